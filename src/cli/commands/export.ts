@@ -1,0 +1,13 @@
+import { parseArgs, str, UsageError } from '../args.js';
+import type { Io } from '../io.js';
+import { KB_FLAGS, openKb } from '../kb.js';
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const p = parseArgs(argv, { strings: ['format', ...KB_FLAGS] });
+  const format = str(p, 'format') ?? 'json';
+  if (format !== 'json') throw new UsageError(`unsupported --format "${format}" (only json)`);
+  if (p.positionals.length) throw new UsageError(`unexpected argument "${p.positionals[0]}"`);
+  const { query } = openKb(p, io);
+  io.out(JSON.stringify(query.kb, null, 2));
+  return 0;
+}

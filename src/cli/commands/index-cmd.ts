@@ -1,0 +1,37 @@
+import { parseArgs, UsageError } from '../args.js';
+import type { Io } from '../io.js';
+import { KB_FLAGS, openKb } from '../kb.js';
+import { displayWidth, padEndWidth } from '../../util/text.js';
+
+/** `plans index`: rebuild and print a quality report per plan. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const p = parseArgs(argv, { strings: KB_FLAGS, booleans: ['json'] });
+  if (p.positionals.length) throw new UsageError(`unexpected argument "${p.positionals[0]}"`);
+  const { query, load } = openKb(p, io, { force: true, quietSkips: true });
+  const rows = query.plans().map((plan) => {
+    const tasks = query.kb.tasks.filter((t) => t.planId === plan.id);
+    return {
+      plan: plan.id,
+      province: plan.province,
+      file: plan.file,
+      tasks: tasks.length,
+      prose: tasks.filter((t) => t.source.origin === 'prose').length,
+      annex: tasks.filter((t) => t.source.origin === 'annex').length,
+      dated: tasks.filter((t) => t.deadlines.length > 0).length,
+      withUnits: tasks.filter((t) => t.units.length > 0).length,
+      warnings: plan.warnings,
+    };
+  });
+  if (p.flags.json) {
+    io.out(JSON.stringify({ ms: Math.round(load.ms), plans: rows, skipped: load.skipped }, null, 2));
+    return 0;
+  }
+  const head = ['plan', 'province', 'tasks', 'prose', 'annex', 'dated', 'with units', 'warnings'];
+  const table = [head, ...rows.map((r) => [r.plan, r.province ?? '—', r.tasks, r.prose, r.annex, r.dated, r.withUnits, r.warnings.length].map(String))];
+  const widths = head.map((_, i) => Math.max(...table.map((r) => displayWidth(r[i]))));
+  for (const r of table) io.out(r.map((c, i) => padEndWidth(c, widths[i])).join('  '));
+  for (const r of rows) for (const w of r.warnings) io.out(`warning ${r.plan}: ${w}`);
+  for (const s of load.skipped) io.err(`skipped ${s.file}: ${s.reason}`);
+  io.out(`${rows.length} plan(s), ${query.kb.tasks.length} tasks, ${load.skipped.length} file(s) skipped, built in ${Math.round(load.ms)} ms`);
+  return 0;
+}

@@ -1,0 +1,26 @@
+/**
+ * Every CLI command, loaded lazily so that start-up only pays for the command being run.
+ * A command module exports `run(argv: string[], io: Io): Promise<number>` (the exit code).
+ */
+import type { Io } from '../io.js';
+
+export interface CommandModule {
+  run(argv: string[], io: Io): Promise<number>;
+}
+
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  usage: string;
+  load: () => Promise<CommandModule>;
+}
+
+export const COMMANDS: CommandSpec[] = [
+  { name: 'index', summary: 'build the knowledge base and print a quality report per plan', usage: 'plans index [--corpus DIR] [--json]', load: () => import('./index-cmd.js') },
+  { name: 'export', summary: 'print the whole knowledge base', usage: 'plans export --format json [--corpus DIR]', load: () => import('./export.js') },
+  { name: 'search', summary: 'ranked search over all tasks (Chinese, typos, pinyin, initials)', usage: 'plans search QUERY [--province P] [--unit U] [--theme T] [--after D] [--before D] [--limit N] [--json]', load: () => import('./search.js') },
+  { name: 'show', summary: 'one task in full, with its source and the same theme elsewhere', usage: 'plans show TASK_ID [--json]', load: () => import('./show.js') },
+  { name: 'compare', summary: "one column per plan with a theme's tasks", usage: 'plans compare THEME [--json]', load: () => import('./compare.js') },
+  { name: 'units', summary: 'the unit directory (canonical names, kinds, aliases, plans)', usage: 'plans units [--json]', load: () => import('./units.js') },
+  { name: 'themes', summary: 'the theme list with task counts per plan', usage: 'plans themes [--json]', load: () => import('./themes.js') },
+];

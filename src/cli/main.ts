@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+/** `plans` entry point: dispatches to a subcommand, or opens the TUI when run bare in a terminal. */
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { COMMANDS } from './commands/registry.js';
+import { UsageError } from './args.js';
+import { defaultIo, type Io } from './io.js';
+import { PACKAGE_ROOT } from './context.js';
+
+function version(): string {
+  try {
+    return JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')).version as string;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function helpText(): string {
+  const w = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'plans — obligations from Chinese provincial government plans',
+    '',
+    'Usage:',
+    '  plans                      open the terminal app (in a terminal)',
+    '  plans COMMAND [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(w)}  ${c.summary}`),
+    '',
+    'Common options:',
+    '  --corpus DIR     index this folder of plans instead of the bundled corpus/',
+    '  --data-dir DIR   where the knowledge base cache and checklist live (or PLANS_DATA_DIR)',
+    '  --json           machine-readable output',
+    '  --help, -h       help for plans or a command;  --version, -v',
+    '',
+    'Exit codes: 0 ok, 1 failure, 2 bad usage. NO_COLOR disables colour.',
+  ].join('\n');
+}
+
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '--version' || first === '-v') {
+    io.out(version());
+    return 0;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    io.out(helpText());
+    return 0;
+  }
+  if (first === undefined || first.startsWith('--')) {
+    // Bare `plans` (possibly with TUI options such as --as-of): the terminal app.
+    if (!io.isTTY) {
+      io.err('plans: no terminal here, so the interactive app cannot start.\nUse a subcommand instead, e.g. `plans search 僵尸` or `plans export --format json`; see `plans --help`.');
+      return 2;
+    }
+    const tui = await import('../tui/start.js');
+    return tui.start(argv, io);
+  }
+  const cmd = COMMANDS.find((c) => c.name === first);
+  if (!cmd) {
+    io.err(`plans: unknown command "${first}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}. See \`plans --help\`.`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`Usage: ${cmd.usage}\n\n${cmd.summary}`);
+    return 0;
+  }
+  try {
+    const mod = await cmd.load();
+    return await mod.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`plans ${cmd.name}: ${e.message}\nUsage: ${cmd.usage}`);
+      return 2;
+    }
+    io.err(`plans ${cmd.name}: ${(e as Error).message}`);
+    if (process.env.PLANS_DEBUG) io.err(String((e as Error).stack));
+    return 1;
+  }
+}
+
+function invokedDirectly(): boolean {
+  try {
+    return Boolean(process.argv[1]) && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+if (invokedDirectly()) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`plans: ${(e as Error).message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

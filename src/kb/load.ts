@@ -1,0 +1,122 @@
+/**
+ * Loads the knowledge base for a corpus folder: from the cache file when its key (content hashes of
+ * every corpus file + the extractor's own code) still matches, otherwise by running the pipeline and
+ * rewriting the cache atomically.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { KnowledgeBase, SkippedFile } from '../types.js';
+import { buildKnowledgeBase, type CorpusFile } from './build.js';
+
+export interface LoadOptions {
+  corpusDir: string;
+  /** Cache file; null disables caching. */
+  cachePath?: string | null;
+  force?: boolean;
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+export interface LoadResult {
+  kb: KnowledgeBase;
+  skipped: SkippedFile[];
+  rebuilt: boolean;
+  ms: number;
+  cachePath: string | null;
+}
+
+interface CacheFile {
+  key: string;
+  skipped: SkippedFile[];
+  kb: KnowledgeBase;
+}
+
+const CORPUS_EXT = /\.(txt|text|md)$/i;
+
+/** Corpus files: every regular *.txt / *.md file directly in the folder, in name order. */
+export function listCorpus(corpusDir: string): string[] {
+  return readdirSync(corpusDir)
+    .filter((f) => CORPUS_EXT.test(f) && !f.startsWith('.'))
+    .filter((f) => {
+      try {
+        return statSync(join(corpusDir, f)).isFile();
+      } catch {
+        return false;
+      }
+    })
+    .sort();
+}
+
+let codeHashMemo: string | null = null;
+/** Hash of the pipeline's own code, so a changed extractor invalidates every cache. */
+function codeHash(): string {
+  if (codeHashMemo) return codeHashMemo;
+  const h = createHash('sha256');
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const dir of [here, join(here, '..', 'pipeline')]) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      continue;
+    }
+    for (const n of names) {
+      if (!/\.(js|ts)$/.test(n)) continue;
+      h.update(n);
+      h.update(readFileSync(join(dir, n)));
+    }
+  }
+  codeHashMemo = h.digest('hex').slice(0, 16);
+  return codeHashMemo;
+}
+
+export function defaultCachePath(dataDir: string, corpusDir: string, bundledCorpus: string): string {
+  if (resolve(corpusDir) === resolve(bundledCorpus)) return join(dataDir, 'kb.json');
+  const h = createHash('sha1').update(resolve(corpusDir)).digest('hex').slice(0, 12);
+  return join(dataDir, 'kb-cache', `${h}.json`);
+}
+
+export function loadKnowledgeBase(opts: LoadOptions): LoadResult {
+  const t0 = performance.now();
+  const names = listCorpus(opts.corpusDir);
+  const files: CorpusFile[] = [];
+  const keyHash = createHash('sha256').update(codeHash());
+  for (const name of names) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(opts.corpusDir, name));
+    } catch (e) {
+      bytes = Buffer.alloc(0);
+      files.push({ name, bytes, error: `cannot read: ${(e as Error).message}` });
+      keyHash.update(name + '\0unreadable\0');
+      continue;
+    }
+    files.push({ name, bytes });
+    keyHash.update(name + '\0').update(createHash('sha256').update(bytes).digest()).update('\0');
+  }
+  const key = keyHash.digest('hex');
+  const cachePath = opts.cachePath === undefined ? null : opts.cachePath;
+  if (cachePath && !opts.force) {
+    try {
+      const cached = JSON.parse(readFileSync(cachePath, 'utf8')) as CacheFile;
+      if (cached.key === key && cached.kb?.version) {
+        return { kb: cached.kb, skipped: cached.skipped ?? [], rebuilt: false, ms: performance.now() - t0, cachePath };
+      }
+    } catch {
+      /* missing or unreadable cache: rebuild */
+    }
+  }
+  const { kb, skipped } = buildKnowledgeBase(files, opts.onProgress);
+  if (cachePath) {
+    try {
+      mkdirSync(dirname(cachePath), { recursive: true });
+      const tmp = `${cachePath}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ key, skipped, kb } satisfies CacheFile));
+      renameSync(tmp, cachePath);
+    } catch {
+      /* a read-only data dir only costs us the cache */
+    }
+  }
+  return { kb, skipped, rebuilt: true, ms: performance.now() - t0, cachePath };
+}

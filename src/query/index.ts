@@ -1,0 +1,141 @@
+/**
+ * The query API: the only way views, CLI commands and exports get at the knowledge base.
+ * Pure over an in-memory KnowledgeBase (plus read-only access to corpus files for source context).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KnowledgeBase, Plan, Task, Theme, UnitEntry } from '../types.js';
+import { matchesFilters, type TaskFilters } from './filters.js';
+import { SearchIndex, type SearchHit } from './search.js';
+
+export type { TaskFilters } from './filters.js';
+export type { SearchHit } from './search.js';
+
+export interface CompareColumn {
+  planId: string;
+  province: string | null;
+  tasks: Task[];
+}
+
+export interface MatrixCell {
+  count: number;
+  /** Earliest dated deadline (ISO) among the theme's tasks in the plan, or null. */
+  earliest: string | null;
+  /** Short name of the most frequent lead unit, or null. */
+  lead: string | null;
+}
+
+export interface SourceContext {
+  /** The paragraph (raw line(s)) containing the task. */
+  paragraph: string;
+  /** The task's span within `paragraph`. */
+  start: number;
+  end: number;
+  line: number;
+}
+
+export class PlansQuery {
+  private readonly byId = new Map<string, Task>();
+  private readonly planById = new Map<string, Plan>();
+  private index: SearchIndex | null = null;
+  private readonly rawCache = new Map<string, string | null>();
+
+  constructor(
+    readonly kb: KnowledgeBase,
+    private readonly opts: { corpusDir?: string } = {},
+  ) {
+    for (const t of kb.tasks) this.byId.set(t.id, t);
+    for (const p of kb.plans) this.planById.set(p.id, p);
+  }
+
+  plans(): Plan[] {
+    return this.kb.plans;
+  }
+  plan(id: string): Plan | undefined {
+    return this.planById.get(id);
+  }
+  /** Short tag for a plan: 河北, 安徽, 重庆 … (province without 省/市/自治区). */
+  planTag(id: string): string {
+    const p = this.planById.get(id);
+    const name = p?.province ?? id;
+    return name.replace(/(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市)$/u, '') || name;
+  }
+  tasks(filters?: TaskFilters): Task[] {
+    return filters ? this.kb.tasks.filter((t) => matchesFilters(t, filters)) : this.kb.tasks;
+  }
+  task(id: string): Task | undefined {
+    return this.byId.get(id) ?? this.kb.tasks.find((t) => t.id.startsWith(id));
+  }
+  themes(): Theme[] {
+    return this.kb.themes;
+  }
+  theme(id: string): Theme | undefined {
+    return this.kb.themes.find((t) => t.id === id || t.label === id);
+  }
+  units(): UnitEntry[] {
+    return this.kb.units;
+  }
+
+  private searchIndex(): SearchIndex {
+    if (!this.index) this.index = new SearchIndex(this.kb.tasks);
+    return this.index;
+  }
+
+  /** Ranked search; an empty query lists every task passing the filters (plan order). */
+  search(query: string, filters: TaskFilters = {}, limit = 50): SearchHit[] {
+    const pred = Object.keys(filters).length ? (t: Task) => matchesFilters(t, filters) : undefined;
+    return this.searchIndex().search(query, pred, limit);
+  }
+
+  /** Tasks sharing a theme with `task`, in the other plans. */
+  sameTheme(task: Task): Task[] {
+    return this.kb.tasks.filter((t) => t.planId !== task.planId && t.themes.some((th) => task.themes.includes(th)));
+  }
+
+  compare(themeId: string, planIds?: string[]): { theme: Theme | undefined; columns: CompareColumn[] } {
+    const plans = planIds ? this.kb.plans.filter((p) => planIds.includes(p.id)) : this.kb.plans;
+    return {
+      theme: this.theme(themeId),
+      columns: plans.map((p) => ({
+        planId: p.id,
+        province: p.province,
+        tasks: this.kb.tasks.filter((t) => t.planId === p.id && t.themes.includes(themeId)),
+      })),
+    };
+  }
+
+  matrixCell(themeId: string, planId: string): MatrixCell {
+    const tasks = this.kb.tasks.filter((t) => t.planId === planId && t.themes.includes(themeId));
+    let earliest: string | null = null;
+    const leads = new Map<string, number>();
+    for (const t of tasks) {
+      for (const d of t.deadlines) if (d.date && (!earliest || d.date < earliest)) earliest = d.date;
+      for (const u of t.units) if (u.role === 'lead') leads.set(u.canonical, (leads.get(u.canonical) ?? 0) + 1);
+    }
+    let lead: string | null = null;
+    let best = 0;
+    for (const [k, n] of leads) if (n > best) [lead, best] = [k, n];
+    return { count: tasks.length, earliest, lead };
+  }
+
+  /** The raw paragraph a task comes from, with the task's span inside it. */
+  context(task: Task): SourceContext | null {
+    if (!this.opts.corpusDir) return null;
+    const file = task.source.file;
+    if (!this.rawCache.has(file)) {
+      let raw: string | null = null;
+      try {
+        raw = readFileSync(join(this.opts.corpusDir, file), 'utf8');
+      } catch {
+        raw = null;
+      }
+      this.rawCache.set(file, raw);
+    }
+    const raw = this.rawCache.get(file);
+    if (!raw) return null;
+    const ls = raw.lastIndexOf('\n', task.source.start - 1) + 1;
+    let le = raw.indexOf('\n', task.source.end);
+    if (le < 0) le = raw.length;
+    return { paragraph: raw.slice(ls, le), start: task.source.start - ls, end: task.source.end - ls, line: task.source.line };
+  }
+}

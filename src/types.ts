@@ -1,0 +1,93 @@
+/**
+ * The knowledge-base schema. This is the public contract of `plans export --format json`
+ * (documented in README.md); other tools read it. Additive changes only.
+ */
+
+export type Role = 'lead' | 'responsible' | 'support' | 'supervise';
+export type Recurrence = null | 'yearly' | 'twice-yearly';
+export type Precision = 'day' | 'month' | 'half' | 'year';
+
+export interface Deadline {
+  /** The deadline as written in the source, e.g. "2017年12月底前". */
+  raw: string;
+  /** ISO date (YYYY-MM-DD): last day of the period; for recurring ones the first occurrence after the plan's issue date; null when no day can be given. */
+  date: string | null;
+  recurring: Recurrence;
+  precision: Precision;
+}
+
+export interface TaskUnit {
+  /** The unit's name as written. */
+  name: string;
+  /** Canonical name (aliases folded: 省发改委 → 省发展改革委). */
+  canonical: string;
+  /** Cross-province kind: 审计, 发展改革, 财政, … */
+  kind: string;
+  role: Role;
+}
+
+export interface SourceSpan {
+  /** Corpus file name (relative to the corpus dir). */
+  file: string;
+  /** Offsets in UTF-16 code units into the decoded raw text of the file (BOM excluded). */
+  start: number;
+  end: number;
+  /** 1-based line number of `start` in the raw file. */
+  line: number;
+  origin: 'prose' | 'annex';
+  /** Annex row number (序号) for annex tasks, else null. */
+  row: number | null;
+}
+
+export interface Task {
+  /** Stable id: depends only on the plan id and the task's normalized text. */
+  id: string;
+  planId: string;
+  kind: 'task' | 'goal';
+  /** Section path, e.g. ["二、重点任务", "（一）清理政务部门“僵尸”信息系统"]. */
+  section: string[];
+  text: string;
+  deadlines: Deadline[];
+  units: TaskUnit[];
+  themes: string[];
+  source: SourceSpan;
+  /** For annex rows: id of the prose task this row restates, else null. */
+  restates: string | null;
+}
+
+export interface Plan {
+  id: string;
+  province: string | null;
+  title: string | null;
+  docNumber: string | null;
+  issuer: string | null;
+  issuedOn: string | null;
+  file: string;
+  warnings: string[];
+}
+
+export interface UnitEntry {
+  canonical: string;
+  kind: string;
+  aliases: string[];
+  plans: Record<string, number>;
+}
+
+export interface Theme {
+  id: string;
+  label: string;
+}
+
+export interface KnowledgeBase {
+  version: number;
+  plans: Plan[];
+  tasks: Task[];
+  units: UnitEntry[];
+  themes: Theme[];
+}
+
+/** A corpus file that could not be loaded at all (binary, empty, unreadable). */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
