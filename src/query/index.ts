@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import type { KnowledgeBase, Plan, Task, Theme, UnitEntry } from '../types.js';
 import { matchesFilters, type TaskFilters } from './filters.js';
 import { SearchIndex, type SearchHit } from './search.js';
+import { buildTimeline, type Timeline, type TimelineOptions } from './timeline.js';
 
 export type { TaskFilters } from './filters.js';
 export type { SearchHit } from './search.js';
+export type { Timeline, TimelineOptions, TimelineMarker, TimelineRow, MarkerStatus } from './timeline.js';
 
 export interface CompareColumn {
   planId: string;
@@ -116,6 +118,11 @@ export class PlansQuery {
     let best = 0;
     for (const [k, n] of leads) if (n > best) [lead, best] = [k, n];
     return { count: tasks.length, earliest, lead };
+  }
+
+  /** Months, markers and rows for the timeline view (see query/timeline.ts); rows labelled with plan tags. */
+  timeline(opts: TimelineOptions, filters?: TaskFilters): Timeline {
+    return buildTimeline(this.tasks(filters), this.kb.plans, this.kb.themes, { planLabel: (p) => this.planTag(p.id), ...opts });
   }
 
   /** The raw paragraph a task comes from, with the task's span inside it. */
