@@ -1,0 +1,347 @@
+/**
+ * The checklist file (`<data dir>/checklist.json`) behind lowdb, made safe for people's work:
+ *
+ * - every write is atomic: a private temp file (mode 0600) is written, fsynced and renamed over the file;
+ * - every change runs under a lock file (`checklist.json.lock`, created with O_EXCL; a lock left by a dead
+ *   process, or older than `staleMs`, is broken safely) and re-reads the file first, so two processes
+ *   (two TUIs, the TUI and the CLI) apply their changes to the latest state and never lose each other's;
+ * - a file that cannot be read or parsed is never overwritten: ChecklistCorruptError names it, and
+ *   `moveAside()` renames it to a timestamped backup only when the user asks;
+ * - older schema versions are migrated in memory on read and written back on the next change;
+ * - the first change of each day keeps a copy of the previous state in `<data dir>/backups/`.
+ */
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { LowSync, type SyncAdapter } from 'lowdb';
+import { ChecklistFormatError, emptyChecklist, migrate, type ChecklistData } from './model.js';
+
+export const CHECKLIST_FILE = 'checklist.json';
+const BACKUPS_KEPT = 14;
+
+/** The checklist file exists but cannot be read or understood. It has not been touched. */
+export class ChecklistCorruptError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(
+      `the checklist file ${file} cannot be read (${reason}). It has NOT been changed or overwritten. ` +
+        `Fix it by hand, restore a copy from ${join(dirname(file), 'backups')}, or move it aside to a timestamped backup ` +
+        `and start a new, empty checklist with \`plans mine move-aside\` (in the app: press m).`,
+    );
+  }
+}
+
+export class ChecklistLockError extends Error {}
+
+export interface StoreOptions {
+  /** The data directory; the file is `<dataDir>/checklist.json`. */
+  dataDir: string;
+  /** Clock, for tests. */
+  now?: () => Date;
+  /** Give up waiting for the lock after this long (default 15 s). */
+  lockTimeoutMs?: number;
+  /** A lock older than this is considered abandoned even if its owner seems alive (default 30 s). */
+  staleMs?: number;
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function fsyncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    /* not supported everywhere; the rename is still atomic */
+  }
+}
+
+/** Writes `content` to `file` atomically (temp file in the same folder + fsync + rename), mode 0600. */
+export function atomicWriteFile(file: string, content: string | Uint8Array): void {
+  const dir = dirname(file);
+  mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const fd = openSync(tmp, 'wx', 0o600);
+  try {
+    const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    let off = 0;
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    fsyncSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* ignore */
+    }
+    throw e;
+  }
+  closeSync(fd);
+  renameSync(tmp, file);
+  fsyncDir(dir);
+}
+
+/** lowdb adapter: strict reading (never silently empty), migrations, atomic 0600 writes. */
+class ChecklistAdapter implements SyncAdapter<ChecklistData> {
+  migratedFrom: number | null = null;
+  constructor(
+    private readonly file: string,
+    private readonly now: () => Date,
+  ) {}
+  read(): ChecklistData | null {
+    let text: string;
+    try {
+      text = readFileSync(this.file, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return null;
+      throw new ChecklistCorruptError(this.file, code === 'EACCES' ? 'permission denied' : (e as Error).message);
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (!text.trim()) throw new ChecklistCorruptError(this.file, 'the file is empty');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (e) {
+      throw new ChecklistCorruptError(this.file, `not valid JSON: ${(e as Error).message}`);
+    }
+    try {
+      const { data, migratedFrom } = migrate(raw, this.now().toISOString());
+      this.migratedFrom = migratedFrom;
+      return data;
+    } catch (e) {
+      if (e instanceof ChecklistFormatError) throw new ChecklistCorruptError(this.file, e.message);
+      throw e;
+    }
+  }
+  write(data: ChecklistData): void {
+    atomicWriteFile(this.file, JSON.stringify(data, null, 1) + '\n');
+  }
+}
+
+export class ChecklistStore {
+  readonly file: string;
+  readonly lockFile: string;
+  readonly backupDir: string;
+  private readonly adapter: ChecklistAdapter;
+  private readonly db: LowSync<ChecklistData>;
+  private readonly now: () => Date;
+  private readonly lockTimeoutMs: number;
+  private readonly staleMs: number;
+  private held: string | null = null;
+
+  constructor(opts: StoreOptions) {
+    this.file = join(opts.dataDir, CHECKLIST_FILE);
+    this.lockFile = this.file + '.lock';
+    this.backupDir = join(opts.dataDir, 'backups');
+    this.now = opts.now ?? (() => new Date());
+    this.lockTimeoutMs = opts.lockTimeoutMs ?? 15000;
+    this.staleMs = opts.staleMs ?? 30000;
+    this.adapter = new ChecklistAdapter(this.file, this.now);
+    this.db = new LowSync<ChecklistData>(this.adapter, emptyChecklist());
+  }
+
+  /** Schema version the file was migrated from on the last read, or null if it was current (or absent). */
+  get migratedFrom(): number | null {
+    return this.adapter.migratedFrom;
+  }
+
+  exists(): boolean {
+    return existsSync(this.file);
+  }
+
+  /** The current content (migrated in memory, not written). Throws ChecklistCorruptError; a missing file reads as empty. */
+  read(): ChecklistData {
+    this.load();
+    return structuredClone(this.db.data);
+  }
+
+  /** lowdb keeps its previous data when the adapter finds no file; a missing file must read as empty. */
+  private load(): void {
+    this.db.data = emptyChecklist();
+    this.db.read();
+  }
+
+  /**
+   * Runs `fn` on the latest content under the lock and writes the result atomically (only if `fn` changed
+   * something, or the file needs migrating). Returns what `fn` returns.
+   */
+  update<T>(fn: (data: ChecklistData, now: string) => T): T {
+    return this.withLock(() => {
+      this.load(); // re-read under the lock: merge with whatever other processes wrote
+      const before = JSON.stringify(this.db.data);
+      const now = this.now().toISOString();
+      const result = fn(this.db.data, now);
+      const after = JSON.stringify(this.db.data);
+      if (after !== before || this.adapter.migratedFrom !== null || !this.exists()) {
+        this.db.data.updatedAt = now;
+        this.dailyBackup(now);
+        this.db.write();
+        this.adapter.migratedFrom = null;
+      }
+      return result;
+    });
+  }
+
+  /**
+   * Moves the checklist file aside to `checklist.corrupt-<timestamp>.json` next to it (the user asked for it),
+   * so that a new, empty checklist can start. Returns the backup's path, or null if there was no file.
+   */
+  moveAside(): string | null {
+    return this.withLock(() => {
+      if (!existsSync(this.file)) return null;
+      const stamp = this.now().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+      let target = join(dirname(this.file), `checklist.corrupt-${stamp}.json`);
+      for (let i = 2; existsSync(target); i++) target = join(dirname(this.file), `checklist.corrupt-${stamp}-${i}.json`);
+      renameSync(this.file, target);
+      fsyncDir(dirname(this.file));
+      return target;
+    });
+  }
+
+  private dailyBackup(nowIso: string): void {
+    if (!existsSync(this.file)) return;
+    try {
+      mkdirSync(this.backupDir, { recursive: true, mode: 0o700 });
+      const target = join(this.backupDir, `checklist-${nowIso.slice(0, 10)}.json`);
+      if (existsSync(target)) return;
+      copyFileSync(this.file, target);
+      const old = readdirSync(this.backupDir)
+        .filter((f) => /^checklist-\d{4}-\d{2}-\d{2}\.json$/.test(f))
+        .sort();
+      for (const f of old.slice(0, Math.max(0, old.length - BACKUPS_KEPT))) unlinkSync(join(this.backupDir, f));
+    } catch {
+      /* a failed backup must not block the user's change */
+    }
+  }
+
+  // ------------------------------------------------------------ locking
+
+  private withLock<T>(fn: () => T): T {
+    if (this.held) return fn(); // re-entrant within one store
+    this.acquire();
+    try {
+      return fn();
+    } finally {
+      this.release();
+    }
+  }
+
+  private acquire(): void {
+    mkdirSync(dirname(this.file), { recursive: true });
+    const token = `${process.pid}.${randomBytes(6).toString('hex')}`;
+    const body = JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString(), token });
+    const deadline = Date.now() + this.lockTimeoutMs;
+    let wait = 1;
+    for (;;) {
+      try {
+        const fd = openSync(this.lockFile, 'wx', 0o600);
+        try {
+          writeSync(fd, body);
+        } finally {
+          closeSync(fd);
+        }
+        this.held = token;
+        return;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+      const seen = this.readLock();
+      if (seen !== null && this.isStale(seen)) {
+        this.breakLock(seen.text);
+        continue;
+      }
+      if (Date.now() > deadline) {
+        const who = seen?.info ? ` (held by process ${seen.info.pid} since ${seen.info.at})` : '';
+        throw new ChecklistLockError(`the checklist is locked by another plans process${who}; try again, or delete ${this.lockFile} if no other plans is running`);
+      }
+      sleepSync(wait + Math.random() * wait);
+      wait = Math.min(wait * 2, 20);
+    }
+  }
+
+  private readLock(): { text: string; info: { pid: number; host: string; at: string; token: string } | null; mtimeMs: number } | null {
+    try {
+      const text = readFileSync(this.lockFile, 'utf8');
+      const mtimeMs = statSync(this.lockFile).mtimeMs;
+      let info = null;
+      try {
+        info = JSON.parse(text);
+      } catch {
+        info = null;
+      }
+      return { text, info, mtimeMs };
+    } catch {
+      return null; // gone already
+    }
+  }
+
+  private isStale(l: { info: { pid: number; host: string } | null; mtimeMs: number }): boolean {
+    const age = Date.now() - l.mtimeMs;
+    if (!l.info || typeof l.info.pid !== 'number') return age > 2000; // owner died between create and write
+    if (l.info.host === hostname() && !pidAlive(l.info.pid)) return true;
+    return age > this.staleMs;
+  }
+
+  /** Removes a stale lock, but only if it is still the very lock we judged stale (guarded by a breaker lock). */
+  private breakLock(staleText: string): void {
+    const breaker = this.lockFile + '.break';
+    let fd: number;
+    try {
+      fd = openSync(breaker, 'wx', 0o600);
+    } catch {
+      try {
+        if (Date.now() - statSync(breaker).mtimeMs > 5000) unlinkSync(breaker);
+      } catch {
+        /* someone else is breaking it */
+      }
+      sleepSync(2);
+      return;
+    }
+    closeSync(fd);
+    try {
+      const now = this.readLock();
+      if (now && now.text === staleText) unlinkSync(this.lockFile);
+    } catch {
+      /* already gone */
+    } finally {
+      try {
+        unlinkSync(breaker);
+      } catch {
+        /* ignore */
+      }
+    }
+  }
+
+  private release(): void {
+    const token = this.held;
+    this.held = null;
+    try {
+      const l = this.readLock();
+      if (l?.info?.token === token) unlinkSync(this.lockFile);
+    } catch {
+      /* ignore */
+    }
+  }
+}
+
+export function openStore(dataDir: string, opts: Omit<StoreOptions, 'dataDir'> = {}): ChecklistStore {
+  return new ChecklistStore({ dataDir, ...opts });
+}
