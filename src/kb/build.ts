@@ -1,4 +1,7 @@
-import type { KnowledgeBase, SkippedFile } from '../types.js';
+/** Corpus files → knowledge base: plans, tasks, the unit directory and the theme list. */
+import type { KnowledgeBase, Plan, SkippedFile, Task, UnitEntry } from '../types.js';
+import { extractPlan } from '../pipeline/plan.js';
+import { THEME_RULES } from '../pipeline/themes.js';
 
 export interface CorpusFile {
   name: string;
@@ -8,8 +11,55 @@ export interface CorpusFile {
 
 export const KB_VERSION = 1;
 
+export function unitDirectory(tasks: Task[]): UnitEntry[] {
+  const map = new Map<string, UnitEntry>();
+  for (const t of tasks) {
+    for (const u of t.units) {
+      let e = map.get(u.canonical);
+      if (!e) map.set(u.canonical, (e = { canonical: u.canonical, kind: u.kind, aliases: [], plans: {} }));
+      if (!e.aliases.includes(u.name)) e.aliases.push(u.name);
+      e.plans[t.planId] = (e.plans[t.planId] ?? 0) + 1;
+    }
+  }
+  return [...map.values()].sort((a, b) => a.kind.localeCompare(b.kind, 'zh') || a.canonical.localeCompare(b.canonical, 'zh'));
+}
+
 export function buildKnowledgeBase(files: CorpusFile[], onProgress?: (done: number, total: number, file: string) => void): { kb: KnowledgeBase; skipped: SkippedFile[] } {
-  // STUB: replaced by the pipeline.
-  void onProgress;
-  return { kb: { version: KB_VERSION, plans: [], tasks: [], units: [], themes: [] }, skipped: files.map((f) => ({ file: f.name, reason: 'not implemented' })) };
+  const plans: Plan[] = [];
+  const tasks: Task[] = [];
+  const skipped: SkippedFile[] = [];
+  const seenIds = new Set<string>();
+  files.forEach((f, i) => {
+    onProgress?.(i, files.length, f.name);
+    if (f.error) {
+      skipped.push({ file: f.name, reason: f.error });
+      return;
+    }
+    let r: ReturnType<typeof extractPlan>;
+    try {
+      r = extractPlan(f.name, f.bytes);
+    } catch (e) {
+      skipped.push({ file: f.name, reason: `could not be processed: ${(e as Error).message}` });
+      return;
+    }
+    if (!r.ok) {
+      skipped.push({ file: f.name, reason: r.reason });
+      return;
+    }
+    if (plans.some((p) => p.id === r.plan.id)) {
+      skipped.push({ file: f.name, reason: `another file already has the plan id "${r.plan.id}"` });
+      return;
+    }
+    plans.push(r.plan);
+    for (const t of r.tasks) {
+      if (seenIds.has(t.id)) continue;
+      seenIds.add(t.id);
+      tasks.push(t);
+    }
+  });
+  onProgress?.(files.length, files.length, '');
+  return {
+    kb: { version: KB_VERSION, plans, tasks, units: unitDirectory(tasks), themes: THEME_RULES.map((r) => ({ id: r.id, label: r.label })) },
+    skipped,
+  };
 }

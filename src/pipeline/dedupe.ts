@@ -1,0 +1,88 @@
+/**
+ * De-duplication of scraped repeats: each obligation once. General rule, no sentence lists:
+ *  1. identical normalized texts collapse to one;
+ *  2. a candidate whose text is contained in a kept one, or whose every sentence already stands in kept
+ *     ones, is a fragment/repeat and is dropped;
+ *  3. what the dropped copy knew (units, deadlines) is merged into the copy that stays.
+ * Priority of the copy that stays: has units, has deadlines, longer, earlier.
+ */
+import { textKey } from './ids.js';
+
+export interface Dedupable {
+  text: string;
+  key: string;
+  pos: number;
+  units: unknown[];
+  deadlines: unknown[];
+}
+
+export interface DedupeResult<T> {
+  kept: T[];
+  dropped: number;
+}
+
+function sentenceKeys(text: string): string[] {
+  return text
+    .split(/[。；！？\n]/)
+    .map(textKey)
+    .filter((k) => k.length >= 6);
+}
+
+function better<T extends Dedupable>(a: T, b: T): number {
+  return (
+    Number(b.units.length > 0) - Number(a.units.length > 0) ||
+    Number(b.deadlines.length > 0) - Number(a.deadlines.length > 0) ||
+    b.key.length - a.key.length ||
+    a.pos - b.pos
+  );
+}
+
+export function dedupe<T extends Dedupable>(items: T[], merge: (keep: T, drop: T) => void): DedupeResult<T> {
+  // 1. exact repeats
+  const byKey = new Map<string, T>();
+  let dropped = 0;
+  for (const it of items) {
+    const prev = byKey.get(it.key);
+    if (!prev) byKey.set(it.key, it);
+    else {
+      dropped++;
+      if (better(it, prev) < 0) {
+        merge(it, prev);
+        byKey.set(it.key, it);
+      } else merge(prev, it);
+    }
+  }
+  // 2. fragments and partial repeats, best first
+  const ordered = [...byKey.values()].sort(better);
+  const kept: T[] = [];
+  let joined = '';
+  for (const c of ordered) {
+    const host = joined.includes(c.key) ? kept.find((k) => k.key.includes(c.key)) : undefined;
+    if (host) {
+      merge(host, c);
+      dropped++;
+      continue;
+    }
+    const sk = sentenceKeys(c.text);
+    if (sk.length && sk.every((k) => joined.includes(k))) {
+      const h = kept.find((k) => k.key.includes(sk[0]));
+      if (h) merge(h, c);
+      dropped++;
+      continue;
+    }
+    // A kept item contained in this one (lower priority but longer): this one absorbs it.
+    let spliced = false;
+    for (let i = kept.length - 1; i >= 0; i--) {
+      if (c.key.includes(kept[i].key)) {
+        merge(c, kept[i]);
+        kept.splice(i, 1);
+        dropped++;
+        spliced = true;
+      }
+    }
+    kept.push(c);
+    joined = spliced ? kept.map((k) => k.key).join('\u0001') : `${joined}\u0001${c.key}`;
+  }
+  kept.sort((a, b) => a.pos - b.pos);
+  return { kept, dropped };
+}

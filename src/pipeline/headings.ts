@@ -1,0 +1,69 @@
+/**
+ * Headings of Chinese official documents, found at a line start or glued mid-line after the end of a
+ * sentence: 一、 (level 1), （一）/(一) (level 2), 1．/1. (level 3), （1） (level 4).
+ */
+export interface Heading {
+  level: 1 | 2 | 3 | 4;
+  /** Offsets in the normalized text: marker start, title end (exclusive). */
+  start: number;
+  titleEnd: number;
+  marker: string;
+  title: string;
+}
+
+const CN = '一二三四五六七八九十';
+// Where a heading may start: line start, or after a sentence end (glued in scraped pages).
+const HEAD_RE = new RegExp(
+  `(?:^|(?<=[。；！？）】］”」\\n]))(?:([${CN}]{1,3})、|（([${CN}]{1,3})）|(\\d{1,2})[．.、](?=[\\u4e00-\\u9fff“《])|（(\\d{1,2})）(?=[\\u4e00-\\u9fff“《]))`,
+  'gm',
+);
+
+/** Sentence-openers of body text: a glued level-1 title stops before them (一、工作目标按照… → 工作目标). */
+const BODY_START = /(?:按照|为了|为贯彻|为加快|根据|围绕|依托|结合|坚持|全面贯彻|深入贯彻|各级各部门|20\d\d年)/g;
+
+function titleExtent(text: string, from: number, level: number, nextStart: number): number {
+  const limit = Math.min(nextStart, text.length);
+  const cap = level === 1 ? 40 : 60;
+  let i = from;
+  let glued = true;
+  for (; i < limit && i - from < cap; i++) {
+    const ch = text[i];
+    if (ch === '\n') return i;
+    if (ch === '。' || (level !== 1 && ch === '；')) return i + 1;
+    if (level === 1 && (ch === '，' || ch === '、' || ch === '：' || ch === '；')) break;
+  }
+  if (i >= limit) {
+    if (limit - from <= 30) return limit;
+    glued = true;
+  }
+  if (level === 1 && glued) {
+    // The title runs into body text: cut before the first body-sentence opener.
+    BODY_START.lastIndex = from + 2;
+    const m = BODY_START.exec(text.slice(0, i));
+    if (m) return m.index;
+    return i;
+  }
+  // Level 2-4 titles without a full stop nearby end at the first comma.
+  const comma = text.indexOf('，', from);
+  return comma > from && comma < from + cap && comma < limit ? comma : Math.min(limit, from + 20);
+}
+
+export function findHeadings(text: string, from = 0, to = text.length): Heading[] {
+  const hs: Array<{ level: 1 | 2 | 3 | 4; start: number; bodyFrom: number; marker: string }> = [];
+  HEAD_RE.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = HEAD_RE.exec(text)) && m.index < to) {
+    if (m[0].length === 0) {
+      HEAD_RE.lastIndex++;
+      continue;
+    }
+    const level = m[1] ? 1 : m[2] ? 2 : m[3] ? 3 : 4;
+    hs.push({ level, start: m.index, bodyFrom: m.index + m[0].length, marker: m[0] });
+  }
+  return hs.map((h, i) => {
+    const next = i + 1 < hs.length ? hs[i + 1].start : to;
+    const end = titleExtent(text, h.bodyFrom, h.level, next);
+    const title = text.slice(h.bodyFrom, end).replace(/[。；，：\s]+$/, '');
+    return { level: h.level, start: h.start, titleEnd: end, marker: h.marker, title };
+  });
+}

@@ -1,0 +1,16 @@
+import { createHash } from 'node:crypto';
+
+/** Text identity: CJK, letters and digits only (punctuation, spaces and quotes dropped). */
+export function textKey(s: string): string {
+  return s.replace(/[^\p{Script=Han}\p{L}\p{N}]+/gu, '');
+}
+
+/** Stable task id: plan id + hash of the task's normalized text (and its origin). */
+export function taskId(planId: string, origin: string, key: string): string {
+  return `${planId}-${createHash('sha1').update(`${origin}\u0000${key}`).digest('hex').slice(0, 8)}`;
+}
+
+/** Plan id from its file name: hebei.txt → hebei. */
+export function planIdOf(file: string): string {
+  return file.replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '-').toLowerCase() || 'plan';
+}

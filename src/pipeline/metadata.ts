@@ -1,0 +1,76 @@
+/**
+ * Plan metadata from the document header: province/municipality, title, document number, issuing
+ * office, issue date. A field that is not in the text is null: never invented.
+ */
+import { parseNumber } from './numerals.js';
+
+export interface PlanMeta {
+  province: string | null;
+  title: string | null;
+  docNumber: string | null;
+  issuer: string | null;
+  issuedOn: string | null;
+}
+
+const TITLE_WORDS = '(?:实施方案|工作方案|行动方案|方案|规划|计划|意见|办法|细则)';
+
+function isoOf(y: string, m: string, d: string): string | null {
+  const yy = parseNumber(y);
+  const mm = parseNumber(m);
+  const dd = parseNumber(d);
+  if (yy === null || mm === null || dd === null || mm < 1 || mm > 12 || dd < 1 || dd > 31) return null;
+  return `${yy}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+}
+
+/** Blank out bracketed references （…） and 《…》 so that cited documents are not mistaken for this one. */
+function maskRefs(s: string): string {
+  return s.replace(/《[^》\n]{0,80}》|（[^）\n]{0,80}）/g, (m) => ' '.repeat(m.length));
+}
+
+export function extractMetadata(text: string): PlanMeta {
+  const head = text.slice(0, 3000);
+  const flat = head.replace(/\s+/g, '');
+  const masked = maskRefs(head);
+
+  // Title: the document named in "关于印发《?X》?的通知", else a line that is a plan title.
+  let title: string | null = null;
+  let issuer: string | null = null;
+  const notice = new RegExp(`^(?:.*?)([\\u4e00-\\u9fff]{2,20}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会))?关于印发《?([^《》]{4,60}?${TITLE_WORDS})》?的通知`).exec(flat);
+  if (notice) {
+    title = notice[2];
+    issuer = notice[1] ?? null;
+  } else {
+    const line = head.split('\n').map((l) => l.trim().replace(/^《|》$/g, '')).find((l) => new RegExp(`^[\\u4e00-\\u9fff“”]{4,60}${TITLE_WORDS}$`).test(l));
+    title = line ?? null;
+  }
+  if (issuer) issuer = issuer.replace(/^.*?(?=[\u4e00-\u9fff]{2,8}(?:省|市|自治区|特别行政区)人民政府)/, '');
+
+  // Province / municipality: the leading place name of the title or issuer.
+  const place = /^([\u4e00-\u9fff]{1,10}?(?:省|自治区|特别行政区|市))/;
+  const province = (title && place.exec(title)?.[1]) || (issuer && place.exec(issuer)?.[1]) || null;
+
+  // Document number: 皖政办〔2017〕69号, not inside a citation bracket.
+  const dn = /([\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号)/.exec(maskRefs(flat.slice(0, 1500)));
+  const docNumber = dn ? dn[1].replace(/[\[［(（]/, '〔').replace(/[\]］)）]/, '〕') : null;
+
+  // Issue date: a signature/签署 field, else a standalone date line in the header, else a publication date.
+  let issuedOn: string | null = null;
+  const field = /(?:签署日期|成文日期|印发日期)[:：]?\s*(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})/.exec(head);
+  if (field) issuedOn = isoOf(field[1], field[2], field[3]);
+  if (!issuedOn) {
+    const dates = [...masked.matchAll(/(\d{4}|[〇零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日(?![前之以])/g)];
+    for (const d of dates) {
+      issuedOn = isoOf(d[1], d[2], d[3]);
+      if (issuedOn) break;
+    }
+  }
+  if (!issuedOn) {
+    const pub = /(?:发文日期|发布日期|发布时间)[:：]?\s*(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})/.exec(head);
+    if (pub) issuedOn = isoOf(pub[1], pub[2], pub[3]);
+  }
+  if (!issuer) {
+    const iss = /^\s*([\u4e00-\u9fff]{2,12}(?:人民政府办公厅|人民政府办公室|人民政府))\s*$/m.exec(head);
+    issuer = iss ? iss[1] : null;
+  }
+  return { province, title, docNumber, issuer, issuedOn };
+}

@@ -1,0 +1,113 @@
+/**
+ * Body text → sentences and unit parentheticals → segments (candidate obligations).
+ *
+ * The governing rule: a unit parenthetical governs the action text before it, back to the previous
+ * parenthetical, heading, or sentence that opens with its own deadline.
+ */
+import type { TaskUnit } from '../types.js';
+import { opensWithDeadline, type DeadlineContext } from './deadlines.js';
+import { parseUnitParen } from './units.js';
+
+export interface Token {
+  type: 'sentence' | 'units';
+  start: number;
+  end: number;
+  units?: TaskUnit[];
+}
+
+export interface Segment {
+  /** Action text span (normalized offsets). */
+  start: number;
+  end: number;
+  /** Span including the governing parenthetical, if any. */
+  spanEnd: number;
+  units: TaskUnit[] | null;
+}
+
+const OPEN = '（［(【';
+const CLOSE = '）］)】';
+const MAX_PAREN = 200;
+
+/**
+ * Tokenize text[from, to) into sentences (ending at 。；！？ or a line break, outside brackets) and unit
+ * parentheticals. Linear: an unclosed bracket is given up after MAX_PAREN characters.
+ */
+export function tokenize(text: string, from: number, to: number): Token[] {
+  const tokens: Token[] = [];
+  let sentStart = from;
+  const flushSentence = (end: number) => {
+    let s = sentStart;
+    while (s < end && /[\s，。；、：]/.test(text[s])) s++;
+    if (end > s) tokens.push({ type: 'sentence', start: s, end });
+    sentStart = end;
+  };
+  let i = from;
+  while (i < to) {
+    const ch = text[i];
+    if (OPEN.includes(ch)) {
+      // find the matching close (nested allowed) within MAX_PAREN chars, same line
+      let depth = 0;
+      let j = i;
+      const lim = Math.min(to, i + MAX_PAREN);
+      for (; j < lim; j++) {
+        const c = text[j];
+        if (c === '\n') break;
+        if (OPEN.includes(c)) depth++;
+        else if (CLOSE.includes(c)) {
+          depth--;
+          if (depth === 0) break;
+        }
+      }
+      if (j < lim && depth === 0 && text[j] !== '\n') {
+        const units = parseUnitParen(text.slice(i + 1, j));
+        if (units) {
+          flushSentence(i);
+          let end = j + 1;
+          if (text[end] === '。' || text[end] === '；') end++;
+          tokens.push({ type: 'units', start: i, end, units });
+          sentStart = end;
+          i = end;
+          continue;
+        }
+        i = j + 1;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    if (ch === '。' || ch === '；' || ch === '！' || ch === '？') {
+      flushSentence(i + 1);
+    } else if (ch === '\n') {
+      flushSentence(i);
+      sentStart = i + 1;
+    }
+    i++;
+  }
+  flushSentence(to);
+  return tokens;
+}
+
+/** Group tokens into segments by the governing rule. */
+export function segmentTokens(text: string, tokens: Token[], ctx: DeadlineContext): Segment[] {
+  const out: Segment[] = [];
+  let cur: { start: number; end: number } | null = null;
+  for (const t of tokens) {
+    if (t.type === 'sentence') {
+      if (cur && opensWithDeadline(text.slice(t.start, t.end), ctx)) {
+        out.push({ start: cur.start, end: cur.end, spanEnd: cur.end, units: null });
+        cur = null;
+      }
+      cur = cur ? { start: cur.start, end: t.end } : { start: t.start, end: t.end };
+    } else {
+      if (cur) {
+        out.push({ start: cur.start, end: cur.end, spanEnd: t.end, units: t.units ?? null });
+        cur = null;
+      } else {
+        // A parenthetical right after another one, or right after a heading: empty action text.
+        out.push({ start: t.start, end: t.start, spanEnd: t.end, units: t.units ?? null });
+      }
+    }
+  }
+  if (cur) out.push({ start: cur.start, end: cur.end, spanEnd: cur.end, units: null });
+  return out;
+}

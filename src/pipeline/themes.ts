@@ -1,0 +1,39 @@
+/**
+ * Themes as data: the national plan's ten tasks and its guarantees, each a keyword rule. A task gets
+ * every theme whose `title` rule matches its section titles or whose `text` rule matches its own text.
+ */
+export interface ThemeRule {
+  id: string;
+  label: string;
+  /** Matched against the task's section titles (broader words). */
+  title: RegExp;
+  /** Matched against the task text (specific phrases). */
+  text: RegExp;
+}
+
+export const THEME_RULES: ThemeRule[] = [
+  { id: 'zombie', label: '清理"僵尸"系统', title: /僵尸|清理/, text: /僵尸|清理整合|整合清理/ },
+  { id: 'integration', label: '部门内部整合', title: /内部.*整合|部门.*整合/, text: /部门内部.*整合|整合为一个|“?大系统”?|内部信息系统整合|整合清理|信息系统整合共享清单/ },
+  { id: 'network', label: '电子政务网络/专网', title: /网络/, text: /电子政务(?:内网|外网)|业务专网|专网|网络支撑|政务网络/ },
+  { id: 'exchange', label: '共享交换平台', title: /交换平台|接入.*平台|信息共享|资源共享|数据汇聚/, text: /(?:共享交换|交换共享|汇聚共享)平台|共享交换体系|数据汇聚/ },
+  { id: 'open-data', label: '公共数据开放', title: /开放/, text: /数据开放|开放目录|向社会开放|开放平台|开放网站|依法有序开放/ },
+  { id: 'portal', label: '政务信息共享网站', title: /共享网站/, text: /共享网站/ },
+  { id: 'catalog', label: '资源目录/普查', title: /目录|普查/, text: /资源目录|目录体系|目录编制|大普查|普查/ },
+  { id: 'standards', label: '标准', title: /标准/, text: /标准(?:体系|规范|的组织申报|试点|应用|建设)|地方标准|技术规范/ },
+  { id: 'one-stop', label: '"互联网+政务服务"一体化平台', title: /一体化|互联网\+政务服务/, text: /互联网\+政务服务|一体化(?:网上)?政务服务|网上政务服务平台|网上办事大厅/ },
+  { id: 'pilot', label: '试点', title: /试点/, text: /试点/ },
+  { id: 'data-center', label: '数据中心', title: /数据中心/, text: /数据中心|云计算中心/ },
+  { id: 'leadership', label: '组织领导', title: /组织领导|组织推进|组织实施/, text: /第一责任人|领导小组|联席会议|组织推进组/ },
+  { id: 'reporting', label: '年度报告/台账', title: /推进落实|报告/, text: /年度报告|共享情况|台账|报送|报告上一年度/ },
+  { id: 'evaluation', label: '评价考核', title: /评价|考核/, text: /评价办法|评价机制|评价规则|考核|评估报告|评估工作|工作检查/ },
+  { id: 'audit', label: '审计监督', title: /审计/, text: /审计/ },
+  { id: 'build-mode', label: '建设模式/采购/项目管理', title: /建设模式|建设管理/, text: /建设模式|采购|项目管理|集约化|购买服务|工程建设规划|项目清单/ },
+  { id: 'funding', label: '备案/经费', title: /备案|经费|运维制度|建设管理/, text: /备案|运维经费|经费保障|经费管理|预算|建设资金|财政资金/ },
+  { id: 'security', label: '安全保障/隐私/保密', title: /安全/, text: /安全保障|安全防护|安全管理|风险评估|隐私|保密|国家秘密|安全测评|边界安全|数据安全/ },
+  { id: 'local', label: '市县/事业单位整合', title: /市县|事业单位|区县/, text: /事业单位|市县|市级(?:政务)?数据中心|设区市建立|区县共享交换平台|市级(?:政务数据汇聚)?共享平台|市级一体化/ },
+];
+
+export function themesOf(sectionTitles: string[], text: string): string[] {
+  const titles = sectionTitles.join('\n');
+  return THEME_RULES.filter((r) => r.title.test(titles) || r.text.test(text)).map((r) => r.id);
+}
