@@ -1,0 +1,201 @@
+/**
+ * The small checklist API that the 我的清单 view and the CLI commands use: the store (file) joined with the
+ * knowledge base (through PlansQuery). Every mutating call goes through the store's lock + re-read, so any
+ * number of processes can use it at once.
+ */
+import type { PlansQuery } from '../query/index.js';
+import {
+  addUnits,
+  applyChange,
+  cycleStatus,
+  ensureEntry,
+  reconcile,
+  relinkEntry,
+  removeUnits,
+  resolveMine,
+  SimilarityIndex,
+  snapshotOf,
+  summarize,
+  unitCandidates,
+  unitLabel,
+  type ChecklistData,
+  type Entry,
+  type EntryChange,
+  type MineItem,
+  type MineSummary,
+  type MyUnit,
+  type Status,
+  type UnitCandidate,
+} from './model.js';
+import { ChecklistCorruptError, ChecklistStore } from './store.js';
+
+export type MineState =
+  | { ok: true; units: MyUnit[]; unitLabels: string[]; items: MineItem[]; summary: MineSummary; asOf: string; file: string }
+  | { ok: false; error: string; corrupt: boolean; file: string; asOf: string };
+
+export interface ChecklistApiOptions {
+  asOf?: string;
+  soonDays?: number;
+}
+
+export class Checklist {
+  readonly asOf: string;
+  private reconciled = false;
+  private simIndex: SimilarityIndex | null = null;
+
+  constructor(
+    readonly store: ChecklistStore,
+    readonly query: PlansQuery,
+    private readonly opts: ChecklistApiOptions = {},
+  ) {
+    this.asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
+  }
+
+  get file(): string {
+    return this.store.file;
+  }
+
+  private tag = (planId: string): string => this.query.planTag(planId);
+
+  /** Marks orphans / refreshes snapshots once per session (writes only if something changed). */
+  reconcile(): void {
+    if (this.reconciled) return;
+    const data = this.store.read();
+    // Only take the lock when something would actually change.
+    const probe = structuredClone(data);
+    if (reconcile(probe, this.query.kb, this.tag, new Date().toISOString())) {
+      this.store.update((d, now) => void reconcile(d, this.query.kb, this.tag, now));
+    }
+    this.reconciled = true;
+  }
+
+  data(): ChecklistData {
+    return this.store.read();
+  }
+
+  /** Everything the view needs, or a plain error (corrupt / unreadable file) — never a silent empty list. */
+  state(): MineState {
+    try {
+      this.reconcile();
+      const d = this.store.read();
+      const items = resolveMine(this.query.kb, d, { asOf: this.asOf, soonDays: this.opts.soonDays, planTag: this.tag });
+      return { ok: true, units: d.units, unitLabels: d.units.map((u) => unitLabel(u, this.tag)), items, summary: summarize(items, this.asOf), asOf: this.asOf, file: this.file };
+    } catch (e) {
+      return { ok: false, error: (e as Error).message, corrupt: e instanceof ChecklistCorruptError, file: this.file, asOf: this.asOf };
+    }
+  }
+
+  items(): MineItem[] {
+    const d = this.store.read();
+    return resolveMine(this.query.kb, d, { asOf: this.asOf, soonDays: this.opts.soonDays, planTag: this.tag });
+  }
+
+  candidates(q: string, limit = 30): UnitCandidate[] {
+    return unitCandidates(this.query.kb, q, this.tag, limit);
+  }
+
+  unitLabel(u: MyUnit): string {
+    return unitLabel(u, this.tag);
+  }
+
+  setUnits(units: MyUnit[]): void {
+    this.store.update((d) => {
+      d.units = [];
+      addUnits(d, units);
+    });
+  }
+  addUnits(units: MyUnit[]): void {
+    this.store.update((d) => addUnits(d, units));
+  }
+  removeUnits(units: MyUnit[]): number {
+    return this.store.update((d) => removeUnits(d, units));
+  }
+  toggleUnit(u: MyUnit): boolean {
+    return this.store.update((d) => {
+      if (removeUnits(d, [u]) > 0) return false;
+      addUnits(d, [u]);
+      return true;
+    });
+  }
+
+  private snap(taskId: string) {
+    const t = this.query.kb.tasks.find((x) => x.id === taskId);
+    return t ? snapshotOf(t, this.tag(t.planId)) : null;
+  }
+
+  /** Resolves a (possibly abbreviated) task id against the KB and the entries (orphans included). */
+  resolveId(id: string): string | null {
+    const t = this.query.task(id);
+    if (t) return t.id;
+    const d = this.store.read();
+    if (d.entries[id]) return id;
+    const hits = Object.keys(d.entries).filter((k) => k.startsWith(id));
+    return hits.length === 1 ? hits[0] : null;
+  }
+
+  /** Applies a change (adding the task to the list by hand if it is not there yet). */
+  mark(taskId: string, change: EntryChange): Entry {
+    const snap = this.snap(taskId);
+    return this.store.update((d, now) => {
+      const e = ensureEntry(d, taskId, now, d.entries[taskId] ? d.entries[taskId].origin : this.isMine(d, taskId) ? 'units' : 'manual', snap);
+      applyChange(e, change, now);
+      return structuredClone(e);
+    });
+  }
+
+  private isMine(d: ChecklistData, taskId: string): boolean {
+    const t = this.query.kb.tasks.find((x) => x.id === taskId);
+    return !!t && resolveMine({ ...this.query.kb, tasks: [t] }, { ...d, entries: {} }, { asOf: this.asOf }).length > 0;
+  }
+
+  cycle(taskId: string): Status {
+    const snap = this.snap(taskId);
+    return this.store.update((d, now) => {
+      const e = ensureEntry(d, taskId, now, d.entries[taskId]?.origin ?? (this.isMine(d, taskId) ? 'units' : 'manual'), snap);
+      applyChange(e, { status: cycleStatus(e.status) }, now);
+      return e.status;
+    });
+  }
+
+  /** Adds a task to my list by hand (`a` in Search / Detail). */
+  add(taskId: string): Entry {
+    const snap = this.snap(taskId);
+    return this.store.update((d, now) => structuredClone(ensureEntry(d, taskId, now, 'manual', snap)));
+  }
+
+  entry(taskId: string): Entry | null {
+    return this.store.read().entries[taskId] ?? null;
+  }
+
+  /** Suggested new tasks for an orphaned entry, best first. */
+  suggestions(taskId: string, limit = 5): { taskId: string; score: number; text: string; planId: string }[] {
+    const e = this.store.read().entries[taskId];
+    if (!e?.snapshot) return [];
+    this.simIndex ??= new SimilarityIndex(this.query.kb.tasks);
+    return this.simIndex.rank(e.snapshot.text, e.snapshot.planId || null, limit).map((r) => ({ taskId: r.task.id, score: r.score, text: r.task.text, planId: r.task.planId }));
+  }
+
+  /** Re-links an (orphaned) entry to another task: the given one, or the best suggestion. */
+  relink(fromId: string, toId?: string): Entry {
+    const target = toId ?? this.suggestions(fromId, 1)[0]?.taskId;
+    if (!target) throw new Error(`no similar task found for ${fromId}; give the new task id explicitly`);
+    const t = this.query.task(target);
+    if (!t) throw new Error(`no task ${target} in the knowledge base`);
+    const snap = snapshotOf(t, this.tag(t.planId));
+    return this.store.update((d, now) => structuredClone(relinkEntry(d, fromId, t.id, snap, now)));
+  }
+
+  /** Removes an entry (only ever on the user's explicit request). */
+  drop(taskId: string): boolean {
+    return this.store.update((d) => {
+      if (!d.entries[taskId]) return false;
+      delete d.entries[taskId];
+      return true;
+    });
+  }
+
+  moveAside(): string | null {
+    this.reconciled = false;
+    return this.store.moveAside();
+  }
+}
