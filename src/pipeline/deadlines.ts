@@ -121,7 +121,7 @@ const PARSERS: Parser[] = [
   },
   // X年M月底前 / X年M月前 / X年M月
   {
-    re: new RegExp(`${Y}${M}(份)?${BEFORE}`, 'g'),
+    re: new RegExp(`${Y}${M}(份)?${BEFORE}(?![\\d一二三四五六七八九十]*[日号])`, 'g'),
     handle: (m, ctx) => {
       const y = yearOf(m[1], ctx);
       const mo = parseNumber(m[2]);

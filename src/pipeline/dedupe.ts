@@ -63,8 +63,10 @@ export function dedupe<T extends Dedupable>(items: T[], merge: (keep: T, drop: T
       dropped++;
       continue;
     }
+    // A repeat cut differently by the scrape: its opening sentence, or most of its sentences, stand in kept ones.
     const sk = sentenceKeys(c.text);
-    if (sk.length && sk.every((k) => joined.includes(k))) {
+    const covered = sk.filter((k) => joined.includes(k)).length;
+    if (sk.length && (joined.includes(sk[0]) || covered * 2 > sk.length)) {
       const h = kept.find((k) => k.key.includes(sk[0]));
       if (h) merge(h, c);
       dropped++;

@@ -14,7 +14,7 @@ export interface Heading {
 const CN = '一二三四五六七八九十';
 // Where a heading may start: line start, or after a sentence end (glued in scraped pages).
 const HEAD_RE = new RegExp(
-  `(?:^|(?<=[。；！？）】］”」\\n]))(?:([${CN}]{1,3})、|（([${CN}]{1,3})）|(\\d{1,2})[．.、](?=[\\u4e00-\\u9fff“《])|（(\\d{1,2})）(?=[\\u4e00-\\u9fff“《]))`,
+  `(?:(?:^|(?<=[。；！？）】］”」\\n]))([${CN}]{1,3})、|（([${CN}]{1,3})）(?=[\\u4e00-\\u9fff“"《])|(?:^|(?<=[。；！？）】］”」\\n]))(\\d{1,2})[．.、](?=[\\u4e00-\\u9fff“《])|（(\\d{1,2})）(?=[\\u4e00-\\u9fff“《]))`,
   'gm',
 );
 

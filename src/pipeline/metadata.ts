@@ -43,15 +43,25 @@ export function extractMetadata(text: string): PlanMeta {
     const line = head.split('\n').map((l) => l.trim().replace(/^《|》$/g, '')).find((l) => new RegExp(`^[\\u4e00-\\u9fff“”]{4,60}${TITLE_WORDS}$`).test(l));
     title = line ?? null;
   }
-  if (issuer) issuer = issuer.replace(/^.*?(?=[\u4e00-\u9fff]{2,8}(?:省|市|自治区|特别行政区)人民政府)/, '');
 
   // Province / municipality: the leading place name of the title or issuer.
   const place = /^([\u4e00-\u9fff]{1,10}?(?:省|自治区|特别行政区|市))/;
   const province = (title && place.exec(title)?.[1]) || (issuer && place.exec(issuer)?.[1]) || null;
+  // The issuing office starts with the place name: prefer that reading over a glued notice prefix.
+  if (province) {
+    const office = new RegExp(`${province}(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室)`).exec(flat);
+    if (office) issuer = office[0];
+  }
 
   // Document number: 皖政办〔2017〕69号, not inside a citation bracket.
   const dn = /([\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号)/.exec(maskRefs(flat.slice(0, 1500)));
-  const docNumber = dn ? dn[1].replace(/[\[［(（]/, '〔').replace(/[\]］)）]/, '〕') : null;
+  // The prefix is the issuer's short code (皖政办, 渝府办发): cut what the scrape glued before it.
+  let docNumber: string | null = null;
+  if (dn) {
+    const cut = dn[1].search(/[〔\[［(（]/);
+    const prefix = dn[1].slice(0, cut).replace(/^.*(?:通知|文号|号|日期|公开)/, '');
+    docNumber = prefix ? prefix + dn[1].slice(cut).replace(/[\[［(（]/, '〔').replace(/[\]］)）]/, '〕') : null;
+  }
 
   // Issue date: a signature/签署 field, else a standalone date line in the header, else a publication date.
   let issuedOn: string | null = null;

@@ -105,7 +105,8 @@ function proseCandidates(norm: Normalized, end: number, ctx: DeadlineContext): C
     for (let i = 0; i < blockCands.length; i++) {
       if (blockCands[i].units.length) continue;
       const next = blockCands.slice(i + 1).find((c) => c.units.length && !c.inherited);
-      if (next) {
+      // ... only within its own paragraph: a paragraph break ends what a parenthetical governs.
+      if (next && !text.slice(blockCands[i].spanEnd, next.start).includes('\n')) {
         blockCands[i].units = next.units.map((u) => ({ ...u }));
         blockCands[i].inherited = true;
       }

@@ -9,7 +9,7 @@ import { opensWithDeadline, type DeadlineContext } from './deadlines.js';
 import { parseUnitParen } from './units.js';
 
 export interface Token {
-  type: 'sentence' | 'units';
+  type: 'sentence' | 'units' | 'break';
   start: number;
   end: number;
   units?: TaskUnit[];
@@ -79,6 +79,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
       flushSentence(i + 1);
     } else if (ch === '\n') {
       flushSentence(i);
+      tokens.push({ type: 'break', start: i, end: i + 1 });
       sentStart = i + 1;
     }
     i++;
@@ -91,7 +92,18 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 export function segmentTokens(text: string, tokens: Token[], ctx: DeadlineContext): Segment[] {
   const out: Segment[] = [];
   let cur: { start: number; end: number } | null = null;
-  for (const t of tokens) {
+  for (const [ti, t] of tokens.entries()) {
+    if (t.type === 'break') {
+      // A paragraph break ends the pending text, unless the next paragraph opens with the
+      // parenthetical that governs it (scraped pages break lines anywhere).
+      let n = ti + 1;
+      while (n < tokens.length && tokens[n].type === 'break') n++;
+      if (cur && tokens[n]?.type !== 'units') {
+        out.push({ start: cur.start, end: cur.end, spanEnd: cur.end, units: null });
+        cur = null;
+      }
+      continue;
+    }
     if (t.type === 'sentence') {
       if (cur && opensWithDeadline(text.slice(t.start, t.end), ctx)) {
         out.push({ start: cur.start, end: cur.end, spanEnd: cur.end, units: null });

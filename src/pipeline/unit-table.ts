@@ -62,4 +62,6 @@ export function unitKind(name: string): string {
 /** Words that make a list item look like an organisation (or a group of them). */
 export const ORG_SUFFIX = /(?:厅|局|委|办|会|院|部|室|中心|政府|部门|单位|机构|小组|组|处|署|所|行|团|公司|管委会|办公室|机关|党委|纪委|法院|检察院|银行|集团|协会)$/;
 /** A level prefix a bare list item can inherit from its neighbour (省工商局、人社厅 → 省人社厅). */
-export const LEVEL_PREFIX = /^(省|市|自治区|县|区)(?!政府|委|直)/;
+export const LEVEL_PREFIX = /^(省|市|自治区|县|区)/;
+/** Collectives of local governments that stand as a unit on their own: 各区县, 各市州, 各设区市, 各市. */
+export const REGION_COLLECTIVE = /^各(?:设区市|区县|市州|市县|县市区|县（市、区）|市|县|地)$/;

@@ -4,7 +4,7 @@
  * （省审计厅负责、省数字办配合）.
  */
 import type { Role, TaskUnit } from '../types.js';
-import { canonicalName, LEVEL_PREFIX, ORG_SUFFIX, unitKind } from './unit-table.js';
+import { canonicalName, LEVEL_PREFIX, ORG_SUFFIX, REGION_COLLECTIVE, unitKind } from './unit-table.js';
 
 /** Role words at the end of a clause, longest first. */
 const ROLE_SUFFIX = /(?:等(?:有关|相关)?(?:部门|单位)?)?(?:按职责(?:分工)?|分别)?(牵头组织|牵头负责|牵头|负责落实|负责|配合|参与|协助|督查落实|督促落实|督查|督办)$/;
@@ -54,7 +54,8 @@ function splitList(list: string): string[] {
   const merged: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     let item = raw[i];
-    while (!ORG_SUFFIX.test(item.replace(/（[^）]*）$/, '')) && i + 1 < raw.length) item = `${item}、${raw[++i]}`;
+    // 各市、县政府 is one unit (the suffix is shared); 各区县 on its own is a unit (a collective of governments).
+    while (i + 1 < raw.length && (/^(?:县|区|县区|县市区|市县)(?:人民)?政府$/.test(raw[i + 1]) || (!ORG_SUFFIX.test(item.replace(/（[^）]*）$/, '')) && !REGION_COLLECTIVE.test(item)))) item = `${item}、${raw[++i]}`;
     merged.push(item);
   }
   // Inherit a level prefix: 省工商局、人社厅 → 人社厅 is 省人社厅.
@@ -65,14 +66,14 @@ function splitList(list: string): string[] {
       prefix = m[1];
       return item;
     }
-    if (prefix && /^[\u4e00-\u9fff]{1,6}(?:厅|局|委|办)$/.test(item) && !/^(?:各|有关|相关)/.test(item)) return prefix + item;
+    if (prefix && /^[\u4e00-\u9fff]{1,6}(?:厅|局|委|办)$/.test(item) && !/^(?:各|有关|相关|省|市|县|区|自治区)/.test(item)) return prefix + item;
     return item;
   });
 }
 
 function looksLikeUnit(s: string): boolean {
   const core = s.replace(/（[^）]*）/g, '');
-  return core.length >= 2 && core.length <= 40 && (ORG_SUFFIX.test(core) || /^各/.test(core) || /^(?:各级)?[\u4e00-\u9fff]{1,8}(?:部门)?$/.test(core)) && !/[。；]/.test(core);
+  return core.length >= 2 && core.length <= 40 && (ORG_SUFFIX.test(core) || REGION_COLLECTIVE.test(core) || /^各/.test(core) || /^(?:各级)?[\u4e00-\u9fff]{1,8}(?:部门)?$/.test(core)) && !/[。；]/.test(core);
 }
 
 export interface ParsedUnits {
