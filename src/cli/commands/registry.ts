@@ -23,4 +23,6 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'compare', summary: "one column per plan with a theme's tasks", usage: 'plans compare THEME [--json]', load: () => import('./compare.js') },
   { name: 'units', summary: 'the unit directory (canonical names, kinds, aliases, plans)', usage: 'plans units [--json]', load: () => import('./units.js') },
   { name: 'themes', summary: 'the theme list with task counts per plan', usage: 'plans themes [--json]', load: () => import('./themes.js') },
+  { name: 'mine', summary: "my department's checklist: list, units, export (csv/md/xlsx/ics), relink", usage: 'plans mine [--json] [--as-of D] | mine units [set|add|remove UNIT…] | mine export --format csv|md|xlsx|ics [--out FILE] | mine relink [OLD_ID [NEW_ID]] | mine drop TASK_ID | mine move-aside   (all with --data-dir DIR, --corpus DIR)', load: () => import('./mine.js') },
+  { name: 'mark', summary: 'set a task\'s status in my checklist (adds it if needed)', usage: 'plans mark TASK_ID todo|doing|done|na [--note TEXT] [--due YYYY-MM-DD|none] [--data-dir DIR] [--corpus DIR]', load: () => import('./mark.js') },
 ];

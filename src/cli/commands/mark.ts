@@ -1,0 +1,39 @@
+/** `plans mark TASK_ID todo|doing|done|na [--note TEXT] [--due YYYY-MM-DD|none]`: update (or add) a checklist entry. */
+import { parseArgs, str, UsageError } from '../args.js';
+import type { Io } from '../io.js';
+import { KB_FLAGS } from '../kb.js';
+import { isIsoDay, parseStatus, STATUS_LABEL, type EntryChange } from '../../checklist/model.js';
+import { openChecklist } from './mine.js';
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const p = parseArgs(argv, { strings: [...KB_FLAGS, 'note', 'due', 'as-of'], booleans: ['json'] });
+  const [idArg, statusArg, ...extra] = p.positionals;
+  if (!idArg) throw new UsageError('give a task id (see `plans search`)');
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const change: EntryChange = {};
+  if (statusArg !== undefined) {
+    const s = parseStatus(statusArg);
+    if (!s) throw new UsageError(`status must be todo, doing, done or na (待办/进行中/已完成/不适用), not "${statusArg}"`);
+    change.status = s;
+  }
+  const note = str(p, 'note');
+  if (note !== undefined) change.note = note;
+  const due = str(p, 'due');
+  if (due !== undefined) {
+    if (due === 'none' || due === '') change.due = null;
+    else if (!isIsoDay(due)) throw new UsageError(`--due must be a date like 2018-06-30 (or "none"), got "${due}"`);
+    else change.due = due;
+  }
+  if (statusArg === undefined && note === undefined && due === undefined) throw new UsageError('give a status (todo|doing|done|na) and/or --note / --due');
+  const cl = openChecklist(p, io);
+  const id = cl.resolveId(idArg);
+  if (!id) throw new UsageError(`no task "${idArg}" in the knowledge base or the checklist`);
+  const e = cl.mark(id, change);
+  if (p.flags.json) {
+    io.out(JSON.stringify(e, null, 2));
+    return 0;
+  }
+  const orphan = e.orphanedAt ? ' (orphaned: the task is no longer in the knowledge base)' : '';
+  io.out(`${id}  ${STATUS_LABEL[e.status]}${e.due ? `  我的期限 ${e.due}` : ''}${e.note ? `  备注：${e.note}` : ''}${orphan}`);
+  return 0;
+}

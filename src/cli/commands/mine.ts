@@ -1,0 +1,221 @@
+/**
+ * `plans mine` — my department's checklist:
+ *   plans mine [--json] [--as-of D]                     the list (all entries with task, status, note, due, history)
+ *   plans mine units [set|add|remove UNIT…]             my units: a kind (审计), a unit (省审计厅), or PLAN/UNIT (安徽/省审计厅)
+ *   plans mine export --format csv|md|xlsx|ics [--out FILE]
+ *   plans mine relink [OLD_ID [NEW_ID]]                 orphans and their suggested new tasks; re-link one
+ *   plans mine drop TASK_ID                             remove an entry (only when you ask)
+ *   plans mine move-aside                               move an unreadable checklist file to a timestamped backup
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { isoDate, parseArgs, str, UsageError, type ParsedArgs } from '../args.js';
+import type { Io } from '../io.js';
+import { KB_FLAGS, openKb } from '../kb.js';
+import { dataDir } from '../context.js';
+import { Checklist } from '../../checklist/api.js';
+import { ChecklistCorruptError, openStore } from '../../checklist/store.js';
+import { groupItems, ROLE_LABEL, STATUS_LABEL, type MineItem, type MyUnit } from '../../checklist/model.js';
+import type { ExportInput } from '../../checklist/export/common.js';
+import { padEndWidth, stripControl, truncateWidth } from '../../util/text.js';
+import type { PlansQuery } from '../../query/index.js';
+
+const FLAGS = { strings: [...KB_FLAGS, 'as-of', 'format', 'out'], booleans: ['json', 'yes'] };
+
+export function openChecklist(p: ParsedArgs, io: Io): Checklist {
+  const { query, dataDir: dir } = openKb(p, io);
+  return new Checklist(openStore(dir), query, { asOf: isoDate(p, 'as-of') });
+}
+
+/** Resolves a unit argument: a kind (审计), a canonical name or alias (省审计厅), or PLAN/UNIT (安徽/省审计厅, anhui/省审计厅). */
+export function parseUnitArg(q: PlansQuery, arg: string, cl: Checklist): MyUnit {
+  const a = arg.trim();
+  const slash = a.search(/[/／:：]/);
+  if (slash > 0) {
+    const planArg = a.slice(0, slash);
+    const name = a.slice(slash + 1);
+    const plan = q.plans().find((p) => p.id === planArg || q.planTag(p.id) === planArg || p.province === planArg);
+    if (!plan) throw new UsageError(`no plan "${planArg}"; plans: ${q.plans().map((p) => `${p.id} (${q.planTag(p.id)})`).join(', ')}`);
+    const u = q.units().find((x) => (x.canonical === name || x.aliases.includes(name)) && x.plans[plan.id]);
+    if (!u) throw new UsageError(`no unit "${name}" in ${q.planTag(plan.id)}`);
+    return { type: 'unit', value: u.canonical, planId: plan.id };
+  }
+  if (q.units().some((u) => u.kind === a)) return { type: 'kind', value: a };
+  const exact = q.units().find((u) => u.canonical === a) ?? q.units().find((u) => u.aliases.includes(a));
+  if (exact) return { type: 'unit', value: exact.canonical };
+  const cands = cl.candidates(a, 8);
+  const hint = cands.length ? `; did you mean: ${cands.map((c) => (c.unit.type === 'kind' ? c.unit.value : `${c.unit.planId ? q.planTag(c.unit.planId) + '/' : ''}${c.unit.value}`)).join(', ')}` : '';
+  throw new UsageError(`no unit or unit kind "${a}"${hint}`);
+}
+
+function itemJson(it: MineItem) {
+  return {
+    taskId: it.taskId,
+    plan: it.planId,
+    planTag: it.planTag,
+    text: it.text,
+    section: it.section,
+    roles: it.roles,
+    deadlines: it.deadlines,
+    status: it.status,
+    statusLabel: STATUS_LABEL[it.status],
+    note: it.note,
+    due: it.due,
+    effectiveDue: it.effectiveDue,
+    overdue: it.overdue,
+    dueSoon: it.dueSoon,
+    orphan: it.orphan,
+    suggestion: it.suggestion,
+    origin: it.entry?.origin ?? 'units',
+    history: it.entry?.history ?? [],
+  };
+}
+
+function exportInput(cl: Checklist): ExportInput {
+  const d = cl.data();
+  return {
+    items: cl.items(),
+    units: d.units,
+    unitLabels: d.units.map((u) => cl.unitLabel(u)),
+    asOf: cl.asOf,
+    generatedAt: new Date(),
+    planTitle: (id) => cl.query.plan(id)?.title ?? null,
+  };
+}
+
+async function exportCmd(p: ParsedArgs, io: Io, cl: Checklist): Promise<number> {
+  const format = str(p, 'format');
+  if (!format || !['csv', 'md', 'xlsx', 'ics'].includes(format)) throw new UsageError('--format must be one of csv, md, xlsx, ics');
+  const input = exportInput(cl);
+  let out = str(p, 'out');
+  let body: string | Buffer;
+  if (format === 'csv') body = (await import('../../checklist/export/csv.js')).toCsv(input);
+  else if (format === 'md') body = (await import('../../checklist/export/md.js')).toMarkdown(input);
+  else if (format === 'ics') body = (await import('../../checklist/export/ics.js')).toIcs(input);
+  else {
+    body = await (await import('../../checklist/export/xlsx.js')).toXlsx(input);
+    out ??= `checklist-${cl.asOf}.xlsx`; // binary: never to the terminal
+  }
+  if (!out || out === '-') {
+    process.stdout.write(body);
+    return 0;
+  }
+  writeFileSync(resolve(out), body);
+  io.err(`plans mine export: wrote ${input.items.length} tasks to ${resolve(out)}`);
+  return 0;
+}
+
+function listText(io: Io, cl: Checklist): number {
+  const st = cl.state();
+  if (!st.ok) throw new Error(st.error);
+  const s = st.summary;
+  io.out(`我的清单  ${st.file}`);
+  io.out(`我的单位：${st.unitLabels.length ? st.unitLabels.join('、') : '（未设置：plans mine units set 审计）'}`);
+  io.out(`完成 ${s.done}/${s.total}　逾期 ${s.overdue}　30天内到期 ${s.dueSoon}${s.orphans ? `　孤立 ${s.orphans}` : ''}　截至 ${st.asOf}${s.next ? `　最近到期 ${s.next.effectiveDue} ${truncateWidth(stripControl(s.next.text), 30)}` : ''}`);
+  const idw = Math.max(8, ...st.items.map((i) => i.taskId.length));
+  for (const g of groupItems(st.items, 'plan', st.asOf, cl.query.plans().map((x) => x.id))) {
+    io.out('');
+    io.out(`== ${g.label} (${g.items.length})`);
+    for (const it of g.items) {
+      const flag = it.orphan ? '孤立' : it.overdue ? '逾期' : it.dueSoon ? '将到' : '';
+      const role = it.roles.map((r) => ROLE_LABEL[r]).join('/') || '手动';
+      const due = it.due ? `我的${it.due}` : (it.effectiveDue ?? '—');
+      io.out(
+        `${padEndWidth(STATUS_LABEL[it.status], 6)} ${it.taskId.padEnd(idw)} ${padEndWidth(role, 9)} ${padEndWidth(due, 14)} ${padEndWidth(flag, 4)} ${it.note ? '✎ ' : ''}${truncateWidth(stripControl(it.text).replace(/\s+/g, ' '), 60)}`,
+      );
+      if (it.orphan && it.suggestion) io.out(`${' '.repeat(7)}→ 建议关联 ${it.suggestion.taskId} (${Math.round(it.suggestion.score * 100)}%): ${truncateWidth(stripControl(it.suggestion.text), 50)}  [plans mine relink ${it.taskId}]`);
+    }
+  }
+  return 0;
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const p = parseArgs(argv, FLAGS);
+  const [sub, ...args] = p.positionals;
+
+  if (sub === 'move-aside') {
+    const store = openStore(dataDir(str(p, 'data-dir')));
+    try {
+      store.read();
+      io.out(`plans mine: ${store.file} reads fine; nothing to move aside.`);
+      return 0;
+    } catch (e) {
+      if (!(e instanceof ChecklistCorruptError)) throw e;
+    }
+    const to = store.moveAside();
+    io.out(to ? `plans mine: moved ${store.file} aside to ${to}; a new, empty checklist starts with your next change.` : `plans mine: there is no ${store.file}.`);
+    return 0;
+  }
+
+  const cl = openChecklist(p, io);
+  const q = cl.query;
+
+  if (sub === undefined) {
+    if (p.flags.json) {
+      const st = cl.state();
+      if (!st.ok) throw new Error(st.error);
+      io.out(JSON.stringify({ file: st.file, asOf: st.asOf, units: st.units, summary: { ...st.summary, next: st.summary.next?.taskId ?? null }, entries: st.items.map(itemJson) }, null, 2));
+      return 0;
+    }
+    return listText(io, cl);
+  }
+
+  if (sub === 'units') {
+    const [op, ...names] = args;
+    if (op === undefined) {
+      const d = cl.data();
+      if (p.flags.json) io.out(JSON.stringify(d.units, null, 2));
+      else io.out(d.units.length ? d.units.map((u) => cl.unitLabel(u)).join('\n') : '（未设置）');
+      return 0;
+    }
+    if (!['set', 'add', 'remove'].includes(op)) throw new UsageError(`plans mine units set|add|remove UNIT…, not "${op}"`);
+    if (!names.length && op !== 'set') throw new UsageError(`plans mine units ${op} needs at least one unit, e.g. 审计 or 安徽/省审计厅`);
+    const units = names.map((n) => parseUnitArg(q, n, cl));
+    if (op === 'set') cl.setUnits(units);
+    else if (op === 'add') cl.addUnits(units);
+    else {
+      const n = cl.removeUnits(units);
+      if (!n) io.err(`plans mine: none of ${names.join(', ')} was among my units`);
+    }
+    const d = cl.data();
+    io.out(`我的单位：${d.units.length ? d.units.map((u) => cl.unitLabel(u)).join('、') : '（未设置）'}  → ${cl.items().length} 项任务`);
+    return 0;
+  }
+
+  if (sub === 'export') return exportCmd(p, io, cl);
+
+  if (sub === 'relink') {
+    const [from, to] = args;
+    if (!from) {
+      const orphans = cl.items().filter((i) => i.orphan);
+      if (p.flags.json) {
+        io.out(JSON.stringify(orphans.map((o) => ({ taskId: o.taskId, text: o.text, suggestions: cl.suggestions(o.taskId, 3) })), null, 2));
+        return 0;
+      }
+      if (!orphans.length) io.out('plans mine: no orphaned entries; every entry points to a task in the knowledge base.');
+      for (const o of orphans) {
+        io.out(`${o.taskId}  ${STATUS_LABEL[o.status]}  ${truncateWidth(stripControl(o.text), 70)}`);
+        const sugs = cl.suggestions(o.taskId, 3);
+        if (!sugs.length) io.out('   (no similar task found)');
+        for (const s of sugs) io.out(`   → ${s.taskId} ${String(Math.round(s.score * 100)).padStart(3)}%  ${truncateWidth(stripControl(s.text), 64)}`);
+      }
+      if (orphans.length) io.out('\nRe-link with `plans mine relink OLD_ID` (best suggestion) or `plans mine relink OLD_ID NEW_ID`.');
+      return 0;
+    }
+    const fromId = cl.resolveId(from);
+    if (!fromId || !cl.entry(fromId)) throw new UsageError(`no checklist entry "${from}"`);
+    const e = cl.relink(fromId, to);
+    io.out(`plans mine: re-linked ${fromId} → ${e.taskId} (status ${STATUS_LABEL[e.status]}${e.note ? ', note kept' : ''}, ${e.history.length} history events kept)`);
+    return 0;
+  }
+
+  if (sub === 'drop') {
+    const id = args[0] && cl.resolveId(args[0]);
+    if (!id || !cl.entry(id)) throw new UsageError(`no checklist entry "${args[0] ?? ''}"`);
+    cl.drop(id);
+    io.out(`plans mine: removed the entry for ${id}.`);
+    return 0;
+  }
+
+  throw new UsageError(`unknown subcommand "${sub}"`);
+}
