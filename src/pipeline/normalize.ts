@@ -39,8 +39,7 @@ function mapChar(ch: string, prev: string | undefined, next: string | undefined)
   return ch;
 }
 
-const SENTENCE_END = /[。；！？：）】］”」]$/;
-const HEADING_START = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d+[．.、]|附件)/;
+const SENTENCE_END = /[。；！？：）】］]$/;
 
 /** Lines that end at the file's wrap width and mid-sentence are soft breaks (PDF copies). */
 function softBreaks(lines: string[]): Set<number> {
@@ -65,7 +64,7 @@ function softBreaks(lines: string[]): Set<number> {
   for (let i = 0; i < lines.length - 1; i++) {
     const n = [...lines[i]].length;
     const next = lines[i + 1];
-    if (n >= width - 2 && !SENTENCE_END.test(lines[i]) && next.trim() && !HEADING_START.test(next.trim())) out.add(i);
+    if (n >= width - 2 && !SENTENCE_END.test(lines[i]) && next.trim()) out.add(i);
   }
   return out;
 }
