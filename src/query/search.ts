@@ -1,4 +1,34 @@
+/**
+ * Search index over tasks, tuned for Chinese and built for scale (tens of thousands of tasks, one
+ * search per keystroke).
+ *
+ * Ranking tiers (score: lower is better; within a tier, plan order):
+ *   0.00  the whole query occurs in the task text
+ *   0.05  multi-term query (split on spaces): every term occurs in the text
+ *   0.10+ full pinyin ("shenji" → 审计) at a syllable start, of the text or the units/sections
+ *   0.15+ pinyin initials ("sjt" → 审计厅), likewise; within these two tiers the Chinese word matched
+ *         by more tasks ranks first, then text before units/sections
+ *   0.20  the query (or every term) occurs in the unit names / section titles (or text + those)
+ *   0.35+ fuzzy (typos: a wrong or missing character): fuse.js (0.35 + 0.65 × fuse score) over a
+ *         capped candidate set, then in-order character proximity for what Bitap cannot reach
+ *         (僵户系统 → “僵尸”信息系统)
+ *
+ * How it stays fast:
+ * - A character unigram + bigram inverted index (over text and "meta" = units + sections) is the
+ *   prefilter for exact hits: a 1- or 2-character query is a single posting list, longer ones start
+ *   from the shortest bigram posting list and are verified with `includes`.
+ * - Incremental narrowing: the verified doc set of recent terms is cached; when the query grows (any
+ *   cached term is a substring of the new one) the new set is filtered from the cached one.
+ * - Lower tiers run only while fewer than `limit` hits are found.
+ * - fuse.js ranks only a capped candidate set (documents sharing most of the query's characters).
+ * - Pinyin (full + initials, context-aware via pinyin-pro) is precomputed per field and indexed by
+ *   letter trigrams; built lazily on the first Latin query, or eagerly with `warm()`.
+ * - pinyin-pro and fuse.js are loaded on first use, so loading this module costs nothing at start-up.
+ */
+import { createRequire } from 'node:module';
 import type { Task } from '../types.js';
+import type FuseType from 'fuse.js';
+import type * as PinyinPro from 'pinyin-pro';
 
 export interface SearchHit {
   task: Task;
@@ -8,25 +38,675 @@ export interface SearchHit {
   ranges: Array<[number, number]>;
 }
 
-/**
- * Search index over tasks. PLACEHOLDER implementation (exact substring only);
- * replaced by the n-gram prefilter + fuse.js + pinyin implementation.
- */
+export const TIER = {
+  text: 0,
+  textTerms: 0.05,
+  pinyin: 0.1,
+  initials: 0.15,
+  meta: 0.2,
+  fuzzy: 0.35,
+} as const;
+
+/** Max candidates handed to fuse.js per search. */
+const FUZZY_CAP = 96;
+/** Max cached term → doc-set entries (incremental narrowing). */
+const CACHE_MAX = 48;
+/** Max highlight ranges per hit. */
+const MAX_RANGES = 16;
+
+const require = createRequire(import.meta.url);
+let fuseCtor: typeof FuseType | null = null;
+function Fuse(): typeof FuseType {
+  if (!fuseCtor) {
+    const m = require('fuse.js') as typeof FuseType | { default: typeof FuseType };
+    fuseCtor = (typeof m === 'function' ? m : m.default) as typeof FuseType;
+  }
+  return fuseCtor;
+}
+let pinyinFn: typeof PinyinPro.pinyin | null = null;
+function pinyinLib(): typeof PinyinPro.pinyin {
+  if (!pinyinFn) pinyinFn = (require('pinyin-pro') as typeof PinyinPro).pinyin;
+  return pinyinFn;
+}
+
+/** Full-width ASCII → ASCII, ideographic space → space, A–Z → a–z. Keeps UTF-16 length (offsets stay valid). */
+export function fold(s: string): string {
+  return s.replace(/[\uFF01-\uFF5EA-Z\u3000]/g, (c) => {
+    const code = c.charCodeAt(0);
+    if (code === 0x3000) return ' ';
+    if (code >= 0xff01) return String.fromCharCode(code - 0xfee0).toLowerCase();
+    return c.toLowerCase();
+  });
+}
+
+/** Query normalisation: fold, collapse white space, trim. */
+export function normalizeQuery(q: string): string {
+  return fold(q).replace(/\s+/g, ' ').trim();
+}
+
+const LATIN_QUERY = /^[a-z0-9' ]+$/;
+const HAS_LETTER = /[a-z]/;
+const HAS_CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+const CJK_CHAR = /^[\u3400-\u9fff\uf900-\ufaff]$|^[\ud840-\ud87f][\udc00-\udfff]$/;
+const SYLLABLE = /^[a-z]+$/;
+const EMPTY = new Int32Array(0);
+
+/** Per-field pinyin data. */
+interface Py {
+  /** Concatenated full pinyin: one syllable per Chinese char, a–z0–9 kept, anything else → "|". */
+  full: string;
+  /** 1 where a syllable (or kept character) starts in `full`. */
+  bound: Uint8Array;
+  /** full index → field (UTF-16) index. */
+  map: Int32Array;
+  /** Initials aligned 1:1 with the field's UTF-16 units (a low surrogate becomes "|"). */
+  ini: string;
+}
+
+function trigramKeyOf(c: number): number {
+  if (c >= 97 && c <= 122) return c - 97; // a–z
+  if (c >= 48 && c <= 57) return 26 + c - 48; // 0–9
+  return 36;
+}
+
+function sortedIntersect(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(Math.min(a.length, b.length));
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x === y) {
+      out[k++] = x;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return out.subarray(0, k);
+}
+
+function allOccurrences(hay: string, needle: string, out: Array<[number, number]>): void {
+  if (!needle) return;
+  let i = hay.indexOf(needle);
+  while (i >= 0 && out.length < MAX_RANGES) {
+    out.push([i, i + needle.length]);
+    i = hay.indexOf(needle, i + needle.length);
+  }
+}
+
+/** Sort and merge overlapping ranges (and ranges separated by at most `gap` characters). */
+function mergeRanges(r: Array<[number, number]>, gap = 0): Array<[number, number]> {
+  if (r.length < 2) return r;
+  r.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: Array<[number, number]> = [[r[0][0], r[0][1]]];
+  for (let i = 1; i < r.length; i++) {
+    const last = out[out.length - 1];
+    if (r[i][0] <= last[1] + gap) last[1] = Math.max(last[1], r[i][1]);
+    else out.push([r[i][0], r[i][1]]);
+  }
+  return out;
+}
+
 export class SearchIndex {
-  constructor(private readonly tasks: Task[]) {}
+  private readonly n: number;
+  /** 2n fields: [0, n) folded task texts, [n, 2n) folded meta (unit names, canonical names, section titles). */
+  private fields: string[] | null = null;
+  private charId: Uint16Array | null = null;
+  private nChars = 0;
+  private overflow = false;
+  private uni: Int32Array[] = [];
+  private bi = new Map<number, Int32Array>();
+  private py: Py[] | null = null;
+  private tri: Int32Array[] | null = null;
+  private readonly cache = new Map<string, Int32Array>();
+  private stamp: Uint32Array;
+  private gen = 0;
+  private cnt: Uint8Array;
+
+  constructor(private readonly tasks: Task[]) {
+    this.n = tasks.length;
+    this.stamp = new Uint32Array(this.n);
+    this.cnt = new Uint8Array(this.n);
+  }
+
+  /** Build everything now (character index and pinyin) instead of on first use. */
+  warm(): this {
+    this.ensureChars();
+    this.ensurePinyin();
+    return this;
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  // ---------------------------------------------------------------- building
+
+  private metaOf(t: Task): string {
+    const parts: string[] = [];
+    for (const u of t.units) {
+      if (!parts.includes(u.name)) parts.push(u.name);
+      if (!parts.includes(u.canonical)) parts.push(u.canonical);
+    }
+    for (const s of t.section) parts.push(s);
+    return fold(parts.join('\n'));
+  }
+
+  private ensureChars(): string[] {
+    if (this.fields) return this.fields;
+    const n = this.n;
+    const fields: string[] = new Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      fields[i] = fold(this.tasks[i].text);
+      fields[n + i] = this.metaOf(this.tasks[i]);
+    }
+    const charId = new Uint16Array(65536);
+    let nChars = 0;
+    const uni: number[][] = [[]];
+    const bi = new Map<number, number[]>();
+    let overflow = false;
+    for (let d = 0; d < fields.length; d++) {
+      const s = fields[d];
+      let prev = 0;
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 10) {
+          prev = 0;
+          continue;
+        }
+        let id = charId[c];
+        if (id === 0) {
+          if (nChars < 32767) {
+            id = ++nChars;
+            uni.push([]);
+          } else {
+            id = 32767;
+            overflow = true;
+          }
+          charId[c] = id;
+        }
+        const pu = uni[id];
+        if (pu[pu.length - 1] !== d) pu.push(d);
+        if (prev !== 0) {
+          const key = prev * 32768 + id;
+          let pb = bi.get(key);
+          if (!pb) bi.set(key, (pb = []));
+          if (pb[pb.length - 1] !== d) pb.push(d);
+        }
+        prev = id;
+      }
+    }
+    this.uni = uni.map((a) => Int32Array.from(a));
+    for (const [k, v] of bi) this.bi.set(k, Int32Array.from(v));
+    this.charId = charId;
+    this.nChars = nChars;
+    this.overflow = overflow;
+    this.fields = fields;
+    return fields;
+  }
+
+  private ensurePinyin(): Py[] {
+    if (this.py) return this.py;
+    const fields = this.ensureChars();
+    const memo = new Map<string, Py>();
+    const py: Py[] = new Array(fields.length);
+    for (let d = 0; d < fields.length; d++) {
+      const s = fields[d];
+      let p = memo.get(s);
+      if (!p) {
+        p = pinyinOf(s);
+        memo.set(s, p);
+      }
+      py[d] = p;
+    }
+    // Letter trigram index over full + "|" + initials.
+    const tri: number[][] = Array.from({ length: 37 * 37 * 37 }, () => []);
+    for (let d = 0; d < py.length; d++) {
+      const hay = py[d].full + '|' + py[d].ini;
+      if (hay.length < 3) continue;
+      let a = trigramKeyOf(hay.charCodeAt(0));
+      let b = trigramKeyOf(hay.charCodeAt(1));
+      for (let i = 2; i < hay.length; i++) {
+        const c = trigramKeyOf(hay.charCodeAt(i));
+        if (a !== 36 && b !== 36 && c !== 36) {
+          const pl = tri[(a * 37 + b) * 37 + c];
+          if (pl[pl.length - 1] !== d) pl.push(d);
+        }
+        a = b;
+        b = c;
+      }
+    }
+    this.tri = tri.map((a) => (a.length ? Int32Array.from(a) : EMPTY));
+    this.py = py;
+    return py;
+  }
+
+  // ---------------------------------------------------------------- exact terms
+
+  private remember(key: string, docs: Int32Array): Int32Array {
+    if (this.cache.has(key)) this.cache.delete(key);
+    this.cache.set(key, docs);
+    if (this.cache.size > CACHE_MAX) this.cache.delete(this.cache.keys().next().value as string);
+    return docs;
+  }
+
+  /** The smallest cached doc set whose key is a substring of `term` (same namespace). */
+  private cachedSuperset(prefix: string, term: string): Int32Array | null {
+    const exact = this.cache.get(prefix + term);
+    if (exact) return exact;
+    let best: Int32Array | null = null;
+    for (const [k, v] of this.cache) {
+      if (!k.startsWith(prefix)) continue;
+      if (term.includes(k.slice(prefix.length)) && (!best || v.length < best.length)) best = v;
+    }
+    return best;
+  }
+
+  /** Sorted doc ids (over the 2n fields) whose field contains `term`. */
+  private termDocs(term: string): Int32Array {
+    this.ensureChars();
+    const charId = this.charId!;
+    if (term.length === 1) {
+      const id = charId[term.charCodeAt(0)];
+      if (!id) return EMPTY;
+      if (id === 32767 && this.overflow) return this.verify(this.uni[id], term);
+      return this.uni[id];
+    }
+    const hit = this.cache.get('t:' + term);
+    if (hit) return this.remember('t:' + term, hit);
+    let smallest: Int32Array | null = null;
+    for (let i = 0; i + 1 < term.length; i++) {
+      const a = charId[term.charCodeAt(i)];
+      const b = charId[term.charCodeAt(i + 1)];
+      if (!a || !b) return this.remember('t:' + term, EMPTY);
+      const pl = this.bi.get(a * 32768 + b);
+      if (!pl) return this.remember('t:' + term, EMPTY);
+      if (!smallest || pl.length < smallest.length) smallest = pl;
+    }
+    const sup = this.cachedSuperset('t:', term);
+    let start = smallest!;
+    if (sup && sup.length < start.length) start = sup;
+    if (term.length === 2 && start === smallest && !this.overflow) return this.remember('t:' + term, start);
+    return this.remember('t:' + term, this.verify(start, term));
+  }
+
+  private verify(docs: Int32Array, term: string): Int32Array {
+    const fields = this.fields!;
+    const out = new Int32Array(docs.length);
+    let k = 0;
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i];
+      if (fields[d].includes(term)) out[k++] = d;
+    }
+    return out.subarray(0, k);
+  }
+
+  // ---------------------------------------------------------------- pinyin
+
+  /** Start index in `p.full` of an occurrence of q at a syllable start, or -1. */
+  private static fullAt(p: Py, q: string): number {
+    let i = p.full.indexOf(q);
+    while (i >= 0) {
+      if (p.bound[i]) return i;
+      i = p.full.indexOf(q, i + 1);
+    }
+    return -1;
+  }
+
+  /** The field range [start, end) covered by a full-pinyin match at `at` of length `len`. */
+  private static fullRange(p: Py, field: string, at: number, len: number): [number, number] {
+    const s = p.map[at];
+    const e = p.map[at + len - 1];
+    const c = field.charCodeAt(e);
+    return [s, e + (c >= 0xd800 && c <= 0xdbff ? 2 : 1)];
+  }
+
+  /** 0 = full-pinyin match, 1 = initials match, -1 = none. */
+  private static pyKind(p: Py, q: string): number {
+    if (SearchIndex.fullAt(p, q) >= 0) return 0;
+    if (p.ini.includes(q)) return 1;
+    return -1;
+  }
+
+  /** Docs (over 2n fields) whose full pinyin (at a syllable start) or initials contain q (q.length ≥ 3). */
+  private pinyinDocs(q: string): Int32Array {
+    const py = this.ensurePinyin();
+    const key = 'p:' + q;
+    const hit = this.cache.get(key);
+    if (hit) return this.remember(key, hit);
+    const tri = this.tri!;
+    let smallest: Int32Array | null = null;
+    for (let i = 0; i + 2 < q.length; i++) {
+      const pl = tri[(trigramKeyOf(q.charCodeAt(i)) * 37 + trigramKeyOf(q.charCodeAt(i + 1))) * 37 + trigramKeyOf(q.charCodeAt(i + 2))];
+      if (!smallest || pl.length < smallest.length) smallest = pl;
+    }
+    let start = smallest ?? EMPTY;
+    const sup = this.cachedSuperset('p:', q);
+    if (sup && sup.length < start.length) start = sup;
+    const out = new Int32Array(start.length);
+    let k = 0;
+    for (let i = 0; i < start.length; i++) {
+      const d = start[i];
+      if (SearchIndex.pyKind(py[d], q) >= 0) out[k++] = d;
+    }
+    return this.remember(key, out.subarray(0, k));
+  }
+
+  // ---------------------------------------------------------------- search
 
   search(query: string, candidates?: (t: Task) => boolean, limit = 50): SearchHit[] {
-    const q = query.trim();
+    const q = normalizeQuery(query);
+    const tasks = this.tasks;
+    const n = this.n;
     const out: SearchHit[] = [];
-    for (const t of this.tasks) {
-      if (candidates && !candidates(t)) continue;
-      if (!q) {
+    if (limit <= 0) return out;
+    if (!q) {
+      for (const t of tasks) {
+        if (candidates && !candidates(t)) continue;
         out.push({ task: t, score: 0, ranges: [] });
-        continue;
+        if (out.length >= limit) break;
       }
-      const i = t.text.indexOf(q);
-      if (i >= 0) out.push({ task: t, score: 0, ranges: [[i, i + q.length]] });
+      return out;
     }
-    return out.slice(0, limit);
+    const fields = this.ensureChars();
+    if (++this.gen >= 0xfffffff0) {
+      this.stamp.fill(0);
+      this.gen = 1;
+    }
+    const gen = this.gen;
+    const stamp = this.stamp;
+    // Predicate results memoised for this call: 0 unknown, 1 pass, 2 fail.
+    const passMemo = this.cnt;
+    if (candidates) passMemo.fill(0);
+    const ok = (i: number): boolean => {
+      if (stamp[i] === gen) return false;
+      if (!candidates) return true;
+      const c = passMemo[i];
+      if (c) return c === 1;
+      const r = candidates(tasks[i]);
+      passMemo[i] = r ? 1 : 2;
+      return r;
+    };
+    const push = (i: number, score: number, ranges: Array<[number, number]>): void => {
+      stamp[i] = gen;
+      out.push({ task: tasks[i], score, ranges });
+    };
+    const full = (): boolean => out.length >= limit;
+
+    const terms = q.split(' ');
+    /** Tasks whose meta (units, sections) — possibly together with the text — has every term. */
+    const meta: number[] = [];
+
+    // --- exact substring (and all terms) in the text
+    if (terms.length === 1) {
+      const docs = this.termDocs(q);
+      for (let j = 0; j < docs.length; j++) {
+        const d = docs[j];
+        if (d >= n) meta.push(d - n);
+        else if (!full() && ok(d)) {
+          const ranges: Array<[number, number]> = [];
+          allOccurrences(fields[d], q, ranges);
+          push(d, TIER.text, ranges);
+        }
+      }
+    } else {
+      const k = Math.min(terms.length, 250);
+      const textCnt = new Uint8Array(n);
+      const anyCnt = new Uint8Array(n);
+      for (let ti = 0; ti < k; ti++) {
+        const docs = this.termDocs(terms[ti]);
+        for (let j = 0; j < docs.length; j++) {
+          const d = docs[j];
+          const i = d >= n ? d - n : d;
+          if (d < n && textCnt[i] === ti) textCnt[i] = ti + 1;
+          if (anyCnt[i] === ti) anyCnt[i] = ti + 1;
+        }
+      }
+      const whole = terms.join('');
+      const later: number[] = [];
+      for (let i = 0; i < n && !full(); i++) {
+        if (anyCnt[i] !== k) continue;
+        if (textCnt[i] !== k) meta.push(i);
+        else if (ok(i)) {
+          if (fields[i].includes(whole)) {
+            const ranges: Array<[number, number]> = [];
+            allOccurrences(fields[i], whole, ranges);
+            push(i, TIER.text, ranges);
+          } else later.push(i);
+        }
+      }
+      for (const i of later) {
+        if (full()) break;
+        const ranges: Array<[number, number]> = [];
+        for (const t of terms) allOccurrences(fields[i], t, ranges);
+        push(i, TIER.textTerms, mergeRanges(ranges));
+      }
+    }
+    if (full()) return out;
+
+    // --- pinyin (full, then initials) of the text and of unit names / section titles
+    const pyQuery = LATIN_QUERY.test(q) && HAS_LETTER.test(q) ? q.replace(/[' ]/g, '') : '';
+    if (pyQuery.length >= 2) {
+      const py = this.ensurePinyin();
+      const found: number[] = [];
+      if (pyQuery.length >= 3) {
+        const docs = this.pinyinDocs(pyQuery);
+        for (let j = 0; j < docs.length; j++) if (ok(docs[j] >= n ? docs[j] - n : docs[j])) found.push(docs[j]);
+      } else {
+        // Two letters are too common to index usefully: scan in plan order, stop once enough are found.
+        const need = limit - out.length;
+        for (let d = 0; d < 2 * n && found.length < need; d++) if (ok(d >= n ? d - n : d) && SearchIndex.pyKind(py[d], pyQuery) >= 0) found.push(d);
+      }
+      this.pinyinHits(found, pyQuery, limit, ok, push);
+      if (full()) return out;
+    }
+
+    // --- exact in unit names / section titles
+    for (const i of meta) {
+      if (full()) break;
+      if (ok(i)) {
+        const ranges: Array<[number, number]> = [];
+        for (const t of terms) allOccurrences(fields[i], t, ranges);
+        push(i, TIER.meta, mergeRanges(ranges));
+      }
+    }
+    if (full()) return out;
+
+    // --- fuzzy fallback (typos: a wrong or missing character) over a capped candidate set
+    if (HAS_CJK.test(q)) this.fuzzy(terms, limit - out.length, ok, push);
+    return out;
   }
+
+  /**
+   * Pinyin hits in rank order: full pinyin before initials; within each, the Chinese words matched by
+   * more tasks first ("sjt" → 审计厅 before a stray 实际统), then text before unit/section, then plan order.
+   */
+  private pinyinHits(docs: number[], q: string, limit: number, ok: (i: number) => boolean, push: (i: number, score: number, ranges: Array<[number, number]>) => void): void {
+    const n = this.n;
+    const py = this.py!;
+    const fields = this.fields!;
+    const hits: Array<{ d: number; kind: number; word: string; range: [number, number] }> = [];
+    for (const d of docs) {
+      const p = py[d];
+      const at = SearchIndex.fullAt(p, q);
+      let range: [number, number];
+      let kind = 0;
+      if (at >= 0) range = SearchIndex.fullRange(p, fields[d], at, q.length);
+      else {
+        const i = p.ini.indexOf(q);
+        if (i < 0) continue;
+        kind = 1;
+        range = [i, i + q.length];
+      }
+      hits.push({ d, kind, word: fields[d].slice(range[0], range[1]), range });
+    }
+    const pop = new Map<string, number>();
+    for (const h of hits) pop.set(h.word, (pop.get(h.word) ?? 0) + 1);
+    hits.sort((a, b) => a.kind - b.kind || pop.get(b.word)! - pop.get(a.word)! || Number(a.d >= n) - Number(b.d >= n) || a.d - b.d);
+    const counts = [0, 0];
+    for (const h of hits) counts[h.kind]++;
+    const seen = [0, 0];
+    let added = 0;
+    for (const h of hits) {
+      const rank = seen[h.kind]++;
+      if (added >= limit) break;
+      const i = h.d >= n ? h.d - n : h.d;
+      if (!ok(i)) continue;
+      const base = h.kind === 0 ? TIER.pinyin : TIER.initials;
+      const ranges: Array<[number, number]> = [];
+      if (h.d < n) ranges.push(h.range);
+      else allOccurrences(fields[i], h.word, ranges);
+      push(i, base + (0.049 * rank) / counts[h.kind], ranges);
+      added++;
+    }
+  }
+
+  private fuzzy(terms: string[], room: number, ok: (i: number) => boolean, push: (i: number, score: number, ranges: Array<[number, number]>) => void): void {
+    const compact = terms.join('');
+    const distinct = new Set(compact).size;
+    if (distinct < 3) return;
+    const n = this.n;
+    const charId = this.charId!;
+    const ids: number[] = [];
+    for (const ch of new Set(compact)) {
+      const id = ch.length === 1 ? charId[ch.charCodeAt(0)] : 0;
+      if (id && !ids.includes(id)) ids.push(id);
+    }
+    const miss = Math.max(1, Math.floor(distinct / 4));
+    const need = Math.max(2, distinct - miss);
+    if (ids.length < need) return;
+    // Count, per text doc, how many of the query's distinct characters it contains.
+    const count = new Uint8Array(n);
+    const touched: number[] = [];
+    for (const id of ids) {
+      const pl = this.uni[id];
+      for (let j = 0; j < pl.length; j++) {
+        const d = pl[j];
+        if (d >= n) break;
+        if (count[d] === 0) touched.push(d);
+        count[d]++;
+      }
+    }
+    // More shared characters first, plan order within a count; the fuse work is capped.
+    const buckets: number[][] = Array.from({ length: ids.length + 1 }, () => []);
+    for (const d of touched) if (count[d] >= need) buckets[count[d]].push(d);
+    const cand: number[] = [];
+    for (let c = ids.length; c >= need && cand.length < FUZZY_CAP; c--) {
+      const b = buckets[c].sort((x, y) => x - y);
+      for (const d of b) {
+        if (cand.length >= FUZZY_CAP) break;
+        if (ok(d)) cand.push(d);
+      }
+    }
+    if (!cand.length) return;
+    const F = Fuse();
+    const fields = this.fields!;
+    const multi = terms.length > 1;
+    const pattern = multi
+      ? terms
+          .map((t) => t.replace(/^[=!'^]+|\$$/g, ''))
+          .filter(Boolean)
+          .join(' ')
+      : terms[0];
+    const fuse = new F(
+      cand.map((d) => fields[d]),
+      { includeScore: true, includeMatches: true, ignoreLocation: true, ignoreFieldNorm: true, threshold: 0.4, minMatchCharLength: 1, useExtendedSearch: multi },
+    );
+    let added = 0;
+    const done = new Set<number>();
+    for (const r of fuse.search(pattern)) {
+      if (added >= room) return;
+      const ranges: Array<[number, number]> = [];
+      for (const m of r.matches ?? []) for (const [s, e] of m.indices) ranges.push([s, e + 1]);
+      push(cand[r.refIndex], TIER.fuzzy + 0.65 * (r.score ?? 0), mergeRanges(ranges, 1));
+      done.add(cand[r.refIndex]);
+      added++;
+    }
+    // What Bitap cannot reach: most query characters, in order, close together (僵户系统 → “僵尸”信息系统).
+    if (compact.length > 16) return;
+    const prox: Array<{ d: number; score: number; ranges: Array<[number, number]> }> = [];
+    for (const d of cand) {
+      if (done.has(d)) continue;
+      const m = proximity(fields[d], compact, need);
+      if (m) prox.push({ d, ...m });
+    }
+    prox.sort((a, b) => a.score - b.score || a.d - b.d);
+    for (const h of prox) {
+      if (added >= room) return;
+      push(h.d, TIER.fuzzy + 0.65 * h.score, h.ranges);
+      added++;
+    }
+  }
+}
+
+/**
+ * Best in-order match of the query's characters in `text` within a window of about twice the query
+ * length, skipping at most one query character at a time. Returns a score in (0.4, 1) — worse than any
+ * fuse.js hit at threshold 0.4 — when at least `need` characters match, else null.
+ */
+export function proximity(text: string, q: string, need: number): { score: number; ranges: Array<[number, number]> } | null {
+  const m = q.length;
+  const win = 2 * m + 2;
+  let best: { matched: number; span: number; pos: number[] } | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const j0 = q.indexOf(text[i]);
+    if (j0 < 0 || j0 > 1) continue;
+    const pos = [i];
+    let last = j0;
+    for (let p = i + 1; p < text.length && p < i + win && last < m - 1; p++) {
+      const c = text[p];
+      if (q[last + 1] === c) last += 1;
+      else if (last + 2 < m && q[last + 2] === c) last += 2;
+      else continue;
+      pos.push(p);
+    }
+    const matched = pos.length;
+    const span = pos[pos.length - 1] - i + 1;
+    if (matched >= need && (!best || matched > best.matched || (matched === best.matched && span < best.span))) best = { matched, span, pos };
+  }
+  if (!best) return null;
+  const missing = (m - best.matched) / m;
+  const spread = Math.min(1, (best.span - best.matched) / m);
+  const score = Math.min(0.99, 0.41 + 0.4 * missing + 0.18 * spread);
+  const ranges: Array<[number, number]> = best.pos.map((p) => [p, p + 1]);
+  return { score, ranges: mergeRanges(ranges, 3) };
+}
+
+/** Full pinyin + initials for one folded field, context-aware (pinyin-pro). */
+function pinyinOf(s: string): Py {
+  const lib = pinyinLib();
+  const cps = Array.from(s);
+  let syl: string[] = HAS_CJK.test(s) || /[\ud840-\ud87f]/.test(s) ? lib(s, { toneType: 'none', type: 'array', v: true }) : cps;
+  if (syl.length !== cps.length) syl = cps.map((c) => (CJK_CHAR.test(c) ? lib(c, { toneType: 'none', type: 'array', v: true })[0] ?? c : c));
+  let full = '';
+  const bound: number[] = [];
+  const map: number[] = [];
+  let ini = '';
+  let pos = 0;
+  for (let k = 0; k < cps.length; k++) {
+    const c = cps[k];
+    const p = syl[k];
+    if (CJK_CHAR.test(c) && SYLLABLE.test(p)) {
+      for (let j = 0; j < p.length; j++) {
+        bound.push(j === 0 ? 1 : 0);
+        map.push(pos);
+      }
+      full += p;
+      ini += c.length === 2 ? p[0] + '|' : p[0];
+    } else if (/^[a-z0-9]$/.test(c)) {
+      full += c;
+      bound.push(1);
+      map.push(pos);
+      ini += c;
+    } else {
+      full += '|';
+      bound.push(1);
+      map.push(pos);
+      ini += c.length === 2 ? '||' : '|';
+    }
+    pos += c.length;
+  }
+  return { full, bound: Uint8Array.from(bound), map: Int32Array.from(map), ini };
 }

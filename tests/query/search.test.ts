@@ -1,0 +1,175 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { loadKnowledgeBase } from '../../src/kb/load.js';
+import { SearchIndex, TIER, fold, proximity } from '../../src/query/search.js';
+import { PlansQuery } from '../../src/query/index.js';
+import type { KnowledgeBase, Task } from '../../src/types.js';
+import { mkTask } from './helpers.js';
+
+const CORPUS = join(import.meta.dirname, '..', '..', 'corpus');
+
+describe('SearchIndex on synthetic tasks', () => {
+  const tasks = [
+    mkTask('组织开展信息系统审计，摸清各部门信息系统数量'),
+    mkTask('2017年12月底前，政府部门基本完成“僵尸”信息系统的清理工作', { units: [{ name: '省政府各部门' }] }),
+    mkTask('建设统一的数据共享交换平台', { units: [{ name: '省审计厅' }], section: ['三、保障措施', '（二）加强审计监督'] }),
+    mkTask('重庆市推进ＩＰｖ６部署'),
+    mkTask('清理僵尸系统和孤立系统𠮷野家审计'),
+  ];
+  const ix = new SearchIndex(tasks);
+
+  it('folds full-width ASCII and case without changing offsets', () => {
+    expect(fold('ＩＰｖ６ ABC　x')).toBe('ipv6 abc x');
+    const h = ix.search('IPV6');
+    expect(h.map((x) => x.task)).toEqual([tasks[3]]);
+    expect(h[0].ranges).toEqual([[5, 9]]);
+  });
+
+  it('empty query lists tasks in order, honouring predicate and limit', () => {
+    expect(ix.search('').map((h) => h.task)).toEqual(tasks);
+    expect(ix.search('  ', (t) => t !== tasks[0], 2).map((h) => h.task)).toEqual([tasks[1], tasks[2]]);
+  });
+
+  it('exact text hits first (score 0), then unit/section hits', () => {
+    const h = ix.search('审计');
+    expect(h[0].score).toBe(TIER.text);
+    expect(h.filter((x) => x.score === 0).map((x) => x.task)).toEqual([tasks[0], tasks[4]]);
+    const last = h[h.length - 1];
+    expect(last.task).toBe(tasks[2]);
+    expect(last.score).toBe(TIER.meta);
+  });
+
+  it('unit names and section titles are searchable', () => {
+    expect(ix.search('省审计厅').map((h) => h.task)).toEqual([tasks[2]]);
+    expect(ix.search('加强审计监督').map((h) => h.task)).toEqual([tasks[2]]);
+  });
+
+  it('pinyin after a surrogate pair keeps offsets right', () => {
+    const h = ix.search('yejia');
+    expect(h[0].task).toBe(tasks[4]);
+    const [s, e] = h[0].ranges[0];
+    expect(tasks[4].text.slice(s, e)).toBe('野家');
+  });
+
+  it('a typo (wrong or missing character) still finds the task', () => {
+    expect(ix.search('僵户系统').map((h) => h.task)).toContain(tasks[4]);
+    expect(ix.search('僵户系统').map((h) => h.task)).toContain(tasks[1]);
+    expect(ix.search('僵系统')[0].score).toBeGreaterThanOrEqual(TIER.fuzzy);
+  });
+
+  it('proximity scores in-order characters close together', () => {
+    const m = proximity('“僵尸”信息系统', '僵户系统', 3);
+    expect(m).not.toBeNull();
+    expect(m!.score).toBeGreaterThan(0.4);
+    expect(proximity('系统的僵', '僵户系统', 3)).toBeNull();
+  });
+
+  it('stays consistent while a query is typed character by character (incremental narrowing)', () => {
+    const typed = new SearchIndex(tasks);
+    for (const q of ['僵尸系统', '信息系统审计', 'shenji', 'sjt']) {
+      for (let k = 1; k <= q.length; k++) {
+        const pre = q.slice(0, k);
+        const fresh = new SearchIndex(tasks).search(pre);
+        expect(typed.search(pre)).toEqual(fresh);
+      }
+    }
+  });
+});
+
+describe('SearchIndex on the bundled corpus', () => {
+  let kb: KnowledgeBase;
+  let ix: SearchIndex;
+  let query: PlansQuery;
+  beforeAll(() => {
+    kb = loadKnowledgeBase({ corpusDir: CORPUS, cachePath: null }).kb;
+    ix = new SearchIndex(kb.tasks).warm();
+    query = new PlansQuery(kb);
+  });
+
+  const inRange = (t: Task, r: Array<[number, number]>) => r.every(([s, e]) => s >= 0 && s < e && e <= t.text.length);
+
+  it('the corpus loaded', () => {
+    expect(kb.plans.length).toBe(5);
+    expect(kb.tasks.length).toBeGreaterThan(100);
+  });
+
+  it('exact substring: every task containing 僵尸 comes first, with its range', () => {
+    const want = kb.tasks.filter((t) => t.text.includes('僵尸'));
+    const hits = ix.search('僵尸', undefined, 500);
+    const exact = hits.filter((h) => h.score === 0);
+    expect(exact.map((h) => h.task)).toEqual(want);
+    for (const h of exact) for (const [s, e] of h.ranges) expect(h.task.text.slice(s, e)).toBe('僵尸');
+    expect(hits.slice(0, want.length).every((h) => h.score === 0)).toBe(true);
+  });
+
+  it('multi-term queries need every term (terms anywhere in the text rank first)', () => {
+    const hits = ix.search('审计 调查', undefined, 500);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits.filter((x) => x.score < TIER.meta)) {
+      expect(h.task.text).toContain('审计');
+      expect(h.task.text).toContain('调查');
+    }
+  });
+
+  it('typo 僵户系统 finds the zombie-system tasks', () => {
+    const hits = ix.search('僵户系统', undefined, 20);
+    expect(hits.length).toBeGreaterThan(3);
+    expect(hits.slice(0, 5).every((h) => h.task.themes.includes('zombie'))).toBe(true);
+    for (const h of hits) expect(inRange(h.task, h.ranges)).toBe(true);
+  });
+
+  it('a missing character (僵尸信系统) and a wrong one (政务信息系统正合) still match', () => {
+    expect(ix.search('僵尸信系统', undefined, 10).some((h) => h.task.text.includes('僵尸信息系统'))).toBe(true);
+    expect(ix.search('政务信息系统正合', undefined, 10)[0].task.text).toContain('政务信息系统整合');
+  });
+
+  it('full pinyin: shenji → 审计', () => {
+    const hits = ix.search('shenji', undefined, 10);
+    expect(hits.length).toBe(10);
+    for (const h of hits) {
+      const [s, e] = h.ranges[0];
+      expect(h.task.text.slice(s, e)).toBe('审计');
+    }
+  });
+
+  it('initials: sjt → tasks of 省审计厅', () => {
+    const hits = ix.search('sjt', undefined, 5);
+    expect(hits.length).toBe(5);
+    for (const h of hits) expect(h.task.units.some((u) => u.name.includes('审计厅')) || h.task.text.includes('审计厅')).toBe(true);
+  });
+
+  it('a unit name finds its tasks; text hits rank before unit hits', () => {
+    const hits = ix.search('省审计厅', undefined, 200);
+    const withUnit = kb.tasks.filter((t) => t.units.some((u) => u.name.includes('省审计厅') || u.canonical.includes('省审计厅')) || t.text.includes('省审计厅'));
+    expect(new Set(hits.map((h) => h.task))).toEqual(new Set(withUnit));
+    const scores = hits.map((h) => h.score);
+    expect([...scores].sort((a, b) => a - b)).toEqual(scores);
+  });
+
+  it('filters narrow the results (PlansQuery.search)', () => {
+    const hits = query.search('审计', { plans: ['anhui'] }, 100);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.task.planId === 'anhui')).toBe(true);
+  });
+
+  it('results are sorted by score, unique, within the limit, ranges inside the text', () => {
+    for (const q of ['系统', '信息', 'xt', 'xitong', 'zhenghe', '平台建设', '2017年', '互联网+', '僵户']) {
+      const hits = ix.search(q, undefined, 30);
+      expect(hits.length).toBeLessThanOrEqual(30);
+      expect(new Set(hits.map((h) => h.task.id)).size).toBe(hits.length);
+      const s = hits.map((h) => h.score);
+      expect([...s].sort((a, b) => a - b)).toEqual(s);
+      for (const h of hits) expect(inRange(h.task, h.ranges)).toBe(true);
+    }
+  });
+
+  it('typing char by char gives the same results as a fresh index', () => {
+    const typed = new SearchIndex(kb.tasks);
+    for (const q of ['政务信息系统整合', '僵户系统', 'shenjiting', 'sjt', '数据 共享']) {
+      for (let k = 1; k <= q.length; k++) {
+        const pre = q.slice(0, k);
+        expect(typed.search(pre, undefined, 20).map((h) => [h.task.id, h.score])).toEqual(new SearchIndex(kb.tasks).search(pre, undefined, 20).map((h) => [h.task.id, h.score]));
+      }
+    }
+  });
+});
