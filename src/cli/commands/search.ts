@@ -1,6 +1,66 @@
+/** `plans search QUERY`: ranked search over all tasks (Chinese, typos, pinyin, initials) with filters. */
+import { isoDate, parseArgs, positiveInt, str, UsageError } from '../args.js';
 import type { Io } from '../io.js';
+import { KB_FLAGS, openKb } from '../kb.js';
+import type { PlansQuery, TaskFilters } from '../../query/index.js';
+import { deadlineShort, highlight, leadUnits, paint } from '../render.js';
+import { stripControl } from '../../util/text.js';
+
+/** Plan ids matching --province: a plan id, a province name (安徽省) or its tag (安徽), or a unique part of one. */
+export function resolveProvince(query: PlansQuery, p: string): string[] {
+  const want = p.trim();
+  const plans = query.plans();
+  const exact = plans.filter((pl) => pl.id === want || pl.province === want || query.planTag(pl.id) === want);
+  if (exact.length) return exact.map((pl) => pl.id);
+  const partial = plans.filter((pl) => pl.id.includes(want.toLowerCase()) || (pl.province ?? '').includes(want));
+  return partial.map((pl) => pl.id);
+}
+
+/** Theme id from --theme (id or label); a UsageError listing the theme ids when unknown. */
+export function resolveTheme(query: PlansQuery, t: string): string {
+  const th = query.theme(t.trim());
+  if (!th) throw new UsageError(`unknown theme "${t}". Themes: ${query.themes().map((x) => x.id).join(', ')}`);
+  return th.id;
+}
+
 export async function run(argv: string[], io: Io): Promise<number> {
-  void argv;
-  io.err('not implemented yet');
-  return 1;
+  const p = parseArgs(argv, { strings: ['province', 'unit', 'theme', 'after', 'before', 'limit', ...KB_FLAGS], booleans: ['json'] });
+  const text = p.positionals.join(' ').trim();
+  if (!text) throw new UsageError('a search QUERY is needed, e.g. `plans search 僵尸` or `plans search shenji`');
+  const after = isoDate(p, 'after');
+  const before = isoDate(p, 'before');
+  const limit = positiveInt(p, 'limit') ?? 20;
+  const { query } = openKb(p, io);
+  const filters: TaskFilters = {};
+  const province = str(p, 'province');
+  if (province !== undefined) {
+    const ids = resolveProvince(query, province);
+    if (!ids.length) throw new UsageError(`no plan matches --province "${province}". Plans: ${query.plans().map((pl) => `${pl.id} (${query.planTag(pl.id)})`).join(', ')}`);
+    filters.plans = ids;
+  }
+  const theme = str(p, 'theme');
+  if (theme !== undefined) filters.themes = [resolveTheme(query, theme)];
+  const unit = str(p, 'unit');
+  if (unit !== undefined) filters.unit = unit;
+  if (after) filters.after = after;
+  if (before) filters.before = before;
+
+  const hits = query.search(text, filters, limit);
+  if (p.flags.json) {
+    io.out(JSON.stringify(hits.map((h) => ({ task: h.task, score: Math.round(h.score * 1e4) / 1e4 })), null, 2));
+    return 0;
+  }
+  if (!hits.length) {
+    io.err(`no task matches "${stripControl(text)}"${Object.keys(filters).length ? ' with these filters' : ''}`);
+    return 0;
+  }
+  const c = io.color;
+  for (const h of hits) {
+    const t = h.task;
+    const meta = [paint.cyan(c, query.planTag(t.planId)), paint.dim(c, t.id), deadlineShort(t), leadUnits(t).join('、')].filter(Boolean).join('  ');
+    io.out(meta);
+    io.out(`  ${highlight(t.text, h.ranges, c)}`);
+  }
+  io.out(paint.dim(c, `${hits.length} task(s)${hits.length === limit ? ` (first ${limit}; --limit N for more)` : ''}`));
+  return 0;
 }

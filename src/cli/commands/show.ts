@@ -1,6 +1,86 @@
+/** `plans show TASK_ID`: one task in full (marked + marked-terminal), its source, the same theme elsewhere. */
+import { parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
+import { KB_FLAGS, openKb } from '../kb.js';
+import type { PlansQuery } from '../../query/index.js';
+import type { Task } from '../../types.js';
+import { deadlineText, leadUnits, mdEscape, ROLE_LABEL, termWidth, unitsByRole } from '../render.js';
+import { stripControl, truncateWidth } from '../../util/text.js';
+
+interface Block {
+  heading: string;
+  lines: string[];
+  /** Lines of corpus text (escaped for Markdown, quoted). */
+  quote?: boolean;
+}
+
+function blocks(query: PlansQuery, t: Task, others: Task[]): { title: string; body: Block[] } {
+  const plan = query.plan(t.planId);
+  const title = `${plan?.province ?? t.planId} · ${plan?.title ?? t.planId}`;
+  const body: Block[] = [];
+  body.push({ heading: '章节 Section', lines: [t.section.length ? t.section.join(' › ') : '—'] });
+  body.push({ heading: t.kind === 'goal' ? '目标 Goal' : '任务 Task', lines: [t.text], quote: true });
+  body.push({ heading: '时限 Deadlines', lines: t.deadlines.length ? t.deadlines.map(deadlineText) : ['（无 none）'] });
+  const groups = unitsByRole(t);
+  body.push({ heading: '责任单位 Units', lines: groups.length ? groups.map((g) => `${ROLE_LABEL[g.role]} ${g.role}: ${g.names.join('、')}`) : ['（无 none）'] });
+  const src = t.source;
+  body.push({
+    heading: '来源 Source',
+    lines: [`${src.file}:${src.line}${src.origin === 'annex' ? ` (annex row ${src.row})` : ''}`, ...(t.restates ? [`restates ${t.restates}`] : []), `id ${t.id}`, ...(t.themes.length ? [`themes: ${t.themes.join(', ')}`] : [])],
+  });
+  const w = Math.max(30, termWidth() - 24);
+  body.push({
+    heading: '其他方案同主题 Same theme elsewhere',
+    lines: others.length
+      ? others.slice(0, 30).map((o) => `${query.planTag(o.planId)} ${o.id}: ${truncateWidth(stripControl(o.text), w)}${leadUnits(o).length ? ` (${leadUnits(o).join('、')})` : ''}`)
+      : ['（无 none）'],
+  });
+  if (others.length > 30) body[body.length - 1].lines.push(`… ${others.length - 30} more (plans compare THEME)`);
+  return { title, body };
+}
+
+function plain(title: string, body: Block[]): string {
+  const out = [stripControl(title), ''];
+  for (const b of body) {
+    out.push(`${b.heading}:`);
+    for (const l of b.lines) out.push(`  ${stripControl(l)}`);
+    out.push('');
+  }
+  return out.join('\n').trimEnd();
+}
+
+async function markdown(title: string, body: Block[]): Promise<string> {
+  const { Marked } = await import('marked');
+  const { markedTerminal } = await import('marked-terminal');
+  const md: string[] = [`# ${mdEscape(title)}`, ''];
+  for (const b of body) {
+    md.push(`## ${mdEscape(b.heading)}`, '');
+    if (b.quote) md.push(...b.lines.map((l) => `> ${mdEscape(l)}`), '');
+    else md.push(...b.lines.map((l) => `- ${mdEscape(l)}`), '');
+  }
+  const m = new Marked();
+  // marked-terminal's types lag behind marked's; the extension object is compatible at runtime.
+  m.use(markedTerminal({ reflowText: false, width: termWidth(), showSectionPrefix: false, tab: 2 }) as never);
+  return String(await m.parse(md.join('\n'))).trimEnd();
+}
+
 export async function run(argv: string[], io: Io): Promise<number> {
-  void argv;
-  io.err('not implemented yet');
-  return 1;
+  const p = parseArgs(argv, { strings: KB_FLAGS, booleans: ['json'] });
+  if (p.positionals.length !== 1) throw new UsageError(p.positionals.length ? `one TASK_ID expected, got ${p.positionals.length}` : 'a TASK_ID is needed (see `plans search QUERY` for ids)');
+  const id = p.positionals[0];
+  const { query } = openKb(p, io);
+  const t = query.task(id);
+  if (!t) {
+    io.err(`plans show: no task with id "${stripControl(id)}". Find ids with \`plans search QUERY\`.`);
+    return 1;
+  }
+  const others = query.sameTheme(t);
+  if (p.flags.json) {
+    const plan = query.plan(t.planId) ?? null;
+    io.out(JSON.stringify({ task: t, plan, sameTheme: others }, null, 2));
+    return 0;
+  }
+  const { title, body } = blocks(query, t, others);
+  io.out(io.color ? await markdown(title, body) : plain(title, body));
+  return 0;
 }

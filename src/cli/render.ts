@@ -1,0 +1,62 @@
+/** Shared terminal rendering for CLI commands (search, show, compare). */
+import type { Deadline, Role, Task } from '../types.js';
+import { stripControl } from '../util/text.js';
+
+export const ROLE_LABEL: Record<Role, string> = { lead: '牵头', responsible: '负责', support: '配合', supervise: '督查' };
+export const ROLES: Role[] = ['lead', 'responsible', 'support', 'supervise'];
+
+const ESC = '\u001b[';
+export const paint = {
+  bold: (on: boolean, s: string) => (on ? `${ESC}1m${s}${ESC}22m` : s),
+  dim: (on: boolean, s: string) => (on ? `${ESC}2m${s}${ESC}22m` : s),
+  hit: (on: boolean, s: string) => (on ? `${ESC}1;33m${s}${ESC}22;39m` : s),
+  cyan: (on: boolean, s: string) => (on ? `${ESC}36m${s}${ESC}39m` : s),
+};
+
+/** Text with [start,end) ranges highlighted (only when colour is on); control characters removed. */
+export function highlight(text: string, ranges: Array<[number, number]>, color: boolean): string {
+  if (!color || !ranges.length) return stripControl(text);
+  let out = '';
+  let pos = 0;
+  for (const [s, e] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    if (s < pos) continue;
+    out += stripControl(text.slice(pos, s)) + paint.hit(true, stripControl(text.slice(s, e)));
+    pos = e;
+  }
+  return out + stripControl(text.slice(pos));
+}
+
+export function deadlineText(d: Deadline): string {
+  const rec = d.recurring === 'yearly' ? '每年' : d.recurring === 'twice-yearly' ? '每年两次' : '';
+  const norm = d.date ?? '—';
+  return `${stripControl(d.raw)} → ${norm}${rec ? ` (${rec})` : ''} [${d.precision}]`;
+}
+
+/** Shortest useful deadline summary: the earliest dated deadline, else the first raw one. */
+export function deadlineShort(t: Task): string {
+  const dated = t.deadlines.map((d) => d.date).filter((d): d is string => !!d).sort();
+  if (dated.length) return dated[0];
+  if (t.deadlines.length) return stripControl(t.deadlines[0].raw);
+  return '';
+}
+
+export function unitsByRole(t: Task): Array<{ role: Role; names: string[] }> {
+  return ROLES.map((role) => ({ role, names: [...new Set(t.units.filter((u) => u.role === role).map((u) => stripControl(u.name)))] })).filter((g) => g.names.length > 0);
+}
+
+export function leadUnits(t: Task): string[] {
+  const lead = t.units.filter((u) => u.role === 'lead');
+  const use = lead.length ? lead : t.units.filter((u) => u.role === 'responsible');
+  return [...new Set(use.map((u) => stripControl(u.name)))];
+}
+
+/** Escape Markdown syntax in corpus text before it goes through marked. */
+export function mdEscape(s: string): string {
+  return stripControl(s).replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, '\\$1');
+}
+
+export function termWidth(): number {
+  const env = Number(process.env.COLUMNS);
+  if (Number.isInteger(env) && env > 20) return env;
+  return process.stdout.columns && process.stdout.columns > 20 ? process.stdout.columns : 100;
+}
