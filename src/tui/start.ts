@@ -1,7 +1,97 @@
+/**
+ * Bare `plans` in a terminal: opens the knowledge base (with progress if building takes > 200 ms),
+ * switches to the alternate screen, runs the Ink app, and restores the terminal on every exit path.
+ * Ink, React and the app are imported lazily so `plans --help` and the subcommands never pay for them.
+ */
 import type { Io } from '../cli/io.js';
-// STUB: replaced by the TUI.
+import { colorEnabled } from '../cli/io.js';
+import { isoDate, parseArgs, UsageError } from '../cli/args.js';
+import { NoPlansError, openKb } from '../cli/kb.js';
+
+const ENTER_ALT = '\u001b[?1049h\u001b[H';
+const LEAVE_ALT = '\u001b[?25h\u001b[?1049l';
+const PROGRESS_AFTER_MS = 200;
+
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 export async function start(argv: string[], io: Io): Promise<number> {
-  void argv;
-  io.err('The terminal app is not built yet.');
-  return 1;
+  let asOf: string;
+  let parsed;
+  try {
+    parsed = parseArgs(argv, { strings: ['as-of', 'corpus', 'data-dir'] });
+    if (parsed.positionals.length) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
+    asOf = isoDate(parsed, 'as-of') ?? today();
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`plans: ${e.message}\nUsage: plans [--as-of YYYY-MM-DD] [--corpus DIR] [--data-dir DIR]`);
+      return 2;
+    }
+    throw e;
+  }
+
+  const out = process.stdout;
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    try {
+      if (process.stdin.isTTY) process.stdin.setRawMode(false);
+    } catch {
+      /* stdin already gone */
+    }
+    out.write(LEAVE_ALT);
+  };
+  out.write(ENTER_ALT);
+  process.once('exit', restore);
+
+  // Open the knowledge base; if that turns into a build that takes a while, say so.
+  const t0 = performance.now();
+  let shown = false;
+  let opened;
+  try {
+    opened = openKb(parsed, io, {
+      quietSkips: true,
+      onProgress: (done, total, file) => {
+        if (performance.now() - t0 < PROGRESS_AFTER_MS && done < total) return;
+        if (!shown && done >= total) return;
+        shown = true;
+        out.write(`\r\u001b[2K正在建立知识库 building the knowledge base… ${done}/${total} ${file.replace(/[\u0000-\u001f\u007f-\u009f]/g, '')}`);
+      },
+    });
+  } catch (e) {
+    restore();
+    if (e instanceof NoPlansError) {
+      io.err(`plans: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+  if (shown) out.write('\r\u001b[2K');
+
+  // Ink renders nothing progressively when it believes it runs in CI; an interactive terminal is not CI.
+  const savedCi = { CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION };
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+  const [{ render }, React, { App }] = await Promise.all([import('ink'), import('react'), import('./app.js')]);
+  for (const [k, v] of Object.entries(savedCi)) if (v !== undefined) process.env[k] = v;
+
+  const env = {
+    query: opened.query,
+    asOf,
+    color: colorEnabled(out),
+    corpusDir: opened.corpusDir,
+    dataDir: opened.dataDir,
+    upcomingDays: 30,
+  };
+  try {
+    const instance = render(React.createElement(App, { env }), { exitOnCtrlC: true, patchConsole: true, maxFps: 60 });
+    await instance.waitUntilExit();
+  } finally {
+    restore();
+    process.off('exit', restore);
+  }
+  return 0;
 }

@@ -1,0 +1,111 @@
+/**
+ * The frame: tab bar, the active view (views stay mounted once visited, so they keep their state),
+ * the detail screen stacked above them, the help overlay, and the global keys.
+ */
+import React, { useCallback, useMemo, useState } from 'react';
+import { Box, Text, useApp } from 'ink';
+import { EnvContext, useEnv, type AppEnv } from './context.js';
+import { useTerminalSize } from './hooks/useTerminalSize.js';
+import { useKeymap } from './hooks/useKeymap.js';
+import { TabBar } from './components/TabBar.js';
+import { GLOBAL_HELP, HelpOverlay } from './components/HelpOverlay.js';
+import { DetailView, DETAIL_HELP } from './views/detail.js';
+import { VIEWS } from './views/registry.js';
+import type { ViewDef } from './views/types.js';
+import { fit } from './layout.js';
+
+export const MIN_COLUMNS = 80;
+export const MIN_ROWS = 24;
+
+export interface AppProps {
+  env: AppEnv;
+  views?: ViewDef[];
+  initialView?: string;
+}
+
+export function App({ env, views = VIEWS, initialView }: AppProps) {
+  return (
+    <EnvContext.Provider value={env}>
+      <Frame views={views} initialView={initialView ?? views[0].id} />
+    </EnvContext.Provider>
+  );
+}
+
+function Frame({ views, initialView }: { views: ViewDef[]; initialView: string }) {
+  const { exit } = useApp();
+  const { asOf } = useEnv();
+  const { columns, rows } = useTerminalSize();
+  const [view, setView] = useState(initialView);
+  const [visited, setVisited] = useState<Set<string>>(() => new Set([initialView]));
+  const [detail, setDetail] = useState<string[]>([]);
+  const [help, setHelp] = useState(false);
+  const [capture, setCaptureState] = useState<Record<string, boolean>>({});
+
+  const switchTo = useCallback((id: string) => {
+    setView(id);
+    setDetail([]);
+    setVisited((v) => (v.has(id) ? v : new Set(v).add(id)));
+  }, []);
+  const openTask = useCallback((id: string) => setDetail((d) => [...d, id]), []);
+  const back = useCallback(() => setDetail((d) => d.slice(0, -1)), []);
+  const captureSetters = useMemo(
+    () =>
+      Object.fromEntries(
+        views.map((v) => [v.id, (on: boolean) => setCaptureState((c) => (c[v.id] === on ? c : { ...c, [v.id]: on }))]),
+      ) as Record<string, (on: boolean) => void>,
+    [views],
+  );
+
+  const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
+  const textMode = !tooSmall && !help && detail.length === 0 && Boolean(capture[view]);
+
+  useKeymap((k) => {
+    if (k.name === 'ctrl+c') return exit();
+    if (tooSmall) {
+      if (k.name === 'q') exit();
+      return;
+    }
+    if (help) {
+      if (k.name === '?' || k.name === 'escape') setHelp(false);
+      else if (k.name === 'q') exit();
+      return;
+    }
+    if (textMode) return;
+    if (k.name === 'q') return exit();
+    if (k.name === '?') return setHelp(true);
+    const target = views.find((v) => v.key === k.name);
+    if (target) return switchTo(target.id);
+  });
+
+  if (tooSmall) {
+    const msg = `请放大终端窗口 enlarge the terminal to at least ${MIN_COLUMNS}×${MIN_ROWS} (now ${columns}×${rows}) · q 退出`;
+    return <Text>{fit(msg, Math.max(1, columns))}</Text>;
+  }
+
+  const current = views.find((v) => v.id === view) ?? views[0];
+  const bodyH = rows - 1;
+  const helpSections = detail.length ? [...DETAIL_HELP, GLOBAL_HELP] : [...current.help, GLOBAL_HELP];
+  const right = `as of ${asOf}`;
+
+  return (
+    <Box flexDirection="column" width={columns} height={rows}>
+      <TabBar tabs={views} active={current.id} width={columns} right={right} />
+      {views.map((v) => {
+        if (!visited.has(v.id)) return null;
+        const shown = v.id === current.id && detail.length === 0 && !help;
+        const C = v.Component;
+        return (
+          <Box key={v.id} display={shown ? 'flex' : 'none'} width={columns} height={bodyH}>
+            <C active={shown} width={columns} height={bodyH} top={1} openTask={openTask} setCapture={captureSetters[v.id]} />
+          </Box>
+        );
+      })}
+      {detail.length > 0 ? (
+        <Box display={help ? 'none' : 'flex'} width={columns} height={bodyH}>
+          <DetailView taskId={detail[detail.length - 1]} depth={detail.length} active={!help} width={columns} height={bodyH} onOpen={openTask} onBack={back} />
+        </Box>
+      ) : null}
+      {help ? <HelpOverlay title={detail.length ? '详情 Detail' : `${current.key} ${current.label}`} sections={helpSections} width={columns} height={bodyH} /> : null}
+    </Box>
+  );
+}

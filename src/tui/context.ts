@@ -1,0 +1,24 @@
+/** What every view needs from the outside: the query API and the session's settings. */
+import { createContext, useContext } from 'react';
+import type { PlansQuery } from '../query/index.js';
+
+export interface AppEnv {
+  query: PlansQuery;
+  /** ISO date that "overdue" and "upcoming" are relative to (today, or --as-of). */
+  asOf: string;
+  /** False under NO_COLOR: every state must then be visible without colour. */
+  color: boolean;
+  corpusDir?: string;
+  /** Where the knowledge-base cache and the checklist live. */
+  dataDir?: string;
+  /** Days after asOf counted as upcoming. */
+  upcomingDays: number;
+}
+
+export const EnvContext = createContext<AppEnv | null>(null);
+
+export function useEnv(): AppEnv {
+  const env = useContext(EnvContext);
+  if (!env) throw new Error('useEnv outside <EnvContext.Provider>');
+  return env;
+}

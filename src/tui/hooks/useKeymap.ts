@@ -1,0 +1,102 @@
+/**
+ * Keyboard input as named keys. Ink's useInput reports raw input plus flags; this folds them into one
+ * name per key ("up", "enter", "escape", "backspace", "ctrl+u", "j", "?", …) and keeps typed text
+ * (including multi-character IME commits and pastes, which arrive as one string) in `text`.
+ */
+import { useRef } from 'react';
+import { useInput, type Key } from 'ink';
+
+export interface KeyEvent {
+  /** Named key, or the character itself for single printable keys, or "text" for multi-character input. */
+  name: string;
+  /** Printable text carried by the key ('' for control keys). */
+  text: string;
+  ctrl: boolean;
+  shift: boolean;
+}
+
+export function toKeyEvent(input: string, key: Key): KeyEvent {
+  const base = { ctrl: key.ctrl, shift: key.shift };
+  if (key.upArrow) return { name: 'up', text: '', ...base };
+  if (key.downArrow) return { name: 'down', text: '', ...base };
+  if (key.leftArrow) return { name: 'left', text: '', ...base };
+  if (key.rightArrow) return { name: 'right', text: '', ...base };
+  if (key.pageUp) return { name: 'pageup', text: '', ...base };
+  if (key.pageDown) return { name: 'pagedown', text: '', ...base };
+  if (key.home) return { name: 'home', text: '', ...base };
+  if (key.end) return { name: 'end', text: '', ...base };
+  if (key.return) return { name: 'enter', text: '', ...base };
+  if (key.escape) return { name: 'escape', text: '', ...base };
+  if (key.tab) return { name: key.shift ? 'shift+tab' : 'tab', text: '', ...base };
+  // Terminals send DEL (0x7f) for the Backspace key; Ink calls it "delete".
+  if (key.backspace || key.delete) return { name: 'backspace', text: '', ...base };
+  if (key.ctrl) return { name: `ctrl+${input}`, text: '', ...base };
+  if (key.meta) return { name: `meta+${input}`, text: '', ...base };
+  // Strip anything that could still drive the terminal (pasted escape sequences, control characters).
+  const text = input.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+  if (!text) return { name: 'none', text: '', ...base };
+  if (text === ' ') return { name: 'space', text, ...base };
+  return { name: [...text].length === 1 ? text : 'text', text, ...base };
+}
+
+const NO_KEY: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+
+/**
+ * Input that arrives in one chunk (fast typing, tmux send-keys, pastes with line breaks) reaches Ink as
+ * one string; split it into its printable runs (kept whole: an IME commit is one event) and one event
+ * per control character, so "j\r" is "j" then Enter.
+ */
+export function splitInput(input: string, key: Key): KeyEvent[] {
+  if (input.length <= 1 || !/[\u0000-\u001f\u007f]/.test(input) || input.startsWith('\u001b')) return [toKeyEvent(input, key)];
+  const out: KeyEvent[] = [];
+  for (const part of input.match(/[^\u0000-\u001f\u007f]+|[\u0000-\u001f\u007f]/g) ?? []) {
+    const c = part.charCodeAt(0);
+    if (part.length > 1 || c >= 0x20 && c !== 0x7f) out.push(toKeyEvent(part, NO_KEY));
+    else if (part === '\r' || part === '\n') out.push(toKeyEvent('', { ...NO_KEY, return: true }));
+    else if (part === '\t') out.push(toKeyEvent('', { ...NO_KEY, tab: true }));
+    else if (part === '\u007f' || part === '\b') out.push(toKeyEvent('', { ...NO_KEY, backspace: true }));
+    else if (c >= 1 && c <= 26) out.push(toKeyEvent(String.fromCharCode(c + 96), { ...NO_KEY, ctrl: true }));
+  }
+  return out;
+}
+
+export function useKeymap(handler: (k: KeyEvent) => void, active = true): void {
+  // Later events of a split chunk run after React has re-rendered, against the then-current handler.
+  const latest = useRef(handler);
+  latest.current = handler;
+  useInput(
+    (input, key) => {
+      const [first, ...rest] = splitInput(input, key);
+      if (first) handler(first);
+      const next = () => {
+        const ev = rest.shift();
+        if (!ev) return;
+        latest.current(ev);
+        if (rest.length) setImmediate(next);
+      };
+      if (rest.length) setImmediate(next);
+    },
+    { isActive: active },
+  );
+}

@@ -1,0 +1,240 @@
+/**
+ * 2 对比: the theme × plan matrix (earliest deadline, task count, lead unit per cell) and, on Enter,
+ * the side-by-side view of one theme: a column per plan, scrolled together, plans toggled with space.
+ */
+import React, { memo, useMemo, useState } from 'react';
+import { Box } from 'ink';
+import type { MatrixCell, PlansQuery } from '../../query/index.js';
+import type { Task, Theme } from '../../types.js';
+import { useEnv } from '../context.js';
+import { useKeymap } from '../hooks/useKeymap.js';
+import { Line } from '../components/Line.js';
+import { Panel, innerHeight, innerWidth } from '../components/Panel.js';
+import { StatusLine } from '../components/StatusLine.js';
+import { clamp, clean, scrollTo, wrapSegs, type Seg } from '../layout.js';
+import { deadlineLabel, leadUnit, shortUnit } from '../format.js';
+import { displayWidth, padEndWidth } from '../../util/text.js';
+import type { ViewDef, ViewProps } from './types.js';
+
+export interface MatrixRow {
+  theme: Theme;
+  cells: MatrixCell[];
+  total: number;
+}
+
+export function compareMatrix(q: PlansQuery): MatrixRow[] {
+  const plans = q.plans();
+  return q.themes().map((theme) => {
+    const cells = plans.map((p) => q.matrixCell(theme.id, p.id));
+    return { theme, cells, total: cells.reduce((n, c) => n + c.count, 0) };
+  });
+}
+
+/** A matrix cell as text lines: ["2017-12 3项", "发展改革委"] (one line when wide enough), or ["—"]. */
+export function cellLines(c: MatrixCell, width: number, twoLine: boolean): string[] {
+  if (!c.count) return ['—'];
+  const date = c.earliest ? c.earliest.slice(0, 7) : '无期限';
+  let head = `${date} ${c.count}项`;
+  if (displayWidth(head) > width) head = `${date} ${c.count}`;
+  const lead = shortUnit(c.lead);
+  if (twoLine) return [head, lead];
+  return [`${head} ${lead}`];
+}
+
+function sideColumn(q: PlansQuery, tasks: Task[], width: number): Seg[][] {
+  const lines: Seg[][] = [];
+  if (!tasks.length) return [[{ text: '（无 none）', dim: true }]];
+  tasks.forEach((t, i) => {
+    if (i > 0) lines.push([{ text: '─'.repeat(Math.max(0, width)), dim: true }]);
+    const lead = leadUnit(t);
+    lines.push([{ text: deadlineLabel(t), color: 'green', bold: true }, { text: lead ? ' ' + clean(shortUnit(lead.name)) : '', color: 'blue' }]);
+    const others = t.units.filter((u) => u !== lead).map((u) => shortUnit(u.name));
+    if (others.length) lines.push(...wrapSegs([{ text: others.join('、'), color: 'blue', dim: true }], width));
+    lines.push(...wrapSegs([{ text: clean(t.text) }], width));
+  });
+  return lines;
+}
+
+export const CompareView = memo(function CompareView({ active, width, height, openTask }: ViewProps) {
+  void openTask;
+  const { query: q } = useEnv();
+  const plans = q.plans();
+  const matrix = useMemo(() => compareMatrix(q), [q]);
+  const [row, setRow] = useState(0);
+  const [offset, setOffset] = useState(0);
+  const [side, setSide] = useState(false);
+  const [hidden, setHidden] = useState<Set<string>>(new Set());
+  const [planCur, setPlanCur] = useState(0);
+  const [sideScroll, setSideScroll] = useState(0);
+
+  const labelW = width >= 120 ? 22 : 16;
+  const colW = plans.length ? Math.floor((width - 2 - labelW) / plans.length) : 0;
+  const twoLine = colW < 20;
+  const lpr = twoLine ? 2 : 1;
+  const bodyH = Math.max(0, height - 1);
+  const matrixRows = Math.max(1, Math.floor((innerHeight(bodyH) - 2) / lpr));
+  const sel = clamp(row, 0, Math.max(0, matrix.length - 1));
+  const off = scrollTo(offset, sel, matrixRows, matrix.length);
+
+  const theme = matrix[sel]?.theme;
+  const shown = plans.filter((p) => !hidden.has(p.id));
+  const sideCols = useMemo(() => {
+    if (!side || !theme) return [];
+    const cols = q.compare(theme.id, shown.map((p) => p.id)).columns;
+    return cols;
+  }, [q, side, theme, shown.map((p) => p.id).join(',')]);
+  const sideColW = shown.length ? Math.floor((width - 2 - (shown.length - 1)) / shown.length) : 0;
+  const sideLines = useMemo(() => sideCols.map((c) => sideColumn(q, c.tasks, sideColW)), [q, sideCols, sideColW]);
+  const sideH = Math.max(1, innerHeight(bodyH) - 2);
+  const sideMax = Math.max(0, Math.max(0, ...sideLines.map((l) => l.length)) - sideH);
+  const ss = clamp(sideScroll, 0, sideMax);
+
+  const moveRow = (d: number) => {
+    const n = clamp(sel + d, 0, Math.max(0, matrix.length - 1));
+    setRow(n);
+    setOffset(scrollTo(off, n, matrixRows, matrix.length));
+  };
+
+  useKeymap((k) => {
+    const down = k.name === 'down' || k.name === 'j';
+    const up = k.name === 'up' || k.name === 'k';
+    if (!side) {
+      if (down) return moveRow(1);
+      if (up) return moveRow(-1);
+      if (k.name === 'pagedown') return moveRow(matrixRows);
+      if (k.name === 'pageup') return moveRow(-matrixRows);
+      if (k.name === 'home' || k.name === 'g') return moveRow(-matrix.length);
+      if (k.name === 'end' || k.name === 'G') return moveRow(matrix.length);
+      if (k.name === 'enter' && theme) {
+        setSide(true);
+        setSideScroll(0);
+      }
+      return;
+    }
+    if (k.name === 'escape') return setSide(false);
+    if (down) return setSideScroll(clamp(ss + 1, 0, sideMax));
+    if (up) return setSideScroll(clamp(ss - 1, 0, sideMax));
+    if (k.name === 'pagedown') return setSideScroll(clamp(ss + sideH - 1, 0, sideMax));
+    if (k.name === 'pageup') return setSideScroll(clamp(ss - sideH + 1, 0, sideMax));
+    if (k.name === 'home' || k.name === 'g') return setSideScroll(0);
+    if (k.name === 'end' || k.name === 'G') return setSideScroll(sideMax);
+    if (k.name === 'left' || k.name === 'h') return setPlanCur(clamp(planCur - 1, 0, plans.length - 1));
+    if (k.name === 'right' || k.name === 'l') return setPlanCur(clamp(planCur + 1, 0, plans.length - 1));
+    if (k.name === 'space') {
+      const id = plans[planCur]?.id;
+      if (!id) return;
+      const next = new Set(hidden);
+      if (next.has(id)) next.delete(id);
+      else if (shown.length > 1) next.add(id);
+      setHidden(next);
+    }
+    if (k.name === 'a') return setHidden(new Set());
+    if (k.name === '[' || k.name === ']') {
+      moveRow(k.name === '[' ? -1 : 1);
+      setSideScroll(0);
+    }
+  }, active);
+
+  const iw = innerWidth(width);
+
+  if (!side) {
+    const header: Seg[] = [{ text: padEndWidth('主题 \\ 方案', labelW), bold: true }];
+    for (const p of plans) header.push({ text: padEndWidth(' ' + clean(q.planTag(p.id)), colW), bold: true, color: 'magenta' });
+    const body: React.ReactNode[] = [];
+    matrix.slice(off, off + matrixRows).forEach((r, i) => {
+      const on = off + i === sel;
+      for (let li = 0; li < lpr; li++) {
+        const segs: Seg[] = [
+          { text: padEndWidth(li === 0 ? (on ? '› ' : '  ') + clean(r.theme.label) : '', labelW), bold: on, color: on ? 'cyan' : undefined, inverse: on },
+        ];
+        r.cells.forEach((c) => {
+          const ls = cellLines(c, colW - 1, twoLine);
+          const txt = ls[li] ?? '';
+          segs.push({ text: ' ' + padEndWidth(txt, colW - 1), color: c.count ? (li === 0 ? 'green' : 'blue') : undefined, dim: !c.count });
+        });
+        body.push(<Line key={`${r.theme.id}-${li}`} width={iw} segs={segs} />);
+      }
+    });
+    return (
+      <Box flexDirection="column" width={width} height={height}>
+        <Panel width={width} height={bodyH}>
+          <Line width={iw} segs={[{ text: '对比 Compare — 每格：最早期限 任务数 牵头单位（— 无）', bold: true }]} />
+          <Line width={iw} segs={header} />
+          {body}
+        </Panel>
+        <StatusLine
+          width={width}
+          left={[{ text: `${matrix.length} 个主题 × ${plans.length} 个方案`, bold: true }, { text: theme ? ` · ${clean(theme.label)}` : '', color: 'cyan' }]}
+          right="↑↓ 选择 Enter 并排查看 ? 帮助 q 退出"
+        />
+      </Box>
+    );
+  }
+
+  // Side-by-side.
+  const toggles: Seg[] = [{ text: 'Space 显示/隐藏: ', dim: true }];
+  plans.forEach((p, i) => {
+    const on = !hidden.has(p.id);
+    toggles.push({ text: `${on ? '[x]' : '[ ]'}${clean(q.planTag(p.id))}`, inverse: i === planCur, bold: on, color: on ? 'magenta' : undefined, dim: !on });
+    toggles.push({ text: ' ' });
+  });
+  const headers: Seg[] = [];
+  sideCols.forEach((c, i) => {
+    if (i > 0) headers.push({ text: '│', dim: true });
+    headers.push({ text: padEndWidth(`${clean(q.planTag(c.planId))} ${c.tasks.length}项`, sideColW), bold: true, color: 'magenta' });
+  });
+  const rows: React.ReactNode[] = [];
+  for (let r = 0; r < sideH; r++) {
+    const segs: Seg[] = [];
+    sideLines.forEach((col, i) => {
+      if (i > 0) segs.push({ text: '│', dim: true });
+      const line = col[ss + r];
+      const w = line ? line.reduce((n, s) => n + displayWidth(s.text), 0) : 0;
+      if (line) segs.push(...line);
+      segs.push({ text: ' '.repeat(Math.max(0, sideColW - w)) });
+    });
+    rows.push(<Line key={r} width={iw} segs={segs} />);
+  }
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Panel width={width} height={bodyH}>
+        <Line width={iw} segs={toggles} />
+        <Line width={iw} segs={headers} />
+        {rows}
+      </Panel>
+      <StatusLine
+        width={width}
+        left={[{ text: `并排 ${clean(theme?.label ?? '')}`, bold: true, color: 'cyan' }, { text: ` · ${shown.length}/${plans.length} 个方案`, dim: true }]}
+        right="↑↓ 滚动 ←→ Space 显示/隐藏 [ ] 主题 Esc 返回"
+      />
+    </Box>
+  );
+});
+
+export const compareView: ViewDef = {
+  id: 'compare',
+  key: '2',
+  label: '对比',
+  Component: CompareView,
+  help: [
+    {
+      title: '矩阵 Matrix',
+      entries: [
+        { keys: '↑ ↓ j k', desc: '选择主题 move between themes' },
+        { keys: 'PgUp PgDn g G', desc: '翻页 / 首尾 page, first, last' },
+        { keys: 'Enter', desc: '并排查看该主题 open side-by-side for the theme' },
+      ],
+    },
+    {
+      title: '并排 Side by side',
+      entries: [
+        { keys: '↑ ↓ j k PgUp PgDn', desc: '所有列一起滚动 scroll all columns together' },
+        { keys: '← → h l', desc: '选择方案 pick a plan in the toggle bar' },
+        { keys: 'Space', desc: '显示 / 隐藏该方案 show or hide that plan' },
+        { keys: 'a', desc: '显示全部方案 show every plan' },
+        { keys: '[ ]', desc: '上一个 / 下一个主题 previous / next theme' },
+        { keys: 'Esc', desc: '回到矩阵 back to the matrix' },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,10 @@
+/**
+ * The views behind the tab bar, in tab order. A view is a ViewDef (id, number key, label, component,
+ * help); adding one is one line here, e.g. the checklist: `checklistView` from './checklist.js'.
+ */
+import { searchView } from './search.js';
+import { compareView } from './compare.js';
+import { timelineView } from './timeline.js';
+import type { ViewDef } from './types.js';
+
+export const VIEWS: ViewDef[] = [searchView, compareView, timelineView];

@@ -1,0 +1,284 @@
+/**
+ * 1 搜索: fzf-like search as you type, filter toggles, result list with highlighted matches and a
+ * preview of the selected task.
+ */
+import React, { memo, useEffect, useMemo, useState } from 'react';
+import { Box, useCursor } from 'ink';
+import type { PlansQuery, SearchHit, TaskFilters } from '../../query/index.js';
+import type { Task } from '../../types.js';
+import { useEnv } from '../context.js';
+import { useKeymap, type KeyEvent } from '../hooks/useKeymap.js';
+import { Line } from '../components/Line.js';
+import { Panel, innerHeight, innerWidth } from '../components/Panel.js';
+import { StatusLine } from '../components/StatusLine.js';
+import { clamp, clean, highlightSegs, scrollTo, wrapSegs, type Seg } from '../layout.js';
+import { deadlineLabel, leadUnit, ROLE_LABEL, ROLE_ORDER } from '../format.js';
+import { displayWidth, padEndWidth } from '../../util/text.js';
+import type { ViewDef, ViewProps } from './types.js';
+
+const LIMIT = 300;
+const PROMPT = '搜索› ';
+const HL: Seg = { text: '', color: 'yellow', bold: true, underline: true };
+
+export interface FilterState {
+  plan: number;
+  kind: number;
+  theme: number;
+  due: 'overdue' | 'upcoming' | null;
+}
+const NO_FILTERS: FilterState = { plan: -1, kind: -1, theme: -1, due: null };
+
+/** Unit kinds present in the knowledge base, most frequent first. */
+export function unitKinds(q: PlansQuery): string[] {
+  const n = new Map<string, number>();
+  for (const t of q.tasks()) for (const k of new Set(t.units.map((u) => u.kind))) if (k) n.set(k, (n.get(k) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
+}
+
+function cycle(i: number, n: number, dir: 1 | -1): number {
+  // -1 means "all"; cycles all → 0 → … → n-1 → all.
+  if (n === 0) return -1;
+  const next = i + dir;
+  if (next >= n) return -1;
+  if (next < -1) return n - 1;
+  return next;
+}
+
+function firstTheme(q: PlansQuery, t: Task): string {
+  return t.themes.map((id) => q.theme(id)?.label ?? id).join('、');
+}
+
+export function resultRow(q: PlansQuery, hit: SearchHit, selected: boolean, width: number): Seg[] {
+  const t = hit.task;
+  const wide = width >= 110;
+  const leadW = wide ? 18 : 12;
+  const lead = leadUnit(t);
+  const base: Seg[] = [
+    { text: selected ? '› ' : '  ', color: 'cyan', bold: true },
+    { text: padEndWidth(clean(q.planTag(t.planId)), 4) + ' ', color: 'magenta' },
+    { text: padEndWidth(deadlineLabel(t), 10) + ' ', color: 'green' },
+    { text: padEndWidth(lead ? clean(lead.name) : '—', leadW) + ' ', color: 'blue' },
+  ];
+  const text = highlightSegs(t.text, hit.ranges, HL);
+  const segs = [...base, ...text];
+  if (selected) return segs.map((s) => ({ ...s, inverse: true }));
+  return segs;
+}
+
+function previewLines(q: PlansQuery, hit: SearchHit | undefined, width: number): Seg[][] {
+  if (!hit) return [[{ text: '没有匹配的任务 — no matching task', dim: true }]];
+  const t = hit.task;
+  const lines: Seg[][] = [];
+  lines.push([
+    { text: clean(q.planTag(t.planId)), color: 'magenta', bold: true },
+    { text: ' · ' + clean(t.section.join(' › ') || '（无章节）'), dim: true },
+  ]);
+  lines.push(...wrapSegs(highlightSegs(t.text, hit.ranges, HL), width));
+  if (t.deadlines.length) {
+    lines.push([{ text: '期限 ', bold: true }, { text: t.deadlines.map((d) => `${clean(d.raw)}${d.date ? ` → ${d.date}` : ''}${d.recurring ? `（${d.recurring === 'yearly' ? '每年' : '每半年'}）` : ''}`).join('；'), color: 'green' }]);
+  } else lines.push([{ text: '期限 ', bold: true }, { text: '—', dim: true }]);
+  for (const role of ROLE_ORDER) {
+    const us = t.units.filter((u) => u.role === role);
+    if (us.length) lines.push(...wrapSegs([{ text: ROLE_LABEL[role] + ' ', bold: true }, { text: us.map((u) => clean(u.name)).join('、'), color: 'blue' }], width));
+  }
+  if (t.themes.length) lines.push([{ text: '主题 ', bold: true }, { text: clean(firstTheme(q, t)) }]);
+  lines.push([{ text: `${clean(t.source.file)}:${t.source.line}`, dim: true }]);
+  return lines;
+}
+
+export const SearchView = memo(function SearchView({ active, width, height, top, openTask, setCapture }: ViewProps) {
+  const { query: q, asOf, upcomingDays } = useEnv();
+  const [text, setText] = useState('');
+  const [focus, setFocus] = useState<'input' | 'list'>('input');
+  const [sel, setSel] = useState(0);
+  const [offset, setOffset] = useState(0);
+  const [f, setF] = useState<FilterState>(NO_FILTERS);
+  const plans = q.plans();
+  const themes = q.themes();
+  const kinds = useMemo(() => unitKinds(q), [q]);
+
+  const filters = useMemo<TaskFilters>(() => {
+    const out: TaskFilters = {};
+    if (f.plan >= 0 && plans[f.plan]) out.plans = [plans[f.plan].id];
+    if (f.kind >= 0 && kinds[f.kind]) out.unitKinds = [kinds[f.kind]];
+    if (f.theme >= 0 && themes[f.theme]) out.themes = [themes[f.theme].id];
+    if (f.due) Object.assign(out, { due: f.due, asOf, upcomingDays });
+    return out;
+  }, [f, plans, kinds, themes, asOf, upcomingDays]);
+
+  const { hits, total } = useMemo(() => {
+    if (!text.trim()) {
+      // The empty query lists everything in plan order; no need to build the search index for it.
+      const all = q.tasks(Object.keys(filters).length ? filters : undefined);
+      return { hits: all.slice(0, LIMIT).map((task) => ({ task, score: 0, ranges: [] as Array<[number, number]> })), total: all.length };
+    }
+    const hs = q.search(text, filters, LIMIT);
+    return { hits: hs, total: hs.length };
+  }, [q, text, filters]);
+
+  // Build the search index right after the first frame, not on the first keystroke.
+  useEffect(() => {
+    const t = setTimeout(() => q.search('政务', {}, 1), 0);
+    return () => clearTimeout(t);
+  }, [q]);
+
+  useEffect(() => {
+    setCapture(active && focus === 'input');
+  }, [active, focus, setCapture]);
+
+  const wide = width >= 120;
+  const bodyH = Math.max(0, height - 2);
+  const listW = wide ? Math.floor(width * 0.56) : width;
+  const listH = wide ? bodyH : Math.max(5, Math.floor(bodyH * 0.58));
+  const prevW = wide ? width - listW : width;
+  const prevH = wide ? bodyH : bodyH - listH;
+  const rowsVisible = Math.max(1, innerHeight(listH) - 1);
+  const selIdx = clamp(sel, 0, Math.max(0, hits.length - 1));
+  const off = scrollTo(offset, selIdx, rowsVisible, hits.length);
+
+  const move = (d: number) => {
+    const n = clamp(selIdx + d, 0, Math.max(0, hits.length - 1));
+    setSel(n);
+    setOffset(scrollTo(off, n, rowsVisible, hits.length));
+  };
+  const setQuery = (s: string) => {
+    setText(s);
+    setSel(0);
+    setOffset(0);
+  };
+  const setFilter = (next: FilterState) => {
+    setF(next);
+    setSel(0);
+    setOffset(0);
+  };
+
+  useKeymap((k: KeyEvent) => {
+    if (k.name === 'up') return move(-1);
+    if (k.name === 'down') return move(1);
+    if (k.name === 'pageup') return move(-rowsVisible);
+    if (k.name === 'pagedown') return move(rowsVisible);
+    if (k.name === 'enter') {
+      if (hits[selIdx]) openTask(hits[selIdx].task.id);
+      return;
+    }
+    if (focus === 'input') {
+      if (k.name === 'escape') return setFocus('list');
+      if (k.name === 'backspace') return setQuery(Array.from(text).slice(0, -1).join(''));
+      if (k.name === 'ctrl+u') return setQuery('');
+      if (k.name === 'ctrl+w') return setQuery(text.replace(/\S*\s*$/u, ''));
+      if (k.text) return setQuery(text + k.text);
+      return;
+    }
+    switch (k.name) {
+      case '/':
+        return setFocus('input');
+      case 'j':
+        return move(1);
+      case 'k':
+        return move(-1);
+      case 'home':
+      case 'g':
+        return move(-hits.length);
+      case 'end':
+      case 'G':
+        return move(hits.length);
+      case 'p':
+      case 'P':
+        return setFilter({ ...f, plan: cycle(f.plan, plans.length, k.name === 'p' ? 1 : -1) });
+      case 'u':
+      case 'U':
+        return setFilter({ ...f, kind: cycle(f.kind, kinds.length, k.name === 'u' ? 1 : -1) });
+      case 't':
+      case 'T':
+        return setFilter({ ...f, theme: cycle(f.theme, themes.length, k.name === 't' ? 1 : -1) });
+      case 'o':
+        return setFilter({ ...f, due: f.due === 'overdue' ? null : 'overdue' });
+      case 'n':
+        return setFilter({ ...f, due: f.due === 'upcoming' ? null : 'upcoming' });
+      case 'x':
+        return setFilter(NO_FILTERS);
+    }
+  }, active);
+
+  // The terminal cursor sits at the end of the input, so an IME's candidate window appears there.
+  const { setCursorPosition } = useCursor();
+  setCursorPosition(active && focus === 'input' ? { x: Math.min(width - 1, displayWidth(PROMPT) + displayWidth(text)), y: top } : undefined);
+
+  const lw = innerWidth(listW);
+  const pw = innerWidth(prevW);
+  const visible = hits.slice(off, off + rowsVisible);
+  const preview = useMemo(() => previewLines(q, hits[selIdx], pw).slice(0, innerHeight(prevH)), [q, hits, selIdx, pw, prevH]);
+
+  const filterSegs: Seg[] = [];
+  const addFilter = (label: string, value: string) => filterSegs.push({ text: ' ' }, { text: `[${label}:${value}]`, color: 'cyan', bold: true });
+  if (f.plan >= 0 && plans[f.plan]) addFilter('p 方案', clean(q.planTag(plans[f.plan].id)));
+  if (f.kind >= 0 && kinds[f.kind]) addFilter('u 单位', clean(kinds[f.kind]));
+  if (f.theme >= 0 && themes[f.theme]) addFilter('t 主题', clean(themes[f.theme].label));
+  if (f.due === 'overdue') addFilter('o', `逾期 <${asOf}`);
+  if (f.due === 'upcoming') addFilter('n', `临近 ${upcomingDays}天`);
+  const count = `${hits.length < total ? `${hits.length}/${total}` : total >= LIMIT ? `${total}+` : total} 条`;
+  const hints = focus === 'input' ? 'Esc 列表 ↑↓ 选择 Enter 打开' : '/ 搜索 p u t o n x 筛选 Enter 打开 ? 帮助 q 退出';
+
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Line
+        width={width}
+        segs={[
+          { text: PROMPT, color: 'cyan', bold: focus === 'input' },
+          { text: clean(text) },
+          { text: focus === 'input' ? '' : '  (/ 输入)', dim: true },
+        ]}
+      />
+      <Box flexDirection={wide ? 'row' : 'column'} height={bodyH}>
+        <Panel width={listW} height={listH} focused={focus === 'list'}>
+          <Line width={lw} segs={[{ text: `  ${padEndWidth('方案', 4)} ${padEndWidth('期限', 10)} ${padEndWidth('牵头单位', width >= 110 ? 18 : 12)} 任务`, dim: true, bold: true }]} />
+          {visible.map((h, i) => (
+            <Line key={h.task.id} width={lw} segs={resultRow(q, h, off + i === selIdx, lw)} />
+          ))}
+          {hits.length === 0 ? <Line width={lw} segs={[{ text: '  没有结果 — no results', dim: true }]} /> : null}
+        </Panel>
+        <Panel width={prevW} height={prevH}>
+          {preview.map((segs, i) => (
+            <Line key={i} width={pw} segs={segs} />
+          ))}
+        </Panel>
+      </Box>
+      <StatusLine width={width} left={[{ text: count, bold: true }, ...filterSegs]} right={hints} />
+    </Box>
+  );
+});
+
+export const searchView: ViewDef = {
+  id: 'search',
+  key: '1',
+  label: '搜索',
+  Component: SearchView,
+  help: [
+    {
+      title: '搜索框 Input',
+      entries: [
+        { keys: '(type)', desc: '边输入边搜索 search as you type (汉字, pinyin, initials)' },
+        { keys: 'Backspace', desc: '删除一个字 delete one character' },
+        { keys: 'Ctrl+U', desc: '清空 clear the query' },
+        { keys: '↑ ↓ PgUp PgDn', desc: '选择结果 move in the results' },
+        { keys: 'Enter', desc: '打开任务 open the task' },
+        { keys: 'Esc', desc: '离开输入框 leave the input for the list' },
+      ],
+    },
+    {
+      title: '结果列表 List',
+      entries: [
+        { keys: '/', desc: '回到输入框 back to the input' },
+        { keys: '↑ ↓ j k', desc: '移动 move' },
+        { keys: 'PgUp PgDn g G', desc: '翻页 / 首尾 page, first, last' },
+        { keys: 'Enter', desc: '打开任务 open the task' },
+        { keys: 'p / P', desc: '按方案筛选 cycle plan filter' },
+        { keys: 'u / U', desc: '按单位类别筛选 cycle unit-kind filter' },
+        { keys: 't / T', desc: '按主题筛选 cycle theme filter' },
+        { keys: 'o', desc: '只看逾期 overdue (before the as-of date)' },
+        { keys: 'n', desc: '只看临近 upcoming (within 30 days, or recurring)' },
+        { keys: 'x', desc: '清除筛选 clear filters' },
+      ],
+    },
+  ],
+};

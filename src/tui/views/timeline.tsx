@@ -1,0 +1,222 @@
+/**
+ * 3 时间线: months on the x-axis, one row per plan (or per theme, `g`), a marker per deadline
+ * (recurring ones every period), an "as of" line, and a month cursor listing the tasks due that month.
+ * The data comes from the pure query/timeline.ts via PlansQuery.timeline().
+ */
+import React, { memo, useMemo, useState } from 'react';
+import { Box } from 'ink';
+import type { TimelineMarker, TimelineRow } from '../../query/index.js';
+import type { MarkerStatus, TimelineGrouping } from '../../query/timeline.js';
+import { useEnv } from '../context.js';
+import { useKeymap } from '../hooks/useKeymap.js';
+import { Line } from '../components/Line.js';
+import { Panel, innerHeight, innerWidth } from '../components/Panel.js';
+import { StatusLine } from '../components/StatusLine.js';
+import { clamp, clean, scrollTo, type Seg } from '../layout.js';
+import { STATUS_COLOR, STATUS_GLYPH, STATUS_LABEL } from '../format.js';
+import { padEndWidth } from '../../util/text.js';
+import type { ViewDef, ViewProps } from './types.js';
+
+const RANK: Record<MarkerStatus, number> = { overdue: 3, upcoming: 2, later: 1 };
+
+function worst(ms: TimelineMarker[]): MarkerStatus {
+  let s: MarkerStatus = 'later';
+  for (const m of ms) if (RANK[m.status] > RANK[s]) s = m.status;
+  return s;
+}
+
+export function cellText(ms: TimelineMarker[] | undefined, cw: number): string {
+  if (!ms || !ms.length) return '';
+  const g = STATUS_GLYPH[worst(ms)];
+  if (cw >= 2 && ms.length > 1) return g + (ms.length > 9 ? '+' : String(ms.length));
+  return g;
+}
+
+export const TimelineView = memo(function TimelineView({ active, width, height, openTask }: ViewProps) {
+  const { query: q, asOf, upcomingDays } = useEnv();
+  const [group, setGroup] = useState<TimelineGrouping>('plan');
+  const tl = useMemo(() => q.timeline({ asOf, groupBy: group, upcomingDays }), [q, asOf, group, upcomingDays]);
+  const months = tl.months;
+  const initialCursor = useMemo(() => {
+    if (tl.asOfIndex >= 0 && tl.asOfIndex < months.length) return tl.asOfIndex;
+    const withData = months.map((m, i) => (tl.byMonth[m]?.length ? i : -1)).filter((i) => i >= 0);
+    if (!withData.length) return 0;
+    return tl.asOfIndex < 0 ? withData[0] : withData[withData.length - 1];
+  }, [tl, months]);
+  const [cursor, setCursor] = useState<number | null>(null);
+  const [mOff, setMOff] = useState(0);
+  const [sel, setSel] = useState(0);
+  const [lOff, setLOff] = useState(0);
+
+  const cur = clamp(cursor ?? initialCursor, 0, Math.max(0, months.length - 1));
+  const iw = innerWidth(width);
+  const labelW = group === 'plan' ? 8 : 18;
+  const avail = Math.max(1, iw - labelW);
+  const cw = months.length ? clamp(Math.floor(avail / months.length), 1, 4) : 1;
+  const visibleMonths = Math.max(1, Math.floor(avail / cw));
+  const mo = scrollTo(mOff, cur, visibleMonths, months.length);
+  const shownMonths = months.slice(mo, mo + visibleMonths);
+
+  const bodyH = Math.max(0, height - 1);
+  const listMin = 4;
+  const chartRowsMax = Math.max(1, innerHeight(bodyH) - 3 - (listMin + 3));
+  const chartRows = tl.rows.slice(0, chartRowsMax);
+  const chartH = 2 + 3 + chartRows.length;
+  const listH = Math.max(3, bodyH - chartH);
+  const listRows = Math.max(1, innerHeight(listH) - 1);
+
+  const month = months[cur];
+  const due = month ? (tl.byMonth[month] ?? []) : [];
+  const selIdx = clamp(sel, 0, Math.max(0, due.length - 1));
+  const lo = scrollTo(lOff, selIdx, listRows, due.length);
+
+  const goMonth = (i: number) => {
+    const n = clamp(i, 0, Math.max(0, months.length - 1));
+    setCursor(n);
+    setMOff(scrollTo(mo, n, visibleMonths, months.length));
+    setSel(0);
+    setLOff(0);
+  };
+  const jump = (dir: 1 | -1) => {
+    for (let i = cur + dir; i >= 0 && i < months.length; i += dir) if (tl.byMonth[months[i]]?.length) return goMonth(i);
+  };
+  const moveSel = (d: number) => {
+    const n = clamp(selIdx + d, 0, Math.max(0, due.length - 1));
+    setSel(n);
+    setLOff(scrollTo(lo, n, listRows, due.length));
+  };
+
+  useKeymap((k) => {
+    switch (k.name) {
+      case 'left':
+      case 'h':
+        return goMonth(cur - 1);
+      case 'right':
+      case 'l':
+        return goMonth(cur + 1);
+      case '[':
+        return jump(-1);
+      case ']':
+        return jump(1);
+      case 'home':
+        return goMonth(0);
+      case 'end':
+        return goMonth(months.length - 1);
+      case '.':
+        return goMonth(tl.asOfIndex < 0 ? 0 : tl.asOfIndex);
+      case 'g':
+        return setGroup(group === 'plan' ? 'theme' : 'plan');
+      case 'down':
+      case 'j':
+        return moveSel(1);
+      case 'up':
+      case 'k':
+        return moveSel(-1);
+      case 'pagedown':
+        return moveSel(listRows);
+      case 'pageup':
+        return moveSel(-listRows);
+      case 'enter':
+        if (due[selIdx]) openTask(due[selIdx].taskId);
+        return;
+    }
+  }, active);
+
+  // Axis: a year line and a month line.
+  const yearChars: string[] = Array(shownMonths.length * cw).fill(' ');
+  shownMonths.forEach((m, i) => {
+    if (i === 0 || m.endsWith('-01')) {
+      const y = i === 0 || cw * 12 >= 5 ? m.slice(0, 4) : '';
+      for (let c = 0; c < y.length && i * cw + c < yearChars.length; c++) yearChars[i * cw + c] = y[c];
+    }
+  });
+  const monthSegs: Seg[] = [{ text: padEndWidth('', labelW) }];
+  shownMonths.forEach((m, i) => {
+    const mm = Number(m.slice(5, 7));
+    const label = cw >= 3 ? String(mm).padStart(2, '0') : String(mm % 10);
+    const isCur = mo + i === cur;
+    const isAsOf = m === tl.asOfMonth;
+    monthSegs.push({ text: padEndWidth(label, cw), inverse: isCur, bold: isCur || isAsOf, color: isAsOf ? 'red' : undefined, underline: isAsOf });
+  });
+
+  const rowSegs = (r: TimelineRow): Seg[] => {
+    const segs: Seg[] = [{ text: padEndWidth(clean(r.label), labelW - 1) + ' ', color: 'magenta' }];
+    shownMonths.forEach((m, i) => {
+      const ms = r.cells[m];
+      const isCur = mo + i === cur;
+      if (ms && ms.length) {
+        const st = worst(ms);
+        segs.push({ text: padEndWidth(cellText(ms, cw), cw), color: STATUS_COLOR[st], bold: true, inverse: isCur });
+      } else if (m === tl.asOfMonth) {
+        segs.push({ text: padEndWidth('│', cw), color: 'red', inverse: isCur });
+      } else {
+        segs.push({ text: padEndWidth(cw >= 2 ? '·' : ' ', cw), dim: true, inverse: isCur });
+      }
+    });
+    return segs;
+  };
+
+  const asOfNote =
+    tl.asOfIndex < 0 ? `as of ${asOf} ← 早于范围` : tl.asOfIndex >= months.length ? `as of ${asOf} → 晚于范围` : `as of ${asOf} │`;
+  const legend: Seg[] = [
+    { text: `时间线 · ${group === 'plan' ? '按方案' : '按主题'} (g 切换) `, bold: true },
+    { text: `${STATUS_GLYPH.overdue} 逾期 `, color: STATUS_COLOR.overdue },
+    { text: `${STATUS_GLYPH.upcoming} 临近 `, color: STATUS_COLOR.upcoming },
+    { text: `${STATUS_GLYPH.later} 未到期 `, color: STATUS_COLOR.later },
+    { text: asOfNote, color: 'red' },
+    { text: tl.rows.length > chartRows.length ? `  +${tl.rows.length - chartRows.length} 行` : '', dim: true },
+  ];
+
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Panel width={width} height={chartH}>
+        <Line width={iw} segs={legend} />
+        <Line width={iw} segs={[{ text: padEndWidth(mo > 0 ? '‹' : '', labelW) }, { text: yearChars.join(''), bold: true }, { text: mo + visibleMonths < months.length ? '›' : '' }]} />
+        <Line width={iw} segs={monthSegs} />
+        {months.length === 0 ? <Line width={iw} segs={[{ text: '没有带日期的期限 — no dated deadlines', dim: true }]} /> : chartRows.map((r) => <Line key={r.key} width={iw} segs={rowSegs(r)} />)}
+      </Panel>
+      <Panel width={width} height={listH}>
+        <Line width={iw} segs={[{ text: `${month ?? '—'} 到期 ${due.length} 项`, bold: true, color: 'cyan' }, { text: due.length ? '  ↑↓ 选择 Enter 打开' : '', dim: true }]} />
+        {due.slice(lo, lo + listRows).map((m, i) => {
+          const on = lo + i === selIdx;
+          const t = q.task(m.taskId);
+          const segs: Seg[] = [
+            { text: on ? '› ' : '  ', color: 'cyan', bold: true },
+            { text: `${STATUS_GLYPH[m.status]} ${STATUS_LABEL[m.status]} `, color: STATUS_COLOR[m.status], bold: true },
+            { text: padEndWidth(clean(q.planTag(m.planId)), 4) + ' ', color: 'magenta' },
+            { text: m.date + (m.recurring ? '(周期)' : '') + ' ', color: 'green' },
+            { text: clean(t?.text ?? m.taskId) },
+          ];
+          return <Line key={`${m.taskId}-${m.date}`} width={iw} segs={on ? segs.map((s) => ({ ...s, inverse: true })) : segs} />;
+        })}
+      </Panel>
+      <StatusLine
+        width={width}
+        left={[{ text: `${months[0] ?? ''} … ${months[months.length - 1] ?? ''}`, bold: true }, { text: ` · 光标 ${month ?? '—'}`, color: 'cyan' }]}
+        right="←→ 月 [ ] 有期限的月 g 分组 Enter 打开 ? 帮助"
+      />
+    </Box>
+  );
+});
+
+export const timelineView: ViewDef = {
+  id: 'timeline',
+  key: '3',
+  label: '时间线',
+  Component: TimelineView,
+  help: [
+    {
+      title: '时间线 Timeline',
+      entries: [
+        { keys: '← → h l', desc: '移动月份光标 move the month cursor' },
+        { keys: '[ ]', desc: '上一个 / 下一个有期限的月份 previous / next month with deadlines' },
+        { keys: 'Home End', desc: '第一个 / 最后一个月 first / last month' },
+        { keys: '.', desc: '跳到 as-of 月份 jump to the as-of month' },
+        { keys: 'g', desc: '按方案 / 按主题分行 rows per plan or per theme' },
+        { keys: '↑ ↓ j k PgUp PgDn', desc: '在当月任务中选择 move in the month\'s tasks' },
+        { keys: 'Enter', desc: '打开任务 open the task' },
+        { keys: 'x ! o', desc: '逾期 / 临近 / 未到期 overdue / upcoming / later (also without colour)' },
+      ],
+    },
+  ],
+};
