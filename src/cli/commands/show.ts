@@ -56,7 +56,8 @@ async function markdown(title: string, body: Block[]): Promise<string> {
   for (const b of body) {
     md.push(`## ${mdEscape(b.heading)}`, '');
     if (b.quote) md.push(...b.lines.map((l) => `> ${mdEscape(l)}`), '');
-    else md.push(...b.lines.map((l) => `- ${mdEscape(l)}`), '');
+    // Paragraph lines with hard breaks rather than a list: marked-terminal leaves escapes raw in list items.
+    else md.push(b.lines.map((l) => `• ${mdEscape(l)}`).join('\\\n'), '');
   }
   const m = new Marked();
   // marked-terminal's types lag behind marked's; the extension object is compatible at runtime.
