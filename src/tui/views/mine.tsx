@@ -1,0 +1,448 @@
+/**
+ * 4 我的清单: my department's checklist. Every task where my units have a role (plus tasks added by hand
+ * and orphaned entries), grouped by plan or by deadline. space cycles the status, n edits the note,
+ * d sets my due date, Enter opens the entry's detail with its history, u picks my units, g toggles grouping.
+ *
+ * The view talks only to the small checklist API (src/checklist/api.ts); the file is re-read when another
+ * process (a second TUI, `plans mark`) changes it.
+ */
+import React, { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { Box, useCursor } from 'ink';
+import { statSync } from 'node:fs';
+import { useEnv } from '../context.js';
+import { useKeymap, type KeyEvent } from '../hooks/useKeymap.js';
+import { Line } from '../components/Line.js';
+import { StatusLine } from '../components/StatusLine.js';
+import { clamp, clean, scrollTo, wrapSegs, type Seg } from '../layout.js';
+import { displayWidth, padEndWidth } from '../../util/text.js';
+import { Checklist, type MineState } from '../../checklist/api.js';
+import { openStore } from '../../checklist/store.js';
+import { groupItems, isIsoDay, ROLE_LABEL, STATUS_LABEL, type Grouping, type HistoryEvent, type MineItem, type Status } from '../../checklist/model.js';
+import { dataDir as defaultDataDir } from '../../cli/context.js';
+import { UnitPicker, PICKER_PROMPT } from './unit-picker.js';
+import type { ViewDef, ViewProps } from './types.js';
+
+const BOX: Record<Status, string> = { todo: '[ ]', doing: '[~]', done: '[x]', na: '[-]' };
+const STATUS_COLOR: Record<Status, string | undefined> = { todo: undefined, doing: 'yellow', done: 'green', na: 'gray' };
+const FIELD: Record<HistoryEvent['field'], string> = { status: '状态', note: '备注', due: '我的期限', added: '加入清单', orphaned: '孤立', relinked: '重新关联', migrated: '格式升级' };
+
+type Mode = 'list' | 'picker' | 'note' | 'due' | 'detail' | 'relink';
+
+function when(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+function histValue(h: HistoryEvent, v: string | null): string {
+  if (v === null || v === '') return '—';
+  if (h.field === 'status') return STATUS_LABEL[v as Status] ?? v;
+  if (h.field === 'added') return v === 'manual' ? '手动' : '按我的单位';
+  return v;
+}
+
+function deadlineShort(it: MineItem): string {
+  const d = it.deadlines.find((x) => x.date) ?? it.deadlines[0];
+  if (!d) return '—';
+  if (d.date && d.recurring === 'yearly') return `每年${d.date.slice(5)}`;
+  if (d.date && d.recurring === 'twice-yearly') return `每半年${d.date.slice(5)}`;
+  if (d.date) return d.precision === 'year' ? d.date.slice(0, 4) : d.precision === 'day' ? d.date : d.date.slice(0, 7);
+  return clean(d.raw) || '—';
+}
+
+export function itemRow(it: MineItem, selected: boolean, width: number): Seg[] {
+  const role = it.roles.map((r) => ROLE_LABEL[r]).join('/') || (it.entry?.origin === 'manual' ? '手动' : '—');
+  const flag: Seg = it.orphan
+    ? { text: '孤立 ', color: 'magenta', bold: true }
+    : it.overdue
+      ? { text: '逾期 ', color: 'red', bold: true }
+      : it.dueSoon
+        ? { text: '将到 ', color: 'yellow', bold: true }
+        : { text: '     ' };
+  const wide = width >= 110;
+  const segs: Seg[] = [
+    { text: selected ? '› ' : '  ', color: 'cyan', bold: true },
+    { text: BOX[it.status] + ' ', bold: it.status !== 'todo', color: STATUS_COLOR[it.status] },
+    { text: padEndWidth(STATUS_LABEL[it.status], 7), color: STATUS_COLOR[it.status] },
+    { text: padEndWidth(role, wide ? 10 : 5), color: 'blue' },
+    { text: padEndWidth(clean(it.planTag ?? it.planId), 5), color: 'magenta' },
+    { text: padEndWidth(deadlineShort(it), 12), color: 'green' },
+    flag,
+    { text: it.due ? `我的${it.due.slice(5)} ` : '', color: 'cyan' },
+    { text: it.note ? '注 ' : '', color: 'yellow', bold: true },
+    { text: clean(it.text), dim: it.status === 'done' || it.status === 'na' },
+  ];
+  return selected ? segs.map((s) => ({ ...s, inverse: true })) : segs;
+}
+
+function detailLines(it: MineItem, width: number): Seg[][] {
+  const lines: Seg[][] = [];
+  const push = (segs: Seg[]) => lines.push(...wrapSegs(segs, width));
+  push([{ text: clean(it.planTag ?? it.planId), color: 'magenta', bold: true }, { text: ' · ' + clean(it.section.join(' › ') || '（无章节）'), dim: true }]);
+  if (it.orphan) {
+    push([{ text: '孤立条目：', color: 'magenta', bold: true }, { text: '重新索引后知识库中已没有这项任务（原文已修改或删除）。以下是最后已知的内容。' }]);
+  }
+  push([{ text: clean(it.text) }]);
+  lines.push([]);
+  push([{ text: '状态 ', bold: true }, { text: `${BOX[it.status]} ${STATUS_LABEL[it.status]}`, color: STATUS_COLOR[it.status] }, { text: `   我的角色 ${it.roles.map((r) => ROLE_LABEL[r]).join('、') || '—'}` }]);
+  push([{ text: '时限 ', bold: true }, { text: it.deadlines.length ? it.deadlines.map((d) => `${clean(d.raw)}${d.date ? ` → ${d.date}` : ''}${d.recurring ? (d.recurring === 'yearly' ? '（每年）' : '（每半年）') : ''}`).join('；') : '—', color: 'green' }]);
+  push([{ text: '我的期限 ', bold: true }, { text: it.due ?? '（未设置，按 d 设置）', dim: !it.due }, { text: it.overdue ? '  逾期' : it.dueSoon ? '  将到期' : '', color: it.overdue ? 'red' : 'yellow', bold: true }]);
+  push([{ text: '备注 ', bold: true }, { text: it.note ? clean(it.note) : '（无，按 n 编辑）', dim: !it.note }]);
+  for (const role of ['lead', 'responsible', 'support', 'supervise'] as const) {
+    const us = it.units.filter((u) => u.role === role);
+    if (us.length) push([{ text: ROLE_LABEL[role] + ' ', bold: true }, { text: us.map((u) => clean(u.canonical)).join('、'), color: 'blue' }]);
+  }
+  if (it.orphan && it.suggestion) {
+    lines.push([]);
+    push([{ text: '建议关联 ', bold: true, color: 'magenta' }, { text: `${Math.round(it.suggestion.score * 100)}%  ` }, { text: clean(it.suggestion.text) }]);
+    push([{ text: '按 r 重新关联到这项任务（状态、备注和历史都会保留）', dim: true }]);
+  }
+  lines.push([]);
+  push([{ text: '变更历史', bold: true, underline: true }, { text: `  ${it.taskId}`, dim: true }]);
+  const hist = it.entry?.history ?? [];
+  if (!hist.length) push([{ text: '（尚无变更）', dim: true }]);
+  for (const h of [...hist].reverse()) {
+    push([
+      { text: when(h.at) + '  ', dim: true },
+      { text: padEndWidth(FIELD[h.field] ?? h.field, 9), bold: true },
+      { text: h.field === 'relinked' || h.field === 'orphaned' || h.field === 'added' || h.field === 'migrated' ? histValue(h, h.to) : `${clean(histValue(h, h.from))} → ${clean(histValue(h, h.to))}` },
+    ]);
+  }
+  return lines;
+}
+
+export interface MineViewCoreProps extends ViewProps {
+  api: Checklist;
+  /** How often to look for changes made by other processes (ms); 0 disables. */
+  pollMs?: number;
+}
+
+/** The view itself, driven only by a Checklist (testable without the app frame). */
+export const MineViewCore = memo(function MineViewCore({ api, active, width, height, top, openTask, setCapture, pollMs = 1500 }: MineViewCoreProps) {
+  const [st, setSt] = useState<MineState>(() => api.state());
+  const [mode, setMode] = useState<Mode>('list');
+  const [grouping, setGrouping] = useState<Grouping>('plan');
+  const [selId, setSelId] = useState<string | null>(null);
+  const [offset, setOffset] = useState(0);
+  const [input, setInput] = useState('');
+  const [pickText, setPickText] = useState('');
+  const [flash, setFlash] = useState<{ text: string; error?: boolean } | null>(null);
+  const [detailScroll, setDetailScroll] = useState(0);
+
+  const refresh = useCallback(() => setSt(api.state()), [api]);
+  const run = useCallback(
+    (fn: () => string | void) => {
+      try {
+        const msg = fn();
+        setFlash(msg ? { text: msg } : null);
+      } catch (e) {
+        setFlash({ text: (e as Error).message, error: true });
+      }
+      refresh();
+    },
+    [refresh],
+  );
+
+  // Another process (a second TUI, `plans mark`) may change the file: re-read when its mtime moves.
+  useEffect(() => {
+    if (!pollMs) return;
+    let last = -1;
+    const iv = setInterval(() => {
+      let m = 0;
+      try {
+        m = statSync(api.file).mtimeMs;
+      } catch {
+        m = 0;
+      }
+      if (last !== -1 && m !== last) refresh();
+      last = m;
+    }, pollMs);
+    return () => clearInterval(iv);
+  }, [api, pollMs, refresh]);
+
+  const capture = mode === 'picker' || mode === 'note' || mode === 'due';
+  useEffect(() => {
+    setCapture(active && capture);
+  }, [active, capture, setCapture]);
+
+  const items = st.ok ? st.items : [];
+  const planOrder = useMemo(() => api.query.plans().map((p) => p.id), [api]);
+  const groups = useMemo(() => groupItems(items, grouping, st.asOf, planOrder), [items, grouping, st.asOf, planOrder]);
+  const rows = useMemo(() => {
+    const out: Array<{ kind: 'head'; label: string; n: number } | { kind: 'item'; it: MineItem }> = [];
+    for (const g of groups) {
+      out.push({ kind: 'head', label: g.label, n: g.items.length });
+      for (const it of g.items) out.push({ kind: 'item', it });
+    }
+    return out;
+  }, [groups]);
+  const itemRows = rows.map((r, i) => (r.kind === 'item' ? i : -1)).filter((i) => i >= 0);
+  let selRow = rows.findIndex((r) => r.kind === 'item' && r.it.taskId === selId);
+  if (selRow < 0) selRow = itemRows[0] ?? -1;
+  const sel = selRow >= 0 && rows[selRow].kind === 'item' ? (rows[selRow] as { it: MineItem }).it : null;
+
+  const listH = Math.max(1, height - 3);
+  const off = scrollTo(offset, Math.max(0, selRow), listH, rows.length);
+  // Keep the group header visible when the first item of the list is selected.
+  const offShown = selRow === itemRows[0] ? 0 : off;
+
+  const moveSel = (d: number) => {
+    if (!itemRows.length) return;
+    const cur = Math.max(0, itemRows.indexOf(selRow));
+    const n = clamp(cur + d, 0, itemRows.length - 1);
+    const r = rows[itemRows[n]];
+    if (r.kind === 'item') setSelId(r.it.taskId);
+    setOffset(scrollTo(off, itemRows[n], listH, rows.length));
+  };
+
+  const detail = useMemo(() => (sel ? detailLines(sel, width) : []), [sel, width]);
+
+  useKeymap((k: KeyEvent) => {
+    if (!st.ok) {
+      if (st.corrupt && k.name === 'm') {
+        run(() => {
+          const to = api.moveAside();
+          return to ? `已将损坏的文件移到 ${to}，新的空清单已开始` : '没有需要移走的文件';
+        });
+      } else if (k.name === 'r') refresh();
+      return;
+    }
+    if (mode === 'picker') return; // the picker has its own keys
+    if (mode === 'note' || mode === 'due') {
+      if (k.name === 'escape') return setMode('list');
+      if (k.name === 'enter') {
+        if (!sel) return setMode('list');
+        const v = input.trim();
+        if (mode === 'due' && v && !isIsoDay(v)) return setFlash({ text: `日期格式应为 2018-06-30，而不是 "${v}"`, error: true });
+        setMode('list');
+        return run(() => {
+          api.mark(sel.taskId, mode === 'note' ? { note: input.trim() } : { due: v || null });
+          return mode === 'note' ? '备注已保存' : v ? `我的期限已设为 ${v}` : '我的期限已清除';
+        });
+      }
+      if (k.name === 'backspace') return setInput(Array.from(input).slice(0, -1).join(''));
+      if (k.name === 'ctrl+u') return setInput('');
+      if (k.text) {
+        setFlash(null);
+        return setInput(input + k.text);
+      }
+      return;
+    }
+    if (mode === 'detail' || mode === 'relink') {
+      if (mode === 'relink') {
+        if (k.name === 'y' && sel?.suggestion) {
+          const to = sel.suggestion.taskId;
+          setMode('detail');
+          setSelId(to);
+          return run(() => {
+            api.relink(sel.taskId, to);
+            return `已重新关联到 ${to}`;
+          });
+        }
+        return setMode('detail');
+      }
+      if (k.name === 'escape' || k.name === 'left') return setMode('list');
+      if (k.name === 'up' || k.name === 'k') return setDetailScroll((s) => Math.max(0, s - 1));
+      if (k.name === 'down' || k.name === 'j') return setDetailScroll((s) => Math.min(Math.max(0, detail.length - listH), s + 1));
+      if (k.name === 'r' && sel?.orphan && sel.suggestion) return setMode('relink');
+      if (k.name === 'o' && sel?.task) return openTask(sel.taskId);
+      // status / note / due also work from the detail
+    }
+    switch (k.name) {
+      case 'up':
+      case 'k':
+        return moveSel(-1);
+      case 'down':
+      case 'j':
+        return moveSel(1);
+      case 'pageup':
+        return moveSel(-listH);
+      case 'pagedown':
+        return moveSel(listH);
+      case 'home':
+        return moveSel(-itemRows.length);
+      case 'end':
+        return moveSel(itemRows.length);
+      case 'enter':
+        if (sel) {
+          setDetailScroll(0);
+          setMode('detail');
+        }
+        return;
+      case 'space':
+        if (sel) run(() => `${STATUS_LABEL[api.cycle(sel.taskId)]}`);
+        return;
+      case 'n':
+        if (sel) {
+          setFlash(null);
+          setInput(sel.note);
+          setMode('note');
+        }
+        return;
+      case 'd':
+        if (sel) {
+          setFlash(null);
+          setInput(sel.due ?? '');
+          setMode('due');
+        }
+        return;
+      case 'g':
+        setGrouping((g) => (g === 'plan' ? 'deadline' : 'plan'));
+        setOffset(0);
+        return;
+      case 'u':
+        setPickText('');
+        setMode('picker');
+        return;
+      case 'r':
+        if (sel?.orphan && sel.suggestion) {
+          setMode('relink');
+          return;
+        }
+        return refresh();
+    }
+  }, active && mode !== 'picker');
+
+  // Terminal cursor at the end of a text input, so an IME's candidate window appears there.
+  const { setCursorPosition } = useCursor();
+  const inputPrompt = mode === 'note' ? '备注› ' : '我的期限 (YYYY-MM-DD，留空清除)› ';
+  setCursorPosition(
+    active && (mode === 'note' || mode === 'due')
+      ? { x: Math.min(width - 1, displayWidth(inputPrompt) + displayWidth(input)), y: top + height - 1 }
+      : active && mode === 'picker'
+        ? { x: Math.min(width - 1, displayWidth(PICKER_PROMPT) + displayWidth(pickText)), y: top + 2 }
+        : undefined,
+  );
+
+  if (!st.ok) {
+    const lines = wrapSegs([{ text: '无法读取我的清单 — the checklist cannot be read', color: 'red', bold: true }], width);
+    const body = wrapSegs([{ text: clean(st.error) }], width);
+    return (
+      <Box flexDirection="column" width={width} height={height}>
+        {[...lines, [], ...body].slice(0, height - 1).map((s, i) => (
+          <Line key={i} width={width} segs={s} />
+        ))}
+        <Box flexGrow={1} />
+        <StatusLine width={width} left={flash ? [{ text: clean(flash.text), color: flash.error ? 'red' : 'green' }] : [{ text: '文件未被改动', bold: true }]} right={st.corrupt ? 'm 移到带时间戳的备份并新建清单 · r 重试' : 'r 重试'} />
+      </Box>
+    );
+  }
+
+  const s = st.summary;
+  const header: Seg[] = [
+    { text: '完成 ', bold: true },
+    { text: `${s.done}/${s.total}`, color: 'green', bold: true },
+    { text: '  逾期 ', bold: true },
+    { text: String(s.overdue), color: s.overdue ? 'red' : undefined, bold: true },
+    ...(s.dueSoon ? [{ text: '  将到 ', bold: true }, { text: String(s.dueSoon), color: 'yellow', bold: true }] : []),
+    ...(s.orphans ? [{ text: '  孤立 ', bold: true }, { text: String(s.orphans), color: 'magenta', bold: true }] : []),
+    { text: '  下一项 ', bold: true },
+    s.next ? { text: `${s.next.effectiveDue} ${clean(s.next.text)}`, color: 'cyan' } : { text: '—', dim: true },
+  ];
+  const unitsLine: Seg[] = [
+    { text: '我的单位 ', bold: true },
+    { text: st.unitLabels.length ? clean(st.unitLabels.join('、')) : '（未选择，按 u 选择）', color: st.unitLabels.length ? 'cyan' : 'yellow' },
+    { text: `   分组 ${grouping === 'plan' ? '按方案' : '按期限'} (g)`, dim: true },
+  ];
+
+  let body: React.ReactNode;
+  if (mode === 'picker') {
+    body = (
+      <UnitPicker
+        active={active}
+        width={width}
+        height={height - 1}
+        units={st.units}
+        labelOf={(u) => api.unitLabel(u)}
+        candidates={(q) => api.candidates(q)}
+        onToggle={(u) => run(() => (api.toggleUnit(u) ? `已添加 ${api.unitLabel(u)}` : `已移除 ${api.unitLabel(u)}`))}
+        onClose={() => setMode('list')}
+        text={pickText}
+        setText={setPickText}
+      />
+    );
+  } else if ((mode === 'detail' || mode === 'relink') && sel) {
+    const shown = detail.slice(detailScroll, detailScroll + listH);
+    body = shown.map((segs, i) => <Line key={i} width={width} segs={segs} />);
+  } else if (!rows.length) {
+    body = [
+      <Line key="e1" width={width} segs={[{ text: '清单是空的。', bold: true }]} />,
+      <Line key="e2" width={width} segs={[{ text: st.units.length ? '我的单位在知识库中没有任务；按 u 换一个单位。' : '按 u 选择我的单位（例如输入 审计），所有方案中由它牵头、负责、配合或督查的任务都会列在这里。' }]} />,
+    ];
+  } else {
+    body = rows.slice(offShown, offShown + listH).map((r, i) =>
+      r.kind === 'head' ? (
+        <Line key={`h${offShown + i}`} width={width} segs={[{ text: `── ${clean(r.label)} (${r.n}) `, bold: true, color: r.label.startsWith('孤立') ? 'magenta' : undefined }, { text: '─'.repeat(Math.max(0, width - displayWidth(`── ${clean(r.label)} (${r.n}) `))), dim: true }]} />
+      ) : (
+        <Line key={r.it.taskId} width={width} segs={itemRow(r.it, r.it.taskId === sel?.taskId, width)} />
+      ),
+    );
+  }
+
+  const hints =
+    mode === 'detail'
+      ? `Esc 返回 · space 状态 · n 备注 · d 期限${sel?.orphan && sel.suggestion ? ' · r 重新关联' : sel?.task ? ' · o 任务详情' : ''}`
+      : mode === 'picker'
+        ? ''
+        : 'space 状态 · n 备注 · d 期限 · Enter 详情 · g 分组 · u 单位 · ? 帮助';
+  let bottom: React.ReactNode;
+  if (mode === 'note' || mode === 'due') {
+    bottom = <Line width={width} segs={[{ text: inputPrompt, color: 'cyan', bold: true }, { text: clean(input) }, ...(flash?.error ? [{ text: '   ' + clean(flash.text), color: 'red', bold: true }] : [])]} />;
+  } else if (mode === 'relink' && sel?.suggestion) {
+    bottom = <Line width={width} segs={[{ text: `重新关联到 ${sel.suggestion.taskId}？(y 确认，其他键取消)`, color: 'magenta', bold: true }]} />;
+  } else if (flash) {
+    bottom = <StatusLine width={width} left={[{ text: clean(flash.text), color: flash.error ? 'red' : 'green', bold: true }]} right={hints} />;
+  } else {
+    bottom = <StatusLine width={width} left={[{ text: `${items.length} 项`, bold: true }]} right={hints} />;
+  }
+
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Line width={width} segs={header} />
+      {mode === 'picker' ? null : <Line width={width} segs={unitsLine} />}
+      <Box flexDirection="column" height={mode === 'picker' ? height - 1 : listH} overflow="hidden">
+        {body}
+      </Box>
+      {mode === 'picker' ? null : bottom}
+    </Box>
+  );
+});
+
+/** The registered view: builds the checklist API from the app's environment. */
+export const MineView = memo(function MineView(props: ViewProps) {
+  const { query, asOf, dataDir, upcomingDays } = useEnv();
+  const api = useMemo(() => new Checklist(openStore(dataDir ?? defaultDataDir()), query, { asOf, soonDays: upcomingDays }), [query, asOf, dataDir, upcomingDays]);
+  return <MineViewCore api={api} {...props} />;
+});
+
+export const mineView: ViewDef = {
+  id: 'mine',
+  key: '4',
+  label: '我的清单',
+  Component: MineView,
+  help: [
+    {
+      title: '我的清单 My checklist',
+      entries: [
+        { keys: '↑ ↓ j k', desc: '移动 move' },
+        { keys: 'space', desc: '切换状态 cycle status 待办 → 进行中 → 已完成 → 不适用' },
+        { keys: 'n', desc: '编辑备注 edit the note (Enter saves, Esc cancels)' },
+        { keys: 'd', desc: '设置我的期限 set my due date (YYYY-MM-DD; empty clears)' },
+        { keys: 'Enter', desc: '详情与变更历史 detail with the history of changes' },
+        { keys: 'g', desc: '按方案 / 按期限分组 group by plan or by deadline' },
+        { keys: 'u', desc: '选择我的单位 pick my units (type 审计, 财政, 安徽 审计厅 …)' },
+        { keys: 'r', desc: '孤立条目：重新关联到建议的任务 orphan: re-link to the suggested task' },
+        { keys: 'o', desc: '（详情中）打开完整任务详情 open the full task detail' },
+      ],
+    },
+    {
+      title: '说明 Notes',
+      entries: [
+        { keys: '逾期 / 将到', desc: '相对于 as-of 日期的逾期 / 30天内到期 overdue / due soon' },
+        { keys: '孤立', desc: '重新索引后原任务已变更；内容为最后已知文本 task gone after re-indexing' },
+        { keys: '保存', desc: '每次改动立即写入 data/checklist.json every change is saved at once' },
+      ],
+    },
+  ],
+};
