@@ -629,11 +629,17 @@ export interface UnitCandidate {
  */
 export function unitCandidates(kb: KnowledgeBase, query: string, planTag: (planId: string) => string, limit = 30): UnitCandidate[] {
   const q = query.trim().replace(/\s+/g, '');
+  // Task counts (a task naming two units of one kind counts once).
   const kinds = new Map<string, number>();
+  const perPlanTasks = new Map<string, number>();
+  for (const t of kb.tasks) {
+    for (const k of new Set(t.units.map((u) => u.kind))) kinds.set(k, (kinds.get(k) ?? 0) + 1);
+    for (const c of new Set(t.units.map((u) => u.canonical))) perPlanTasks.set(`${t.planId}\0${c}`, (perPlanTasks.get(`${t.planId}\0${c}`) ?? 0) + 1);
+  }
   const perPlan = new Map<string, { u: UnitEntry; planId: string; n: number }>();
   for (const u of kb.units) {
-    kinds.set(u.kind, (kinds.get(u.kind) ?? 0) + Object.values(u.plans).reduce((a, b) => a + b, 0));
-    for (const [planId, n] of Object.entries(u.plans)) perPlan.set(`${planId}\0${u.canonical}`, { u, planId, n });
+    if (!kinds.has(u.kind)) kinds.set(u.kind, 0);
+    for (const planId of Object.keys(u.plans)) perPlan.set(`${planId}\0${u.canonical}`, { u, planId, n: perPlanTasks.get(`${planId}\0${u.canonical}`) ?? 0 });
   }
   const score = (hay: string[], extra = ''): number => {
     if (!q) return 1;
@@ -663,7 +669,8 @@ export function unitCandidates(kb: KnowledgeBase, query: string, planTag: (planI
 }
 
 function subsequence(q: string, h: string): boolean {
+  const qs = [...q];
   let i = 0;
-  for (const ch of h) if (ch === [...q][i]) i++;
-  return i >= [...q].length;
+  for (const ch of h) if (i < qs.length && ch === qs[i]) i++;
+  return i >= qs.length;
 }

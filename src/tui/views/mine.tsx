@@ -187,14 +187,24 @@ export const MineViewCore = memo(function MineViewCore({ api, active, width, hei
   // Keep the group header visible when the first item of the list is selected.
   const offShown = selRow === itemRows[0] ? 0 : off;
 
+  // Functional updates: several keys may arrive before the next render (key repeat, fast typing).
   const moveSel = (d: number) => {
     if (!itemRows.length) return;
-    const cur = Math.max(0, itemRows.indexOf(selRow));
-    const n = clamp(cur + d, 0, itemRows.length - 1);
-    const r = rows[itemRows[n]];
-    if (r.kind === 'item') setSelId(r.it.taskId);
-    setOffset(scrollTo(off, itemRows[n], listH, rows.length));
+    const rowOf = (id: string | null) => {
+      const i = rows.findIndex((r) => r.kind === 'item' && r.it.taskId === id);
+      return i >= 0 ? i : itemRows[0];
+    };
+    setSelId((prev) => {
+      const cur = Math.max(0, itemRows.indexOf(rowOf(prev)));
+      const n = clamp(cur + d, 0, itemRows.length - 1);
+      const r = rows[itemRows[n]];
+      return r.kind === 'item' ? r.it.taskId : prev;
+    });
   };
+  // Remember the scroll position the selection led to, so the window only moves when it must.
+  useEffect(() => {
+    if (off !== offset) setOffset(off);
+  }, [off, offset]);
 
   const detail = useMemo(() => (sel ? detailLines(sel, width) : []), [sel, width]);
 
