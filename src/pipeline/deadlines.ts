@@ -168,8 +168,13 @@ const PARSERS: Parser[] = [
 
 export function findDeadlines(text: string, ctx: DeadlineContext): FoundDeadline[] {
   const found: FoundDeadline[] = [];
-  const taken: Array<[number, number]> = [];
-  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && a < e);
+  // Quick reject: every form contains 年 or 月 or 半年.
+  if (!/[年月]/.test(text)) return found;
+  const taken = new Uint8Array(text.length);
+  const overlaps = (s: number, e: number) => {
+    for (let i = s; i < e; i++) if (taken[i]) return true;
+    return false;
+  };
   for (const p of PARSERS) {
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -183,7 +188,7 @@ export function findDeadlines(text: string, ctx: DeadlineContext): FoundDeadline
       if (overlaps(s, e)) continue;
       const r = p.handle(m, ctx);
       if (!r) continue;
-      taken.push([s, e]);
+      taken.fill(1, s, e);
       found.push({ raw: m[0], start: s, end: e, ...r, recurring: r.recurring as Recurrence, precision: r.precision as Precision });
     }
   }
@@ -193,6 +198,7 @@ export function findDeadlines(text: string, ctx: DeadlineContext): FoundDeadline
 /** Does the sentence open with its own deadline ("2017年12月底前，…", "每年1月15日前向…")? */
 export function opensWithDeadline(sentence: string, ctx: DeadlineContext): boolean {
   const head = sentence.replace(/^[\s，。；、]+/, '').replace(/^(?:力争|争取|确保|要|应|原则上|到|于|在)/, '');
+  if (!/^[\d〇零一二三四五六七八九十每今明次]/.test(head)) return false;
   const ds = findDeadlines(head.slice(0, 24), ctx);
   return ds.length > 0 && ds[0].start === 0 && ds[0].raw !== '每年';
 }

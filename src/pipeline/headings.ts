@@ -39,8 +39,8 @@ function titleExtent(text: string, from: number, level: number, nextStart: numbe
   if (level === 1 && glued) {
     // The title runs into body text: cut before the first body-sentence opener.
     BODY_START.lastIndex = from + 2;
-    const m = BODY_START.exec(text.slice(0, i));
-    if (m) return m.index;
+    const m = BODY_START.exec(text);
+    if (m && m.index < i) return m.index;
     return i;
   }
   // Level 2-4 titles without a full stop nearby end at the first comma.

@@ -21,7 +21,6 @@ function isCjk(ch: string | undefined): boolean {
 }
 
 const HALF_TO_FULL: Record<string, string> = { '(': '（', ')': '）', ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '[': '［', ']': '］' };
-const SPACE = /[ \t\u00a0\u3000\u2002-\u200b\ufeff]/;
 
 function mapChar(ch: string, prev: string | undefined, next: string | undefined): string {
   const c = ch.charCodeAt(0);
@@ -46,7 +45,7 @@ function softBreaks(lines: string[]): Set<number> {
   const counts = new Map<number, number>();
   let long = 0;
   for (const l of lines) {
-    const n = [...l].length;
+    const n = l.length;
     if (n >= 15) {
       long++;
       counts.set(n, (counts.get(n) ?? 0) + 1);
@@ -62,7 +61,7 @@ function softBreaks(lines: string[]): Set<number> {
   const out = new Set<number>();
   if (!width || best < 5 || best < long * 0.3) return out;
   for (let i = 0; i < lines.length - 1; i++) {
-    const n = [...lines[i]].length;
+    const n = lines[i].length;
     const next = lines[i + 1];
     if (n >= width - 2 && !SENTENCE_END.test(lines[i]) && next.trim()) out.add(i);
   }
@@ -70,58 +69,81 @@ function softBreaks(lines: string[]): Set<number> {
 }
 
 export function normalize(raw: string): Normalized {
-  // Pass 1: split raw into lines (tracking raw offsets) to find soft breaks.
+  // Pass 1: line boundaries (raw offsets) to find soft breaks.
   const lineStarts: number[] = [0];
-  const lines: string[] = [];
+  const lineEnds: number[] = [];
   for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i];
-    if (ch === '\n' || ch === '\r') {
-      lines.push(raw.slice(lineStarts[lineStarts.length - 1], i));
-      if (ch === '\r' && raw[i + 1] === '\n') i++;
+    const c = raw.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lineEnds.push(i);
+      if (c === 13 && raw.charCodeAt(i + 1) === 10) i++;
       lineStarts.push(i + 1);
     }
   }
-  lines.push(raw.slice(lineStarts[lineStarts.length - 1]));
-  const trimmed = lines.map((l) => l.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''));
-  const soft = softBreaks(trimmed);
+  lineEnds.push(raw.length);
+  const soft = softBreaks(lineStarts.map((s, i) => raw.slice(s, lineEnds[i]).replace(/^[\s\u3000]+|[\s\u3000]+$/g, '')));
 
-  const out: string[] = [];
-  const map: number[] = [];
-  for (let li = 0; li < lines.length; li++) {
-    const line = lines[li];
-    const base = lineStarts[li];
-    const chars = line; // BMP-safe indexing is fine: we copy code units one by one
-    for (let j = 0; j < chars.length; j++) {
-      const ch = chars[j];
-      if (SPACE.test(ch) || ch === '\r') {
-        // find neighbours beyond the whitespace run
+  // Pass 2: copy runs of unchanged characters, rewrite the few that change, drop spaces next to CJK.
+  const parts: string[] = [];
+  const map = new Int32Array(raw.length + 2);
+  let n = 0;
+  let last = ''; // last emitted character
+  for (let li = 0; li < lineStarts.length; li++) {
+    const from = lineStarts[li];
+    const to = lineEnds[li];
+    let run = from; // start of the pending unchanged run
+    const flush = (upto: number) => {
+      if (upto > run) {
+        parts.push(raw.slice(run, upto));
+        for (let k = run; k < upto; k++) map[n++] = k;
+        last = raw[upto - 1];
+      }
+    };
+    for (let j = from; j < to; j++) {
+      const c = raw.charCodeAt(j);
+      if (isSpaceCode(c)) {
+        flush(j);
         let k = j;
-        while (k < chars.length && (SPACE.test(chars[k]) || chars[k] === '\r')) k++;
-        const prev = out.length && out[out.length - 1] !== '\n' ? out[out.length - 1] : undefined;
-        const next = k < chars.length ? chars[k] : undefined;
-        const keep = prev !== undefined && next !== undefined && !isCjk(prev) && !isCjk(next) && !/[（）［］，。；：]/.test(prev + next);
-        if (keep) {
-          out.push(' ');
-          map.push(base + j);
+        while (k < to && isSpaceCode(raw.charCodeAt(k))) k++;
+        const prev = n && last !== '\n' ? last : undefined;
+        const next = k < to ? raw[k] : undefined;
+        if (prev !== undefined && next !== undefined && !isCjk(prev) && !isCjk(next) && !/[（）［］，。；：]/.test(prev + next)) {
+          parts.push(' ');
+          map[n++] = j;
+          last = ' ';
         }
         j = k - 1;
+        run = k;
         continue;
       }
-      out.push(mapChar(ch, chars[j - 1], chars[j + 1]));
-      map.push(base + j);
+      if ((c >= 0xff00 && c <= 0xffef) || (c < 0x80 && HALF_TO_FULL[raw[j]] !== undefined)) {
+        const mapped = mapChar(raw[j], raw[j - 1], raw[j + 1]);
+        if (mapped !== raw[j]) {
+          flush(j);
+          parts.push(mapped);
+          map[n++] = j;
+          last = mapped;
+          run = j + 1;
+        }
+      }
     }
-    if (li < lines.length - 1) {
+    flush(to);
+    if (li < lineStarts.length - 1) {
       if (soft.has(li)) continue; // join with the next line
-      out.push('\n');
-      map.push(base + line.length);
+      parts.push('\n');
+      map[n++] = to;
+      last = '\n';
     }
   }
-  const text = out.join('');
-  const m = new Int32Array(text.length + 1);
-  for (let i = 0; i < map.length; i++) m[i] = map[i];
-  m[text.length] = raw.length;
-  return { text, map: m };
+  const text = parts.join('');
+  map[text.length] = raw.length;
+  return { text, map: map.subarray(0, text.length + 1) };
 }
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x3000 || (c >= 0x2002 && c <= 0x200b) || c === 0xfeff;
+}
+
 
 /** Raw offset of the normalized offset `i` (end offsets map to just after the raw character). */
 export function rawStart(n: Normalized, i: number): number {

@@ -15,7 +15,7 @@ import { normalize, rawEnd, rawStart, type Normalized } from './normalize.js';
 import { segmentTokens, tokenize } from './segment.js';
 import { themesOf } from './themes.js';
 import { canonicalName, unitKind } from './unit-table.js';
-import { splitTop } from './units.js';
+import { parseUnitParen, splitTop } from './units.js';
 
 export type PlanResult = { ok: true; plan: Plan; tasks: Task[] } | { ok: false; reason: string };
 
@@ -73,6 +73,13 @@ function proseCandidates(norm: Normalized, end: number, ctx: DeadlineContext): C
   const headings = findHeadings(text, 0, end);
   const out: Candidate[] = [];
   const path: Heading[] = [];
+  // Scraped pages repeat their parentheticals: parse each distinct one once.
+  const parenMemo = new Map<string, TaskUnit[] | null>();
+  const parseParen = (inner: string) => {
+    if (!parenMemo.has(inner)) parenMemo.set(inner, parseUnitParen(inner));
+    const r = parenMemo.get(inner)!;
+    return r && r.map((u) => ({ ...u }));
+  };
   const blocks: Array<{ from: number; to: number; heading: Heading | null; path: Heading[] }> = [];
   blocks.push({ from: 0, to: headings.length ? headings[0].start : end, heading: null, path: [] });
   headings.forEach((h, i) => {
@@ -84,7 +91,7 @@ function proseCandidates(norm: Normalized, end: number, ctx: DeadlineContext): C
     const section = b.path.map((h) => `${h.marker}${h.title}`);
     const deepest = b.path.filter((h) => h.level >= 2);
     const sectionTitles = (deepest.length ? deepest : b.path).map((h) => h.title);
-    const segs = segmentTokens(text, tokenize(text, b.from, b.to), ctx);
+    const segs = segmentTokens(text, tokenize(text, b.from, b.to, parseParen), ctx);
     const blockCands: Candidate[] = [];
     for (const [si, s] of segs.entries()) {
       let start = s.start;
@@ -126,19 +133,19 @@ function annexUnits(cellText: string, role: TaskUnit['role']): TaskUnit[] {
     });
 }
 
-function similarity(a: string, b: string): number {
-  const grams = (s: string) => {
-    const g = new Set<string>();
-    for (let i = 0; i + 1 < s.length; i++) g.add(s.slice(i, i + 2));
-    return g;
-  };
-  const ga = grams(a);
-  const gb = grams(b);
+function bigrams(s: string): Set<string> {
+  const g = new Set<string>();
+  for (let i = 0; i + 1 < s.length; i++) g.add(s.slice(i, i + 2));
+  return g;
+}
+
+/** Share of the smaller text's bigrams found in the other: containment of an annex row in a prose task. */
+function similarity(ga: Set<string>, gb: Set<string>): number {
   if (!ga.size || !gb.size) return 0;
+  const [small, big] = ga.size <= gb.size ? [ga, gb] : [gb, ga];
   let inter = 0;
-  for (const x of ga) if (gb.has(x)) inter++;
-  // containment of the (shorter) annex row in the prose task
-  return inter / Math.min(ga.size, gb.size);
+  for (const x of small) if (big.has(x)) inter++;
+  return inter / small.size;
 }
 
 export function extractPlan(file: string, bytes: Uint8Array): PlanResult {
@@ -187,6 +194,7 @@ export function extractPlan(file: string, bytes: Uint8Array): PlanResult {
 
   if (annex) {
     warnings.push(...annex.warnings);
+    const proseGrams = tasks.map((t) => ({ t, g: bigrams(textKey(t.text)) }));
     for (const r of annex.rows) {
       if (!r.text) continue;
       const text = r.text.text;
@@ -196,9 +204,9 @@ export function extractPlan(file: string, bytes: Uint8Array): PlanResult {
       for (const u of r.units) mergeUnits(units, annexUnits(u.cell.text, u.role));
       let best: Task | null = null;
       let bestScore = 0.6;
-      for (const t of tasks) {
-        if (t.source.origin !== 'prose') continue;
-        const s = similarity(key, textKey(t.text));
+      const rowGrams = bigrams(key);
+      for (const { t, g } of proseGrams) {
+        const s = similarity(rowGrams, g);
         if (s > bestScore) [best, bestScore] = [t, s];
       }
       const start = rawStart(norm, r.start);

@@ -32,8 +32,13 @@ const MAX_PAREN = 200;
  * Tokenize text[from, to) into sentences (ending at 。；！？ or a line break, outside brackets) and unit
  * parentheticals. Linear: an unclosed bracket is given up after MAX_PAREN characters.
  */
-export function tokenize(text: string, from: number, to: number): Token[] {
+export function tokenize(text: string, from: number, to: number, parse: (inner: string) => TaskUnit[] | null = parseUnitParen): Token[] {
   const tokens: Token[] = [];
+  // Position of the next closing bracket or line break at or after each offset: an open bracket with
+  // none within MAX_PAREN is skipped at once (keeps runs of unclosed brackets linear).
+  const nextStop = new Int32Array(to - from + 1);
+  nextStop[to - from] = to;
+  for (let k = to - 1; k >= from; k--) nextStop[k - from] = CLOSE.includes(text[k]) || text[k] === '\n' ? k : nextStop[k + 1 - from];
   let sentStart = from;
   const flushSentence = (end: number) => {
     let s = sentStart;
@@ -44,7 +49,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
   let i = from;
   while (i < to) {
     const ch = text[i];
-    if (OPEN.includes(ch)) {
+    if (OPEN.includes(ch) && nextStop[i - from] - i < MAX_PAREN && text[nextStop[i - from]] !== '\n') {
       // find the matching close (nested allowed) within MAX_PAREN chars, same line
       let depth = 0;
       let j = i;
@@ -59,7 +64,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
         }
       }
       if (j < lim && depth === 0 && text[j] !== '\n') {
-        const units = parseUnitParen(text.slice(i + 1, j));
+        const units = parse(text.slice(i + 1, j));
         if (units) {
           flushSentence(i);
           let end = j + 1;
