@@ -13,7 +13,7 @@ import {
   relinkEntry,
   removeUnits,
   resolveMine,
-  SimilarityIndex,
+  similarityIndexFor,
   snapshotOf,
   summarize,
   unitCandidates,
@@ -38,10 +38,18 @@ export interface ChecklistApiOptions {
   soonDays?: number;
 }
 
+export class AmbiguousIdError extends Error {
+  constructor(
+    readonly prefix: string,
+    readonly matches: string[],
+  ) {
+    super(`"${prefix}" matches ${matches.length} tasks (${matches.slice(0, 5).join(', ')}${matches.length > 5 ? ', …' : ''}); give more of the id`);
+  }
+}
+
 export class Checklist {
   readonly asOf: string;
   private reconciled = false;
-  private simIndex: SimilarityIndex | null = null;
 
   constructor(
     readonly store: ChecklistStore,
@@ -125,12 +133,12 @@ export class Checklist {
 
   /** Resolves a (possibly abbreviated) task id against the KB and the entries (orphans included). */
   resolveId(id: string): string | null {
-    const t = this.query.task(id);
-    if (t) return t.id;
     const d = this.store.read();
-    if (d.entries[id]) return id;
-    const hits = Object.keys(d.entries).filter((k) => k.startsWith(id));
-    return hits.length === 1 ? hits[0] : null;
+    if (d.entries[id] || this.query.kb.tasks.some((t) => t.id === id)) return id;
+    if (!id) return null;
+    const hits = new Set([...this.query.kb.tasks.map((t) => t.id), ...Object.keys(d.entries)].filter((k) => k.startsWith(id)));
+    if (hits.size > 1) throw new AmbiguousIdError(id, [...hits]);
+    return hits.size === 1 ? [...hits][0] : null;
   }
 
   /** Applies a change (adding the task to the list by hand if it is not there yet). */
@@ -171,15 +179,18 @@ export class Checklist {
   suggestions(taskId: string, limit = 5): { taskId: string; score: number; text: string; planId: string }[] {
     const e = this.store.read().entries[taskId];
     if (!e?.snapshot) return [];
-    this.simIndex ??= new SimilarityIndex(this.query.kb.tasks);
-    return this.simIndex.rank(e.snapshot.text, e.snapshot.planId || null, limit).map((r) => ({ taskId: r.task.id, score: r.score, text: r.task.text, planId: r.task.planId }));
+    return similarityIndexFor(this.query.kb).rank(e.snapshot.text, e.snapshot.planId || null, limit).map((r) => ({ taskId: r.task.id, score: r.score, text: r.task.text, planId: r.task.planId }));
   }
 
   /** Re-links an (orphaned) entry to another task: the given one, or the best suggestion. */
   relink(fromId: string, toId?: string): Entry {
     const target = toId ?? this.suggestions(fromId, 1)[0]?.taskId;
     if (!target) throw new Error(`no similar task found for ${fromId}; give the new task id explicitly`);
-    const t = this.query.task(target);
+    const tasks = this.query.kb.tasks;
+    const exact = tasks.find((x) => x.id === target);
+    const pre = exact ? [exact] : tasks.filter((x) => x.id.startsWith(target));
+    if (pre.length > 1) throw new AmbiguousIdError(target, pre.map((x) => x.id));
+    const t = pre[0];
     if (!t) throw new Error(`no task ${target} in the knowledge base`);
     const snap = snapshotOf(t, this.tag(t.planId));
     return this.store.update((d, now) => structuredClone(relinkEntry(d, fromId, t.id, snap, now)));

@@ -459,7 +459,7 @@ export function resolveMine(kb: KnowledgeBase, d: ChecklistData, opts: ResolveOp
       }),
     );
   }
-  const ix = kb.tasks.length ? new SimilarityIndex(kb.tasks) : null;
+  const ix = kb.tasks.length && Object.keys(d.entries).some((id) => !byId.has(id)) ? similarityIndexFor(kb) : null;
   for (const e of Object.values(d.entries)) {
     if (byId.has(e.taskId)) continue;
     const s = e.snapshot;
@@ -578,6 +578,14 @@ export function similarity(a: string, b: string): number {
     if (x) both += Math.min(x, v);
   }
   return na + nb === 0 ? 0 : (2 * both) / (na + nb);
+}
+
+const simCache = new WeakMap<KnowledgeBase, SimilarityIndex>();
+/** One similarity index per knowledge base (built on first need). */
+export function similarityIndexFor(kb: KnowledgeBase): SimilarityIndex {
+  let ix = simCache.get(kb);
+  if (!ix) simCache.set(kb, (ix = new SimilarityIndex(kb.tasks)));
+  return ix;
 }
 
 export class SimilarityIndex {

@@ -41,6 +41,9 @@ describe('plans mine / plans mark on the real corpus', () => {
     expect((await plans(['mark', a.taskId, 'done', '--note', '已报送', ...base])).code).toBe(0);
     expect((await plans(['mark', b.taskId, 'doing', '--due', '2026-12-31', ...base])).code).toBe(0);
     expect((await plans(['mark', c.taskId.slice(0, c.taskId.length - 2), 'na', ...base])).code).toBe(0); // unique prefix
+    r = await plans(['mark', a.taskId.split('-')[0] + '-', 'done', ...base]); // ambiguous prefix
+    expect(r.code).toBe(2);
+    expect(r.errText()).toMatch(/matches \d+ tasks/);
     r = await plans(['mark', a.taskId, 'finished', ...base]);
     expect(r.code).toBe(2);
     r = await plans(['mark', a.taskId, 'done', '--due', '2026-13-45', ...base]);

@@ -4,6 +4,7 @@ import type { Io } from '../io.js';
 import { KB_FLAGS } from '../kb.js';
 import { isIsoDay, parseStatus, STATUS_LABEL, type EntryChange } from '../../checklist/model.js';
 import { openChecklist } from './mine.js';
+import { AmbiguousIdError } from '../../checklist/api.js';
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const p = parseArgs(argv, { strings: [...KB_FLAGS, 'note', 'due', 'as-of'], booleans: ['json'] });
@@ -26,7 +27,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   if (statusArg === undefined && note === undefined && due === undefined) throw new UsageError('give a status (todo|doing|done|na) and/or --note / --due');
   const cl = openChecklist(p, io);
-  const id = cl.resolveId(idArg);
+  let id: string | null;
+  try {
+    id = cl.resolveId(idArg);
+  } catch (e) {
+    if (e instanceof AmbiguousIdError) throw new UsageError(e.message);
+    throw e;
+  }
   if (!id) throw new UsageError(`no task "${idArg}" in the knowledge base or the checklist`);
   const e = cl.mark(id, change);
   if (p.flags.json) {
