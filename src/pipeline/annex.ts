@@ -37,7 +37,7 @@ function columnKind(h: string): ColumnKind {
   if (/时限|时间|期限|完成|进度/.test(h)) return 'deadline';
   if (/牵头|主办/.test(h)) return { role: 'lead' };
   if (/配合|协办|参与/.test(h)) return { role: 'support' };
-  if (/责任/.test(h)) return { role: 'lead' };
+  if (/责任/.test(h)) return { role: 'responsible' };
   if (/任务|内容|事项|工作|措施/.test(h)) return 'text';
   return 'other';
 }
@@ -46,6 +46,8 @@ interface Line {
   text: string;
   start: number;
   end: number;
+  /** The line as it stands (untrimmed), for splitting cells. */
+  raw: string;
 }
 
 function linesOf(text: string, from: number): Line[] {
@@ -54,16 +56,68 @@ function linesOf(text: string, from: number): Line[] {
   while (s <= text.length) {
     let e = text.indexOf('\n', s);
     if (e < 0) e = text.length;
-    out.push({ text: text.slice(s, e).trim(), start: s, end: e });
+    out.push({ text: text.slice(s, e).trim(), start: s, end: e, raw: text.slice(s, e) });
     s = e + 1;
   }
   return out;
 }
 
 /** Find and parse an annex table; null when the text has none. */
+const CELL_SEP = /\t|[|｜]/;
+
+/** Split a table line into cells (tab- or bar-separated), with their offsets. */
+function cellsOf(l: Line): Line[] {
+  const out: Line[] = [];
+  let s = l.start;
+  const raw = l.raw;
+  let off = 0;
+  for (const part of raw.split(CELL_SEP)) {
+    const lead = part.length - part.trimStart().length;
+    const t = part.trim();
+    if (t) out.push({ text: t, start: s + off + lead, end: s + off + lead + t.length, raw: t });
+    off += part.length + 1;
+  }
+  return out;
+}
+
+/** A table with one row per line: 序号⇥工作任务⇥牵头单位⇥…, then 1⇥…⇥…. */
+function parseRowTable(lines: Line[], i: number, ctx: DeadlineContext): Annex | null {
+  const header = cellsOf(lines[i]).map((c) => c.text);
+  const kinds = header.map(columnKind);
+  if (header.length < 3 || !kinds.includes('text')) return null;
+  const rows: AnnexRow[] = [];
+  for (let j = i + 1; j < lines.length; j++) {
+    const cells = cellsOf(lines[j]);
+    if (!cells.length) continue;
+    const num = /^\d{1,3}$/.test(cells[0].text) ? Number(cells[0].text) : null;
+    if (num === null) {
+      // a continuation line of the previous row's last cell
+      if (rows.length && !CELL_SEP.test(lines[j].raw)) continue;
+      break;
+    }
+    rows.push(assignRow(num, cells[0], cells.slice(1), kinds, ctx));
+  }
+  if (!rows.length) return null;
+  return { start: lines[i].start, title: titleBefore(lines, i), rows, warnings: [] };
+}
+
+function titleBefore(lines: Line[], i: number): string {
+  let k = i;
+  while (k > 0 && lines[k - 1].text.length <= 30 && /附件|表|清单|分工/.test(lines[k - 1].text)) k--;
+  return lines.slice(k, i).map((l) => l.text).filter((t) => !/^附件\d*$/.test(t)).pop() ?? '附件';
+}
+
 export function parseAnnex(text: string, ctx: DeadlineContext): Annex | null {
   const lines = linesOf(text, 0);
   for (let i = 0; i < lines.length; i++) {
+    if (/^(?:序号|编号)\s*(?:\t|[|｜])/.test(lines[i].text)) {
+      const t = parseRowTable(lines, i, ctx);
+      if (t) {
+        let k = i;
+        while (k > 0 && lines[k - 1].text.length <= 30 && /附件|表|清单|分工/.test(lines[k - 1].text)) k--;
+        return { ...t, start: lines[k].start };
+      }
+    }
     if (!/^序号$|^编号$/.test(lines[i].text)) continue;
     // header cells: until the first line that is the number 1
     const header: string[] = [];
@@ -75,7 +129,7 @@ export function parseAnnex(text: string, ctx: DeadlineContext): Annex | null {
     // Title and start: walk back over 附件 / table-title lines.
     let k = i;
     while (k > 0 && lines[k - 1].text.length <= 30 && /附件|表|清单|分工/.test(lines[k - 1].text)) k--;
-    const title = lines.slice(k, i).map((l) => l.text).filter((t) => !/^附件\d*$/.test(t)).pop() ?? '附件';
+    const title = titleBefore(lines, i);
     const rows: AnnexRow[] = [];
     const warnings: string[] = [];
     let expect = 1;

@@ -138,6 +138,24 @@ const PARSERS: Parser[] = [
       return { date: iso(y, 12, 31), recurring: null, precision: 'year' };
     },
   },
+  // X年第N季度(末|底)?前 → last day of the quarter
+  {
+    re: new RegExp(`${Y}(?:第)?([一二三四1-4])季度(?:末|底)?(?:前|之前|内)?`, 'g'),
+    handle: (m, ctx) => {
+      const y = yearOf(m[1], ctx);
+      const q = parseNumber(m[2]);
+      if (y === null || q === null || q < 1 || q > 4) return null;
+      return { date: iso(y, q * 3, lastDay(y, q * 3)), recurring: null, precision: 'month' };
+    },
+  },
+  // Year-less 年底前 / 年内 (the plan's own year): 年底前完成, 年内建成
+  {
+    re: /(?<![\d〇零一二三四五六七八九每今明次年])年(?:底|末)(?:前|之前)|(?<![\d〇零一二三四五六七八九每今明次])年内/g,
+    handle: (_m, ctx) => {
+      const date = firstAfter(12, 'last', ctx);
+      return date ? { date, recurring: null, precision: 'year' } : null;
+    },
+  },
   // Year-less M月D日前 (not preceded by 年 or a digit)
   {
     re: new RegExp(`(?<![年\\d${CN_DIGITS}十])${M}${D}(?:之前|以前|前)`, 'g'),
@@ -168,8 +186,8 @@ const PARSERS: Parser[] = [
 
 export function findDeadlines(text: string, ctx: DeadlineContext): FoundDeadline[] {
   const found: FoundDeadline[] = [];
-  // Quick reject: every form contains 年 or 月 or 半年.
-  if (!/[年月]/.test(text)) return found;
+  // Quick reject: every form contains 年, 月 or 季度.
+  if (!/[年月季]/.test(text)) return found;
   const taken = new Uint8Array(text.length);
   const overlaps = (s: number, e: number) => {
     for (let i = s; i < e; i++) if (taken[i]) return true;

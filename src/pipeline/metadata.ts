@@ -75,6 +75,11 @@ export function extractMetadata(text: string): PlanMeta {
     }
   }
   if (!issuedOn) {
+    // A plan without a notice header is signed at its end: a line holding only a date.
+    const sig = /(?:^|\n)\s*(\d{4}|[〇零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日\s*$/.exec(text.slice(-400).trimEnd());
+    if (sig) issuedOn = isoOf(sig[1], sig[2], sig[3]);
+  }
+  if (!issuedOn) {
     const pub = /(?:发文日期|发布日期|发布时间)[:：]?\s*(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})/.exec(head);
     if (pub) issuedOn = isoOf(pub[1], pub[2], pub[3]);
   }

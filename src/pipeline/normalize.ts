@@ -107,7 +107,12 @@ export function normalize(raw: string): Normalized {
         while (k < to && isSpaceCode(raw.charCodeAt(k))) k++;
         const prev = n && last !== '\n' ? last : undefined;
         const next = k < to ? raw[k] : undefined;
-        if (prev !== undefined && next !== undefined && !isCjk(prev) && !isCjk(next) && !/[（）［］，。；：]/.test(prev + next)) {
+        if (prev !== undefined && next !== undefined && raw.slice(j, k).includes('\t')) {
+          // A tab separates table cells: keep one.
+          parts.push('\t');
+          map[n++] = j;
+          last = '\t';
+        } else if (prev !== undefined && next !== undefined && !isCjk(prev) && !isCjk(next) && !/[（）［］，。；：]/.test(prev + next)) {
           parts.push(' ');
           map[n++] = j;
           last = ' ';

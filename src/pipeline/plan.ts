@@ -61,7 +61,7 @@ function actionLength(text: string, deadlines: Deadline[]): number {
 }
 
 function cleanText(s: string): string {
-  return s.replace(/\n/g, '').replace(/^[，。；、：\s]+/, '').trim();
+  return s.replace(/\n/g, '').replace(/\t/g, ' ').replace(/^[，。；、：\s]+/, '').trim();
 }
 
 function mergeUnits(into: TaskUnit[], from: TaskUnit[]): void {
@@ -103,6 +103,7 @@ function proseCandidates(norm: Normalized, end: number, ctx: DeadlineContext): C
       }
       if (!body) continue;
       const deadlines = findDeadlines(body, ctx).map(toDeadline);
+      for (const [a, z] of s.extras) for (const d of findDeadlines(text.slice(a, z), ctx)) if (!deadlines.some((x) => x.raw === d.raw)) deadlines.push(toDeadline(d));
       const units = s.units ?? [];
       if (!units.length && !deadlines.length) continue;
       if (actionLength(body, deadlines) < MIN_ACTION) continue;

@@ -13,6 +13,8 @@ export interface Token {
   start: number;
   end: number;
   units?: TaskUnit[];
+  /** Span whose deadlines also belong to the governed text (a parenthetical or labelled line). */
+  extra?: [number, number];
 }
 
 export interface Segment {
@@ -22,7 +24,13 @@ export interface Segment {
   /** Span including the governing parenthetical, if any. */
   spanEnd: number;
   units: TaskUnit[] | null;
+  /** Parentheticals / labelled lines governing this text: their deadlines belong to it too. */
+  extras: Array<[number, number]>;
 }
+
+/** A line that states units or a time limit for the text above it: 责任单位：… / 完成时限：… */
+const LABEL_LINE = /^(?:牵头(?:责任)?(?:单位|部门)|责任(?:单位|部门)|主办单位|配合(?:单位|部门)|协办(?:单位|部门)|参与单位|督查单位|监督单位|完成时限|时限要求|完成时间|时间节点|时间要求|进度安排)[：:]/;
+const TIME_LABEL = /^(?:完成时限|时限要求|完成时间|时间节点|时间要求|进度安排)[：:]/;
 
 const OPEN = '（［(【';
 const CLOSE = '）］)】';
@@ -49,6 +57,19 @@ export function tokenize(text: string, from: number, to: number, parse: (inner: 
   let i = from;
   while (i < to) {
     const ch = text[i];
+    if ((i === from || text[i - 1] === '\n') && LABEL_LINE.test(text.slice(i, i + 12))) {
+      let e = text.indexOf('\n', i);
+      if (e < 0 || e > to) e = to;
+      const line = text.slice(i, e);
+      const units = parse(line);
+      if (units || TIME_LABEL.test(line)) {
+        flushSentence(i);
+        tokens.push({ type: 'units', start: i, end: e, units: units ?? [], extra: [i, e] });
+        sentStart = e;
+        i = e;
+        continue;
+      }
+    }
     if (OPEN.includes(ch) && nextStop[i - from] - i < MAX_PAREN && text[nextStop[i - from]] !== '\n') {
       // find the matching close (nested allowed) within MAX_PAREN chars, same line
       let depth = 0;
@@ -69,7 +90,7 @@ export function tokenize(text: string, from: number, to: number, parse: (inner: 
           flushSentence(i);
           let end = j + 1;
           if (text[end] === '。' || text[end] === '；') end++;
-          tokens.push({ type: 'units', start: i, end, units });
+          tokens.push({ type: 'units', start: i, end, units, extra: [i, j + 1] });
           sentStart = end;
           i = end;
           continue;
@@ -97,34 +118,40 @@ export function tokenize(text: string, from: number, to: number, parse: (inner: 
 export function segmentTokens(text: string, tokens: Token[], ctx: DeadlineContext): Segment[] {
   const out: Segment[] = [];
   let cur: { start: number; end: number } | null = null;
+  let lastWasUnits = false; // the previous non-break token was a parenthetical / labelled line
+  const close = (spanEnd: number, units: TaskUnit[] | null, extras: Array<[number, number]>) => {
+    out.push({ start: cur!.start, end: cur!.end, spanEnd, units, extras });
+    cur = null;
+  };
   for (const [ti, t] of tokens.entries()) {
     if (t.type === 'break') {
       // A paragraph break ends the pending text, unless the next paragraph opens with the
-      // parenthetical that governs it (scraped pages break lines anywhere).
+      // parenthetical (or labelled line) that governs it: scraped pages break lines anywhere.
       let n = ti + 1;
       while (n < tokens.length && tokens[n].type === 'break') n++;
-      if (cur && tokens[n]?.type !== 'units') {
-        out.push({ start: cur.start, end: cur.end, spanEnd: cur.end, units: null });
-        cur = null;
-      }
+      if (cur && tokens[n]?.type !== 'units') close(cur.end, null, []);
       continue;
     }
     if (t.type === 'sentence') {
-      if (cur && opensWithDeadline(text.slice(t.start, t.end), ctx)) {
-        out.push({ start: cur.start, end: cur.end, spanEnd: cur.end, units: null });
-        cur = null;
-      }
+      if (cur && opensWithDeadline(text.slice(t.start, t.end), ctx)) close(cur.end, null, []);
       cur = cur ? { start: cur.start, end: t.end } : { start: t.start, end: t.end };
-    } else {
-      if (cur) {
-        out.push({ start: cur.start, end: cur.end, spanEnd: t.end, units: t.units ?? null });
-        cur = null;
-      } else {
-        // A parenthetical right after another one, or right after a heading: empty action text.
-        out.push({ start: t.start, end: t.start, spanEnd: t.end, units: t.units ?? null });
-      }
+      lastWasUnits = false;
+      continue;
     }
+    const extras: Array<[number, number]> = t.extra ? [t.extra] : [];
+    if (cur) close(t.end, t.units ?? [], extras);
+    else if (lastWasUnits && out.length) {
+      // Several parentheticals / labelled lines in a row govern the same text.
+      const prev = out[out.length - 1];
+      prev.units = [...(prev.units ?? []), ...(t.units ?? [])];
+      prev.spanEnd = t.end;
+      prev.extras.push(...extras);
+    } else {
+      // A parenthetical right after a heading: empty action text (the heading's title is governed).
+      out.push({ start: t.start, end: t.start, spanEnd: t.end, units: t.units ?? [], extras });
+    }
+    lastWasUnits = true;
   }
-  if (cur) out.push({ start: cur.start, end: cur.end, spanEnd: cur.end, units: null });
+  if (cur) close(cur.end, null, []);
   return out;
 }

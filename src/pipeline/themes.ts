@@ -12,7 +12,7 @@ export interface ThemeRule {
 }
 
 export const THEME_RULES: ThemeRule[] = [
-  { id: 'zombie', label: '清理"僵尸"系统', title: /僵尸|清理/, text: /僵尸|清理整合|整合清理/ },
+  { id: 'zombie', label: '清理"僵尸"系统', title: /僵尸|清理/, text: /僵尸|清理整合|整合清理|系统清理|清理工作/ },
   { id: 'integration', label: '部门内部整合', title: /内部.*整合|部门.*整合/, text: /部门内部.*整合|整合为一个|“?大系统”?|内部信息系统整合|整合清理|信息系统整合共享清单/ },
   { id: 'network', label: '电子政务网络/专网', title: /网络/, text: /电子政务(?:内网|外网)|业务专网|专网|网络支撑|政务网络/ },
   { id: 'exchange', label: '共享交换平台', title: /交换平台|接入.*平台|信息共享|资源共享|数据汇聚/, text: /(?:共享交换|交换共享|汇聚共享)平台|共享交换体系|数据汇聚/ },

@@ -7,13 +7,14 @@ import type { Role, TaskUnit } from '../types.js';
 import { canonicalName, LEVEL_PREFIX, ORG_SUFFIX, REGION_COLLECTIVE, unitKind } from './unit-table.js';
 
 /** Role words at the end of a clause, longest first. */
-const ROLE_SUFFIX = /(?:等(?:有关|相关)?(?:部门|单位)?)?(?:按职责(?:分工)?|分别)?(牵头组织|牵头负责|牵头|负责落实|负责|配合|参与|协助|督查落实|督促落实|督查|督办)$/;
-const LABELLED = /^(牵头责任单位|牵头单位|责任单位|主办单位|配合单位|协办单位|参与单位|督查单位|监督单位)[：:]/;
+const ROLE_SUFFIX = /(?:等(?:有关|相关)?(?:部门|单位)?)?(?:按职责(?:分工)?|分别)?(牵头组织|牵头负责|牵头|负责落实|负责|配合|参与|协助|督查落实|督促落实|督查|督办|组织实施|具体实施|落实|承办)$/;
+const LABELLED = /^(牵头责任单位|牵头单位|牵头部门|责任单位|责任部门|主办单位|配合单位|配合部门|协办单位|协办部门|参与单位|督查单位|监督单位)[：:]/;
 
 function roleOfWord(w: string): Role {
   if (w.startsWith('牵头')) return 'lead';
   if (w === '配合' || w === '参与' || w === '协助') return 'support';
   if (w.startsWith('督')) return 'supervise';
+  if (w === '承办') return 'responsible';
   return 'responsible';
 }
 function roleOfLabel(label: string): Role {

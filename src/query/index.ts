@@ -3,6 +3,7 @@
  * Pure over an in-memory KnowledgeBase (plus read-only access to corpus files for source context).
  */
 import { readFileSync } from 'node:fs';
+import { decode } from '../pipeline/decode.js';
 import { join } from 'node:path';
 import type { KnowledgeBase, Plan, Task, Theme, UnitEntry } from '../types.js';
 import { matchesFilters, type TaskFilters } from './filters.js';
@@ -132,7 +133,8 @@ export class PlansQuery {
     if (!this.rawCache.has(file)) {
       let raw: string | null = null;
       try {
-        raw = readFileSync(join(this.opts.corpusDir, file), 'utf8');
+        const dec = decode(readFileSync(join(this.opts.corpusDir, file)));
+        raw = dec.ok ? dec.text : null;
       } catch {
         raw = null;
       }
