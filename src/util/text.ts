@@ -1,8 +1,34 @@
 /** Display-width-correct text helpers (CJK is two columns wide). Never use `.length` for layout. */
 import stringWidth from 'string-width';
 
+// Fast paths (exactly what string-width returns for these characters): printable ASCII is 1 column,
+// CJK ideographs, CJK symbols/punctuation and fullwidth forms are 2; anything else asks string-width
+// once per character and is memoized. string-width itself costs microseconds per call, and the TUI
+// measures every character it draws.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const widthMemo = new Map<string, number>();
+
+function fastCharWidth(cp: number): number {
+  if (cp >= 0x20 && cp <= 0x7e) return 1;
+  if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x3000 && cp <= 0x3029) || (cp >= 0x3030 && cp <= 0x303e) || (cp >= 0xff01 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6)) return 2;
+  return -1;
+}
+
+// Strings that need string-width's grapheme logic: escape sequences, combining marks, joiners,
+// variation selectors, emoji, regional indicators. Everything else is the sum of its characters.
+const NEEDS_SEGMENTER = /[\u001b\u009b\u200d\ufe0e\ufe0f\p{M}\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
+
 export function displayWidth(s: string): number {
-  return stringWidth(s);
+  if (PRINTABLE_ASCII.test(s)) return s.length;
+  if (NEEDS_SEGMENTER.test(s)) return stringWidth(s);
+  let w = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    // Only scripts where a character is its own grapheme: Latin, punctuation/symbols/box drawing, CJK, fullwidth.
+    if (!(cp < 0x300 || (cp >= 0x2000 && cp <= 0x2bff) || (cp >= 0x3000 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff00 && cp <= 0xffef))) return stringWidth(s);
+    w += charWidth(ch);
+  }
+  return w;
 }
 
 /** Strip C0/C1 control characters and ANSI/VT escape sequences (corpus text must not drive the terminal). */
@@ -15,14 +41,21 @@ export function stripControl(s: string): string {
 }
 
 function charWidth(ch: string): number {
-  return stringWidth(ch);
+  const f = fastCharWidth(ch.codePointAt(0) ?? 0);
+  if (f >= 0) return f;
+  let w = widthMemo.get(ch);
+  if (w === undefined) {
+    w = stringWidth(ch);
+    if (widthMemo.size < 10000) widthMemo.set(ch, w);
+  }
+  return w;
 }
 
 /** Truncate to at most `width` columns, adding `ellipsis` when cut. The result never exceeds `width`. */
 export function truncateWidth(s: string, width: number, ellipsis = '…'): string {
   if (width <= 0) return '';
-  if (stringWidth(s) <= width) return s;
-  const ew = stringWidth(ellipsis);
+  if (displayWidth(s) <= width) return s;
+  const ew = displayWidth(ellipsis);
   const budget = Math.max(0, width - ew);
   let out = '';
   let w = 0;
@@ -37,13 +70,13 @@ export function truncateWidth(s: string, width: number, ellipsis = '…'): strin
 
 /** Pad with spaces (after) to exactly `width` columns; truncates first if longer. */
 export function padEndWidth(s: string, width: number): string {
-  const t = stringWidth(s) > width ? truncateWidth(s, width) : s;
-  return t + ' '.repeat(Math.max(0, width - stringWidth(t)));
+  const t = displayWidth(s) > width ? truncateWidth(s, width) : s;
+  return t + ' '.repeat(Math.max(0, width - displayWidth(t)));
 }
 
 export function padStartWidth(s: string, width: number): string {
-  const t = stringWidth(s) > width ? truncateWidth(s, width) : s;
-  return ' '.repeat(Math.max(0, width - stringWidth(t))) + t;
+  const t = displayWidth(s) > width ? truncateWidth(s, width) : s;
+  return ' '.repeat(Math.max(0, width - displayWidth(t))) + t;
 }
 
 /** Hard-wrap by display width (CJK text has no spaces to break at). */
