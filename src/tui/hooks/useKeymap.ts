@@ -87,8 +87,9 @@ export function useKeymap(handler: (k: KeyEvent) => void, active = true): void {
   latest.current = handler;
   useInput(
     (input, key) => {
+      // Always the latest handler: a second keystroke can arrive before useInput re-subscribes.
       const [first, ...rest] = splitInput(input, key);
-      if (first) handler(first);
+      if (first) latest.current(first);
       const next = () => {
         const ev = rest.shift();
         if (!ev) return;

@@ -231,7 +231,7 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
       />
       <Box flexDirection={wide ? 'row' : 'column'} height={bodyH}>
         <Panel width={listW} height={listH} focused={focus === 'list'}>
-          <Line width={lw} segs={[{ text: `  ${padEndWidth('方案', 4)} ${padEndWidth('期限', 10)} ${padEndWidth('牵头单位', width >= 110 ? 18 : 12)} 任务`, dim: true, bold: true }]} />
+          <Line width={lw} segs={[{ text: `  ${padEndWidth('方案', 4)} ${padEndWidth('期限', 10)} ${padEndWidth('牵头单位', lw >= 110 ? 18 : 12)} 任务`, dim: true, bold: true }]} />
           {visible.map((h, i) => (
             <Line key={h.task.id} width={lw} segs={resultRow(q, h, off + i === selIdx, lw)} />
           ))}

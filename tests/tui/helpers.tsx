@@ -1,0 +1,107 @@
+/** Drives the real App over the real bundled corpus with ink-testing-library, at a chosen terminal size. */
+import React from 'react';
+import { render } from 'ink-testing-library';
+import { loadKnowledgeBase } from '../../src/kb/load.js';
+import { PlansQuery } from '../../src/query/index.js';
+import { App } from '../../src/tui/app.js';
+import type { AppEnv } from '../../src/tui/context.js';
+import { displayWidth } from '../../src/util/text.js';
+import { stripAnsi } from '../../src/tui/layout.js';
+
+let shared: PlansQuery | null = null;
+/** The real knowledge base of the bundled corpus (built once per test file, no cache file). */
+export function realQuery(): PlansQuery {
+  if (!shared) {
+    const { kb } = loadKnowledgeBase({ corpusDir: 'corpus', cachePath: null });
+    shared = new PlansQuery(kb, { corpusDir: 'corpus' });
+  }
+  return shared;
+}
+
+export const KEY = {
+  enter: '\r',
+  esc: '\u001b',
+  up: '\u001b[A',
+  down: '\u001b[B',
+  right: '\u001b[C',
+  left: '\u001b[D',
+  pageDown: '\u001b[6~',
+  pageUp: '\u001b[5~',
+  backspace: '\u007f',
+  tab: '\t',
+  ctrlU: '\u0015',
+  ctrlC: '\u0003',
+};
+
+export const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
+
+export interface Driven {
+  frame: () => string;
+  lines: () => string[];
+  press: (...keys: string[]) => Promise<void>;
+  type: (text: string) => Promise<void>;
+  resize: (columns: number, rows: number) => Promise<void>;
+  unmount: () => void;
+  columns: () => number;
+  rows: () => number;
+}
+
+export async function renderApp(opts: { columns?: number; rows?: number; asOf?: string; env?: Partial<AppEnv> } = {}): Promise<Driven> {
+  const env: AppEnv = { query: realQuery(), asOf: opts.asOf ?? '2018-01-15', color: false, corpusDir: 'corpus', upcomingDays: 30, ...opts.env };
+  const ui = render(<App env={env} />);
+  let cols = 100;
+  let rows = 24;
+  const resize = async (c: number, r: number) => {
+    cols = c;
+    rows = r;
+    Object.defineProperty(ui.stdout, 'columns', { value: c, configurable: true });
+    Object.defineProperty(ui.stdout, 'rows', { value: r, configurable: true });
+    ui.stdout.emit('resize');
+    await tick();
+  };
+  await resize(opts.columns ?? 100, opts.rows ?? 30);
+  const frame = () => stripAnsi(ui.lastFrame() ?? '');
+  return {
+    frame,
+    lines: () => frame().split('\n'),
+    press: async (...keys: string[]) => {
+      for (const k of keys) {
+        ui.stdin.write(k);
+        await tick();
+      }
+    },
+    // Each character on its own, as typed (an IME commit of several characters would be one write).
+    type: async (text: string) => {
+      for (const ch of text) {
+        ui.stdin.write(ch);
+        await tick(5);
+      }
+      await tick();
+    },
+    resize,
+    unmount: () => ui.unmount(),
+    columns: () => cols,
+    rows: () => rows,
+  };
+}
+
+/**
+ * The frame fits the terminal and every box is closed: no line wider than the terminal, and each line
+ * that starts with a box's left border ends with its right border.
+ */
+export function assertFrameIntact(frame: string, columns: number, rows: number): void {
+  const lines = frame.split('\n');
+  if (lines.length > rows) throw new Error(`frame has ${lines.length} lines for ${rows} rows`);
+  const pairs: Record<string, string> = { '│': '│', '┃': '┃', '╭': '╮', '╰': '╯', '┏': '┓', '┗': '┛' };
+  lines.forEach((l, i) => {
+    const w = displayWidth(l);
+    if (w > columns) throw new Error(`line ${i + 1} is ${w} columns wide (> ${columns}): ${l}`);
+    const first = [...l][0];
+    if (first && pairs[first]) {
+      const trimmed = l.trimEnd();
+      const last = [...trimmed].at(-1);
+      if (last !== pairs[first]) throw new Error(`line ${i + 1}: box border broken (starts ${first}, ends ${last}): ${l}`);
+      if (displayWidth(trimmed) !== columns) throw new Error(`line ${i + 1}: bordered row is ${displayWidth(trimmed)} columns, expected ${columns}: ${l}`);
+    }
+  });
+}

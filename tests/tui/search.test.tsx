@@ -1,0 +1,116 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { assertFrameIntact, KEY, realQuery, renderApp, type Driven } from './helpers.js';
+
+let app: Driven | null = null;
+afterEach(() => {
+  app?.unmount();
+  app = null;
+});
+
+const TAGS = ['安徽', '重庆', '福建', '河北', '湖南'];
+
+/** Result rows of the list box: lines "│  安徽 2017-12 …│" / "│› 安徽 …". */
+function resultRows(frame: string): string[] {
+  return frame.split('\n').filter((l) => /^[│┃][› ] (安徽|重庆|福建|河北|湖南) /.test(l));
+}
+
+describe('搜索 view (real corpus)', () => {
+  it('starts in the search input and lists every task; the frame is intact at 80x24', async () => {
+    app = await renderApp({ columns: 80, rows: 24 });
+    const f = app.frame();
+    expect(f).toContain('1 搜索');
+    expect(f).toContain('2 对比');
+    expect(f).toContain('3 时间线');
+    expect(f).toContain('搜索›');
+    expect(f).toMatch(new RegExp(`${realQuery().tasks().length} 条`));
+    assertFrameIntact(f, 80, 24);
+  });
+
+  it('typing 僵尸 character by character shows results from all five plans, matched text visible', async () => {
+    app = await renderApp({ columns: 120, rows: 40 });
+    await app.type('僵尸');
+    const f = app.frame();
+    expect(f).toContain('搜索› 僵尸');
+    const rows = resultRows(f);
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    for (const tag of TAGS) expect(rows.some((r) => r.includes(tag)), `a result from ${tag}`).toBe(true);
+    expect(rows.some((r) => r.includes('僵尸'))).toBe(true);
+    // the count in the status line equals the query API's answer
+    const n = realQuery().search('僵尸', {}, 300).length;
+    expect(f).toMatch(new RegExp(`\\n${n} 条`));
+    // preview of the selected (first) task
+    expect(f).toMatch(/\.txt:\d+/);
+    assertFrameIntact(f, 120, 40);
+  });
+
+  it('a multi-character IME commit arrives as one string; Backspace removes one character', async () => {
+    app = await renderApp({ columns: 100, rows: 30 });
+    await app.press('审计监督');
+    expect(app.frame()).toContain('搜索› 审计监督');
+    await app.press(KEY.backspace);
+    expect(app.frame()).toContain('搜索› 审计监');
+    expect(app.frame()).not.toContain('搜索› 审计监督');
+    await app.press(KEY.ctrlU);
+    expect(app.frame()).toMatch(/搜索› *\n/);
+  });
+
+  it('keys typed in the input are text (q does not quit, 2 does not switch views)', async () => {
+    app = await renderApp({ columns: 100, rows: 30 });
+    await app.type('q2');
+    expect(app.frame()).toContain('搜索› q2');
+    expect(app.frame()).toContain('搜索');
+  });
+
+  it('filters: p cycles plans, o toggles overdue, x clears — shown in the status line', async () => {
+    app = await renderApp({ columns: 100, rows: 30, asOf: '2018-01-15' });
+    await app.type('僵尸');
+    await app.press(KEY.esc);
+    await app.press('p');
+    let f = app.frame();
+    expect(f).toContain('[p 方案:安徽]');
+    let rows = resultRows(f);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.includes('安徽'))).toBe(true);
+    await app.press('p');
+    f = app.frame();
+    expect(f).toContain('[p 方案:重庆]');
+    expect(resultRows(f).every((r) => r.includes('重庆'))).toBe(true);
+
+    await app.press('x', 'o');
+    f = app.frame();
+    expect(f).toContain('[o:逾期 <2018-01-15]');
+    const q = realQuery();
+    const overdue = q.search('僵尸', { due: 'overdue', asOf: '2018-01-15' }, 300).length;
+    expect(overdue).toBeGreaterThan(0);
+    expect(f).toMatch(new RegExp(`\\n${overdue} 条`));
+
+    await app.press('x', 't');
+    f = app.frame();
+    const firstTheme = q.themes()[0];
+    expect(f).toContain(`[t 主题:${firstTheme.label}]`);
+    await app.press('u');
+    expect(app.frame()).toContain('[u 单位:');
+    await app.press('x');
+    f = app.frame();
+    expect(f).not.toContain('[p ');
+    expect(f).not.toContain('[t ');
+    expect(f).not.toContain('[u ');
+  });
+
+  it('moves the selection with j/k and arrows; the preview follows; / returns to the input', async () => {
+    app = await renderApp({ columns: 100, rows: 30 });
+    await app.type('僵尸');
+    const selected = () => resultRows(app!.frame()).find((r) => r.includes('›'))?.slice(1, -1);
+    const first = selected();
+    expect(first).toBeDefined();
+    await app.press(KEY.down);
+    const second = selected();
+    expect(second).toBeDefined();
+    expect(second).not.toEqual(first);
+    await app.press(KEY.esc, 'k');
+    expect(selected()).toEqual(first);
+    await app.press('/');
+    await app.type('系统');
+    expect(app.frame()).toContain('搜索› 僵尸系统');
+  });
+});
