@@ -185,6 +185,7 @@ export class ChecklistStore {
    */
   update<T>(fn: (data: ChecklistData, now: string) => T): T {
     return this.withLock(() => {
+      this.sweepTemps();
       this.load(); // re-read under the lock: merge with whatever other processes wrote
       const before = JSON.stringify(this.db.data);
       const now = this.now().toISOString();
@@ -214,6 +215,22 @@ export class ChecklistStore {
       fsyncDir(dirname(this.file));
       return target;
     });
+  }
+
+  private swept = false;
+  /** Removes temp files left by writers that were killed mid-write (once per store, under the lock). */
+  private sweepTemps(): void {
+    if (this.swept) return;
+    this.swept = true;
+    const base = basename(this.file);
+    try {
+      for (const f of readdirSync(dirname(this.file))) {
+        const m = /^\.(.+)\.(\d+)\.[0-9a-f]+\.tmp$/.exec(f);
+        if (m && m[1] === base && Number(m[2]) !== process.pid && !pidAlive(Number(m[2]))) unlinkSync(join(dirname(this.file), f));
+      }
+    } catch {
+      /* best effort */
+    }
   }
 
   private dailyBackup(nowIso: string): void {
@@ -261,7 +278,9 @@ export class ChecklistStore {
         this.held = token;
         return;
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') throw new ChecklistLockError(`cannot write in ${dirname(this.file)} (${code}): the checklist cannot be changed there; use --data-dir or PLANS_DATA_DIR`);
+        if (code !== 'EEXIST') throw e;
       }
       const seen = this.readLock();
       if (seen !== null && this.isStale(seen)) {
