@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { applyChange, emptyChecklist, ensureEntry, resolveMine, snapshotOf, type ChecklistData } from '../../src/checklist/model.js';
 import { toCsv, CSV_HEADER } from '../../src/checklist/export/csv.js';
@@ -163,6 +164,25 @@ describe('checklist exports', () => {
     const escaped = evs.find((e) => p(e, 'UID')!.startsWith('ah-003-d0'))!;
     expect(p(escaped, 'DESCRIPTION')).toContain('逗号,分号;和反斜杠\\');
     expect(ics).toContain('逗号\\,分号\\;和反斜杠\\\\');
+  });
+
+  it('ics: ical.js (the parser Thunderbird uses) reads it and expands the recurrences', () => {
+    const comp = new ICAL.Component(ICAL.parse(toIcs(input())));
+    const events = comp.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.length).toBeGreaterThanOrEqual(5);
+    const byUid = new Map(events.map((e) => [e.uid, e]));
+    const yearly = byUid.get('ah-002-d0@plans.local')!;
+    expect(yearly.isRecurring()).toBe(true);
+    const it1 = yearly.iterator();
+    expect([1, 2, 3].map(() => it1.next()!.toString())).toEqual(['2017-12-31', '2018-12-31', '2019-12-31']);
+    const half = byUid.get('hb-001-d0@plans.local')!;
+    const it2 = half.iterator();
+    expect([1, 2, 3, 4].map(() => it2.next()!.toString())).toEqual(['2018-01-31', '2018-07-31', '2019-01-31', '2019-07-31']);
+    const done = byUid.get('ah-001-d0@plans.local')!;
+    expect(done.startDate.isDate).toBe(true);
+    expect(done.summary).toMatch(/^【已完成】\[安徽\] 开展政务信息系统审计/);
+    expect(done.description).toContain('备注：已报送，见"皖审〔2018〕1号"\n第二行');
+    expect(byUid.get('ah-003-d0@plans.local')!.description).toContain('逗号,分号;和反斜杠\\');
   });
 
   it('ics folding never splits a UTF-8 character', () => {
