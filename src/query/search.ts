@@ -49,6 +49,8 @@ export const TIER = {
 
 /** Max candidates handed to fuse.js per search. */
 const FUZZY_CAP = 96;
+/** Pinyin hits sampled (in task order) before ranking, when a short pinyin query matches a large share of tasks. */
+const PY_CAP = 300;
 /** Max cached term → doc-set entries (incremental narrowing). */
 const CACHE_MAX = 48;
 /** Max highlight ranges per hit. */
@@ -182,6 +184,11 @@ export class SearchIndex {
     return this.n;
   }
 
+  /** Forget the incremental-narrowing cache (benchmarks; results never depend on it). */
+  resetCache(): void {
+    this.cache.clear();
+  }
+
   // ---------------------------------------------------------------- building
 
   private metaOf(t: Task): string {
@@ -261,24 +268,44 @@ export class SearchIndex {
       }
       py[d] = p;
     }
-    // Letter trigram index over full + "|" + initials.
-    const tri: number[][] = Array.from({ length: 37 * 37 * 37 }, () => []);
-    for (let d = 0; d < py.length; d++) {
-      const hay = py[d].full + '|' + py[d].ini;
-      if (hay.length < 3) continue;
-      let a = trigramKeyOf(hay.charCodeAt(0));
-      let b = trigramKeyOf(hay.charCodeAt(1));
-      for (let i = 2; i < hay.length; i++) {
-        const c = trigramKeyOf(hay.charCodeAt(i));
+    // Letter trigram index over full pinyin and initials, built as one flat array (two passes: count, fill).
+    const K = 37 * 37 * 37;
+    const counts = new Int32Array(K + 1);
+    const last = new Int32Array(K).fill(-1);
+    const scan = (str: string, d: number, fill: Int32Array | null, at: Int32Array | null): void => {
+      if (str.length < 3) return;
+      let a = trigramKeyOf(str.charCodeAt(0));
+      let b = trigramKeyOf(str.charCodeAt(1));
+      for (let i = 2; i < str.length; i++) {
+        const c = trigramKeyOf(str.charCodeAt(i));
         if (a !== 36 && b !== 36 && c !== 36) {
-          const pl = tri[(a * 37 + b) * 37 + c];
-          if (pl[pl.length - 1] !== d) pl.push(d);
+          const k = (a * 37 + b) * 37 + c;
+          if (last[k] !== d) {
+            last[k] = d;
+            if (fill) fill[at![k]++] = d;
+            else counts[k]++;
+          }
         }
         a = b;
         b = c;
       }
+    };
+    for (let d = 0; d < py.length; d++) {
+      scan(py[d].full, d, null, null);
+      scan(py[d].ini, d, null, null);
     }
-    this.tri = tri.map((a) => (a.length ? Int32Array.from(a) : EMPTY));
+    const offsets = new Int32Array(K + 1);
+    for (let k = 0; k < K; k++) offsets[k + 1] = offsets[k] + counts[k];
+    const data = new Int32Array(offsets[K]);
+    const at = offsets.slice(0, K);
+    last.fill(-1);
+    for (let d = 0; d < py.length; d++) {
+      scan(py[d].full, d, data, at);
+      scan(py[d].ini, d, data, at);
+    }
+    const tri: Int32Array[] = new Array(K);
+    for (let k = 0; k < K; k++) tri[k] = offsets[k + 1] > offsets[k] ? data.subarray(offsets[k], offsets[k + 1]) : EMPTY;
+    this.tri = tri;
     this.py = py;
     return py;
   }
@@ -370,28 +397,57 @@ export class SearchIndex {
     return -1;
   }
 
-  /** Docs (over 2n fields) whose full pinyin (at a syllable start) or initials contain q (q.length ≥ 3). */
-  private pinyinDocs(q: string): Int32Array {
+  /**
+   * Docs (over the 2n fields) whose full pinyin (at a syllable start) or initials contain q (q.length ≥ 3),
+   * in task order (a task's text before its meta), passing `ok`. Short pinyin prefixes match a large share
+   * of all tasks ("she" → 建设 everywhere), so the scan stops after `cap` hits; only a complete scan is
+   * cached for incremental narrowing.
+   */
+  private pinyinDocs(q: string, ok: (i: number) => boolean, cap: number): number[] {
     const py = this.ensurePinyin();
+    const n = this.n;
     const key = 'p:' + q;
-    const hit = this.cache.get(key);
-    if (hit) return this.remember(key, hit);
-    const tri = this.tri!;
-    let smallest: Int32Array | null = null;
-    for (let i = 0; i + 2 < q.length; i++) {
-      const pl = tri[(trigramKeyOf(q.charCodeAt(i)) * 37 + trigramKeyOf(q.charCodeAt(i + 1))) * 37 + trigramKeyOf(q.charCodeAt(i + 2))];
-      if (!smallest || pl.length < smallest.length) smallest = pl;
+    const cached = this.cache.get(key);
+    let start: Int32Array;
+    let verified: boolean;
+    if (cached) {
+      this.remember(key, cached);
+      start = cached;
+      verified = true;
+    } else {
+      const tri = this.tri!;
+      let smallest: Int32Array | null = null;
+      for (let i = 0; i + 2 < q.length; i++) {
+        const pl = tri[(trigramKeyOf(q.charCodeAt(i)) * 37 + trigramKeyOf(q.charCodeAt(i + 1))) * 37 + trigramKeyOf(q.charCodeAt(i + 2))];
+        if (!smallest || pl.length < smallest.length) smallest = pl;
+      }
+      start = smallest ?? EMPTY;
+      const sup = this.cachedSuperset('p:', q);
+      if (sup && sup.length < start.length) start = sup;
+      verified = false;
     }
-    let start = smallest ?? EMPTY;
-    const sup = this.cachedSuperset('p:', q);
-    if (sup && sup.length < start.length) start = sup;
-    const out = new Int32Array(start.length);
-    let k = 0;
-    for (let i = 0; i < start.length; i++) {
-      const d = start[i];
-      if (SearchIndex.pyKind(py[d], q) >= 0) out[k++] = d;
+    // Merge the text part [0, n) and the meta part [n, 2n) of `start` by task index.
+    let split = 0;
+    while (split < start.length && start[split] < n) split++;
+    const all: number[] = [];
+    const out: number[] = [];
+    let a = 0;
+    let b = split;
+    let complete = true;
+    while (a < split || b < start.length) {
+      const d = b >= start.length || (a < split && start[a] <= start[b] - n) ? start[a++] : start[b++];
+      if (!verified && SearchIndex.pyKind(py[d], q) < 0) continue;
+      all.push(d);
+      if (ok(d >= n ? d - n : d)) {
+        out.push(d);
+        if (out.length >= cap && (a < split || b < start.length)) {
+          complete = false;
+          break;
+        }
+      }
     }
-    return this.remember(key, out.subarray(0, k));
+    if (complete && !verified) this.remember(key, Int32Array.from(all).sort());
+    return out;
   }
 
   // ---------------------------------------------------------------- search
@@ -492,12 +548,15 @@ export class SearchIndex {
       const py = this.ensurePinyin();
       const found: number[] = [];
       if (pyQuery.length >= 3) {
-        const docs = this.pinyinDocs(pyQuery);
-        for (let j = 0; j < docs.length; j++) if (ok(docs[j] >= n ? docs[j] - n : docs[j])) found.push(docs[j]);
+        found.push(...this.pinyinDocs(pyQuery, ok, Math.max(PY_CAP, 6 * limit)));
       } else {
         // Two letters are too common to index usefully: scan in plan order, stop once enough are found.
         const need = limit - out.length;
-        for (let d = 0; d < 2 * n && found.length < need; d++) if (ok(d >= n ? d - n : d) && SearchIndex.pyKind(py[d], pyQuery) >= 0) found.push(d);
+        for (let i = 0; i < n && found.length < need; i++) {
+          if (!ok(i)) continue;
+          if (SearchIndex.pyKind(py[i], pyQuery) >= 0) found.push(i);
+          if (SearchIndex.pyKind(py[n + i], pyQuery) >= 0) found.push(n + i);
+        }
       }
       this.pinyinHits(found, pyQuery, limit, ok, push);
       if (full()) return out;
@@ -579,47 +638,42 @@ export class SearchIndex {
     if (ids.length < need) return;
     // Count, per text doc, how many of the query's distinct characters it contains.
     const count = new Uint8Array(n);
-    const touched: number[] = [];
     for (const id of ids) {
       const pl = this.uni[id];
-      for (let j = 0; j < pl.length; j++) {
-        const d = pl[j];
-        if (d >= n) break;
-        if (count[d] === 0) touched.push(d);
-        count[d]++;
-      }
+      for (let j = 0; j < pl.length && pl[j] < n; j++) count[pl[j]]++;
     }
     // More shared characters first, plan order within a count; the fuse work is capped.
-    const buckets: number[][] = Array.from({ length: ids.length + 1 }, () => []);
-    for (const d of touched) if (count[d] >= need) buckets[count[d]].push(d);
+    const multi = terms.length > 1;
+    const cap = multi ? FUZZY_CAP / 2 : FUZZY_CAP;
     const cand: number[] = [];
-    for (let c = ids.length; c >= need && cand.length < FUZZY_CAP; c--) {
-      const b = buckets[c].sort((x, y) => x - y);
-      for (const d of b) {
-        if (cand.length >= FUZZY_CAP) break;
-        if (ok(d)) cand.push(d);
-      }
+    for (let c = ids.length; c >= need && cand.length < cap; c--) {
+      for (let d = 0; d < n && cand.length < cap; d++) if (count[d] === c && ok(d)) cand.push(d);
     }
     if (!cand.length) return;
     const F = Fuse();
     const fields = this.fields!;
-    const multi = terms.length > 1;
     const pattern = multi
       ? terms
           .map((t) => t.replace(/^[=!'^]+|\$$/g, ''))
           .filter(Boolean)
           .join(' ')
       : terms[0];
+    // Bitap cost grows with the text: a single-term query is matched against the window of each
+    // candidate that holds most of the query's characters (offsets shifted back for the ranges).
+    const qset = new Set(Array.from(compact, (c) => c.charCodeAt(0)));
+    const width = 2 * compact.length + 2;
+    const windows = cand.map((d) => (multi ? 0 : densestWindow(fields[d], qset, width)));
     const fuse = new F(
-      cand.map((d) => fields[d]),
+      cand.map((d, j) => (multi ? fields[d] : fields[d].slice(windows[j], windows[j] + width + 4))),
       { includeScore: true, includeMatches: true, ignoreLocation: true, ignoreFieldNorm: true, threshold: 0.4, minMatchCharLength: 1, useExtendedSearch: multi },
     );
     let added = 0;
     const done = new Set<number>();
     for (const r of fuse.search(pattern)) {
       if (added >= room) return;
+      const off = windows[r.refIndex];
       const ranges: Array<[number, number]> = [];
-      for (const m of r.matches ?? []) for (const [s, e] of m.indices) ranges.push([s, e + 1]);
+      for (const m of r.matches ?? []) for (const [s, e] of m.indices) ranges.push([s + off, e + 1 + off]);
       push(cand[r.refIndex], TIER.fuzzy + 0.65 * (r.score ?? 0), mergeRanges(ranges, 1));
       done.add(cand[r.refIndex]);
       added++;
@@ -639,6 +693,22 @@ export class SearchIndex {
       added++;
     }
   }
+}
+
+/** Start (minus 2 for slack) of the `width`-long window of `text` holding the most characters (codes) of `qset`. */
+export function densestWindow(text: string, qset: Set<number>, width: number): number {
+  const pos: number[] = [];
+  for (let i = 0; i < text.length; i++) if (qset.has(text.charCodeAt(i))) pos.push(i);
+  let best = 0;
+  let bestStart = 0;
+  for (let a = 0, b = 0; b < pos.length; b++) {
+    while (pos[b] - pos[a] >= width) a++;
+    if (b - a + 1 > best) {
+      best = b - a + 1;
+      bestStart = pos[a];
+    }
+  }
+  return Math.max(0, bestStart - 2);
 }
 
 /**
