@@ -88,6 +88,11 @@ function invokedDirectly(): boolean {
   }
 }
 if (invokedDirectly()) {
+  // `plans export | head`: a closed pipe ends the command quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -21,22 +21,23 @@ const HEAD_RE = new RegExp(
 /** Sentence-openers of body text: a glued level-1 title stops before them (一、工作目标按照… → 工作目标). */
 const BODY_START = /(?:按照|为了|为贯彻|为加快|根据|围绕|依托|结合|坚持|全面贯彻|深入贯彻|各级各部门|20\d\d年)/g;
 
+/** An opening bracket whose content names units with a role (before its closing bracket). */
+const UNIT_HINT = /^[（(［][^）)］。]{0,60}?(?:牵头|负责|配合|督查|责任单位|牵头单位|配合单位)[^）)］。]{0,30}[）)］]/;
+
 function titleExtent(text: string, from: number, level: number, nextStart: number): number {
   const limit = Math.min(nextStart, text.length);
   const cap = level === 1 ? 40 : 60;
   let i = from;
-  let glued = true;
   for (; i < limit && i - from < cap; i++) {
     const ch = text[i];
     if (ch === '\n') return i;
+    // A unit parenthetical is never part of a title: （一）加快推进…（省发展改革委牵头）
+    if ((ch === '（' || ch === '(' || ch === '［') && UNIT_HINT.test(text.slice(i, Math.min(limit, i + 80)))) return i;
     if (ch === '。' || (level !== 1 && ch === '；')) return i + 1;
     if (level === 1 && (ch === '，' || ch === '、' || ch === '：' || ch === '；')) break;
   }
-  if (i >= limit) {
-    if (limit - from <= 30) return limit;
-    glued = true;
-  }
-  if (level === 1 && glued) {
+  if (i >= limit && limit - from <= 30) return limit;
+  if (level === 1) {
     // The title runs into body text: cut before the first body-sentence opener.
     BODY_START.lastIndex = from + 2;
     const m = BODY_START.exec(text);

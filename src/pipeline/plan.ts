@@ -85,7 +85,9 @@ function proseCandidates(norm: Normalized, end: number, ctx: DeadlineContext): C
   headings.forEach((h, i) => {
     while (path.length && path[path.length - 1].level >= h.level) path.pop();
     path.push(h);
-    blocks.push({ from: h.titleEnd, to: i + 1 < headings.length ? headings[i + 1].start : end, heading: h, path: [...path] });
+    // A title that carries its own deadline is an obligation in its own right: keep it in the body.
+    const titled = findDeadlines(h.title, ctx).length > 0;
+    blocks.push({ from: titled ? h.start + h.marker.length : h.titleEnd, to: i + 1 < headings.length ? headings[i + 1].start : end, heading: h, path: [...path] });
   });
   for (const b of blocks) {
     const section = b.path.map((h) => `${h.marker}${h.title}`);

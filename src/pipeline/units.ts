@@ -49,8 +49,15 @@ function cleanItem(s: string): string {
     .trim();
 }
 
+/** 省发展改革委和省财政厅 → two units; 省工业和信息化厅 stays one (和 inside a name). */
+function splitConjunctions(item: string): string[] {
+  const m = /^(.+?)(?:和|及|与|以及)((?:省|市|县|区|自治区|各).+)$/.exec(item);
+  if (m && ORG_SUFFIX.test(m[1])) return [m[1], ...splitConjunctions(m[2])];
+  return [item];
+}
+
 function splitList(list: string): string[] {
-  const raw = splitTop(list, '、').map(cleanItem).filter(Boolean);
+  const raw = splitTop(list, '、').flatMap(splitConjunctions).map(cleanItem).filter(Boolean);
   // Merge a bare region word with the next item: 各市、县政府 stays one unit.
   const merged: string[] = [];
   for (let i = 0; i < raw.length; i++) {

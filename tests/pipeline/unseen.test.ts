@@ -22,6 +22,8 @@ const PLAN = [
   '（三）开放公共数据。二〇一八年六月底前，上线省级数据开放网站。',
   '牵头单位：省网信办',
   '配合单位：省公安厅、省民政厅',
+  '（四）省发展改革委和省财政厅完善项目管理办法（省发展改革委和省财政厅负责）',
+  '1．2018年底前，完成市县政务数据中心整合。',
   '附件：任务分工表',
   '序号\t工作任务\t责任单位\t完成时间',
   '1\t开展政务信息系统普查\t省发改委\t2017年12月底前',
@@ -63,6 +65,14 @@ describe('a plan in unseen formats', () => {
     const x = t('上线省级数据开放网站');
     expect(x.units.map((u) => `${u.canonical}:${u.role}`)).toEqual(['省网信办:lead', '省公安厅:support', '省民政厅:support']);
     expect(x.deadlines[0].date).toBe('2018-06-30');
+  });
+  it('a parenthetical inside a heading line governs the title; 和 between two units splits them', () => {
+    const x = t('完善项目管理办法');
+    expect(x.units.map((u) => u.canonical)).toEqual(['省发展改革委', '省财政厅']);
+    expect(kb.units.some((u) => u.canonical.includes('和省'))).toBe(false);
+  });
+  it('a numbered item whose title carries a deadline is a task', () => {
+    expect(t('完成市县政务数据中心整合').deadlines[0]).toMatchObject({ date: '2018-12-31', precision: 'year' });
   });
   it('a tab-separated task table becomes annex rows that restate prose tasks', () => {
     const rows = kb.tasks.filter((x) => x.source.origin === 'annex');
