@@ -4,7 +4,7 @@
  *  2. a candidate whose text is contained in a kept one, or whose every sentence already stands in kept
  *     ones, is a fragment/repeat and is dropped;
  *  3. what the dropped copy knew (units, deadlines) is merged into the copy that stays.
- * Priority of the copy that stays: has units, has deadlines, longer, earlier.
+ * Priority of the copy that stays: has units, has deadlines, more units, longer, earlier.
  */
 import { textKey } from './ids.js';
 
@@ -32,6 +32,7 @@ function better<T extends Dedupable>(a: T, b: T): number {
   return (
     Number(b.units.length > 0) - Number(a.units.length > 0) ||
     Number(b.deadlines.length > 0) - Number(a.deadlines.length > 0) ||
+    b.units.length - a.units.length ||
     b.key.length - a.key.length ||
     a.pos - b.pos
   );
