@@ -589,32 +589,56 @@ export function similarityIndexFor(kb: KnowledgeBase): SimilarityIndex {
 }
 
 export class SimilarityIndex {
-  private readonly grams: { task: Task; g: Map<string, number>; n: number }[];
+  private readonly tasks: Task[];
+  private readonly sizes: Int32Array;
+  /** bigram → [task index, count, task index, count, …] */
+  private readonly postings = new Map<string, number[]>();
+  private readonly memo = new Map<string, { task: Task; score: number }[]>();
+
   constructor(tasks: Task[]) {
-    this.grams = tasks.map((task) => {
-      const g = bigrams(task.text);
+    this.tasks = tasks;
+    this.sizes = new Int32Array(tasks.length);
+    tasks.forEach((task, i) => {
       let n = 0;
-      for (const v of g.values()) n += v;
-      return { task, g, n };
+      for (const [k, v] of bigrams(task.text)) {
+        n += v;
+        let p = this.postings.get(k);
+        if (!p) this.postings.set(k, (p = []));
+        p.push(i, v);
+      }
+      this.sizes[i] = n;
     });
   }
-  /** Most similar tasks, same plan preferred (a small bonus), best first. */
+
+  /** Most similar tasks (Dice over character bigrams, via an inverted index), same plan preferred, best first. */
   rank(text: string, planId: string | null, limit = 5, minScore = 0.2): { task: Task; score: number }[] {
+    const key = `${planId ?? ''}\0${limit}\0${minScore}\0${text}`;
+    const hit = this.memo.get(key);
+    if (hit) return hit;
     const A = bigrams(text);
     let na = 0;
     for (const v of A.values()) na += v;
-    const out: { task: Task; score: number }[] = [];
-    for (const { task, g, n } of this.grams) {
-      let both = 0;
-      for (const [k, v] of A) {
-        const x = g.get(k);
-        if (x) both += Math.min(x, v);
+    const both = new Int32Array(this.tasks.length);
+    const touched: number[] = [];
+    for (const [k, v] of A) {
+      const p = this.postings.get(k);
+      if (!p) continue;
+      for (let j = 0; j < p.length; j += 2) {
+        const i = p[j];
+        if (both[i] === 0) touched.push(i);
+        both[i] += Math.min(v, p[j + 1]);
       }
-      let score = na + n === 0 ? 0 : (2 * both) / (na + n);
+    }
+    const out: { task: Task; score: number }[] = [];
+    for (const i of touched) {
+      const task = this.tasks[i];
+      let score = (2 * both[i]) / (na + this.sizes[i]);
       if (planId && task.planId !== planId) score *= 0.85;
       if (score >= minScore) out.push({ task, score });
     }
-    return out.sort((a, b) => b.score - a.score).slice(0, limit);
+    const res = out.sort((a, b) => b.score - a.score).slice(0, limit);
+    this.memo.set(key, res);
+    return res;
   }
   best(text: string, planId: string | null): { task: Task; score: number } | null {
     return this.rank(text, planId, 1)[0] ?? null;
@@ -635,9 +659,11 @@ export interface UnitCandidate {
  * Fuzzy candidates for the unit picker: kinds first ("审计" → the 审计 kind across all plans), then canonical
  * units per plan ("安徽 省审计厅"). Matches substrings, aliases, and characters in order (审厅 → 省审计厅).
  */
-export function unitCandidates(kb: KnowledgeBase, query: string, planTag: (planId: string) => string, limit = 30): UnitCandidate[] {
-  const q = query.trim().replace(/\s+/g, '');
-  // Task counts (a task naming two units of one kind counts once).
+const countsCache = new WeakMap<KnowledgeBase, { kinds: Map<string, number>; perPlan: Map<string, { u: UnitEntry; planId: string; n: number }> }>();
+/** Task counts per kind and per (plan, unit) — a task naming two units of one kind counts once. Cached per KB. */
+function pickerCounts(kb: KnowledgeBase) {
+  const cached = countsCache.get(kb);
+  if (cached) return cached;
   const kinds = new Map<string, number>();
   const perPlanTasks = new Map<string, number>();
   for (const t of kb.tasks) {
@@ -649,6 +675,14 @@ export function unitCandidates(kb: KnowledgeBase, query: string, planTag: (planI
     if (!kinds.has(u.kind)) kinds.set(u.kind, 0);
     for (const planId of Object.keys(u.plans)) perPlan.set(`${planId}\0${u.canonical}`, { u, planId, n: perPlanTasks.get(`${planId}\0${u.canonical}`) ?? 0 });
   }
+  const out = { kinds, perPlan };
+  countsCache.set(kb, out);
+  return out;
+}
+
+export function unitCandidates(kb: KnowledgeBase, query: string, planTag: (planId: string) => string, limit = 30): UnitCandidate[] {
+  const q = query.trim().replace(/\s+/g, '');
+  const { kinds, perPlan } = pickerCounts(kb);
   const score = (hay: string[], extra = ''): number => {
     if (!q) return 1;
     let best = 0;
