@@ -81,7 +81,7 @@ export function normalize(raw: string): Normalized {
     }
   }
   lineEnds.push(raw.length);
-  const soft = softBreaks(lineStarts.map((s, i) => raw.slice(s, lineEnds[i]).replace(/^[\s\u3000]+|[\s\u3000]+$/g, '')));
+  const soft = softBreaks(lineStarts.map((s, i) => raw.slice(s, lineEnds[i]).trim()));
 
   // Pass 2: copy runs of unchanged characters, rewrite the few that change, drop spaces next to CJK.
   const parts: string[] = [];

@@ -32,8 +32,8 @@ export interface Segment {
 const LABEL_LINE = /^(?:牵头(?:责任)?(?:单位|部门)|责任(?:单位|部门)|主办单位|配合(?:单位|部门)|协办(?:单位|部门)|参与单位|督查单位|监督单位|完成时限|时限要求|完成时间|时间节点|时间要求|进度安排)[：:]/;
 const TIME_LABEL = /^(?:完成时限|时限要求|完成时间|时间节点|时间要求|进度安排)[：:]/;
 
-const OPEN = '（［(【';
-const CLOSE = '）］)】';
+const isOpen = (c: number) => c === 0xff08 || c === 0xff3b || c === 40 || c === 0x3010;
+const isClose = (c: number) => c === 0xff09 || c === 0xff3d || c === 41 || c === 0x3011;
 const MAX_PAREN = 200;
 
 /**
@@ -46,7 +46,10 @@ export function tokenize(text: string, from: number, to: number, parse: (inner: 
   // none within MAX_PAREN is skipped at once (keeps runs of unclosed brackets linear).
   const nextStop = new Int32Array(to - from + 1);
   nextStop[to - from] = to;
-  for (let k = to - 1; k >= from; k--) nextStop[k - from] = CLOSE.includes(text[k]) || text[k] === '\n' ? k : nextStop[k + 1 - from];
+  for (let k = to - 1; k >= from; k--) {
+    const c = text.charCodeAt(k);
+    nextStop[k - from] = isClose(c) || c === 10 ? k : nextStop[k + 1 - from];
+  }
   let sentStart = from;
   const flushSentence = (end: number) => {
     let s = sentStart;
@@ -70,7 +73,7 @@ export function tokenize(text: string, from: number, to: number, parse: (inner: 
         continue;
       }
     }
-    if (OPEN.includes(ch) && nextStop[i - from] - i < MAX_PAREN && text[nextStop[i - from]] !== '\n') {
+    if (isOpen(text.charCodeAt(i)) && nextStop[i - from] - i < MAX_PAREN && text[nextStop[i - from]] !== '\n') {
       // find the matching close (nested allowed) within MAX_PAREN chars, same line
       let depth = 0;
       let j = i;
@@ -78,8 +81,8 @@ export function tokenize(text: string, from: number, to: number, parse: (inner: 
       for (; j < lim; j++) {
         const c = text[j];
         if (c === '\n') break;
-        if (OPEN.includes(c)) depth++;
-        else if (CLOSE.includes(c)) {
+        if (isOpen(c.charCodeAt(0))) depth++;
+        else if (isClose(c.charCodeAt(0))) {
           depth--;
           if (depth === 0) break;
         }
