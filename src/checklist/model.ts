@@ -693,6 +693,7 @@ export function unitCandidates(kb: KnowledgeBase, query: string, planTag: (planI
       else if (h.includes(q)) best = Math.max(best, 60);
       else if ((extra + h).includes(q)) best = Math.max(best, 50);
       else if (subsequence(q, h)) best = Math.max(best, 30);
+      else if (overlap(q, h) >= 0.5) best = Math.max(best, 10); // a typo: 审讦 → 审计
     }
     return best;
   };
@@ -708,6 +709,22 @@ export function unitCandidates(kb: KnowledgeBase, query: string, planTag: (planI
     if (s > 0) out.push({ unit: { type: 'unit', value: u.canonical, planId }, label: `${tag} ${u.canonical}`, tasks: n, score: s });
   }
   return out.sort((a, b) => b.score - a.score || b.tasks - a.tasks || a.label.localeCompare(b.label)).slice(0, limit);
+}
+
+/** Share of the query's characters found in `h` (each used once). */
+function overlap(q: string, h: string): number {
+  const qs = [...q];
+  if (qs.length < 2) return 0;
+  const pool = [...h];
+  let n = 0;
+  for (const ch of qs) {
+    const i = pool.indexOf(ch);
+    if (i >= 0) {
+      n++;
+      pool.splice(i, 1);
+    }
+  }
+  return n / qs.length;
 }
 
 function subsequence(q: string, h: string): boolean {

@@ -419,10 +419,35 @@ export const MineViewCore = memo(function MineViewCore({ api, active, width, hei
   );
 });
 
+/** The checklist API for the app's environment (one per knowledge base / data dir). */
+export function useChecklist(): Checklist {
+  const { query, asOf, dataDir, upcomingDays } = useEnv();
+  return useMemo(() => new Checklist(openStore(dataDir ?? defaultDataDir()), query, { asOf, soonDays: upcomingDays }), [query, asOf, dataDir, upcomingDays]);
+}
+
+/**
+ * For other views (`a` in Search or Detail): `const add = useAddToChecklist(); flash(add(task.id))`.
+ * Adds the task to my list by hand and returns a message to show (the 我的清单 view picks it up by itself).
+ */
+export function useAddToChecklist(): (taskId: string) => string {
+  const api = useChecklist();
+  return useCallback(
+    (taskId: string) => {
+      try {
+        const had = api.entry(taskId);
+        api.add(taskId);
+        return had ? '已在我的清单中 already in my checklist' : '已加入我的清单 added to my checklist (4)';
+      } catch (e) {
+        return `无法加入我的清单: ${(e as Error).message}`;
+      }
+    },
+    [api],
+  );
+}
+
 /** The registered view: builds the checklist API from the app's environment. */
 export const MineView = memo(function MineView(props: ViewProps) {
-  const { query, asOf, dataDir, upcomingDays } = useEnv();
-  const api = useMemo(() => new Checklist(openStore(dataDir ?? defaultDataDir()), query, { asOf, soonDays: upcomingDays }), [query, asOf, dataDir, upcomingDays]);
+  const api = useChecklist();
   return <MineViewCore api={api} {...props} />;
 });
 
