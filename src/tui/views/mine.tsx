@@ -327,7 +327,12 @@ export const MineViewCore = memo(function MineViewCore({ api, active, width, hei
 
   if (!st.ok) {
     const lines = wrapSegs([{ text: '无法读取我的清单 — the checklist cannot be read', color: 'red', bold: true }], width);
-    const body = wrapSegs([{ text: clean(st.error) }], width);
+    const body = [
+      ...wrapSegs([{ text: `文件 ${clean(st.file)} 未被改动，也不会被覆盖。` }], width),
+      ...wrapSegs([{ text: st.corrupt ? '可以手工修复它、从 backups/ 中恢复一份，或按 m 把它移到带时间戳的备份（checklist.corrupt-…json）并新建一个空清单。' : '请检查文件权限后按 r 重试。' }], width),
+      [],
+      ...wrapSegs([{ text: clean(st.error), dim: true }], width),
+    ];
     return (
       <Box flexDirection="column" width={width} height={height}>
         {[...lines, [], ...body].slice(0, height - 1).map((s, i) => (
@@ -467,16 +472,17 @@ export const mineView: ViewDef = {
         { keys: 'Enter', desc: '详情与变更历史 detail with the history of changes' },
         { keys: 'g', desc: '按方案 / 按期限分组 group by plan or by deadline' },
         { keys: 'u', desc: '选择我的单位 pick my units (type 审计, 财政, 安徽 审计厅 …)' },
-        { keys: 'r', desc: '孤立条目：重新关联到建议的任务 orphan: re-link to the suggested task' },
+        { keys: 'r', desc: '孤立条目重新关联 orphan: re-link to the suggestion' },
         { keys: 'o', desc: '（详情中）打开完整任务详情 open the full task detail' },
       ],
     },
     {
       title: '说明 Notes',
       entries: [
-        { keys: '逾期 / 将到', desc: '相对于 as-of 日期的逾期 / 30天内到期 overdue / due soon' },
-        { keys: '孤立', desc: '重新索引后原任务已变更；内容为最后已知文本 task gone after re-indexing' },
-        { keys: '保存', desc: '每次改动立即写入 data/checklist.json every change is saved at once' },
+        { keys: '逾期', desc: '早于 as-of 日期 overdue' },
+        { keys: '将到', desc: 'as-of 后30天内到期 due within 30 days' },
+        { keys: '孤立', desc: '原任务重新索引后已变更 task gone after re-index' },
+        { keys: '保存', desc: '每次改动立即写入 saved at once (data/checklist.json)' },
       ],
     },
   ],
