@@ -6,7 +6,7 @@ import React, { useCallback, useMemo, useState } from 'react';
 import { Box, Text, useApp } from 'ink';
 import { EnvContext, useEnv, type AppEnv } from './context.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
-import { useKeymap } from './hooks/useKeymap.js';
+import { KeymapProvider, useKeymap } from './hooks/useKeymap.js';
 import { TabBar } from './components/TabBar.js';
 import { GLOBAL_HELP, HelpOverlay } from './components/HelpOverlay.js';
 import { DetailView, DETAIL_HELP } from './views/detail.js';
@@ -26,7 +26,9 @@ export interface AppProps {
 export function App({ env, views = VIEWS, initialView }: AppProps) {
   return (
     <EnvContext.Provider value={env}>
-      <Frame views={views} initialView={initialView ?? views[0].id} />
+      <KeymapProvider>
+        <Frame views={views} initialView={initialView ?? views[0].id} />
+      </KeymapProvider>
     </EnvContext.Provider>
   );
 }
@@ -39,7 +41,7 @@ function Frame({ views, initialView }: { views: ViewDef[]; initialView: string }
   const [visited, setVisited] = useState<Set<string>>(() => new Set([initialView]));
   const [detail, setDetail] = useState<string[]>([]);
   const [help, setHelp] = useState(false);
-  const [capture, setCaptureState] = useState<Record<string, boolean>>({});
+  const [capture, setCaptureState] = useState<Record<string, boolean>>(() => Object.fromEntries(views.filter((v) => v.startsInInput).map((v) => [v.id, true])));
 
   const switchTo = useCallback((id: string) => {
     setView(id);
@@ -102,7 +104,7 @@ function Frame({ views, initialView }: { views: ViewDef[]; initialView: string }
       })}
       {detail.length > 0 ? (
         <Box display={help ? 'none' : 'flex'} width={columns} height={bodyH}>
-          <DetailView taskId={detail[detail.length - 1]} depth={detail.length} active={!help} width={columns} height={bodyH} onOpen={openTask} onBack={back} />
+          <DetailView key={`${detail.length}:${detail[detail.length - 1]}`} taskId={detail[detail.length - 1]} depth={detail.length} active={!help} width={columns} height={bodyH} onOpen={openTask} onBack={back} />
         </Box>
       ) : null}
       {help ? <HelpOverlay title={detail.length ? '详情 Detail' : `${current.key} ${current.label}`} sections={helpSections} width={columns} height={bodyH} /> : null}

@@ -38,6 +38,7 @@ export function markdownIfLoaded(): MarkdownRenderer | null {
   return loaded;
 }
 
+const PRECISION: Record<string, string> = { day: '日', month: '月', half: '半年', year: '年' };
 const SPAN_OPEN = '\uE000';
 const SPAN_CLOSE = '\uE001';
 
@@ -62,7 +63,7 @@ export function detailMarkdown(q: PlansQuery, task: Task, ctx: SourceContext | n
   if (!task.deadlines.length) out.push('—');
   for (const d of task.deadlines) {
     const rec = d.recurring === 'yearly' ? '，每年' : d.recurring === 'twice-yearly' ? '，每半年' : '';
-    out.push(`- ${mdText(d.raw)} → **${d.date ?? '无具体日期'}**（${d.precision}${rec}）`);
+    out.push(`- ${mdText(d.raw)} → ${d.date ?? '无具体日期'}（${PRECISION[d.precision] ?? d.precision}${rec}）`);
   }
   out.push('');
   out.push('## 责任单位 Units');
@@ -71,7 +72,7 @@ export function detailMarkdown(q: PlansQuery, task: Task, ctx: SourceContext | n
     const us = task.units.filter((u) => u.role === role);
     if (!us.length) continue;
     const names = us.map((u) => (u.canonical && u.canonical !== u.name ? `${mdText(u.name)}（${mdText(u.canonical)}）` : mdText(u.name)) + (u.kind ? ` [${mdText(u.kind)}]` : ''));
-    out.push(`- **${ROLE_LABEL[role]}**：${names.join('、')}`);
+    out.push(`- ${ROLE_LABEL[role]}：${names.join('、')}`);
   }
   out.push('');
   if (task.themes.length) {

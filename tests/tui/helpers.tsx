@@ -37,6 +37,8 @@ export const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
 
 export interface Driven {
   frame: () => string;
+  /** The last frame with its escape sequences. */
+  raw: () => string;
   lines: () => string[];
   press: (...keys: string[]) => Promise<void>;
   type: (text: string) => Promise<void>;
@@ -63,6 +65,7 @@ export async function renderApp(opts: { columns?: number; rows?: number; asOf?: 
   const frame = () => stripAnsi(ui.lastFrame() ?? '');
   return {
     frame,
+    raw: () => ui.lastFrame() ?? '',
     lines: () => frame().split('\n'),
     press: async (...keys: string[]) => {
       for (const k of keys) {

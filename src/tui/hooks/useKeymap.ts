@@ -3,7 +3,7 @@
  * name per key ("up", "enter", "escape", "backspace", "ctrl+u", "j", "?", …) and keeps typed text
  * (including multi-character IME commits and pastes, which arrive as one string) in `text`.
  */
-import { useRef } from 'react';
+import { createContext, createElement, useContext, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useInput, type Key } from 'ink';
 
 export interface KeyEvent {
@@ -81,13 +81,66 @@ export function splitInput(input: string, key: Key): KeyEvent[] {
   return out;
 }
 
-export function useKeymap(handler: (k: KeyEvent) => void, active = true): void {
-  // Later events of a split chunk run after React has re-rendered, against the then-current handler.
+type Handler = (k: KeyEvent) => void;
+
+/**
+ * Routes every keystroke to the components that want keys. Handlers register while rendering (not in
+ * an effect), so a screen that has just been mounted — the detail opened by Enter — gets the very next
+ * key even if React has not yet run its passive effects; with one useInput per component such a key
+ * was lost.
+ */
+export class KeyRouter {
+  private readonly entries = new Map<symbol, { handler: Handler; active: boolean }>();
+  set(id: symbol, handler: Handler, active: boolean): void {
+    const e = this.entries.get(id);
+    if (e) {
+      e.handler = handler;
+      e.active = active;
+    } else this.entries.set(id, { handler, active });
+  }
+  delete(id: symbol): void {
+    this.entries.delete(id);
+  }
+  dispatch(ev: KeyEvent): void {
+    for (const e of [...this.entries.values()]) if (e.active) e.handler(ev);
+  }
+}
+
+const RouterContext = createContext<KeyRouter | null>(null);
+
+/** Owns the app's single useInput and hands each key to every active useKeymap below it. */
+export function KeymapProvider({ children }: { children: ReactNode }) {
+  const router = useMemo(() => new KeyRouter(), []);
+  useInput((input, key) => {
+    const [first, ...rest] = splitInput(input, key);
+    if (first) router.dispatch(first);
+    // Later events of a split chunk run after React has re-rendered, against the then-current handlers.
+    const next = () => {
+      const ev = rest.shift();
+      if (!ev) return;
+      router.dispatch(ev);
+      if (rest.length) setImmediate(next);
+    };
+    if (rest.length) setImmediate(next);
+  });
+  return createElement(RouterContext.Provider, { value: router }, children);
+}
+
+export function useKeymap(handler: Handler, active = true): void {
+  const router = useContext(RouterContext);
+  const id = useRef<symbol>(null as unknown as symbol);
+  if (!id.current) id.current = Symbol('keymap');
+  if (router) router.set(id.current, handler, active);
+  useLayoutEffect(() => {
+    const own = id.current;
+    return () => router?.delete(own);
+  }, [router]);
+
+  // Outside a KeymapProvider (a view rendered on its own, e.g. in a unit test): plain useInput.
   const latest = useRef(handler);
   latest.current = handler;
   useInput(
     (input, key) => {
-      // Always the latest handler: a second keystroke can arrive before useInput re-subscribes.
       const [first, ...rest] = splitInput(input, key);
       if (first) latest.current(first);
       const next = () => {
@@ -98,6 +151,6 @@ export function useKeymap(handler: (k: KeyEvent) => void, active = true): void {
       };
       if (rest.length) setImmediate(next);
     },
-    { isActive: active },
+    { isActive: active && !router },
   );
 }

@@ -62,13 +62,6 @@ export const DetailView = memo(function DetailView({ taskId, active, width, heig
   const [rel, setRel] = useState(0);
   const [relOff, setRelOff] = useState(0);
 
-  useEffect(() => {
-    setScroll(0);
-    setRel(0);
-    setRelOff(0);
-    setFocus('body');
-  }, [taskId]);
-
   const related = useMemo(() => (task ? relatedTasks(q, task) : []), [q, task]);
   const relRows = related.length ? Math.min(related.length, Math.max(3, Math.floor((height - 1) * 0.2))) : 1;
   const relH = relRows + 3;

@@ -122,9 +122,10 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
     return () => clearTimeout(t);
   }, [q]);
 
-  useEffect(() => {
-    setCapture(active && focus === 'input');
-  }, [active, focus, setCapture]);
+  const focusTo = (x: 'input' | 'list') => {
+    setFocus(x);
+    setCapture(x === 'input');
+  };
 
   const wide = width >= 120;
   const bodyH = Math.max(0, height - 2);
@@ -162,7 +163,7 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
       return;
     }
     if (focus === 'input') {
-      if (k.name === 'escape') return setFocus('list');
+      if (k.name === 'escape') return focusTo('list');
       if (k.name === 'backspace') return setQuery(Array.from(text).slice(0, -1).join(''));
       if (k.name === 'ctrl+u') return setQuery('');
       if (k.name === 'ctrl+w') return setQuery(text.replace(/\S*\s*$/u, ''));
@@ -171,7 +172,7 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
     }
     switch (k.name) {
       case '/':
-        return setFocus('input');
+        return focusTo('input');
       case 'j':
         return move(1);
       case 'k':
@@ -253,6 +254,7 @@ export const searchView: ViewDef = {
   key: '1',
   label: '搜索',
   Component: SearchView,
+  startsInInput: true,
   help: [
     {
       title: '搜索框 Input',

@@ -12,7 +12,8 @@ export interface ViewProps {
   top: number;
   /** Open a task's detail screen above the views. */
   openTask: (taskId: string) => void;
-  /** The view has a text input focused: the app then leaves printable keys (1-4, q, ?) to it. */
+  /** The view has a text input focused: the app then leaves printable keys (1-4, q, ?) to it.
+   *  Call it from the key handler that moves the focus (not from an effect), so the very next key is routed right. */
   setCapture: (on: boolean) => void;
 }
 
@@ -23,4 +24,6 @@ export interface ViewDef {
   label: string;
   Component: ComponentType<ViewProps>;
   help: HelpSection[];
+  /** The view opens with its text input focused (so 1-4, q, ? are text from the first keystroke). */
+  startsInInput?: boolean;
 }
