@@ -106,7 +106,16 @@ function detailLines(it: MineItem, width: number): Seg[][] {
     push([
       { text: when(h.at) + '  ', dim: true },
       { text: padEndWidth(FIELD[h.field] ?? h.field, 9), bold: true },
-      { text: h.field === 'relinked' || h.field === 'orphaned' || h.field === 'added' || h.field === 'migrated' ? histValue(h, h.to) : `${clean(histValue(h, h.from))} → ${clean(histValue(h, h.to))}` },
+      {
+        text:
+          h.field === 'orphaned'
+            ? h.to
+              ? '原任务已不在知识库中'
+              : '原任务已恢复'
+            : h.field === 'added' || h.field === 'migrated'
+              ? histValue(h, h.to)
+              : `${clean(histValue(h, h.from))} → ${clean(histValue(h, h.to))}`,
+      },
     ]);
   }
   return lines;
