@@ -27,7 +27,7 @@ import {
   type Status,
   type UnitCandidate,
 } from './model.js';
-import { ChecklistCorruptError, ChecklistStore } from './store.js';
+import { ChecklistCorruptError, ChecklistLockError, ChecklistStore } from './store.js';
 
 export type MineState =
   | { ok: true; units: MyUnit[]; unitLabels: string[]; items: MineItem[]; summary: MineSummary; asOf: string; file: string }
@@ -72,7 +72,12 @@ export class Checklist {
     // Only take the lock when something would actually change.
     const probe = structuredClone(data);
     if (reconcile(probe, this.query.kb, this.tag, new Date().toISOString())) {
-      this.store.update((d, now) => void reconcile(d, this.query.kb, this.tag, now));
+      try {
+        this.store.update((d, now) => void reconcile(d, this.query.kb, this.tag, now));
+      } catch (e) {
+        // A read-only data dir or a busy lock must not hide the list: orphans are still derived on the fly.
+        if (!(e instanceof ChecklistLockError)) throw e;
+      }
     }
     this.reconciled = true;
   }
