@@ -14,7 +14,8 @@
  *   at a time against the in-memory index, limit 50; each keystroke timed R times (fresh
  *   incremental cache per round), its median taken; p50/p95 over all keystrokes.
  * - baselines on the same tasks and keystrokes: plain fuse.js over all tasks (keys text, unit names,
- *   sections; includeMatches, ignoreLocation, otherwise defaults), and a linear String.includes scan.
+ *   sections; includeMatches, ignoreLocation, otherwise defaults; every other keystroke, as it takes
+ *   seconds each), and a linear String.includes scan (timed interleaved with ours).
  * - bundled.search_p95_ms and cold_start_first_frame_ms come from bench/tui.ts (keystroke → frame in the
  *   real TUI; spawn → first frame in a pseudo-terminal, median of 5) when it is there; otherwise the
  *   search index alone and a tmux spawn of the CLI.
@@ -78,6 +79,7 @@ export const QUERIES: BenchQuery[] = [
 ];
 
 const LIMIT = 50;
+const NAIVE_STRIDE = 2;
 
 function root(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -246,7 +248,11 @@ export async function runBench(opts: { plans?: number; seed?: number; rounds?: n
     log(`search p95 ${r2(percentile(ours, 95))} ms; linear scan p95 ${r2(percentile(linear, 95))} ms; timing naive fuse.js …`);
     const fuse = naiveFuse(tasks);
     for (const k of warm.slice(0, 3)) fuse(k);
-    const naive = timeKeystrokes(keys, 1, fuse);
+    // Plain fuse.js costs ~0.5–3 s per keystroke at this size: time every other keystroke (all 20
+    // queries, short and long prefixes alike) to keep the whole bench within its 5-minute budget.
+    const naiveKeys = keys.filter((_, i) => i % NAIVE_STRIDE === 0);
+    extra.naive_keystrokes = naiveKeys.length;
+    const naive = timeKeystrokes(naiveKeys, 1, fuse);
     scale = {
       plans: load.kb.plans.length,
       tasks: tasks.length,
@@ -337,13 +343,14 @@ export function table(r: BenchResult, extra: Record<string, number | string>): s
   const rows: Array<[string, string, string, string]> = [
     ['bundled: indexing (pipeline, 5 plans)', `${r.bundled.index_ms} ms`, '< 100 ms', ok(r.bundled.index_ms < 100)],
     [`bundled: search p95 per keystroke (${extra.bundled_search_source})`, `${r.bundled.search_p95_ms} ms`, '< 16 ms', ok(r.bundled.search_p95_ms < 16)],
+    ['bundled: search p95 per keystroke (search index alone)', `${extra.bundled_search_index_only_p95_ms} ms`, '', ''],
     ['cold start to first frame (median of 5)', `${r.cold_start_first_frame_ms} ms`, '< 400 ms', ok(r.cold_start_first_frame_ms < 400)],
     ['scale: plans / tasks', `${s.plans} / ${s.tasks}`, '500 plans', ok(s.plans >= 500)],
     ['scale: index (pipeline + search index)', `${s.index_ms} ms`, '< 10 s', ok(s.index_ms < 10000)],
     ['scale: RSS after indexing', `${s.rss_mb} MB`, '< 500 MB', ok(s.rss_mb < 500)],
     [`scale: search p50 per keystroke (${extra.keystrokes} keystrokes)`, `${s.search_p50_ms} ms`, '', ''],
     ['scale: search p95 per keystroke', `${s.search_p95_ms} ms`, '< 16 ms', ok(s.search_p95_ms < 16)],
-    ['scale: plain fuse.js p95 (baseline)', `${s.naive_fuse_p95_ms} ms`, `≥ 5× search: ${r2(s.naive_fuse_p95_ms / s.search_p95_ms)}×`, ok(s.naive_fuse_p95_ms >= 5 * s.search_p95_ms)],
+    [`scale: plain fuse.js p95 (baseline, ${extra.naive_keystrokes} keystrokes)`, `${s.naive_fuse_p95_ms} ms`, `≥ 5× search: ${r2(s.naive_fuse_p95_ms / s.search_p95_ms)}×`, ok(s.naive_fuse_p95_ms >= 5 * s.search_p95_ms)],
     ['scale: linear String.includes p95 (floor)', `${s.linear_scan_p95_ms} ms`, `search ≤ 3×: ${r2(s.search_p95_ms / s.linear_scan_p95_ms)}×`, ok(s.search_p95_ms <= 3 * s.linear_scan_p95_ms)],
   ];
   const kinds = Object.entries(extra).filter(([k]) => /^search_p95_.+_ms$/.test(k));
