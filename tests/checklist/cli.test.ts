@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/io.js';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
-import { ROOT, tmp } from './helpers.js';
+import { build, distPath, ROOT, tmp } from './helpers.js';
+import { spawn } from 'node:child_process';
 
 function io() {
   const out: string[] = [];
@@ -112,6 +113,30 @@ describe('plans mine / plans mark on the real corpus', () => {
     expect(moved).toMatchObject({ orphan: false, status: 'done', note: '已报送' });
     expect(moved.history.map((h: { field: string }) => h.field)).toEqual(['added', 'status', 'note', 'orphaned', 'relinked']);
     expect(relinked.summary.orphans).toBe(0);
+  });
+
+  it('two shells running `plans mark` at the same time (built CLI, 12 marks each): all 24 kept', async () => {
+    build();
+    const data = tmp();
+    const kb = loadKnowledgeBase({ corpusDir: join(ROOT, 'corpus'), cachePath: null }).kb;
+    const ids = kb.tasks.slice(0, 24).map((t) => t.id);
+    const cli = distPath('cli/main.js');
+    const loop = (mine: string[], status: string) =>
+      new Promise<number>((res) => {
+        // one shell per "user", each running the real CLI once per task, back to back
+        const script = mine.map((id) => `"${process.execPath}" "${cli}" mark ${id} ${status} --note "${status} by $$" --data-dir "${data}" >/dev/null || exit 1`).join('\n');
+        const ch = spawn('sh', ['-c', script], { stdio: ['ignore', 'ignore', 'inherit'] });
+        ch.on('exit', (code) => res(code ?? 1));
+      });
+    // warm the KB cache first so both shells only race on the checklist
+    expect((await plans(['mine', '--data-dir', data])).code).toBe(0);
+    const t0 = Date.now();
+    const [a, b] = await Promise.all([loop(ids.filter((_, i) => i % 2 === 0), 'done'), loop(ids.filter((_, i) => i % 2 === 1), 'doing')]);
+    expect([a, b]).toEqual([0, 0]);
+    const r = await plans(['mine', '--json', '--data-dir', data]);
+    const got = new Map(JSON.parse(r.text()).entries.map((e: { taskId: string; status: string }) => [e.taskId, e.status]));
+    ids.forEach((id, i) => expect(got.get(id), id).toBe(i % 2 === 0 ? 'done' : 'doing'));
+    console.log(`[measure] 2 shells × 12 \`plans mark\` processes: ${Date.now() - t0} ms (${Math.round((Date.now() - t0) / 12)} ms per mark incl. node start-up)`);
   });
 
   it('a corrupt checklist: every command refuses with the file name, nothing is overwritten, move-aside on request', async () => {
