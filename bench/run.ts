@@ -5,7 +5,7 @@
  *   npm run bench -- --json       exactly one JSON object on stdout:
  *     { bundled: { index_ms, search_p95_ms }, cold_start_first_frame_ms,
  *       scale: { plans, tasks, index_ms, rss_mb, search_p50_ms, search_p95_ms, naive_fuse_p95_ms, linear_scan_p95_ms } }
- *   options: --plans N (default 500), --seed S, --rounds R (default 3)
+ *   options: --plans N (default 500), --seed S, --rounds R (default 3), --quick (no TUI latency, no cold start)
  *
  * Method:
  * - scale: bench/generate.ts writes N plans into a temp dir; index_ms = the whole pipeline on it (no cache)
@@ -214,7 +214,7 @@ export async function tmuxColdStart(runs = 5): Promise<number> {
   }
 }
 
-export async function runBench(opts: { plans?: number; seed?: number; rounds?: number } = {}): Promise<{ result: BenchResult; extra: Record<string, number | string> }> {
+export async function runBench(opts: { plans?: number; seed?: number; rounds?: number; quick?: boolean } = {}): Promise<{ result: BenchResult; extra: Record<string, number | string> }> {
   const plans = opts.plans ?? 500;
   const rounds = opts.rounds ?? 3;
   const extra: Record<string, number | string> = {};
@@ -298,7 +298,7 @@ export async function runBench(opts: { plans?: number; seed?: number; rounds?: n
   let bundledSearchP95 = percentile(bOurs, 95);
   extra.bundled_search_source = 'search index';
 
-  const tui = await tuiModule();
+  const tui = opts.quick ? null : await tuiModule();
   if (tui?.keystrokeLatency) {
     try {
       log('bundled: keystroke → frame in the TUI (bench/tui.ts) …');
@@ -312,7 +312,9 @@ export async function runBench(opts: { plans?: number; seed?: number; rounds?: n
 
   let cold = NaN;
   try {
-    if (tui?.coldStart) {
+    if (opts.quick) {
+      extra.cold_start_source = 'skipped (--quick)';
+    } else if (tui?.coldStart) {
       log('cold start (bench/tui.ts, median of 5) …');
       cold = (await tui.coldStart({ runs: 5 })).p50;
       extra.cold_start_source = 'bench/tui.ts';
@@ -377,7 +379,7 @@ if (isMain() || process.argv[1]?.endsWith(join('bench', 'run.js'))) {
     const i = args.indexOf(`--${name}`);
     return i >= 0 ? Number(args[i + 1]) : undefined;
   };
-  runBench({ plans: num('plans'), seed: num('seed'), rounds: num('rounds') }).then(
+  runBench({ plans: num('plans'), seed: num('seed'), rounds: num('rounds'), quick: args.includes('--quick') }).then(
     ({ result, extra }) => {
       process.stdout.write(args.includes('--json') ? JSON.stringify(result, null, 2) + '\n' : table(result, extra) + '\n');
       process.exit(0);
