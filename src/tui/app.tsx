@@ -79,35 +79,37 @@ function Frame({ views, initialView }: { views: ViewDef[]; initialView: string }
     if (target) return switchTo(target.id);
   });
 
-  if (tooSmall) {
-    const msg = `请放大终端窗口 enlarge the terminal to at least ${MIN_COLUMNS}×${MIN_ROWS} (now ${columns}×${rows}) · q 退出`;
-    return <Text>{fit(msg, Math.max(1, columns))}</Text>;
-  }
-
   const current = views.find((v) => v.id === view) ?? views[0];
-  const bodyH = rows - 1;
+  // Below the minimum the views stay mounted (hidden, laid out at the minimum size) so nothing is lost.
+  const W = Math.max(columns, MIN_COLUMNS);
+  const H = Math.max(rows, MIN_ROWS);
+  const bodyH = H - 1;
   const helpSections = detail.length ? [...DETAIL_HELP, GLOBAL_HELP] : [...current.help, GLOBAL_HELP];
   const right = `as of ${asOf}`;
+  const msg = `请放大终端 enlarge the terminal: ${columns}×${rows} < ${MIN_COLUMNS}×${MIN_ROWS} · q 退出`;
 
   return (
-    <Box flexDirection="column" width={columns} height={rows}>
-      <TabBar tabs={views} active={current.id} width={columns} right={right} />
-      {views.map((v) => {
-        if (!visited.has(v.id)) return null;
-        const shown = v.id === current.id && detail.length === 0 && !help;
-        const C = v.Component;
-        return (
-          <Box key={v.id} display={shown ? 'flex' : 'none'} width={columns} height={bodyH}>
-            <C active={shown} width={columns} height={bodyH} top={1} openTask={openTask} setCapture={captureSetters[v.id]} />
+    <Box flexDirection="column" width={columns}>
+      {tooSmall ? <Text>{fit(msg, Math.max(1, columns))}</Text> : null}
+      <Box display={tooSmall ? 'none' : 'flex'} flexDirection="column" width={W} height={H}>
+        <TabBar tabs={views} active={current.id} width={W} right={right} />
+        {views.map((v) => {
+          if (!visited.has(v.id)) return null;
+          const shown = v.id === current.id && detail.length === 0 && !help;
+          const C = v.Component;
+          return (
+            <Box key={v.id} display={shown ? 'flex' : 'none'} width={W} height={bodyH}>
+              <C active={shown && !tooSmall} width={W} height={bodyH} top={1} openTask={openTask} setCapture={captureSetters[v.id]} />
+            </Box>
+          );
+        })}
+        {detail.length > 0 ? (
+          <Box display={help ? 'none' : 'flex'} width={W} height={bodyH}>
+            <DetailView key={`${detail.length}:${detail[detail.length - 1]}`} taskId={detail[detail.length - 1]} depth={detail.length} active={!help && !tooSmall} width={W} height={bodyH} onOpen={openTask} onBack={back} />
           </Box>
-        );
-      })}
-      {detail.length > 0 ? (
-        <Box display={help ? 'none' : 'flex'} width={columns} height={bodyH}>
-          <DetailView key={`${detail.length}:${detail[detail.length - 1]}`} taskId={detail[detail.length - 1]} depth={detail.length} active={!help} width={columns} height={bodyH} onOpen={openTask} onBack={back} />
-        </Box>
-      ) : null}
-      {help ? <HelpOverlay title={detail.length ? '详情 Detail' : `${current.key} ${current.label}`} sections={helpSections} width={columns} height={bodyH} /> : null}
+        ) : null}
+        {help ? <HelpOverlay title={detail.length ? '详情 Detail' : `${current.key} ${current.label}`} sections={helpSections} width={W} height={bodyH} /> : null}
+      </Box>
     </Box>
   );
 }

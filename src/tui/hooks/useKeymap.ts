@@ -68,6 +68,11 @@ const NO_KEY: Key = {
  * per control character, so "j\r" is "j" then Enter.
  */
 export function splitInput(input: string, key: Key): KeyEvent[] {
+  // Esc followed quickly by a key (or while the app was busy) reaches Ink as one "meta+key"; the app
+  // binds no Alt combinations, so it is what the user typed: Escape, then the key.
+  if (key.meta && !key.escape && input && !/[\u0000-\u001f\u007f]/.test(input)) {
+    return [toKeyEvent('', { ...NO_KEY, escape: true }), ...splitInput(input, { ...key, meta: false })];
+  }
   if (input.length <= 1 || !/[\u0000-\u001f\u007f]/.test(input) || input.startsWith('\u001b')) return [toKeyEvent(input, key)];
   const out: KeyEvent[] = [];
   for (const part of input.match(/[^\u0000-\u001f\u007f]+|[\u0000-\u001f\u007f]/g) ?? []) {

@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { assertFrameIntact, KEY, realQuery, renderApp, type Driven } from './helpers.js';
+import { shortUnit } from '../../src/tui/format.js';
+import { truncateWidth } from '../../src/util/text.js';
+
+let app: Driven | null = null;
+afterEach(() => {
+  app?.unmount();
+  app = null;
+});
+
+describe('对比 view (real corpus)', () => {
+  it('2 opens the matrix: themes × all five plans, each cell earliest deadline (YYYY-MM), count, lead unit', async () => {
+    app = await renderApp({ columns: 100, rows: 30 });
+    await app.press(KEY.esc, '2');
+    const f = app.frame();
+    const q = realQuery();
+    expect(f).toContain('对比 Compare');
+    const header = f.split('\n').find((l) => l.includes('主题 \\ 方案'))!;
+    for (const p of q.plans()) expect(header).toContain(q.planTag(p.id));
+    expect(f).toContain(`${q.themes().length} 个主题 × ${q.plans().length} 个方案`);
+
+    // The first theme's row: first line holds "YYYY-MM n项" per plan, second line the lead unit.
+    const theme = q.themes()[0];
+    const lines = f.split('\n');
+    const i = lines.findIndex((l) => l.includes(`› ${theme.label}`));
+    expect(i).toBeGreaterThan(0);
+    for (const p of q.plans()) {
+      const c = q.matrixCell(theme.id, p.id);
+      if (c.count === 0) continue;
+      expect(lines[i]).toContain(`${c.earliest ? c.earliest.slice(0, 7) : '无期限'} ${c.count}`);
+      if (c.lead) expect(lines[i + 1]).toContain(truncateWidth(shortUnit(c.lead), 8, '').slice(0, 3));
+    }
+    assertFrameIntact(f, 100, 30);
+  });
+
+  it('shows — for an empty cell', async () => {
+    const q = realQuery();
+    const empty = q.themes().flatMap((t) => q.plans().map((p) => ({ t, p, c: q.matrixCell(t.id, p.id) }))).find((x) => x.c.count === 0);
+    app = await renderApp({ columns: 160, rows: 48 });
+    await app.press(KEY.esc, '2');
+    if (empty) {
+      const row = app.frame().split('\n').find((l) => l.includes(empty.t.label))!;
+      expect(row).toContain('—');
+    }
+    assertFrameIntact(app.frame(), 160, 48);
+  });
+
+  it('Enter opens the side-by-side view of the theme; space hides a plan; columns scroll together; Esc returns', async () => {
+    app = await renderApp({ columns: 120, rows: 36 });
+    await app.press(KEY.esc, '2', KEY.enter);
+    const q = realQuery();
+    const theme = q.themes()[0];
+    let f = app.frame();
+    expect(f).toContain(`并排 ${theme.label}`);
+    expect(f).toContain('[x]安徽');
+    const cols = q.compare(theme.id).columns;
+    for (const c of cols) expect(f).toContain(`${q.planTag(c.planId)} ${c.tasks.length}项`);
+    expect(f).toContain('5/5 个方案');
+    assertFrameIntact(f, 120, 36);
+
+    await app.press(' ');
+    f = app.frame();
+    expect(f).toContain('[ ]安徽');
+    expect(f).toContain('4/5 个方案');
+    expect(f).not.toContain(`安徽 ${cols[0].tasks.length}项`);
+    await app.press(KEY.right, KEY.right, ' ');
+    expect(app.frame()).toContain('[ ]福建');
+    expect(app.frame()).toContain('3/5 个方案');
+    await app.press('a');
+    expect(app.frame()).toContain('5/5 个方案');
+
+    const bodyBefore = app.lines().slice(4, 8).join('\n');
+    await app.press(KEY.pageDown);
+    const bodyAfter = app.lines().slice(4, 8).join('\n');
+    expect(bodyAfter).not.toEqual(bodyBefore);
+
+    await app.press(KEY.esc);
+    expect(app.frame()).toContain('对比 Compare');
+  });
+});
