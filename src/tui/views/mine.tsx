@@ -130,7 +130,16 @@ export interface MineViewCoreProps extends ViewProps {
 /** The view itself, driven only by a Checklist (testable without the app frame). */
 export const MineViewCore = memo(function MineViewCore({ api, active, width, height, top, openTask, setCapture, pollMs = 1500 }: MineViewCoreProps) {
   const [st, setSt] = useState<MineState>(() => api.state());
-  const [mode, setMode] = useState<Mode>('list');
+  const [mode, setModeState] = useState<Mode>('list');
+  // Capture is set together with the mode (not only in an effect), so the key right after `n`, `d` or `u`
+  // already goes to the input and not to the app (q would quit).
+  const setMode = useCallback(
+    (m: Mode) => {
+      setModeState(m);
+      setCapture(active && (m === 'picker' || m === 'note' || m === 'due'));
+    },
+    [active, setCapture],
+  );
   const [grouping, setGrouping] = useState<Grouping>('plan');
   const [selId, setSelId] = useState<string | null>(null);
   const [offset, setOffset] = useState(0);
