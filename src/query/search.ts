@@ -674,7 +674,10 @@ export class SearchIndex {
       const off = windows[r.refIndex];
       const ranges: Array<[number, number]> = [];
       for (const m of r.matches ?? []) for (const [s, e] of m.indices) ranges.push([s + off, e + 1 + off]);
-      push(cand[r.refIndex], TIER.fuzzy + 0.65 * (r.score ?? 0), mergeRanges(ranges, 1));
+      // Bitap also reports stray single characters of the pattern; keep them only when nothing longer matched.
+      const merged = mergeRanges(ranges, 1);
+      const long = merged.filter(([s, e]) => e - s > 1);
+      push(cand[r.refIndex], TIER.fuzzy + 0.65 * (r.score ?? 0), long.length ? long : merged);
       done.add(cand[r.refIndex]);
       added++;
     }
