@@ -2,7 +2,7 @@
  * The frame: tab bar, the active view (views stay mounted once visited, so they keep their state),
  * the detail screen stacked above them, the help overlay, and the global keys.
  */
-import React, { useCallback, useMemo, useState } from 'react';
+import React, { useCallback, useMemo, useRef, useState } from 'react';
 import { Box, Text, useApp } from 'ink';
 import { EnvContext, useEnv, type AppEnv } from './context.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
@@ -50,16 +50,24 @@ function Frame({ views, initialView }: { views: ViewDef[]; initialView: string }
   }, []);
   const openTask = useCallback((id: string) => setDetail((d) => [...d, id]), []);
   const back = useCallback(() => setDetail((d) => d.slice(0, -1)), []);
+  // Also kept in a ref, set synchronously: a key right behind Esc (one chunk, or while a render is
+  // pending) must already see the input as left, before React has re-rendered the frame.
+  const captureNow = useRef<Record<string, boolean>>(capture);
   const captureSetters = useMemo(
     () =>
       Object.fromEntries(
-        views.map((v) => [v.id, (on: boolean) => setCaptureState((c) => (c[v.id] === on ? c : { ...c, [v.id]: on }))]),
+        views.map((v) => [
+          v.id,
+          (on: boolean) => {
+            captureNow.current = { ...captureNow.current, [v.id]: on };
+            setCaptureState((c) => (c[v.id] === on ? c : { ...c, [v.id]: on }));
+          },
+        ]),
       ) as Record<string, (on: boolean) => void>,
     [views],
   );
 
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
-  const textMode = !tooSmall && !help && detail.length === 0 && Boolean(capture[view]);
 
   useKeymap((k) => {
     if (k.name === 'ctrl+c') return exit();
@@ -72,7 +80,7 @@ function Frame({ views, initialView }: { views: ViewDef[]; initialView: string }
       else if (k.name === 'q') exit();
       return;
     }
-    if (textMode) return;
+    if (detail.length === 0 && captureNow.current[view]) return;
     if (k.name === 'q') return exit();
     if (k.name === '?') return setHelp(true);
     const target = views.find((v) => v.key === k.name);

@@ -35,6 +35,20 @@ describe('the frame', () => {
     expect(app.frame()).toContain('搜索› 审计');
   });
 
+  it('Esc and a number key arriving as one chunk (a busy app) still switch views', async () => {
+    app = await renderApp({ columns: 100, rows: 30 });
+    await app.type('僵尸');
+    await app.press(KEY.esc + '2');
+    expect(app.frame()).toContain('对比 Compare');
+    await app.press('1', '/', KEY.esc);
+    const t = Date.now();
+    while (Date.now() - t < 100) {
+      /* busy */
+    }
+    await app.press('3');
+    expect(app.frame()).toContain('时间线 · 按方案');
+  });
+
   it('? toggles a help overlay listing the keys of the current view', async () => {
     app = await renderApp({ columns: 100, rows: 40 });
     await app.press(KEY.esc, '?');

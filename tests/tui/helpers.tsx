@@ -35,6 +35,22 @@ export const KEY = {
 
 export const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
 
+/** Wait until the app has drawn what a key caused: no new frame for a while (machines here are busy). */
+async function settle(frames: () => number, quietMs = 40, maxMs = 3000): Promise<void> {
+  const t0 = Date.now();
+  let n = frames();
+  let quietSince = Date.now();
+  await tick(5);
+  while (Date.now() - t0 < maxMs) {
+    await tick(10);
+    const m = frames();
+    if (m !== n) {
+      n = m;
+      quietSince = Date.now();
+    } else if (Date.now() - quietSince >= quietMs) return;
+  }
+}
+
 export interface Driven {
   frame: () => string;
   /** The last frame with its escape sequences. */
@@ -51,6 +67,7 @@ export interface Driven {
 export async function renderApp(opts: { columns?: number; rows?: number; asOf?: string; env?: Partial<AppEnv> } = {}): Promise<Driven> {
   const env: AppEnv = { query: realQuery(), asOf: opts.asOf ?? '2018-01-15', color: false, corpusDir: 'corpus', upcomingDays: 30, ...opts.env };
   const ui = render(<App env={env} />);
+  const count = () => ui.frames.length;
   let cols = 100;
   let rows = 24;
   const resize = async (c: number, r: number) => {
@@ -59,7 +76,7 @@ export async function renderApp(opts: { columns?: number; rows?: number; asOf?: 
     Object.defineProperty(ui.stdout, 'columns', { value: c, configurable: true });
     Object.defineProperty(ui.stdout, 'rows', { value: r, configurable: true });
     ui.stdout.emit('resize');
-    await tick();
+    await settle(count);
   };
   await resize(opts.columns ?? 100, opts.rows ?? 30);
   const frame = () => stripAnsi(ui.lastFrame() ?? '');
@@ -70,7 +87,7 @@ export async function renderApp(opts: { columns?: number; rows?: number; asOf?: 
     press: async (...keys: string[]) => {
       for (const k of keys) {
         ui.stdin.write(k);
-        await tick();
+        await settle(count);
       }
     },
     // Each character on its own, as typed (an IME commit of several characters would be one write).
@@ -79,7 +96,7 @@ export async function renderApp(opts: { columns?: number; rows?: number; asOf?: 
         ui.stdin.write(ch);
         await tick(5);
       }
-      await tick();
+      await settle(count);
     },
     resize,
     unmount: () => ui.unmount(),

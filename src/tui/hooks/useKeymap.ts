@@ -119,14 +119,15 @@ export function KeymapProvider({ children }: { children: ReactNode }) {
   useInput((input, key) => {
     const [first, ...rest] = splitInput(input, key);
     if (first) router.dispatch(first);
-    // Later events of a split chunk run after React has re-rendered, against the then-current handlers.
+    // Later events of a split chunk run after React has re-rendered (Ink's updates are scheduled, not
+    // synchronous; a timer runs after the scheduler's setImmediate work), against the then-current handlers.
     const next = () => {
       const ev = rest.shift();
       if (!ev) return;
       router.dispatch(ev);
-      if (rest.length) setImmediate(next);
+      if (rest.length) setTimeout(next, 0);
     };
-    if (rest.length) setImmediate(next);
+    if (rest.length) setTimeout(next, 0);
   });
   return createElement(RouterContext.Provider, { value: router }, children);
 }
@@ -152,9 +153,9 @@ export function useKeymap(handler: Handler, active = true): void {
         const ev = rest.shift();
         if (!ev) return;
         latest.current(ev);
-        if (rest.length) setImmediate(next);
+        if (rest.length) setTimeout(next, 0);
       };
-      if (rest.length) setImmediate(next);
+      if (rest.length) setTimeout(next, 0);
     },
     { isActive: active && !router },
   );
