@@ -1,0 +1,82 @@
+/**
+ * End to end: the built CLI in a real terminal (tmux). Type 僵尸, see results from all five plans, Esc,
+ * 2, see the compare matrix, q — exit status 0 and the terminal's normal screen back.
+ * Skipped, with a message, only when tmux is not installed (.ci/run installs it).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '..', '..');
+const hasTmux = spawnSync('sh', ['-c', 'command -v tmux'], { stdio: 'ignore' }).status === 0;
+if (!hasTmux) console.warn('tests/e2e/tui-pty: tmux is not installed — skipping the end-to-end terminal test (.ci/run installs it).');
+
+const SOCKET = `plans-e2e-${process.pid}`;
+const SESSION = 'app';
+const tmux = (...args: string[]) => spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+const screen = () => tmux('capture-pane', '-p', '-t', SESSION).stdout ?? '';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitForScreen(pred: (s: string) => boolean, what: string, ms = 20000): Promise<string> {
+  const t0 = Date.now();
+  let s = '';
+  while (Date.now() - t0 < ms) {
+    s = screen();
+    if (pred(s)) return s;
+    await sleep(50);
+  }
+  throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
+}
+
+function builtCli(): string {
+  for (const p of ['dist/cli/main.js', 'dist/src/cli/main.js']) if (existsSync(join(ROOT, p))) return join(ROOT, p);
+  spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'inherit' });
+  for (const p of ['dist/cli/main.js', 'dist/src/cli/main.js']) if (existsSync(join(ROOT, p))) return join(ROOT, p);
+  throw new Error('the CLI is not built (npm run build)');
+}
+
+describe.skipIf(!hasTmux)('plans in a real terminal (tmux)', () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'plans-e2e-'));
+  });
+  afterAll(() => {
+    tmux('kill-server');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('type 僵尸 → results from all five plans; Esc, 2 → compare matrix; q → exit 0, screen restored', async () => {
+    const cli = builtCli();
+    const exitFile = join(dir, 'exit');
+    const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+    // CI=… would make Ink hold its output until exit; a terminal user is not a CI job.
+    const cmd = `cd ${q(ROOT)} && env -u CI -u CONTINUOUS_INTEGRATION node ${q(cli)} --data-dir ${q(join(dir, 'data'))} --as-of 2018-01-15; echo "EXIT=$?" > ${q(exitFile)}; sleep 30`;
+    const started = tmux('new-session', '-d', '-s', SESSION, '-x', '120', '-y', '36', cmd);
+    expect(started.status, started.stderr).toBe(0);
+
+    await waitForScreen((s) => s.includes('搜索›') && s.includes('1 搜索'), 'the first frame');
+    tmux('send-keys', '-t', SESSION, '-l', '僵尸');
+    const results = await waitForScreen((s) => s.includes('搜索› 僵尸') && /\d+ 条/.test(s), 'search results');
+    const rows = results.split('\n').filter((l) => /^[│┃][› ] (安徽|重庆|福建|河北|湖南) /.test(l));
+    for (const tag of ['安徽', '重庆', '福建', '河北', '湖南']) expect(rows.some((r) => r.includes(tag)), `a result from ${tag}\n${results}`).toBe(true);
+
+    tmux('send-keys', '-t', SESSION, 'Escape');
+    await waitForScreen((s) => s.includes('(/ 输入)'), 'the list focused');
+    tmux('send-keys', '-t', SESSION, '2');
+    const matrix = await waitForScreen((s) => s.includes('对比 Compare'), 'the compare matrix');
+    const header = matrix.split('\n').find((l) => l.includes('主题 \\ 方案')) ?? '';
+    for (const tag of ['安徽', '重庆', '福建', '河北', '湖南']) expect(header).toContain(tag);
+    expect(matrix).toMatch(/20\d\d-\d\d \d+项/);
+    expect(matrix).toMatch(/个主题 × 5 个方案/);
+
+    tmux('send-keys', '-t', SESSION, 'q');
+    const t0 = Date.now();
+    while (!existsSync(exitFile) && Date.now() - t0 < 10000) await sleep(50);
+    expect(readFileSync(exitFile, 'utf8').trim()).toBe('EXIT=0');
+    // The alternate screen was left: the app's frame is gone from the terminal.
+    await sleep(100);
+    expect(screen()).not.toContain('搜索›');
+  });
+});
