@@ -47,6 +47,8 @@ export const TIER = {
   fuzzy: 0.35,
 } as const;
 
+/** Longest query (distinct characters) still given a typo-tolerant pass. */
+const FUZZY_MAX_CHARS = 48;
 /** Max candidates handed to fuse.js per search. */
 const FUZZY_CAP = 96;
 /** Pinyin hits sampled (in task order) before ranking, when a short pinyin query matches a large share of tasks. */
@@ -625,7 +627,8 @@ export class SearchIndex {
   private fuzzy(terms: string[], room: number, ok: (i: number) => boolean, push: (i: number, score: number, ranges: Array<[number, number]>) => void): void {
     const compact = terms.join('');
     const distinct = new Set(compact).size;
-    if (distinct < 3) return;
+    // Typos are looked for in typed queries; a pasted paragraph is served by the exact tiers alone.
+    if (distinct < 3 || distinct > FUZZY_MAX_CHARS) return;
     const n = this.n;
     const charId = this.charId!;
     const ids: number[] = [];

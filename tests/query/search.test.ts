@@ -163,6 +163,14 @@ describe('SearchIndex on the bundled corpus', () => {
     }
   });
 
+  it('a pasted long passage finds its task quickly; a long non-matching one returns nothing', () => {
+    const t = [...kb.tasks].sort((a, b) => b.text.length - a.text.length)[0];
+    const t0 = performance.now();
+    expect(ix.search(t.text, undefined, 5)[0].task).toBe(t);
+    expect(ix.search(t.text.split('').reverse().join(''), undefined, 5)).toEqual([]);
+    expect(performance.now() - t0).toBeLessThan(500);
+  });
+
   it('typing char by char gives the same results as a fresh index', () => {
     const typed = new SearchIndex(kb.tasks);
     for (const q of ['政务信息系统整合', '僵户系统', 'shenjiting', 'sjt', '数据 共享']) {
