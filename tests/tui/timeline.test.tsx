@@ -24,7 +24,7 @@ describe('时间线 view (real corpus)', () => {
     expect(tl.months.length).toBeGreaterThan(6);
 
     const iw = 98;
-    const cw = Math.max(1, Math.min(4, Math.floor((iw - 8) / tl.months.length)));
+    const cw = Math.max(1, Math.min(6, Math.floor((iw - 8) / tl.months.length)));
     const lines = f.split('\n');
     for (const row of tl.rows) {
       const label = padEndWidth(row.label, 7) + ' ';

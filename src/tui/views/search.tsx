@@ -48,10 +48,29 @@ function firstTheme(q: PlansQuery, t: Task): string {
   return t.themes.map((id) => q.theme(id)?.label ?? id).join('、');
 }
 
+/**
+ * The task text for a result row: when the first match would fall beyond the visible part, the text
+ * starts a little before it (with a leading …) so the highlighted characters are on screen.
+ */
+export function matchWindow(text: string, ranges: Array<[number, number]>, width: number): Seg[] {
+  const first = ranges.length ? Math.min(...ranges.map((r) => r[0])) : 0;
+  const before = displayWidth(clean(text.slice(0, first)));
+  if (!ranges.length || before + 4 <= width * 0.7) return highlightSegs(text, ranges, HL);
+  let start = first;
+  let w = 0;
+  while (start > 0 && w < Math.floor(width * 0.25)) {
+    start--;
+    w += displayWidth(text[start]);
+  }
+  const shifted = ranges.map(([a, b]) => [a - start, b - start] as [number, number]);
+  return [{ text: '…', dim: true }, ...highlightSegs(text.slice(start), shifted, HL)];
+}
+
+const leadWidth = (rowWidth: number) => (rowWidth >= 110 ? 20 : rowWidth >= 84 ? 16 : 12);
+
 export function resultRow(q: PlansQuery, hit: SearchHit, selected: boolean, width: number): Seg[] {
   const t = hit.task;
-  const wide = width >= 110;
-  const leadW = wide ? 18 : 12;
+  const leadW = leadWidth(width);
   const lead = leadUnit(t);
   const base: Seg[] = [
     { text: selected ? '› ' : '  ', color: 'cyan', bold: true },
@@ -59,7 +78,8 @@ export function resultRow(q: PlansQuery, hit: SearchHit, selected: boolean, widt
     { text: padEndWidth(deadlineLabel(t), 10) + ' ', color: 'green' },
     { text: padEndWidth(lead ? clean(lead.name) : '—', leadW) + ' ', color: 'blue' },
   ];
-  const text = highlightSegs(t.text, hit.ranges, HL);
+  const textW = width - base.reduce((n, x) => n + displayWidth(x.text), 0);
+  const text = matchWindow(t.text, hit.ranges, textW);
   const segs = [...base, ...text];
   if (selected) return segs.map((s) => ({ ...s, inverse: true }));
   return segs;
@@ -83,6 +103,11 @@ function previewLines(q: PlansQuery, hit: SearchHit | undefined, width: number):
   }
   if (t.themes.length) lines.push([{ text: '主题 ', bold: true }, { text: clean(firstTheme(q, t)) }]);
   lines.push([{ text: `${clean(t.source.file)}:${t.source.line}`, dim: true }]);
+  const ctx = q.context(t);
+  if (ctx) {
+    lines.push([{ text: '原文 Source paragraph', bold: true, dim: true }]);
+    lines.push(...wrapSegs(highlightSegs(ctx.paragraph, [[ctx.start, ctx.end]], { inverse: true }, { dim: true }), width));
+  }
   return lines;
 }
 
@@ -232,7 +257,7 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
       />
       <Box flexDirection={wide ? 'row' : 'column'} height={bodyH}>
         <Panel width={listW} height={listH} focused={focus === 'list'}>
-          <Line width={lw} segs={[{ text: `  ${padEndWidth('方案', 4)} ${padEndWidth('期限', 10)} ${padEndWidth('牵头单位', lw >= 110 ? 18 : 12)} 任务`, dim: true, bold: true }]} />
+          <Line width={lw} segs={[{ text: `  ${padEndWidth('方案', 4)} ${padEndWidth('期限', 10)} ${padEndWidth('牵头单位', leadWidth(lw))} 任务`, dim: true, bold: true }]} />
           {visible.map((h, i) => (
             <Line key={h.task.id} width={lw} segs={resultRow(q, h, off + i === selIdx, lw)} />
           ))}

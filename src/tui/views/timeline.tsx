@@ -52,7 +52,7 @@ export const TimelineView = memo(function TimelineView({ active, width, height, 
   const iw = innerWidth(width);
   const labelW = group === 'plan' ? 8 : 18;
   const avail = Math.max(1, iw - labelW);
-  const cw = months.length ? clamp(Math.floor(avail / months.length), 1, 4) : 1;
+  const cw = months.length ? clamp(Math.floor(avail / months.length), 1, 6) : 1;
   const visibleMonths = Math.max(1, Math.floor(avail / cw));
   const mo = scrollTo(mOff, cur, visibleMonths, months.length);
   const shownMonths = months.slice(mo, mo + visibleMonths);
