@@ -147,7 +147,7 @@ export const DetailView = memo(function DetailView({ taskId, active, width, heig
       <StatusLine
         width={width}
         left={[{ text: `详情 ${clean(q.planTag(task.planId))} ${clean(task.source.file)}:${task.source.line}`, bold: true }, { text: scrollInfo + (depth > 1 ? ` · 第${depth}层` : ''), dim: true }]}
-        right="↑↓ 滚动 Tab 同主题 Enter 跳转 Esc 返回 ? 帮助"
+        right="↑↓ 滚动 Tab 同主题 Esc 返回 ? 帮助"
       />
     </Box>
   );
