@@ -92,6 +92,11 @@ export class PlansQuery {
     this.searchIndex().warm();
   }
 
+  /** The same in slices of ~8 ms between which the event loop runs (a UI stays responsive on 500 plans). */
+  warmSearchAsync(): Promise<void> {
+    return this.searchIndex().warmAsync();
+  }
+
   /** Ranked search; an empty query lists every task passing the filters (plan order). */
   search(query: string, filters: TaskFilters = {}, limit = 50): SearchHit[] {
     const pred = Object.keys(filters).length ? (t: Task) => matchesFilters(t, filters) : undefined;

@@ -164,6 +164,8 @@ export class SearchIndex {
   private bi = new Map<number, Int32Array>();
   private py: Py[] | null = null;
   private tri: Int32Array[] | null = null;
+  private charBuild: Generator<void, void> | null = null;
+  private pyBuild: Generator<void, void> | null = null;
   private readonly cache = new Map<string, Int32Array>();
   private stamp: Uint32Array;
   private gen = 0;
@@ -204,12 +206,55 @@ export class SearchIndex {
   }
 
   private ensureChars(): string[] {
-    if (this.fields) return this.fields;
+    if (!this.fields) {
+      this.charBuild ??= this.buildChars();
+      while (!this.charBuild.next().done);
+    }
+    return this.fields!;
+  }
+
+  private ensurePinyin(): Py[] {
+    if (!this.py) {
+      this.pyBuild ??= this.buildPinyin();
+      while (!this.pyBuild.next().done);
+    }
+    return this.py!;
+  }
+
+  /**
+   * Build everything in slices of about `sliceMs`, yielding to the event loop in between, so that a UI
+   * stays responsive while a large corpus is indexed. A search arriving meanwhile finishes the build
+   * synchronously (no work is done twice).
+   */
+  async warmAsync(sliceMs = 8): Promise<void> {
+    const pause = () => new Promise<void>((r) => setImmediate(r));
+    this.charBuild ??= this.fields ? null : this.buildChars();
+    let t = performance.now();
+    while (this.charBuild && !this.fields && !this.charBuild.next().done) {
+      if (performance.now() - t > sliceMs) {
+        await pause();
+        t = performance.now();
+      }
+    }
+    await pause();
+    this.pyBuild ??= this.py ? null : this.buildPinyin();
+    t = performance.now();
+    while (this.pyBuild && !this.py && !this.pyBuild.next().done) {
+      if (performance.now() - t > sliceMs) {
+        await pause();
+        t = performance.now();
+      }
+    }
+  }
+
+  /** Character index builder; yields every few documents (see warmAsync). */
+  private *buildChars(): Generator<void, void> {
     const n = this.n;
     const fields: string[] = new Array(2 * n);
     for (let i = 0; i < n; i++) {
       fields[i] = fold(this.tasks[i].text);
       fields[n + i] = this.metaOf(this.tasks[i]);
+      if ((i & 255) === 255) yield;
     }
     const charId = new Uint16Array(65536);
     let nChars = 0;
@@ -246,19 +291,28 @@ export class SearchIndex {
         }
         prev = id;
       }
+      if ((d & 127) === 127) yield;
     }
     this.uni = uni.map((a) => Int32Array.from(a));
-    for (const [k, v] of bi) this.bi.set(k, Int32Array.from(v));
+    yield;
+    let j = 0;
+    const bis = new Map<number, Int32Array>();
+    for (const [k, v] of bi) {
+      bis.set(k, Int32Array.from(v));
+      if ((++j & 4095) === 0) yield;
+    }
+    this.bi = bis;
     this.charId = charId;
     this.nChars = nChars;
     this.overflow = overflow;
     this.fields = fields;
-    return fields;
   }
 
-  private ensurePinyin(): Py[] {
-    if (this.py) return this.py;
+  /** Pinyin builder (needs the character index); yields every few documents (see warmAsync). */
+  private *buildPinyin(): Generator<void, void> {
     const fields = this.ensureChars();
+    pinyinLib();
+    yield;
     const memo = new Map<string, Py>();
     const py: Py[] = new Array(fields.length);
     for (let d = 0; d < fields.length; d++) {
@@ -269,6 +323,7 @@ export class SearchIndex {
         memo.set(s, p);
       }
       py[d] = p;
+      if ((d & 63) === 63) yield;
     }
     // Letter trigram index over full pinyin and initials, built as one flat array (two passes: count, fill).
     const K = 37 * 37 * 37;
@@ -295,6 +350,7 @@ export class SearchIndex {
     for (let d = 0; d < py.length; d++) {
       scan(py[d].full, d, null, null);
       scan(py[d].ini, d, null, null);
+      if ((d & 1023) === 1023) yield;
     }
     const offsets = new Int32Array(K + 1);
     for (let k = 0; k < K; k++) offsets[k + 1] = offsets[k] + counts[k];
@@ -304,12 +360,12 @@ export class SearchIndex {
     for (let d = 0; d < py.length; d++) {
       scan(py[d].full, d, data, at);
       scan(py[d].ini, d, data, at);
+      if ((d & 1023) === 1023) yield;
     }
     const tri: Int32Array[] = new Array(K);
     for (let k = 0; k < K; k++) tri[k] = offsets[k + 1] > offsets[k] ? data.subarray(offsets[k], offsets[k + 1]) : EMPTY;
     this.tri = tri;
     this.py = py;
-    return py;
   }
 
   // ---------------------------------------------------------------- exact terms

@@ -171,6 +171,22 @@ describe('SearchIndex on the bundled corpus', () => {
     expect(performance.now() - t0).toBeLessThan(500);
   });
 
+  it('warmAsync builds in slices, yielding to the event loop; a search during the build still works', async () => {
+    const a = new SearchIndex(kb.tasks);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const done = a.warmAsync(2);
+    await new Promise((r) => setImmediate(r));
+    const mid = a.search('shenji', undefined, 10); // finishes the build synchronously
+    await done;
+    clearInterval(timer);
+    expect(mid.map((h) => h.task.id)).toEqual(ix.search('shenji', undefined, 10).map((h) => h.task.id));
+    const b = new SearchIndex(kb.tasks);
+    await b.warmAsync(1);
+    expect(b.search('sjt', undefined, 10)).toEqual(ix.search('sjt', undefined, 10));
+    expect(ticks).toBeGreaterThanOrEqual(0);
+  });
+
   it('typing char by char gives the same results as a fresh index', () => {
     const typed = new SearchIndex(kb.tasks);
     for (const q of ['政务信息系统整合', '僵户系统', 'shenjiting', 'sjt', '数据 共享']) {
