@@ -2,7 +2,7 @@
  * `npm run bench` — the scale benchmark (issue 5).
  *
  *   npm run bench                 readable table (progress on stderr)
- *   npm run bench -- --json       exactly one JSON object on stdout:
+ *   npm run -s bench -- --json    exactly one JSON object on stdout (-s hides npm's own banner):
  *     { bundled: { index_ms, search_p95_ms }, cold_start_first_frame_ms,
  *       scale: { plans, tasks, index_ms, rss_mb, search_p50_ms, search_p95_ms, naive_fuse_p95_ms, linear_scan_p95_ms } }
  *   options: --plans N (default 500), --seed S, --rounds R (default 3), --quick (no TUI latency, no cold start)

@@ -377,14 +377,19 @@ export class SearchIndex {
     return docs;
   }
 
-  /** The smallest cached doc set whose key is a substring of `term` (same namespace). */
-  private cachedSuperset(prefix: string, term: string): Int32Array | null {
-    const exact = this.cache.get(prefix + term);
+  /**
+   * The smallest cached doc set that must contain every doc of `term`: for exact terms ("t:") any cached
+   * substring of it; for pinyin ("p:") only a cached prefix, since a match must start at a syllable.
+   */
+  private cachedSuperset(ns: 't:' | 'p:', term: string): Int32Array | null {
+    const exact = this.cache.get(ns + term);
     if (exact) return exact;
     let best: Int32Array | null = null;
     for (const [k, v] of this.cache) {
-      if (!k.startsWith(prefix)) continue;
-      if (term.includes(k.slice(prefix.length)) && (!best || v.length < best.length)) best = v;
+      if (!k.startsWith(ns)) continue;
+      const key = k.slice(ns.length);
+      const covers = ns === 'p:' ? term.startsWith(key) : term.includes(key);
+      if (covers && (!best || v.length < best.length)) best = v;
     }
     return best;
   }

@@ -64,6 +64,14 @@ describe('SearchIndex on synthetic tasks', () => {
     expect(proximity('系统的僵', '僵户系统', 3)).toBeNull();
   });
 
+  it('pinyin narrowing only reuses a cached prefix (a cached "hen" must not hide "shen")', () => {
+    const typed = new SearchIndex(tasks);
+    typed.search('hen');
+    typed.search('enji');
+    expect(typed.search('shenji').map((h) => h.task)).toEqual(new SearchIndex(tasks).search('shenji').map((h) => h.task));
+    expect(typed.search('shenji').length).toBeGreaterThan(0);
+  });
+
   it('stays consistent while a query is typed character by character (incremental narrowing)', () => {
     const typed = new SearchIndex(tasks);
     for (const q of ['僵尸系统', '信息系统审计', 'shenji', 'sjt']) {
