@@ -621,7 +621,7 @@ export class SearchIndex {
           if (SearchIndex.pyKind(py[n + i], pyQuery) >= 0) found.push(n + i);
         }
       }
-      this.pinyinHits(found, pyQuery, limit, ok, push);
+      this.pinyinHits(found, pyQuery, limit - out.length, ok, push);
       if (full()) return out;
     }
 
@@ -645,7 +645,7 @@ export class SearchIndex {
    * Pinyin hits in rank order: full pinyin before initials; within each, the Chinese words matched by
    * more tasks first ("sjt" → 审计厅 before a stray 实际统), then text before unit/section, then plan order.
    */
-  private pinyinHits(docs: number[], q: string, limit: number, ok: (i: number) => boolean, push: (i: number, score: number, ranges: Array<[number, number]>) => void): void {
+  private pinyinHits(docs: number[], q: string, room: number, ok: (i: number) => boolean, push: (i: number, score: number, ranges: Array<[number, number]>) => void): void {
     const n = this.n;
     const py = this.py!;
     const fields = this.fields!;
@@ -673,7 +673,7 @@ export class SearchIndex {
     let added = 0;
     for (const h of hits) {
       const rank = seen[h.kind]++;
-      if (added >= limit) break;
+      if (added >= room) break;
       const i = h.d >= n ? h.d - n : h.d;
       if (!ok(i)) continue;
       const base = h.kind === 0 ? TIER.pinyin : TIER.initials;

@@ -64,6 +64,12 @@ describe('SearchIndex on synthetic tasks', () => {
     expect(proximity('系统的僵', '僵户系统', 3)).toBeNull();
   });
 
+  it('never returns more than `limit` hits when exact and pinyin hits mix', () => {
+    const mixed = new SearchIndex([mkTask('sj 项目编号'), mkTask('组织审计'), mkTask('统一设计'), mkTask('实际情况')]);
+    for (const limit of [1, 2, 3]) expect(mixed.search('sj', undefined, limit)).toHaveLength(limit);
+    expect(mixed.search('sj', undefined, 10)[0].score).toBe(TIER.text);
+  });
+
   it('pinyin narrowing only reuses a cached prefix (a cached "hen" must not hide "shen")', () => {
     const typed = new SearchIndex(tasks);
     typed.search('hen');
