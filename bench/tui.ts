@@ -43,6 +43,12 @@ export interface LatencyResult {
   p95: number;
   max: number;
   mean: number;
+  /** Of which: time inside PlansQuery.search (the ranking) … */
+  searchP50: number;
+  searchP95: number;
+  /** … and the rest: React + Ink turning the new state into the frame. */
+  renderP50: number;
+  renderP95: number;
   width: number;
   height: number;
 }
@@ -124,6 +130,7 @@ export async function keystrokeLatency(opts: { queries?: string[]; corpusDir?: s
   const width = opts.width ?? 100;
   const height = opts.height ?? 30;
   process.env.NODE_ENV ??= 'production'; // as the app itself runs (src/tui/start.ts)
+  (await import('../src/tui/start.js')).registerPerfHooks(); // likewise, before Ink is imported
   const [{ render }, React, { App }, { loadKnowledgeBase }, { PlansQuery }] = await Promise.all([
     import('ink'),
     import('react'),
@@ -133,6 +140,17 @@ export async function keystrokeLatency(opts: { queries?: string[]; corpusDir?: s
   ]);
   const { kb } = loadKnowledgeBase({ corpusDir, cachePath: null });
   const query = new PlansQuery(kb, { corpusDir });
+  // Time spent inside the query API's search (the ranking, not the rendering) per keystroke.
+  let searchMs = 0;
+  const search = query.search.bind(query);
+  query.search = (...args: Parameters<typeof search>) => {
+    const t = performance.now();
+    try {
+      return search(...args);
+    } finally {
+      searchMs += performance.now() - t;
+    }
+  };
   const stdout = new FakeStdout(width, height);
   const stdin = new FakeStdin();
   const env = { query, asOf: '2018-01-15', color: true, corpusDir, upcomingDays: 30 };
@@ -146,9 +164,10 @@ export async function keystrokeLatency(opts: { queries?: string[]; corpusDir?: s
   });
   const settle = () => new Promise((r) => setTimeout(r, 5));
   await settle();
-  await new Promise((r) => setTimeout(r, 50)); // let the search index warm up as it does after the first frame
+  await new Promise((r) => setTimeout(r, 300)); // let the search index warm up as it does after the first frame
 
   const samples: number[] = [];
+  const searchSamples: number[] = [];
   const key = async (s: string): Promise<number> => {
     let resolveFrame: (t: number) => void = () => {};
     const frame = new Promise<number>((r) => (resolveFrame = r));
@@ -163,8 +182,12 @@ export async function keystrokeLatency(opts: { queries?: string[]; corpusDir?: s
     await key('\u0015'); // Ctrl+U: clear the input (not measured)
     await settle();
     for (const ch of q) {
+      searchMs = 0;
       const ms = await key(ch);
-      if (!Number.isNaN(ms)) samples.push(ms);
+      if (!Number.isNaN(ms)) {
+        samples.push(ms);
+        searchSamples.push(searchMs);
+      }
       await settle();
     }
   }
@@ -176,6 +199,10 @@ export async function keystrokeLatency(opts: { queries?: string[]; corpusDir?: s
     p95: round(percentile(samples, 95)),
     max: round(Math.max(...samples)),
     mean: round(samples.reduce((a, b) => a + b, 0) / samples.length),
+    searchP50: round(percentile(searchSamples, 50)),
+    searchP95: round(percentile(searchSamples, 95)),
+    renderP50: round(percentile(samples.map((x, i) => x - searchSamples[i]), 50)),
+    renderP95: round(percentile(samples.map((x, i) => x - searchSamples[i]), 95)),
     width,
     height,
   };

@@ -3,6 +3,7 @@
  * switches to the alternate screen, runs the Ink app, and restores the terminal on every exit path.
  * Ink, React and the app are imported lazily so `plans --help` and the subcommands never pay for them.
  */
+import { register } from 'node:module';
 import type { Io } from '../cli/io.js';
 import { colorEnabled } from '../cli/io.js';
 import { isoDate, parseArgs, UsageError } from '../cli/args.js';
@@ -11,6 +12,18 @@ import { NoPlansError, openKb } from '../cli/kb.js';
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT = '\u001b[?25h\u001b[?1049l';
 const PROGRESS_AFTER_MS = 200;
+
+/** Faster module resolution for Ink's string-width and throttle (src/tui/perf/loader.ts); optional. */
+export function registerPerfHooks(): void {
+  if (process.env.PLANS_NO_LOADER || perfHooksRegistered) return;
+  perfHooksRegistered = true;
+  try {
+    register('./perf/loader.js', import.meta.url);
+  } catch {
+    /* an older Node without module.register: Ink still works, only slower */
+  }
+}
+let perfHooksRegistered = false;
 
 export function today(): string {
   const d = new Date();
@@ -77,6 +90,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
   delete process.env.CONTINUOUS_INTEGRATION;
   // React's production build: the development one is several times slower per keystroke.
   process.env.NODE_ENV ??= 'production';
+  registerPerfHooks();
   const [{ render }, React, { App }] = await Promise.all([import('ink'), import('react'), import('./app.js')]);
   for (const [k, v] of Object.entries(savedCi)) if (v !== undefined) process.env[k] = v;
 

@@ -141,10 +141,14 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
     return { hits: hs, total: hs.length };
   }, [q, text, filters]);
 
-  // Build the search index right after the first frame, not on the first keystroke.
+  // Build the search index (and its pinyin part) right after the first frame, not on the first keystroke.
   useEffect(() => {
-    const t = setTimeout(() => q.search('政务', {}, 1), 0);
-    return () => clearTimeout(t);
+    const a = setTimeout(() => q.search('政务', {}, 1), 0);
+    const b = setTimeout(() => q.search('zw', {}, 1), 30);
+    return () => {
+      clearTimeout(a);
+      clearTimeout(b);
+    };
   }, [q]);
 
   const focusTo = (x: 'input' | 'list') => {
