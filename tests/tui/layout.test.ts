@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import stringWidth from 'string-width';
+import shim from '../../src/tui/perf/string-width-shim.js';
+import { displayWidth } from '../../src/util/text.js';
+import { fitSegs, highlightSegs, segsWidth, wrapAnsi, stripAnsi, stripColorCodes } from '../../src/tui/layout.js';
+import { splitInput, toKeyEvent } from '../../src/tui/hooks/useKeymap.js';
+import type { Key } from 'ink';
+
+const SAMPLES = [
+  '河北省政务信息系统整合共享实施方案',
+  '（省审计厅牵头，省直各部门负责）2018年2月底前…',
+  '\u001b[1m\u001b[36m 1 搜索 \u001b[22m\u001b[39m · 对比',
+  '“僵尸”信息系统—·›│╭╮',
+  'e\u0301 👍🏽 🇨🇳 ｶﾞ ㄅ 한국어 ไทย',
+  '',
+  'plain ascii',
+];
+
+describe('display width', () => {
+  it('util/text displayWidth and the Ink shim agree with string-width', () => {
+    for (const s of SAMPLES) {
+      expect(shim(s), s).toBe(stringWidth(s));
+      expect(displayWidth(stripAnsi(s)), s).toBe(stringWidth(s));
+    }
+  });
+});
+
+describe('layout helpers', () => {
+  it('fitSegs is exactly the width asked for, whatever the mix of wide characters and ellipsis', () => {
+    const segs = highlightSegs('河北省政务信息系统ab整合共享实施方案', [[2, 5]], { bold: true });
+    for (let w = 1; w < 40; w++) expect(segsWidth(fitSegs(segs, w)), `width ${w}`).toBe(w);
+  });
+
+  it('highlightSegs splits by ranges and strips control characters from each piece', () => {
+    const segs = highlightSegs('ab\u001b[2J僵尸cd', [[7, 9]], { bold: true });
+    expect(segs.map((s) => s.text).join('')).toBe('ab僵尸cd');
+    expect(segs.find((s) => s.bold)?.text).toBe('僵尸');
+  });
+
+  it('wrapAnsi breaks styled CJK lines by width and re-opens the style on the next line', () => {
+    const lines = wrapAnsi('\u001b[7m一二三四五六\u001b[27m七', 6);
+    expect(lines.map(stripAnsi)).toEqual(['一二三', '四五六', '七']);
+    expect(lines[1].startsWith('\u001b[7m')).toBe(true);
+    for (const l of lines) expect(displayWidth(stripAnsi(l))).toBeLessThanOrEqual(6);
+  });
+
+  it('stripColorCodes keeps bold/inverse, drops colours (NO_COLOR)', () => {
+    expect(stripColorCodes('\u001b[1m\u001b[31mx\u001b[39m\u001b[7my\u001b[38;5;208mz')).toBe('\u001b[1mx\u001b[7myz');
+  });
+});
+
+describe('keys', () => {
+  const none = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false } as Key;
+  it('an IME commit is one text event; DEL is backspace; a chunk "j\\r" is j then Enter; Esc+2 is Escape then 2', () => {
+    expect(toKeyEvent('僵尸', none)).toMatchObject({ name: 'text', text: '僵尸' });
+    expect(toKeyEvent('', { ...none, delete: true }).name).toBe('backspace');
+    expect(splitInput('j\r', none).map((e) => e.name)).toEqual(['j', 'enter']);
+    expect(splitInput('审计\u007f', none).map((e) => e.name)).toEqual(['text', 'backspace']);
+    expect(splitInput('2', { ...none, meta: true }).map((e) => e.name)).toEqual(['escape', '2']);
+  });
+});
