@@ -32,7 +32,7 @@ describe('layout helpers', () => {
   });
 
   it('highlightSegs splits by ranges and strips control characters from each piece', () => {
-    const segs = highlightSegs('ab\u001b[2J僵尸cd', [[7, 9]], { bold: true });
+    const segs = highlightSegs('ab\u001b[2J僵尸cd', [[6, 8]], { bold: true });
     expect(segs.map((s) => s.text).join('')).toBe('ab僵尸cd');
     expect(segs.find((s) => s.bold)?.text).toBe('僵尸');
   });
