@@ -47,9 +47,16 @@ export async function start(argv: string[], io: Io): Promise<number> {
 
   const out = process.stdout;
   let restored = false;
+  let unmountInk: (() => void) | null = null;
   const restore = () => {
     if (restored) return;
     restored = true;
+    // Ink draws a last frame when it unmounts: let it do so on the alternate screen, before we leave it.
+    try {
+      unmountInk?.();
+    } catch {
+      /* already unmounted */
+    }
     try {
       if (process.stdin.isTTY) process.stdin.setRawMode(false);
     } catch {
@@ -59,6 +66,17 @@ export async function start(argv: string[], io: Io): Promise<number> {
   };
   out.write(ENTER_ALT);
   process.once('exit', restore);
+  // A signal ends the process without 'exit' listeners running on their own: restore, then exit as killed.
+  const signals: Array<[NodeJS.Signals, number]> = [
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+    ['SIGQUIT', 131],
+  ];
+  const onSignal = (sig: NodeJS.Signals) => {
+    restore();
+    process.exit(signals.find(([s]) => s === sig)?.[1] ?? 1);
+  };
+  for (const [sig] of signals) process.on(sig, onSignal);
 
   // Open the knowledge base; if that turns into a build that takes a while, say so.
   const t0 = performance.now();
@@ -104,10 +122,12 @@ export async function start(argv: string[], io: Io): Promise<number> {
   };
   try {
     const instance = render(React.createElement(App, { env }), { exitOnCtrlC: true, patchConsole: true, maxFps: 60 });
+    unmountInk = () => instance.unmount();
     await instance.waitUntilExit();
   } finally {
     restore();
     process.off('exit', restore);
+    for (const [sig] of signals) process.off(sig, onSignal);
   }
   return 0;
 }
