@@ -61,6 +61,8 @@ describe.skipIf(!hasTmux)('plans in a real terminal (tmux)', () => {
     const results = await waitForScreen((s) => s.includes('搜索› 僵尸') && /\d+ 条/.test(s), 'search results');
     const rows = results.split('\n').filter((l) => /^[│┃][› ] (安徽|重庆|福建|河北|湖南) /.test(l));
     for (const tag of ['安徽', '重庆', '福建', '河北', '湖南']) expect(rows.some((r) => r.includes(tag)), `a result from ${tag}\n${results}`).toBe(true);
+    // The terminal cursor is at the end of the input (where an IME opens its candidate window): "搜索› 僵尸" is 10 columns.
+    expect(tmux('display', '-p', '-t', SESSION, '#{cursor_x},#{cursor_y}').stdout.trim()).toBe('10,1');
 
     tmux('send-keys', '-t', SESSION, 'Escape');
     await waitForScreen((s) => s.includes('(/ 输入)'), 'the list focused');

@@ -231,8 +231,10 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
   }, active);
 
   // The terminal cursor sits at the end of the input, so an IME's candidate window appears there.
+  // Ink 6.8 places the cursor one row too high when the frame fills the terminal (no trailing newline:
+  // it counts from the line below the output), and our frame always does: hence the +1 (seen in tmux).
   const { setCursorPosition } = useCursor();
-  setCursorPosition(active && focus === 'input' ? { x: Math.min(width - 1, displayWidth(PROMPT) + displayWidth(text)), y: top } : undefined);
+  setCursorPosition(active && focus === 'input' ? { x: Math.min(width - 1, displayWidth(PROMPT) + displayWidth(text)), y: top + 1 } : undefined);
 
   const lw = innerWidth(listW);
   const pw = innerWidth(prevW);
