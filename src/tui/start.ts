@@ -8,10 +8,10 @@ import type { Io } from '../cli/io.js';
 import { colorEnabled } from '../cli/io.js';
 import { isoDate, parseArgs, UsageError } from '../cli/args.js';
 import { NoPlansError, openKb } from '../cli/kb.js';
+import { progressReporter } from './progress.js';
 
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT = '\u001b[?25h\u001b[?1049l';
-const PROGRESS_AFTER_MS = 200;
 
 /** Faster module resolution for Ink's string-width and throttle (src/tui/perf/loader.ts); optional. */
 export function registerPerfHooks(): void {
@@ -79,19 +79,10 @@ export async function start(argv: string[], io: Io): Promise<number> {
   for (const [sig] of signals) process.on(sig, onSignal);
 
   // Open the knowledge base; if that turns into a build that takes a while, say so.
-  const t0 = performance.now();
-  let shown = false;
+  const progress = progressReporter((x) => out.write(x));
   let opened;
   try {
-    opened = openKb(parsed, io, {
-      quietSkips: true,
-      onProgress: (done, total, file) => {
-        if (performance.now() - t0 < PROGRESS_AFTER_MS && done < total) return;
-        if (!shown && done >= total) return;
-        shown = true;
-        out.write(`\r\u001b[2K正在建立知识库 building the knowledge base… ${done}/${total} ${file.replace(/[\u0000-\u001f\u007f-\u009f]/g, '')}`);
-      },
-    });
+    opened = openKb(parsed, io, { quietSkips: true, onProgress: progress.onProgress });
   } catch (e) {
     restore();
     if (e instanceof NoPlansError) {
@@ -100,7 +91,6 @@ export async function start(argv: string[], io: Io): Promise<number> {
     }
     throw e;
   }
-  if (shown) out.write('\r\u001b[2K');
 
   // Ink renders nothing progressively when it believes it runs in CI; an interactive terminal is not CI.
   const savedCi = { CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION };

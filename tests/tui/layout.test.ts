@@ -59,3 +59,26 @@ describe('keys', () => {
     expect(splitInput('2', { ...none, meta: true }).map((e) => e.name)).toEqual(['escape', '2']);
   });
 });
+
+describe('start-up progress', () => {
+  it('stays silent for 200 ms, then shows one overwriting line per file, and clears it at the end', async () => {
+    const { progressReporter } = await import('../../src/tui/progress.js');
+    let t = 0;
+    const out: string[] = [];
+    const p = progressReporter((s) => out.push(s), () => t);
+    p.onProgress(0, 3, 'anhui.txt');
+    t = 150;
+    p.onProgress(1, 3, 'hebei.txt');
+    expect(out).toEqual([]);
+    t = 250;
+    p.onProgress(2, 3, 'hu\u001bnan.txt');
+    expect(out.at(-1)).toContain('3/3 hunan.txt');
+    p.onProgress(3, 3, '');
+    expect(out.at(-1)).toBe('\r\u001b[2K');
+    const quick = progressReporter((s) => out.push(s), () => 0);
+    const n = out.length;
+    quick.onProgress(0, 1, 'a.txt');
+    quick.onProgress(1, 1, '');
+    expect(out.length).toBe(n);
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * The views behind the tab bar, in tab order. A view is a ViewDef (id, number key, label, component,
- * help); adding one is one line here, e.g. the checklist: `checklistView` from './checklist.js'.
+ * help); adding one is one import and one entry in VIEWS.
  */
 import { searchView } from './search.js';
 import { compareView } from './compare.js';
