@@ -51,6 +51,8 @@ export interface LatencyResult {
   renderP95: number;
   width: number;
   height: number;
+  /** The five slowest keystrokes: the query as typed so far, total and search milliseconds. */
+  slowest: Array<{ typed: string; ms: number; searchMs: number }>;
 }
 
 export interface ColdStartResult {
@@ -130,6 +132,7 @@ export async function keystrokeLatency(opts: { queries?: string[]; corpusDir?: s
   const width = opts.width ?? 100;
   const height = opts.height ?? 30;
   process.env.NODE_ENV ??= 'production'; // as the app itself runs (src/tui/start.ts)
+  process.env.FORCE_COLOR ??= '1'; // frames styled as in a colour terminal (styling is part of the cost)
   (await import('../src/tui/start.js')).registerPerfHooks(); // likewise, before Ink is imported
   const [{ render }, React, { App }, { loadKnowledgeBase }, { PlansQuery }] = await Promise.all([
     import('ink'),
@@ -168,6 +171,7 @@ export async function keystrokeLatency(opts: { queries?: string[]; corpusDir?: s
 
   const samples: number[] = [];
   const searchSamples: number[] = [];
+  const labels: string[] = [];
   const key = async (s: string): Promise<number> => {
     let resolveFrame: (t: number) => void = () => {};
     const frame = new Promise<number>((r) => (resolveFrame = r));
@@ -187,6 +191,7 @@ export async function keystrokeLatency(opts: { queries?: string[]; corpusDir?: s
       if (!Number.isNaN(ms)) {
         samples.push(ms);
         searchSamples.push(searchMs);
+        labels.push(q.slice(0, q.indexOf(ch) + ch.length));
       }
       await settle();
     }
@@ -205,6 +210,10 @@ export async function keystrokeLatency(opts: { queries?: string[]; corpusDir?: s
     renderP95: round(percentile(samples.map((x, i) => x - searchSamples[i]), 95)),
     width,
     height,
+    slowest: samples
+      .map((ms, i) => ({ typed: labels[i], ms: round(ms), searchMs: round(searchSamples[i]) }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5),
   };
 }
 

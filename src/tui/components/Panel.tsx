@@ -15,7 +15,7 @@ export function Panel({ width, height, focused = false, children }: { width: num
       flexDirection="column"
       borderStyle={focused ? 'bold' : 'round'}
       borderColor={color ? (focused ? 'cyan' : 'gray') : undefined}
-      overflow="hidden"
+      overflowY="hidden"
       flexShrink={0}
     >
       {children}
