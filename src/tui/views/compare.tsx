@@ -11,7 +11,7 @@ import { useKeymap } from '../hooks/useKeymap.js';
 import { Line } from '../components/Line.js';
 import { Panel, innerHeight, innerWidth } from '../components/Panel.js';
 import { StatusLine } from '../components/StatusLine.js';
-import { clamp, clean, scrollTo, wrapSegs, type Seg } from '../layout.js';
+import { clamp, clean, fitSegs, scrollTo, wrapSegs, type Seg } from '../layout.js';
 import { deadlineLabel, leadUnit, shortUnit } from '../format.js';
 import { displayWidth, padEndWidth } from '../../util/text.js';
 import type { ViewDef, ViewProps } from './types.js';
@@ -47,7 +47,7 @@ function sideColumn(q: PlansQuery, tasks: Task[], width: number): Seg[][] {
   tasks.forEach((t, i) => {
     if (i > 0) lines.push([{ text: '─'.repeat(Math.max(0, width)), dim: true }]);
     const lead = leadUnit(t);
-    lines.push([{ text: deadlineLabel(t), color: 'green', bold: true }, { text: lead ? ' ' + clean(shortUnit(lead.name)) : '', color: 'blue' }]);
+    lines.push(...wrapSegs([{ text: deadlineLabel(t), color: 'green', bold: true }, { text: lead ? ' ' + clean(shortUnit(lead.name)) : '', color: 'blue' }], width));
     const others = t.units.filter((u) => u !== lead).map((u) => shortUnit(u.name));
     if (others.length) lines.push(...wrapSegs([{ text: others.join('、'), color: 'blue', dim: true }], width));
     lines.push(...wrapSegs([{ text: clean(t.text) }], width));
@@ -188,10 +188,8 @@ export const CompareView = memo(function CompareView({ active, width, height, op
     const segs: Seg[] = [];
     sideLines.forEach((col, i) => {
       if (i > 0) segs.push({ text: '│', dim: true });
-      const line = col[ss + r];
-      const w = line ? line.reduce((n, s) => n + displayWidth(s.text), 0) : 0;
-      if (line) segs.push(...line);
-      segs.push({ text: ' '.repeat(Math.max(0, sideColW - w)) });
+      // Each cell fitted to its column, so one long line can never push the columns to its right.
+      segs.push(...fitSegs(col[ss + r] ?? [], sideColW));
     });
     rows.push(<Line key={r} width={iw} segs={segs} />);
   }

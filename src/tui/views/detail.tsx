@@ -71,7 +71,8 @@ export const DetailView = memo(function DetailView({ taskId, active, width, heig
 
   const lines = useMemo(() => {
     if (!task || !render) return [];
-    return detailLines(render, detailMarkdown(q, task, q.context(task)), bw - 1, color);
+    // Lines of at most ~100 columns read better than the full width of a wide terminal.
+    return detailLines(render, detailMarkdown(q, task, q.context(task)), Math.min(bw - 1, 100), color);
   }, [q, task, render, bw, color]);
 
   const maxScroll = Math.max(0, lines.length - bh);
