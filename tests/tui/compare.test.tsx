@@ -1,13 +1,25 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { assertFrameIntact, KEY, realQuery, renderApp, type Driven } from './helpers.js';
 import { shortUnit } from '../../src/tui/format.js';
-import { truncateWidth } from '../../src/util/text.js';
+import { displayWidth, truncateWidth } from '../../src/util/text.js';
 
 let app: Driven | null = null;
 afterEach(() => {
   app?.unmount();
   app = null;
 });
+
+/** Display columns at which a line has the column separator │ (its box borders excluded). */
+function separatorColumns(line: string): number[] {
+  const cols: number[] = [];
+  let w = 0;
+  const chars = [...line];
+  chars.forEach((ch, i) => {
+    if (ch === '│' && i > 0 && i < chars.length - 1) cols.push(w);
+    w += displayWidth(ch);
+  });
+  return cols;
+}
 
 describe('对比 view (real corpus)', () => {
   it('2 opens the matrix: themes × all five plans, each cell earliest deadline (YYYY-MM), count, lead unit', async () => {
@@ -77,5 +89,22 @@ describe('对比 view (real corpus)', () => {
 
     await app.press(KEY.esc);
     expect(app.frame()).toContain('对比 Compare');
+  });
+
+  it('side-by-side columns stay aligned at 80x24 however far they scroll', async () => {
+    app = await renderApp({ columns: 80, rows: 24 });
+    await app.press(KEY.esc, '2');
+    for (let theme = 0; theme < 3; theme++) {
+      await app.press(KEY.enter);
+      for (let page = 0; page < 3; page++) {
+        const body = app.lines().slice(4, 22);
+        const expected = separatorColumns(app.lines()[3]);
+        expect(expected.length).toBe(4);
+        for (const l of body) expect(separatorColumns(l), l).toEqual(expected);
+        assertFrameIntact(app.frame(), 80, 24);
+        await app.press(KEY.pageDown);
+      }
+      await app.press(KEY.esc, KEY.down);
+    }
   });
 });
