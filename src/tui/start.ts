@@ -3,7 +3,7 @@
  * switches to the alternate screen, runs the Ink app, and restores the terminal on every exit path.
  * Ink, React and the app are imported lazily so `plans --help` and the subcommands never pay for them.
  */
-import { register } from 'node:module';
+import * as nodeModule from 'node:module';
 import type { Io } from '../cli/io.js';
 import { colorEnabled } from '../cli/io.js';
 import { isoDate, parseArgs, UsageError } from '../cli/args.js';
@@ -18,7 +18,7 @@ export function registerPerfHooks(): void {
   if (process.env.PLANS_NO_LOADER || perfHooksRegistered) return;
   perfHooksRegistered = true;
   try {
-    register('./perf/loader.js', import.meta.url);
+    nodeModule.register('./perf/loader.js', import.meta.url);
   } catch {
     /* an older Node without module.register: Ink still works, only slower */
   }
@@ -98,6 +98,8 @@ export async function start(argv: string[], io: Io): Promise<number> {
   delete process.env.CONTINUOUS_INTEGRATION;
   // React's production build: the development one is several times slower per keystroke.
   process.env.NODE_ENV ??= 'production';
+  // Node ≥ 22 can cache compiled code across runs (Ink, React and the app are most of the start-up).
+  (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   registerPerfHooks();
   const [{ render }, React, { App }] = await Promise.all([import('ink'), import('react'), import('./app.js')]);
   for (const [k, v] of Object.entries(savedCi)) if (v !== undefined) process.env[k] = v;
