@@ -46,6 +46,19 @@ export async function start(argv: string[], io: Io): Promise<number> {
   }
 
   const out = process.stdout;
+  // Open the knowledge base (before taking over the screen); if that turns into a build that takes a while, say so.
+  const progress = progressReporter((x) => out.write(x));
+  let opened;
+  try {
+    opened = openKb(parsed, io, { quietSkips: true, onProgress: progress.onProgress });
+  } catch (e) {
+    if (e instanceof NoPlansError) {
+      io.err(`plans: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+
   let restored = false;
   let unmountInk: (() => void) | null = null;
   const restore = () => {
@@ -77,20 +90,6 @@ export async function start(argv: string[], io: Io): Promise<number> {
     process.exit(signals.find(([s]) => s === sig)?.[1] ?? 1);
   };
   for (const [sig] of signals) process.on(sig, onSignal);
-
-  // Open the knowledge base; if that turns into a build that takes a while, say so.
-  const progress = progressReporter((x) => out.write(x));
-  let opened;
-  try {
-    opened = openKb(parsed, io, { quietSkips: true, onProgress: progress.onProgress });
-  } catch (e) {
-    restore();
-    if (e instanceof NoPlansError) {
-      io.err(`plans: ${e.message}`);
-      return 1;
-    }
-    throw e;
-  }
 
   // Ink renders nothing progressively when it believes it runs in CI; an interactive terminal is not CI.
   const savedCi = { CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION };
