@@ -145,9 +145,17 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
   useEffect(() => {
     const a = setTimeout(() => q.search('政务', {}, 1), 0);
     const b = setTimeout(() => q.search('zw', {}, 1), 30);
+    // The preview shows source paragraphs: read (and decode) each plan's file once now, not mid-typing.
+    const c = setTimeout(() => {
+      for (const p of q.plans()) {
+        const t = q.tasks({ plans: [p.id] })[0];
+        if (t) q.context(t);
+      }
+    }, 60);
     return () => {
       clearTimeout(a);
       clearTimeout(b);
+      clearTimeout(c);
     };
   }, [q]);
 
