@@ -82,6 +82,21 @@ describe('时间线 view (real corpus)', () => {
     assertFrameIntact(f, 160, 48);
   });
 
+  it('at 80x24 the theme rows that do not fit scroll with J / K', async () => {
+    app = await renderApp({ columns: 80, rows: 24, asOf: AS_OF });
+    await app.press(KEY.esc, '3', 'g');
+    const q = realQuery();
+    const rows = q.timeline({ asOf: AS_OF, groupBy: 'theme' }).rows;
+    expect(app.frame()).toMatch(new RegExp(`行1-\\d+/${rows.length}`));
+    expect(app.frame()).toContain(rows[0].label.slice(0, 4));
+    await app.press('J', 'J');
+    expect(app.frame()).toMatch(new RegExp(`行3-\\d+/${rows.length}`));
+    expect(app.lines().some((l) => l.startsWith('│' + rows[0].label.slice(0, 4)))).toBe(false);
+    await app.press('K');
+    expect(app.frame()).toMatch(/行2-/);
+    assertFrameIntact(app.frame(), 80, 24);
+  });
+
   it('an as-of date after the data range is shown at the edge', async () => {
     app = await renderApp({ columns: 80, rows: 24, asOf: '2026-11-24' });
     await app.press(KEY.esc, '3');

@@ -47,6 +47,7 @@ export const TimelineView = memo(function TimelineView({ active, width, height, 
   const [mOff, setMOff] = useState(0);
   const [sel, setSel] = useState(0);
   const [lOff, setLOff] = useState(0);
+  const [rowOff, setRowOff] = useState(0);
 
   const cur = clamp(cursor ?? initialCursor, 0, Math.max(0, months.length - 1));
   const iw = innerWidth(width);
@@ -60,7 +61,9 @@ export const TimelineView = memo(function TimelineView({ active, width, height, 
   const bodyH = Math.max(0, height - 1);
   const listMin = 4;
   const chartRowsMax = Math.max(1, innerHeight(bodyH) - 3 - (listMin + 3));
-  const chartRows = tl.rows.slice(0, chartRowsMax);
+  const rowMax = Math.max(0, tl.rows.length - chartRowsMax);
+  const ro = clamp(rowOff, 0, rowMax);
+  const chartRows = tl.rows.slice(ro, ro + chartRowsMax);
   const chartH = 2 + 3 + chartRows.length;
   const listH = Math.max(3, bodyH - chartH);
   const listRows = Math.max(1, innerHeight(listH) - 1);
@@ -105,7 +108,12 @@ export const TimelineView = memo(function TimelineView({ active, width, height, 
       case '.':
         return goMonth(tl.asOfIndex < 0 ? 0 : tl.asOfIndex);
       case 'g':
+        setRowOff(0);
         return setGroup(group === 'plan' ? 'theme' : 'plan');
+      case 'J':
+        return setRowOff(clamp(ro + 1, 0, rowMax));
+      case 'K':
+        return setRowOff(clamp(ro - 1, 0, rowMax));
       case 'down':
       case 'j':
         return moveSel(1);
@@ -159,12 +167,12 @@ export const TimelineView = memo(function TimelineView({ active, width, height, 
   const asOfNote =
     tl.asOfIndex < 0 ? `as of ${asOf} ← 早于范围` : tl.asOfIndex >= months.length ? `as of ${asOf} → 晚于范围` : `as of ${asOf} │`;
   const legend: Seg[] = [
-    { text: `时间线 · ${group === 'plan' ? '按方案' : '按主题'} (g 切换) `, bold: true },
+    { text: `时间线 · ${group === 'plan' ? '按方案' : '按主题'} (g) `, bold: true },
     { text: `${STATUS_GLYPH.overdue} 逾期 `, color: STATUS_COLOR.overdue },
     { text: `${STATUS_GLYPH.upcoming} 临近 `, color: STATUS_COLOR.upcoming },
     { text: `${STATUS_GLYPH.later} 未到期 `, color: STATUS_COLOR.later },
     { text: asOfNote, color: 'red' },
-    { text: tl.rows.length > chartRows.length ? `  +${tl.rows.length - chartRows.length} 行` : '', dim: true },
+    { text: tl.rows.length > chartRows.length ? ` 行${ro + 1}-${ro + chartRows.length}/${tl.rows.length} J K` : '', dim: true },
   ];
 
   return (
@@ -213,6 +221,7 @@ export const timelineView: ViewDef = {
         { keys: 'Home End', desc: '第一个 / 最后一个月 first / last month' },
         { keys: '.', desc: '跳到 as-of 月份 jump to the as-of month' },
         { keys: 'g', desc: '按方案 / 按主题分行 rows per plan or per theme' },
+        { keys: 'J K', desc: '行多时上下滚动图表 scroll the chart rows' },
         { keys: '↑ ↓ j k PgUp PgDn', desc: '在当月任务中选择 move in the month\'s tasks' },
         { keys: 'Enter', desc: '打开任务 open the task' },
         { keys: 'x ! o', desc: '逾期 / 临近 / 未到期 overdue / upcoming / later (also without colour)' },
