@@ -1,5 +1,8 @@
 /** Drives the real App over the real bundled corpus with ink-testing-library, at a chosen terminal size. */
 import React from 'react';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
 import { PlansQuery } from '../../src/query/index.js';
@@ -65,7 +68,9 @@ export interface Driven {
 }
 
 export async function renderApp(opts: { columns?: number; rows?: number; asOf?: string; env?: Partial<AppEnv> } = {}): Promise<Driven> {
-  const env: AppEnv = { query: realQuery(), asOf: opts.asOf ?? '2018-01-15', color: false, corpusDir: 'corpus', upcomingDays: 30, ...opts.env };
+  // A temp data dir unless the test gives one: frame tests never touch the real data/checklist.json.
+  const dataDir = mkdtempSync(join(tmpdir(), 'plans-tui-'));
+  const env: AppEnv = { query: realQuery(), asOf: opts.asOf ?? '2018-01-15', color: false, corpusDir: 'corpus', upcomingDays: 30, dataDir, ...opts.env };
   const ui = render(<App env={env} />);
   const count = () => ui.frames.length;
   let cols = 100;

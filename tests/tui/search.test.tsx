@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assertFrameIntact, KEY, realQuery, renderApp, type Driven } from './helpers.js';
 
@@ -112,5 +115,17 @@ describe('搜索 view (real corpus)', () => {
     await app.press('/');
     await app.type('系统');
     expect(app.frame()).toContain('搜索› 僵尸系统');
+  });
+
+  it('a in the list adds the selected task to my checklist (view 4 shows it)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'plans-tui-add-'));
+    app = await renderApp({ columns: 120, rows: 40, env: { dataDir } });
+    await app.type('僵尸');
+    await app.press(KEY.esc, 'a');
+    expect(app.frame()).toContain('已加入我的清单');
+    const saved = JSON.parse(readFileSync(join(dataDir, 'checklist.json'), 'utf8'));
+    expect(JSON.stringify(saved)).toContain(realQuery().search('僵尸', {}, 1)[0].task.id);
+    await app.press('4');
+    expect(app.frame()).toMatch(/手动.*2017年12月底前，基本完成对系统使用/);
   });
 });

@@ -453,10 +453,12 @@ export function useChecklist(): Checklist {
  * Adds the task to my list by hand and returns a message to show (the 我的清单 view picks it up by itself).
  */
 export function useAddToChecklist(): (taskId: string) => string {
-  const api = useChecklist();
+  const { query, asOf, dataDir, upcomingDays } = useEnv();
   return useCallback(
     (taskId: string) => {
       try {
+        // Opened on demand: the view using this never touches the checklist file until asked.
+        const api = new Checklist(openStore(dataDir ?? defaultDataDir()), query, { asOf, soonDays: upcomingDays });
         const had = api.entry(taskId);
         api.add(taskId);
         return had ? '已在我的清单中 already in my checklist' : '已加入我的清单 added to my checklist (4)';
@@ -464,7 +466,7 @@ export function useAddToChecklist(): (taskId: string) => string {
         return `无法加入我的清单: ${(e as Error).message}`;
       }
     },
-    [api],
+    [query, asOf, dataDir, upcomingDays],
   );
 }
 

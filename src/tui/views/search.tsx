@@ -15,6 +15,7 @@ import { clamp, clean, highlightSegs, scrollTo, wrapSegs, type Seg } from '../la
 import { deadlineLabel, leadUnit, ROLE_LABEL, ROLE_ORDER } from '../format.js';
 import { displayWidth, padEndWidth } from '../../util/text.js';
 import type { ViewDef, ViewProps } from './types.js';
+import { useAddToChecklist } from './mine.js';
 
 const LIMIT = 300;
 const PROMPT = '搜索› ';
@@ -118,6 +119,8 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
   const [sel, setSel] = useState(0);
   const [offset, setOffset] = useState(0);
   const [f, setF] = useState<FilterState>(NO_FILTERS);
+  const [notice, setNotice] = useState<string | null>(null);
+  const addToChecklist = useAddToChecklist();
   const plans = q.plans();
   const themes = q.themes();
   const kinds = useMemo(() => unitKinds(q), [q]);
@@ -235,6 +238,9 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
         return setFilter({ ...f, due: f.due === 'upcoming' ? null : 'upcoming' });
       case 'x':
         return setFilter(NO_FILTERS);
+      case 'a':
+        if (hits[selIdx]) setNotice(addToChecklist(hits[selIdx].task.id));
+        return;
     }
   }, active);
 
@@ -257,7 +263,7 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
   if (f.due === 'overdue') addFilter('o', `逾期 <${asOf}`);
   if (f.due === 'upcoming') addFilter('n', `临近 ${upcomingDays}天`);
   const count = `${hits.length < total ? `${hits.length}/${total}` : total >= LIMIT ? `${total}+` : total} 条`;
-  const hints = focus === 'input' ? 'Esc 列表 ↑↓ 选择 Enter 打开' : '/ 搜索 p u t o n x 筛选 Enter 打开 ? 帮助 q 退出';
+  const hints = focus === 'input' ? 'Esc 列表 ↑↓ 选择 Enter 打开' : '/ 搜索 p u t o n x 筛选 a 加入清单 Enter 打开 ? 帮助 q 退出';
 
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -283,7 +289,7 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
           ))}
         </Panel>
       </Box>
-      <StatusLine width={width} left={[{ text: count, bold: true }, ...filterSegs]} right={hints} />
+      <StatusLine width={width} left={[{ text: count, bold: true }, ...filterSegs, ...(notice ? [{ text: `  ${notice}`, color: 'green' as const }] : [])]} right={hints} />
     </Box>
   );
 });
@@ -319,6 +325,7 @@ export const searchView: ViewDef = {
         { keys: 'o', desc: '只看逾期 overdue (before the as-of date)' },
         { keys: 'n', desc: '只看临近 upcoming (within 30 days, or recurring)' },
         { keys: 'x', desc: '清除筛选 clear filters' },
+        { keys: 'a', desc: '加入我的清单 add the task to my checklist' },
       ],
     },
   ],
