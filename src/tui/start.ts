@@ -25,6 +25,21 @@ export function registerPerfHooks(): void {
 }
 let perfHooksRegistered = false;
 
+/** Ink, React and the app: from the start-up bundle when the build made one, else module by module. */
+async function loadApp(): Promise<typeof import('./bundle-entry.js')> {
+  if (!process.env.PLANS_NO_BUNDLE) {
+    try {
+      // dist/src/tui/start.js → dist/tui-bundle.mjs (a computed path: tsc must not resolve it)
+      const bundle = new URL('../../tui-bundle.mjs', import.meta.url).href;
+      return (await import(bundle)) as typeof import('./bundle-entry.js');
+    } catch {
+      /* no bundle (running from sources): fall through */
+    }
+  }
+  registerPerfHooks();
+  return import('./bundle-entry.js');
+}
+
 export function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -99,8 +114,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
   process.env.NODE_ENV ??= 'production';
   // Node ≥ 22 can cache compiled code across runs (Ink, React and the app are most of the start-up).
   (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-  registerPerfHooks();
-  const [{ render }, React, { App }] = await Promise.all([import('ink'), import('react'), import('./app.js')]);
+  const { render, React, App } = await loadApp();
   for (const [k, v] of Object.entries(savedCi)) if (v !== undefined) process.env[k] = v;
 
   const env = {

@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// Bundles the terminal app's start-up (Ink, React, the app) into dist/tui-bundle.mjs with esbuild.
+// Run after tsc (npm run build). start.ts falls back to plain imports when the bundle is missing.
+import { build } from 'esbuild';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+await build({
+  entryPoints: [join(dist, 'src/tui/bundle-entry.js')],
+  outfile: join(dist, 'tui-bundle.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: true,
+  legalComments: 'none',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  alias: { 'react-devtools-core': join(dist, 'src/tui/perf/devtools-stub.js') },
+  plugins: [
+    {
+      // Ink's string-width → our exact, faster shim (which itself imports the real one).
+      name: 'string-width-shim',
+      setup(b) {
+        const shim = join(dist, 'src/tui/perf/string-width-shim.js');
+        b.onResolve({ filter: /^string-width$/ }, (args) => (args.importer === shim || !args.importer.includes('node_modules') ? undefined : { path: shim }));
+      },
+    },
+  ],
+  external: ['pinyin-pro', 'fuse.js', 'marked', 'marked-terminal', 'exceljs'],
+  banner: { js: "import { createRequire as __plansRequire } from 'module'; const require = __plansRequire(import.meta.url);" },
+  logLevel: 'warning',
+});

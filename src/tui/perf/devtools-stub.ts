@@ -1,0 +1,3 @@
+/** Stands in for react-devtools-core in the start-up bundle (Ink only loads it when DEV=true). */
+export default {};
+export const connectToDevTools = (): void => {};
