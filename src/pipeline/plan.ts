@@ -198,10 +198,16 @@ export function extractPlan(file: string, bytes: Uint8Array): PlanResult {
   if (annex) {
     warnings.push(...annex.warnings);
     const proseGrams = tasks.map((t) => ({ t, g: bigrams(textKey(t.text)) }));
+    let odd = 0;
     for (const r of annex.rows) {
       if (!r.text) continue;
       const text = r.text.text;
       const key = textKey(text);
+      // A task cell states work to do: a bare number, a unit list or a date is a broken row (scrape noise).
+      if (key.length < MIN_ACTION || /^\d+$/.test(key) || parseUnitParen(`${text}负责`)?.length === splitTop(text, '、，,').length || findDeadlines(text, ctx).some((d) => d.raw === text)) {
+        odd++;
+        continue;
+      }
       const deadlines = r.deadline ? findDeadlines(r.deadline.text, ctx).map(toDeadline) : [];
       const units: TaskUnit[] = [];
       for (const u of r.units) mergeUnits(units, annexUnits(u.cell.text, u.role));
@@ -226,6 +232,7 @@ export function extractPlan(file: string, bytes: Uint8Array): PlanResult {
         restates: best ? best.id : null,
       });
     }
+    if (odd) warnings.push(`${odd} annex row(s) skipped: the task cell holds no task (a number, units or a date)`);
   }
   if (!tasks.length) warnings.push('no obligations found (no deadlines or responsible-unit notes recognised)');
   const plan: Plan = { id: planId, province: meta.province, title: meta.title, docNumber: meta.docNumber, issuer: meta.issuer, issuedOn: meta.issuedOn, file, warnings };
