@@ -352,17 +352,11 @@ export function myRoles(task: { planId: string; units: { canonical: string; kind
   return [...roles].sort((a, b) => ROLE_RANK[a] - ROLE_RANK[b]);
 }
 
-export interface MineItem {
+/** A row of my list: the task as last known (text live, or last-known for orphans) and my entry. */
+export interface MineItem extends TaskSnapshot {
   taskId: string;
   /** The live task, or null when orphaned. */
   task: Task | null;
-  /** Task text (live, or last-known for orphans). */
-  text: string;
-  planId: string;
-  planTag: string | null;
-  section: string[];
-  deadlines: Deadline[];
-  units: { canonical: string; kind: string; role: Role }[];
   roles: Role[];
   entry: Entry | null;
   status: Status;
