@@ -4,7 +4,7 @@
  * rewriting the cache atomically.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeBase, SkippedFile } from '../types.js';
@@ -77,15 +77,19 @@ export function defaultCachePath(dataDir: string, corpusDir: string, bundledCorp
   return join(dataDir, 'kb-cache', `${h}.json`);
 }
 
-export function loadKnowledgeBase(opts: LoadOptions): LoadResult {
-  const t0 = performance.now();
-  const names = listCorpus(opts.corpusDir);
+interface KeyedFiles {
+  key: string;
+  files: CorpusFile[];
+}
+
+function readCorpus(corpusDir: string): KeyedFiles {
+  const names = listCorpus(corpusDir);
   const files: CorpusFile[] = [];
   const keyHash = createHash('sha256').update(codeHash());
   for (const name of names) {
     let bytes: Buffer;
     try {
-      bytes = readFileSync(join(opts.corpusDir, name));
+      bytes = readFileSync(join(corpusDir, name));
     } catch (e) {
       bytes = Buffer.alloc(0);
       files.push({ name, bytes, error: `cannot read: ${(e as Error).message}` });
@@ -95,7 +99,32 @@ export function loadKnowledgeBase(opts: LoadOptions): LoadResult {
     files.push({ name, bytes });
     keyHash.update(name + '\0').update(createHash('sha256').update(bytes).digest()).update('\0');
   }
-  const key = keyHash.digest('hex');
+  return { key: keyHash.digest('hex'), files };
+}
+
+/**
+ * Is the cache file current for this corpus? Reads only the head of the cache (the key is written
+ * first), so a large knowledge base is not parsed twice.
+ */
+export function isCacheFresh(corpusDir: string, cachePath: string): boolean {
+  const { key } = readCorpus(corpusDir);
+  try {
+    const fd = openSync(cachePath, 'r');
+    try {
+      const buf = Buffer.alloc(200);
+      const n = readSync(fd, buf, 0, 200, 0);
+      return buf.subarray(0, n).toString('utf8').startsWith(`{"key":"${key}"`);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+export function loadKnowledgeBase(opts: LoadOptions): LoadResult {
+  const t0 = performance.now();
+  const { key, files } = readCorpus(opts.corpusDir);
   const cachePath = opts.cachePath === undefined ? null : opts.cachePath;
   if (cachePath && !opts.force) {
     try {

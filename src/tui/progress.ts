@@ -16,7 +16,7 @@ export function progressReporter(write: (s: string) => void, now: () => number =
       if (now() - t0 < afterMs) return;
       shown = true;
       const name = file.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
-      write(`\r\u001b[2K正在建立知识库 building the knowledge base… ${done + 1}/${total} ${name}`);
+      write(`\r\u001b[2K正在建立知识库 building the knowledge base… ${done + 1}/${total} ${name}  (q 取消 cancel)`);
     },
     get shown(): boolean {
       return shown;

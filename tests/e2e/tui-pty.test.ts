@@ -4,7 +4,7 @@
  * Skipped, with a message, only when tmux is not installed (.ci/run installs it).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,5 +80,23 @@ describe.skipIf(!hasTmux)('plans in a real terminal (tmux)', () => {
     // The alternate screen was left: the app's frame is gone from the terminal.
     await sleep(100);
     expect(screen()).not.toContain('搜索›');
+  });
+
+  it('a large folder is indexed in a worker: progress is drawn and q cancels at once (exit 130)', async () => {
+    const cli = builtCli();
+    const corpus = join(dir, 'big');
+    mkdirSync(corpus);
+    const plans = readdirSync(join(ROOT, 'corpus')).filter((f) => f.endsWith('.txt'));
+    for (let i = 0; i < 300; i++) copyFileSync(join(ROOT, 'corpus', plans[i % plans.length]), join(corpus, `p${String(i).padStart(3, '0')}-${plans[i % plans.length]}`));
+    const exitFile = join(dir, 'exit-big');
+    const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+    const cmd = `cd ${q(ROOT)} && env -u CI -u CONTINUOUS_INTEGRATION node ${q(cli)} --corpus ${q(corpus)} --data-dir ${q(join(dir, 'data-big'))}; echo "EXIT=$?" > ${q(exitFile)}; sleep 30`;
+    tmux('kill-session', '-t', SESSION);
+    expect(tmux('new-session', '-d', '-s', SESSION, '-x', '120', '-y', '36', cmd).status).toBe(0);
+    await waitForScreen((s) => s.includes('正在建立知识库'), 'the build progress line');
+    tmux('send-keys', '-t', SESSION, 'q');
+    const t0 = Date.now();
+    while (!existsSync(exitFile) && Date.now() - t0 < 5000) await sleep(50);
+    expect(readFileSync(exitFile, 'utf8').trim()).toBe('EXIT=130');
   });
 });
