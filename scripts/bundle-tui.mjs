@@ -17,7 +17,8 @@ await build({
   minify: true,
   legalComments: 'none',
   define: { 'process.env.NODE_ENV': '"production"' },
-  alias: { 'react-devtools-core': join(dist, 'src/tui/perf/devtools-stub.js') },
+  // Ink's devtools (react-devtools-core, ws) only load with DEV=true: stubs keep them out of the bundle.
+  alias: { 'react-devtools-core': join(dist, 'src/tui/perf/devtools-stub.js'), ws: join(dist, 'src/tui/perf/devtools-stub.js') },
   plugins: [
     {
       // Ink's string-width → our exact, faster shim (which itself imports the real one).

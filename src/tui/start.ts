@@ -36,7 +36,15 @@ async function loadApp(): Promise<typeof import('./bundle-entry.js')> {
     try {
       // dist/src/tui/start.js → dist/tui-bundle.mjs (a computed path: tsc must not resolve it)
       const bundle = new URL('../../tui-bundle.mjs', import.meta.url).href;
-      return (await import(bundle)) as typeof import('./bundle-entry.js');
+      // Yoga's WebAssembly is inlined as a data: URL; given a global fetch, its loader fetches it, which
+      // makes Node load its whole fetch implementation (~30 ms). Without fetch it decodes the bytes itself.
+      const fetchDescriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+      if (fetchDescriptor) Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+      try {
+        return (await import(bundle)) as typeof import('./bundle-entry.js');
+      } finally {
+        if (fetchDescriptor) Object.defineProperty(globalThis, 'fetch', fetchDescriptor);
+      }
     } catch {
       /* no bundle (running from sources): fall through */
     }
