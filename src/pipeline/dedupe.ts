@@ -4,7 +4,8 @@
  *  2. a candidate whose text is contained in a kept one, or whose every sentence already stands in kept
  *     ones, is a fragment/repeat and is dropped;
  *  3. what the dropped copy knew (units, deadlines) is merged into the copy that stays.
- * Priority of the copy that stays: has units, has deadlines, more units, longer, earlier.
+ * Priority of the copy that stays: has units, has its own (not inherited) units, has deadlines, names more
+ * units (own ones), longer, earlier.
  */
 import { textKey } from './ids.js';
 
@@ -13,6 +14,8 @@ export interface Dedupable {
   key: string;
   pos: number;
   units: unknown[];
+  /** Units taken from a later parenthetical of the paragraph, not the text's own. */
+  inherited?: boolean;
   deadlines: unknown[];
 }
 
@@ -31,8 +34,9 @@ function sentenceKeys(text: string): string[] {
 function better<T extends Dedupable>(a: T, b: T): number {
   return (
     Number(b.units.length > 0) - Number(a.units.length > 0) ||
+    Number(!b.inherited) - Number(!a.inherited) ||
     Number(b.deadlines.length > 0) - Number(a.deadlines.length > 0) ||
-    b.units.length - a.units.length ||
+    (!a.inherited && !b.inherited ? b.units.length - a.units.length : 0) ||
     b.key.length - a.key.length ||
     a.pos - b.pos
   );

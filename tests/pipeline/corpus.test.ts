@@ -102,6 +102,10 @@ describe('structure, units and sources on the real plans', () => {
     expect(f.section.some((s) => s.startsWith('二、'))).toBe(true);
     expect(f.section.some((s) => s.startsWith('（一）'))).toBe(true);
   });
+  it('of two scraped copies, the one whose units come from its own paragraph wins over one glued to another task', () => {
+    const t = taskWith('fujian', '省直部门完成僵尸信息系统消除');
+    expect(t.units.map((u) => `${u.canonical}:${u.role}`)).toEqual(['省直各部门:responsible']);
+  });
   it('a parenthetical right after a heading governs the heading title', () => {
     const t = taskWith('fujian', '推进形成统一的非密电子政务网络');
     expect(t.units.map((u) => u.name)).toContain('省委编办（省审改办）');
