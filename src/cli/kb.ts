@@ -1,5 +1,5 @@
 /** Opens the knowledge base for a CLI command from its --corpus / --data-dir flags. */
-import { loadKnowledgeBase, defaultCachePath, type LoadOptions, type LoadResult } from '../kb/load.js';
+import { loadKnowledgeBase, defaultCachePath, type KeyedFiles, type LoadOptions, type LoadResult } from '../kb/load.js';
 import { PlansQuery } from '../query/index.js';
 import { BUNDLED_CORPUS, corpusDir, dataDir } from './context.js';
 import type { Io } from './io.js';
@@ -17,11 +17,11 @@ export interface Opened {
 
 export class NoPlansError extends Error {}
 
-export function openKb(p: ParsedArgs, io: Io, opts: { force?: boolean; quietSkips?: boolean; onProgress?: LoadOptions['onProgress'] } = {}): Opened {
+export function openKb(p: ParsedArgs, io: Io, opts: { force?: boolean; quietSkips?: boolean; onProgress?: LoadOptions['onProgress']; corpus?: KeyedFiles } = {}): Opened {
   const corpus = corpusDir(str(p, 'corpus'));
   if (!existsSync(corpus) || !statSync(corpus).isDirectory()) throw new NoPlansError(`corpus folder not found: ${corpus}`);
   const data = dataDir(str(p, 'data-dir'));
-  const load = loadKnowledgeBase({ corpusDir: corpus, cachePath: defaultCachePath(data, corpus, BUNDLED_CORPUS), force: opts.force, onProgress: opts.onProgress });
+  const load = loadKnowledgeBase({ corpusDir: corpus, cachePath: defaultCachePath(data, corpus, BUNDLED_CORPUS), force: opts.force, onProgress: opts.onProgress, corpus: opts.corpus });
   if (!opts.quietSkips) {
     for (const s of load.skipped) io.err(`plans: skipped ${s.file}: ${s.reason}`);
   }

@@ -15,6 +15,8 @@ export interface LoadOptions {
   /** Cache file; null disables caching. */
   cachePath?: string | null;
   force?: boolean;
+  /** The corpus already read (checkCache), when the caller has it. */
+  corpus?: KeyedFiles;
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
@@ -77,12 +79,13 @@ export function defaultCachePath(dataDir: string, corpusDir: string, bundledCorp
   return join(dataDir, 'kb-cache', `${h}.json`);
 }
 
-interface KeyedFiles {
+/** The corpus as read once: its files and the cache key they give. */
+export interface KeyedFiles {
   key: string;
   files: CorpusFile[];
 }
 
-function readCorpus(corpusDir: string): KeyedFiles {
+export function readCorpus(corpusDir: string): KeyedFiles {
   const names = listCorpus(corpusDir);
   const files: CorpusFile[] = [];
   const keyHash = createHash('sha256').update(codeHash());
@@ -104,27 +107,28 @@ function readCorpus(corpusDir: string): KeyedFiles {
 
 /**
  * Is the cache file current for this corpus? Reads only the head of the cache (the key is written
- * first), so a large knowledge base is not parsed twice.
+ * first), so a large knowledge base is not parsed twice. Returns the corpus as read, to pass on to
+ * loadKnowledgeBase so the files are not read and hashed again.
  */
-export function isCacheFresh(corpusDir: string, cachePath: string): boolean {
-  const { key } = readCorpus(corpusDir);
+export function checkCache(corpusDir: string, cachePath: string): { fresh: boolean; corpus: KeyedFiles } {
+  const corpus = readCorpus(corpusDir);
   try {
     const fd = openSync(cachePath, 'r');
     try {
       const buf = Buffer.alloc(200);
       const n = readSync(fd, buf, 0, 200, 0);
-      return buf.subarray(0, n).toString('utf8').startsWith(`{"key":"${key}"`);
+      return { fresh: buf.subarray(0, n).toString('utf8').startsWith(`{"key":"${corpus.key}"`), corpus };
     } finally {
       closeSync(fd);
     }
   } catch {
-    return false;
+    return { fresh: false, corpus };
   }
 }
 
 export function loadKnowledgeBase(opts: LoadOptions): LoadResult {
   const t0 = performance.now();
-  const { key, files } = readCorpus(opts.corpusDir);
+  const { key, files } = opts.corpus ?? readCorpus(opts.corpusDir);
   const cachePath = opts.cachePath === undefined ? null : opts.cachePath;
   if (cachePath && !opts.force) {
     try {

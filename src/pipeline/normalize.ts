@@ -158,14 +158,3 @@ export function rawEnd(n: Normalized, iEnd: number): number {
   if (iEnd <= 0) return n.map[0];
   return n.map[Math.min(iEnd, n.text.length) - 1] + 1;
 }
-
-/** 1-based line number of a raw offset. */
-export function lineOf(raw: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 10) line++;
-    else if (c === 13 && raw.charCodeAt(i + 1) !== 10) line++;
-  }
-  return line;
-}

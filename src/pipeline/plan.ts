@@ -111,14 +111,16 @@ function proseCandidates(norm: Normalized, end: number, ctx: DeadlineContext): C
       if (actionLength(body, deadlines) < MIN_ACTION) continue;
       blockCands.push({ text: body, key: textKey(body), pos: start, start, spanEnd: s.spanEnd, section, sectionTitles, units: [...units], inherited: false, deadlines });
     }
-    // A dated obligation without its own parenthetical takes the units of the next one in its section.
-    for (let i = 0; i < blockCands.length; i++) {
-      if (blockCands[i].units.length) continue;
-      const next = blockCands.slice(i + 1).find((c) => c.units.length && !c.inherited);
-      // ... only within its own paragraph: a paragraph break ends what a parenthetical governs.
-      if (next && !text.slice(blockCands[i].spanEnd, next.start).includes('\n')) {
-        blockCands[i].units = next.units.map((u) => ({ ...u }));
-        blockCands[i].inherited = true;
+    // A dated obligation without its own parenthetical takes the units of the next one in its section,
+    // within its own paragraph (a paragraph break ends what a parenthetical governs). One backward pass.
+    let heir: Candidate | null = null;
+    for (let i = blockCands.length - 1; i >= 0; i--) {
+      const c = blockCands[i];
+      if (i + 1 < blockCands.length && text.slice(c.spanEnd, blockCands[i + 1].start).includes('\n')) heir = null;
+      if (c.units.length) heir = c;
+      else if (heir) {
+        c.units = heir.units.map((u) => ({ ...u }));
+        c.inherited = true;
       }
     }
     out.push(...blockCands);

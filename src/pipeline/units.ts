@@ -84,10 +84,6 @@ function looksLikeUnit(s: string): boolean {
   return core.length >= 2 && core.length <= 40 && (ORG_SUFFIX.test(core) || REGION_COLLECTIVE.test(core) || /^各/.test(core) || /^(?:各级)?[\u4e00-\u9fff]{1,8}(?:部门)?$/.test(core)) && !/[。；]/.test(core);
 }
 
-export interface ParsedUnits {
-  units: TaskUnit[];
-}
-
 /**
  * Parse the inside of a bracket as a unit parenthetical; null when it is not one
  * (a note such as （包括…）, （以下简称…）, （国办发〔2017〕39号）).

@@ -3,8 +3,8 @@
  * Pure over an in-memory KnowledgeBase (plus read-only access to corpus files for source context).
  */
 import { readFileSync } from 'node:fs';
-import { decode } from '../pipeline/decode.js';
 import { join } from 'node:path';
+import { decode } from '../pipeline/decode.js';
 import type { KnowledgeBase, Plan, Task, Theme, UnitEntry } from '../types.js';
 import { matchesFilters, type TaskFilters } from './filters.js';
 import { SearchIndex, type SearchHit } from './search.js';

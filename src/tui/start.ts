@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { str } from '../cli/args.js';
 import { BUNDLED_CORPUS, corpusDir, dataDir } from '../cli/context.js';
-import { defaultCachePath, isCacheFresh } from '../kb/load.js';
+import { checkCache, defaultCachePath, type KeyedFiles } from '../kb/load.js';
 import { progressReporter } from './progress.js';
 
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
@@ -112,9 +112,12 @@ export async function start(argv: string[], io: Io): Promise<number> {
   const progress = progressReporter((x) => out.write(x));
   // A stale cache is rebuilt in a worker thread: the terminal keeps answering (q / Ctrl+C cancel).
   const corpus = corpusDir(str(parsed, 'corpus'));
+  let read: KeyedFiles | undefined;
   if (existsSync(corpus)) {
     const cachePath = defaultCachePath(dataDir(str(parsed, 'data-dir')), corpus, BUNDLED_CORPUS);
-    if (!isCacheFresh(corpus, cachePath) && !(await buildInWorker(corpus, cachePath, progress.onProgress))) {
+    const check = checkCache(corpus, cachePath);
+    read = check.corpus;
+    if (!check.fresh && !(await buildInWorker(corpus, cachePath, progress.onProgress))) {
       out.write('\r\u001b[2K');
       io.err('plans: cancelled while building the knowledge base.');
       return 130;
@@ -122,7 +125,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
   }
   let opened;
   try {
-    opened = openKb(parsed, io, { quietSkips: true, onProgress: progress.onProgress });
+    opened = openKb(parsed, io, { quietSkips: true, onProgress: progress.onProgress, corpus: read });
   } catch (e) {
     if (e instanceof NoPlansError) {
       io.err(`plans: ${e.message}`);

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isCacheFresh, loadKnowledgeBase } from '../../src/kb/load.js';
+import { checkCache, loadKnowledgeBase } from '../../src/kb/load.js';
 import { CORPUS, PLAN_FILES } from './helpers.js';
 
 function corpusCopy(): string {
@@ -47,9 +47,9 @@ describe('knowledge base', () => {
     const cache = join(mkdtempSync(join(tmpdir(), 'plans-cache-')), 'kb.json');
     expect(loadKnowledgeBase({ corpusDir: d, cachePath: cache }).rebuilt).toBe(true);
     expect(loadKnowledgeBase({ corpusDir: d, cachePath: cache }).rebuilt).toBe(false);
-    expect(isCacheFresh(d, cache)).toBe(true);
+    expect(checkCache(d, cache).fresh).toBe(true);
     writeFileSync(join(d, 'hunan.txt'), readFileSync(join(d, 'hunan.txt'), 'utf8') + '\n');
-    expect(isCacheFresh(d, cache)).toBe(false);
+    expect(checkCache(d, cache).fresh).toBe(false);
     expect(loadKnowledgeBase({ corpusDir: d, cachePath: cache }).rebuilt).toBe(true);
     writeFileSync(cache, '{not json');
     const r = loadKnowledgeBase({ corpusDir: d, cachePath: cache });
