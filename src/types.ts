@@ -4,7 +4,7 @@
  */
 
 export type Role = 'lead' | 'responsible' | 'support' | 'supervise';
-export type Recurrence = null | 'yearly' | 'twice-yearly';
+export type Recurrence = null | 'yearly' | 'twice-yearly' | 'quarterly' | 'monthly';
 export type Precision = 'day' | 'month' | 'half' | 'year';
 
 export interface Deadline {
@@ -14,6 +14,8 @@ export interface Deadline {
   date: string | null;
   recurring: Recurrence;
   precision: Precision;
+  /** The parser that found it, e.g. "deadline/year-month" (see README, "The extractor"). */
+  rule: string;
 }
 
 export interface TaskUnit {
@@ -24,6 +26,8 @@ export interface TaskUnit {
   /** Cross-province kind: 审计, 发展改革, 财政, … */
   kind: string;
   role: Role;
+  /** The unit-attribution rule that found it, e.g. "unit/parenthetical", "unit/labelled-line". */
+  rule: string;
 }
 
 export interface SourceSpan {
@@ -53,6 +57,10 @@ export interface Task {
   source: SourceSpan;
   /** For annex rows: id of the prose task this row restates, else null. */
   restates: string | null;
+  /** How the task was cut out: "task/governed-text", "task/heading", "task/table-row", … */
+  rule: string;
+  /** Refiners that changed it ("refine/inherit-units", "refine/dedupe", "refine/restates"). */
+  refinedBy?: string[];
 }
 
 export interface Plan {

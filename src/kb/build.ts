@@ -1,7 +1,7 @@
 /** Corpus files → knowledge base: plans, tasks, the unit directory and the theme list. */
 import type { KnowledgeBase, Plan, SkippedFile, Task, UnitEntry } from '../types.js';
 import { extractPlan } from '../pipeline/plan.js';
-import { THEME_RULES } from '../pipeline/themes.js';
+import { THEME_RULES } from '../pipeline/tables/topics/e-government.js';
 
 export interface CorpusFile {
   name: string;

@@ -56,19 +56,23 @@ function codeHash(): string {
   if (codeHashMemo) return codeHashMemo;
   const h = createHash('sha256');
   const here = dirname(fileURLToPath(import.meta.url));
-  for (const dir of [here, join(here, '..', 'pipeline')]) {
+  const walk = (dir: string): void => {
     let names: string[] = [];
     try {
       names = readdirSync(dir).sort();
     } catch {
-      continue;
+      return;
     }
     for (const n of names) {
-      if (!/\.(js|ts)$/.test(n)) continue;
-      h.update(n);
-      h.update(readFileSync(join(dir, n)));
+      const p = join(dir, n);
+      if (/\.(js|ts)$/.test(n)) {
+        h.update(n);
+        h.update(readFileSync(p));
+      } else if (!n.includes('.')) walk(p);
     }
-  }
+  };
+  for (const n of readdirSync(here).sort()) if (/\.(js|ts)$/.test(n)) h.update(readFileSync(join(here, n)));
+  walk(join(here, '..', 'pipeline'));
   codeHashMemo = h.digest('hex').slice(0, 16);
   return codeHashMemo;
 }

@@ -1,13 +1,20 @@
 /**
- * Annex task tables (具体任务分解表) scraped with one cell per line:
- *   序号 / 工作任务 / 牵头责任单位 / 配合单位 / 时限要求, then rows "1 / text / units / units / deadline".
- * Rows may lack an optional cell (no 配合单位): cells are assigned by content (the deadline cell parses
- * as a deadline) and by header order.
+ * Task tables (任务分解表, 重点任务清单, 进展情况表), however they were flattened:
+ *  - one cell per line (cells may be separated by lines holding only `|`), rows found by their 序号;
+ *  - one row per line, cells separated by tabs, `|` or runs of spaces (normalize turns the spaces of a
+ *    recognised space table into tabs).
+ * A table is recognised by its header row (序号 / 工作任务 / 重点任务 / 具体要求 / 牵头单位 / 责任单位 /
+ * 配合单位 / 完成时限 / 时间节点 / 进展情况 / 备注 …) and its columns are mapped by header name, not by
+ * position: a 进展情况 or 备注 column is not the task; with two task-like columns (工作任务 + 具体要求) the
+ * later, more specific one is the task and the earlier one groups the rows (a merged cell that is only
+ * written when it changes). A 序号 column missing from the header is found where the numbers are.
  */
 import type { Role } from '../types.js';
-import { findDeadlines, type DeadlineContext } from './deadlines.js';
+import { findDeadlines, type DeadlineContext } from './deadlines/index.js';
+import { columnKind, type ColumnKind } from './tables/columns.js';
 
-export type ColumnKind = 'row' | 'text' | 'deadline' | { role: Role } | 'other';
+export type { ColumnKind };
+
 
 export interface AnnexCell {
   text: string;
@@ -20,168 +27,226 @@ export interface AnnexRow {
   start: number;
   end: number;
   text: AnnexCell | null;
-  units: Array<{ cell: AnnexCell; role: Role }>;
+  /** The row's group (the earlier task-like column), carried over from the row above when empty. */
+  group: string | null;
+  units: Array<{ cell: AnnexCell; role: Role; column: string }>;
   deadline: AnnexCell | null;
 }
 
 export interface Annex {
-  /** Normalized offset where the annex starts (the prose ends). */
+  /** Offset where the table (with its title) starts: the prose ends there. */
   start: number;
   title: string;
+  columns: Array<{ header: string; kind: ColumnKind }>;
   rows: AnnexRow[];
   warnings: string[];
-}
-
-function columnKind(h: string): ColumnKind {
-  if (/序号|编号/.test(h)) return 'row';
-  if (/时限|时间|期限|完成|进度/.test(h)) return 'deadline';
-  if (/牵头|主办/.test(h)) return { role: 'lead' };
-  if (/配合|协办|参与/.test(h)) return { role: 'support' };
-  if (/责任/.test(h)) return { role: 'responsible' };
-  if (/任务|内容|事项|工作|措施/.test(h)) return 'text';
-  return 'other';
 }
 
 interface Line {
   text: string;
   start: number;
   end: number;
-  /** The line as it stands (untrimmed), for splitting cells. */
-  raw: string;
 }
 
-function linesOf(text: string, from: number): Line[] {
+function linesOf(text: string): Line[] {
   const out: Line[] = [];
-  let s = from;
+  let s = 0;
   while (s <= text.length) {
     let e = text.indexOf('\n', s);
     if (e < 0) e = text.length;
-    out.push({ text: text.slice(s, e).trim(), start: s, end: e, raw: text.slice(s, e) });
+    const raw = text.slice(s, e);
+    const lead = raw.length - raw.trimStart().length;
+    const t = raw.trim();
+    out.push({ text: t, start: s + lead, end: s + lead + t.length });
     s = e + 1;
   }
   return out;
 }
 
-/** Find and parse an annex table; null when the text has none. */
 const CELL_SEP = /\t|[|｜]/;
+const isSepLine = (t: string) => /^[|｜]+$/.test(t);
 
-/** Split a table line into cells (tab- or bar-separated), with their offsets. */
+/** Split a row line into cells (tab- or bar-separated), with their offsets. */
 function cellsOf(l: Line): Line[] {
   const out: Line[] = [];
-  let s = l.start;
-  const raw = l.raw;
   let off = 0;
-  for (const part of raw.split(CELL_SEP)) {
+  for (const part of l.text.split(CELL_SEP)) {
     const lead = part.length - part.trimStart().length;
     const t = part.trim();
-    if (t) out.push({ text: t, start: s + off + lead, end: s + off + lead + t.length, raw: t });
+    if (t) out.push({ text: t, start: l.start + off + lead, end: l.start + off + lead + t.length });
     off += part.length + 1;
   }
   return out;
 }
 
-/** A table with one row per line: 序号⇥工作任务⇥牵头单位⇥…, then 1⇥…⇥…. */
-function parseRowTable(lines: Line[], i: number, ctx: DeadlineContext): Annex | null {
-  const header = cellsOf(lines[i]).map((c) => c.text);
-  const kinds = header.map(columnKind);
-  if (header.length < 3 || !kinds.includes('text')) return null;
-  const rows: AnnexRow[] = [];
-  for (let j = i + 1; j < lines.length; j++) {
-    const cells = cellsOf(lines[j]);
-    if (!cells.length) continue;
-    const num = /^\d{1,3}$/.test(cells[0].text) ? Number(cells[0].text) : null;
-    if (num === null) {
-      // a continuation line of the previous row's last cell
-      if (rows.length && !CELL_SEP.test(lines[j].raw)) continue;
-      break;
-    }
-    rows.push(assignRow(num, cells[0], cells.slice(1), kinds, ctx));
-  }
-  if (!rows.length) return null;
-  return { start: lines[i].start, title: titleBefore(lines, i), rows, warnings: [] };
+/** Header kinds with the task column decided: the last task-like column is the task, earlier ones group. */
+function mapColumns(headers: string[]): Array<{ header: string; kind: ColumnKind }> | null {
+  const kinds = headers.map(columnKind);
+  if (kinds.some((k) => k === null)) return null;
+  const cols = headers.map((header, i) => ({ header, kind: kinds[i] as ColumnKind }));
+  const textIdx = cols.map((c, i) => (c.kind === 'text' ? i : -1)).filter((i) => i >= 0);
+  if (!textIdx.length) return null;
+  for (const i of textIdx.slice(0, -1)) cols[i].kind = 'group';
+  const useful = cols.filter((c) => typeof c.kind === 'object' || c.kind === 'deadline').length;
+  return useful ? cols : null;
 }
 
-function titleBefore(lines: Line[], i: number): string {
+function titleBefore(lines: Line[], i: number): { title: string; k: number } {
   let k = i;
-  while (k > 0 && lines[k - 1].text.length <= 30 && /附件|表|清单|分工/.test(lines[k - 1].text)) k--;
-  return lines.slice(k, i).map((l) => l.text).filter((t) => !/^附件\d*$/.test(t)).pop() ?? '附件';
+  while (k > 0 && (lines[k - 1].text === '' || (lines[k - 1].text.length <= 40 && /附件|表|清单|分工|分解|任务/.test(lines[k - 1].text)))) {
+    if (lines[k - 1].text === '' && (k < 2 || !/附件|表|清单|分工|分解/.test(lines[k - 2].text))) break;
+    k--;
+  }
+  const title = lines.slice(k, i).map((l) => l.text).filter((t) => t && !/^附件\d*$/.test(t)).pop() ?? '附件';
+  return { title, k };
 }
+
+const NUM = /^\d{1,3}[.．、]?$/;
 
 export function parseAnnex(text: string, ctx: DeadlineContext): Annex | null {
-  const lines = linesOf(text, 0);
+  const lines = linesOf(text);
   for (let i = 0; i < lines.length; i++) {
-    if (/^(?:序号|编号)\s*(?:\t|[|｜])/.test(lines[i].text)) {
-      const t = parseRowTable(lines, i, ctx);
-      if (t) {
-        let k = i;
-        while (k > 0 && lines[k - 1].text.length <= 30 && /附件|表|清单|分工/.test(lines[k - 1].text)) k--;
-        return { ...t, start: lines[k].start };
+    const t = lines[i].text;
+    if (!t || columnKind(t.split(CELL_SEP)[0]) === null) continue;
+    // One row per line: 序号⇥工作任务⇥牵头单位⇥…
+    if (CELL_SEP.test(t) && !isSepLine(t)) {
+      const header = cellsOf(lines[i]);
+      const cols = header.length >= 2 ? mapColumns(header.map((c) => c.text)) : null;
+      if (cols) {
+        const table = rowTable(lines, i, cols, ctx);
+        if (table) return table;
       }
+      continue;
     }
-    if (!/^序号$|^编号$/.test(lines[i].text)) continue;
-    // header cells: until the first line that is the number 1
+    // One cell per line: header cells until the first row number (or a cell that is no header word).
     const header: string[] = [];
     let j = i;
-    while (j < lines.length && !/^1$/.test(lines[j].text) && header.length < 10) header.push(lines[j++].text);
-    if (j >= lines.length || header.length < 3) continue;
-    const kinds = header.map(columnKind);
-    if (!kinds.includes('text')) continue;
-    // Title and start: walk back over 附件 / table-title lines.
-    let k = i;
-    while (k > 0 && lines[k - 1].text.length <= 30 && /附件|表|清单|分工/.test(lines[k - 1].text)) k--;
-    const title = titleBefore(lines, i);
-    const rows: AnnexRow[] = [];
-    const warnings: string[] = [];
-    let expect = 1;
-    let cells: Line[] = [];
-    let rowStart = j;
-    const flush = () => {
-      if (!cells.length && rowStart >= lines.length) return;
-      rows.push(assignRow(expect - 1, lines[rowStart], cells, kinds, ctx));
-    };
-    for (; j < lines.length; j++) {
-      const l = lines[j];
-      if (l.text === String(expect)) {
-        if (expect > 1) flush();
-        rowStart = j;
-        cells = [];
-        expect++;
-        continue;
-      }
-      if (l.text) cells.push(l);
+    for (; j < lines.length && header.length < 12; j++) {
+      const c = lines[j].text;
+      if (!c || isSepLine(c)) continue;
+      if (columnKind(c) === null) break;
+      header.push(c);
     }
-    if (expect > 1) flush();
-    for (const r of rows) if (!r.text) warnings.push(`annex row ${r.row}: no task text`);
-    return { start: lines[k].start, title, rows, warnings };
+    if (header.length < 3) continue;
+    const cols = mapColumns(header);
+    if (!cols) continue;
+    const table = cellTable(lines, i, j, cols, ctx);
+    if (table) return table;
   }
   return null;
 }
 
-function assignRow(row: number, numLine: Line, cells: Line[], kinds: ColumnKind[], ctx: DeadlineContext): AnnexRow {
-  const cols = kinds.filter((k) => k !== 'row');
-  const out: AnnexRow = { row, start: numLine.start, end: cells.length ? cells[cells.length - 1].end : numLine.end, text: null, units: [], deadline: null };
+function rowTable(lines: Line[], i: number, cols: Array<{ header: string; kind: ColumnKind }>, ctx: DeadlineContext): Annex | null {
+  const rows: AnnexRow[] = [];
+  const hasRowCol = cols.some((c) => c.kind === 'row');
+  const dataCols = cols.filter((c) => c.kind !== 'row');
+  let group: string | null = null;
+  let n = 0;
+  for (let j = i + 1; j < lines.length; j++) {
+    const cells = cellsOf(lines[j]);
+    if (!cells.length) continue;
+    const num = NUM.test(cells[0].text) ? parseInt(cells[0].text, 10) : null;
+    if (hasRowCol && num === null) {
+      if (rows.length && !CELL_SEP.test(lines[j].text)) continue; // a wrapped continuation line
+      break;
+    }
+    if (!hasRowCol && cells.length < 2) break;
+    const data = hasRowCol ? cells.slice(1) : cells;
+    const row = assignRow(num ?? ++n, hasRowCol ? cells[0] : data[0], data, dataCols, ctx, group);
+    group = row.group;
+    rows.push(row);
+  }
+  if (!rows.length) return null;
+  const { title, k } = titleBefore(lines, i);
+  return { start: lines[k].start, title, columns: cols, rows, warnings: [] };
+}
+
+function cellTable(lines: Line[], i: number, j: number, cols: Array<{ header: string; kind: ColumnKind }>, ctx: DeadlineContext): Annex | null {
+  const cells: Line[] = [];
+  for (let k = j; k < lines.length; k++) if (lines[k].text && !isSepLine(lines[k].text)) cells.push(lines[k]);
+  const dataCols = cols.filter((c) => c.kind !== 'row');
+  // Where the numbers stand: the cells before the first "1" are the columns before the 序号.
+  const first = cells.findIndex((c) => NUM.test(c.text) && parseInt(c.text, 10) === 1);
+  if (first < 0 || first > 3) return null;
+  const before = cols.some((c) => c.kind === 'row') ? cols.findIndex((c) => c.kind === 'row') : first;
+  const after = dataCols.length - before;
+  const rows: AnnexRow[] = [];
+  const warnings: string[] = [];
+  let expect = 1;
+  let lead: Line[] = cells.slice(0, first);
+  let group: string | null = null;
+  let k = first;
+  while (k < cells.length && NUM.test(cells[k].text) && parseInt(cells[k].text, 10) === expect) {
+    const numCell = cells[k];
+    // the row's cells run to the next row number
+    let e = k + 1;
+    while (e < cells.length && !(NUM.test(cells[e].text) && parseInt(cells[e].text, 10) === expect + 1)) e++;
+    let body = cells.slice(k + 1, e);
+    // cells beyond the columns after the number are the next row's leading (group) cells
+    let nextLead: Line[] = [];
+    if (before > 0 && e < cells.length && body.length > after) {
+      nextLead = body.slice(body.length - Math.min(before, body.length - after));
+      body = body.slice(0, body.length - nextLead.length);
+    }
+    const rowCells = [...(lead.length === before ? lead : []), ...body];
+    const rowCols = lead.length === before ? dataCols : dataCols.slice(before);
+    const row = assignRow(expect, numCell, rowCells, rowCols, ctx, group);
+    group = row.group;
+    rows.push(row);
+    lead = nextLead;
+    expect++;
+    k = e;
+  }
+  if (!rows.length) return null;
+  for (const r of rows) if (!r.text) warnings.push(`annex row ${r.row}: no task text`);
+  const { title, k: tk } = titleBefore(lines, i);
+  return { start: lines[tk].start, title, columns: cols, rows, warnings };
+}
+
+/**
+ * Cells of one row → its fields. Cells come in header order; a row with fewer cells than columns lacks
+ * optional ones: the deadline cell is found by content (it parses as a deadline), unit columns are
+ * filled in header order, and a column kind of `other` (进展情况, 备注) keeps its cell out of the task.
+ */
+function assignRow(row: number, numLine: Line, cells: Line[], cols: Array<{ header: string; kind: ColumnKind }>, ctx: DeadlineContext, prevGroup: string | null): AnnexRow {
+  const out: AnnexRow = { row, start: numLine.start, end: cells.length ? cells[cells.length - 1].end : numLine.end, text: null, group: prevGroup, units: [], deadline: null };
   const cell = (l: Line): AnnexCell => ({ text: l.text, start: l.start, end: l.end });
+  if (cells.length >= cols.length) {
+    // Every column present: by position; extra cells continue the task cell.
+    const extra = cells.length - cols.length;
+    const textAt = cols.findIndex((c) => c.kind === 'text');
+    let ci = 0;
+    cols.forEach((c, n) => {
+      const take = n === textAt ? 1 + extra : 1;
+      const span = cells.slice(ci, ci + take);
+      ci += take;
+      if (!span.length) return;
+      const merged: Line = { text: span.map((x) => x.text).join(''), start: span[0].start, end: span[span.length - 1].end };
+      if (c.kind === 'text') out.text = cell(merged);
+      else if (c.kind === 'group') out.group = merged.text;
+      else if (c.kind === 'deadline') out.deadline = cell(merged);
+      else if (typeof c.kind === 'object') out.units.push({ cell: cell(merged), role: c.kind.role, column: c.header });
+    });
+    return out;
+  }
+  // Fewer cells: the deadline by content, then the task, then unit columns in header order.
   let rest = [...cells];
-  // The deadline cell: the last cell that parses as a deadline, when the table has a deadline column.
-  const dlIdx = cols.indexOf('deadline');
-  if (dlIdx >= 0) {
+  if (cols.some((c) => c.kind === 'deadline')) {
     for (let c = rest.length - 1; c >= 1; c--) {
-      if (findDeadlines(rest[c].text, ctx).length && rest[c].text.length <= 30) {
+      if (rest[c].text.length <= 30 && findDeadlines(rest[c].text, ctx).length) {
         out.deadline = cell(rest[c]);
         rest = rest.slice(0, c).concat(rest.slice(c + 1));
         break;
       }
     }
   }
-  const textIdx = cols.indexOf('text');
-  const unitCols = cols.filter((k): k is { role: Role } => typeof k === 'object');
+  const textAt = cols.filter((c) => c.kind !== 'deadline').findIndex((c) => c.kind === 'text');
   if (rest.length) {
-    // cells before the text column are ignored (rare); the text cell is the first remaining by order
-    out.text = cell(rest[Math.min(textIdx, rest.length - 1)]);
-    const after = rest.slice(Math.min(textIdx, rest.length - 1) + 1);
-    // A missing optional cell is the later unit column: fill unit columns in header order.
-    after.forEach((l, n) => {
-      if (n < unitCols.length) out.units.push({ cell: cell(l), role: unitCols[n].role });
+    const ti = Math.min(textAt, rest.length - 1);
+    out.text = cell(rest[ti]);
+    const unitCols = cols.filter((c): c is { header: string; kind: { role: Role } } => typeof c.kind === 'object');
+    rest.slice(ti + 1).forEach((l, n) => {
+      if (n < unitCols.length) out.units.push({ cell: cell(l), role: unitCols[n].kind.role, column: unitCols[n].header });
     });
   }
   return out;

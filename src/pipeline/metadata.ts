@@ -12,7 +12,7 @@ export interface PlanMeta {
   issuedOn: string | null;
 }
 
-const TITLE_WORDS = '(?:实施方案|工作方案|行动方案|方案|规划|计划|意见|办法|细则)';
+const TITLE_WORDS = '(?:实施方案|工作方案|行动方案|方案|规划|计划|意见|办法|细则|工作要点|要点|任务清单|清单|重点任务|工作任务|任务分工|责任分解|分工|分解|措施|纲要|安排)';
 
 function isoOf(y: string, m: string, d: string): string | null {
   const yy = parseNumber(y);
@@ -40,7 +40,10 @@ export function extractMetadata(text: string): PlanMeta {
     title = notice[2];
     issuer = notice[1] ?? null;
   } else {
-    const line = head.split('\n').map((l) => l.trim().replace(/^《|》$/g, '')).find((l) => new RegExp(`^[\\u4e00-\\u9fff“”]{4,60}${TITLE_WORDS}$`).test(l));
+    // A title line: Chinese, years and quotes, ending in a plan word (2024年工作要点, 三年行动方案（2024—2026年）),
+    // not a numbered heading.
+    const re = new RegExp(`^[\\u4e00-\\u9fff“”"0-9]{4,60}${TITLE_WORDS}(?:（[\\d—\\-－~年]{4,14}）)?$`);
+    const line = head.split('\n').slice(0, 40).map((l) => l.trim().replace(/^《|》$/g, '')).find((l) => re.test(l) && !/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）|^\d+[．.、]/.test(l));
     title = line ?? null;
   }
 

@@ -9,6 +9,8 @@
  *
  * `map[i]` is the raw offset of normalized character i; `map[text.length]` is raw.length.
  */
+import { spaceTableGaps } from './tables/columns.js';
+
 export interface Normalized {
   text: string;
   map: Int32Array;
@@ -41,6 +43,29 @@ function mapChar(ch: string, prev: string | undefined, next: string | undefined)
 const SENTENCE_END = /[。；！？：）】］]$/;
 
 /** Lines that end at the file's wrap width and mid-sentence are soft breaks (PDF copies). */
+const OPENS = '（(〔［【[';
+const CLOSES = '）)〕］】]';
+
+/** Does the line end inside a bracket opened within its last 120 characters? */
+function openBracketAtEnd(line: string): boolean {
+  let depth = 0;
+  for (let i = Math.max(0, line.length - 120); i < line.length; i++) {
+    if (OPENS.includes(line[i])) depth++;
+    else if (CLOSES.includes(line[i]) && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+/** Does the line close a bracket within its first 80 characters, before opening one? */
+function closesEarly(line: string): boolean {
+  const t = line.trimStart();
+  for (let i = 0; i < Math.min(t.length, 80); i++) {
+    if (OPENS.includes(t[i])) return false;
+    if (CLOSES.includes(t[i])) return i > 0;
+  }
+  return false;
+}
+
 function softBreaks(lines: string[]): Set<number> {
   const counts = new Map<number, number>();
   let long = 0;
@@ -59,6 +84,9 @@ function softBreaks(lines: string[]): Set<number> {
     if (cluster > best) [width, best] = [n, cluster];
   }
   const out = new Set<number>();
+  // A bracket never spans paragraphs: a line that ends inside an open bracket closed early on the next line
+  // was wrapped (a name cut in two: （责任单位：市政府办 / 公室）).
+  for (let i = 0; i < lines.length - 1; i++) if (openBracketAtEnd(lines[i]) && closesEarly(lines[i + 1])) out.add(i);
   if (!width || best < 5 || best < long * 0.3) return out;
   for (let i = 0; i < lines.length - 1; i++) {
     const n = lines[i].length;
@@ -81,7 +109,10 @@ export function normalize(raw: string): Normalized {
     }
   }
   lineEnds.push(raw.length);
-  const soft = softBreaks(lineStarts.map((s, i) => raw.slice(s, lineEnds[i]).trim()));
+  const rawLines = lineStarts.map((s, i) => raw.slice(s, lineEnds[i]));
+  const soft = softBreaks(rawLines.map((l) => l.trim()));
+  // Space-separated task tables: the gaps between cells become tabs.
+  const gaps = spaceTableGaps(rawLines);
 
   // Pass 2: copy runs of unchanged characters, rewrite the few that change, drop spaces next to CJK.
   const parts: string[] = [];
@@ -91,6 +122,7 @@ export function normalize(raw: string): Normalized {
   for (let li = 0; li < lineStarts.length; li++) {
     const from = lineStarts[li];
     const to = lineEnds[li];
+    const cellGaps = gaps.get(li);
     let run = from; // start of the pending unchanged run
     const flush = (upto: number) => {
       if (upto > run) {
@@ -107,7 +139,7 @@ export function normalize(raw: string): Normalized {
         while (k < to && isSpaceCode(raw.charCodeAt(k))) k++;
         const prev = n && last !== '\n' ? last : undefined;
         const next = k < to ? raw[k] : undefined;
-        if (prev !== undefined && next !== undefined && raw.slice(j, k).includes('\t')) {
+        if (prev !== undefined && next !== undefined && (raw.slice(j, k).includes('\t') || cellGaps?.some((g) => from + g >= j && from + g < k))) {
           // A tab separates table cells: keep one.
           parts.push('\t');
           map[n++] = j;
@@ -134,7 +166,7 @@ export function normalize(raw: string): Normalized {
     }
     flush(to);
     if (li < lineStarts.length - 1) {
-      if (soft.has(li)) continue; // join with the next line
+      if (soft.has(li) && !gaps.has(li)) continue; // join with the next line (never inside a table)
       parts.push('\n');
       map[n++] = to;
       last = '\n';

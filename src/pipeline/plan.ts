@@ -1,36 +1,29 @@
 /**
  * One corpus file → one plan and its tasks. Composes the stages:
- * decode → normalize → metadata → annex / headings → tokens → segments → deadlines, units, themes
- * → de-duplication → ids and raw source spans.
+ * decode → normalize → fold (the reading rules match on) → metadata → tables / headings → tokens →
+ * segments → deadlines, units, themes → refiners (inherit units, de-duplicate) → ids and source spans →
+ * annex rows and `restates`.
+ * What the extractor reports (text, unit names, deadline raws) is cut from the normalized text through
+ * the fold's map, so it reads as written in the file (traditional script stays traditional).
  */
 import type { Deadline, Plan, Task, TaskUnit } from '../types.js';
-import { parseAnnex } from './annex.js';
+import { parseAnnex, type Annex } from './annex.js';
+import { DEFAULT_CONFIG, themeRulesOf, unitTablesOf, type ExtractorConfig } from './config.js';
 import { decode } from './decode.js';
-import { dedupe } from './dedupe.js';
-import { findDeadlines, toDeadline, type DeadlineContext } from './deadlines.js';
+import { findDeadlines, type DeadlineContext } from './deadlines/index.js';
+import { fold, unfoldSpan, type Folded } from './fold.js';
 import { findHeadings, type Heading } from './headings.js';
 import { planIdOf, taskId, textKey } from './ids.js';
 import { extractMetadata } from './metadata.js';
 import { normalize, rawEnd, rawStart, type Normalized } from './normalize.js';
+import { linkRestates } from './refiners/restates.js';
+import type { Candidate } from './refiners/types.js';
 import { segmentTokens, tokenize } from './segment.js';
-import { themesOf } from './themes.js';
-import { canonicalName, unitKind } from './unit-table.js';
-import { parseUnitParen, splitTop } from './units.js';
+import { themesOf } from './tables/topics/e-government.js';
+import { canonicalNameWith as canonicalName, unitKindWith as unitKind, type UnitTables } from './tables/units.js';
+import { parseRoleClauses, splitTopText, type FoundUnit } from './units/index.js';
 
 export type PlanResult = { ok: true; plan: Plan; tasks: Task[] } | { ok: false; reason: string };
-
-interface Candidate {
-  text: string;
-  key: string;
-  pos: number;
-  start: number;
-  spanEnd: number;
-  section: string[];
-  sectionTitles: string[];
-  units: TaskUnit[];
-  inherited: boolean;
-  deadlines: Deadline[];
-}
 
 /** Line index for raw offsets → 1-based line numbers (binary search). */
 function lineIndex(raw: string): (offset: number) => number {
@@ -54,135 +47,201 @@ function lineIndex(raw: string): (offset: number) => number {
 
 const MIN_ACTION = 6;
 
-function actionLength(text: string, deadlines: Deadline[]): number {
-  let t = text;
-  for (const d of deadlines) t = t.replace(d.raw, '');
-  return textKey(t).length;
-}
-
 function cleanText(s: string): string {
   return s.replace(/\n/g, '').replace(/\t/g, ' ').replace(/^[，。；、：\s]+/, '').trim();
+}
+
+/** The document's working state: its readings and how to cut text as written. */
+interface Doc {
+  norm: Normalized;
+  folded: Folded;
+  ctx: DeadlineContext;
+  config: ExtractorConfig;
+  unitTables: UnitTables;
+  /** Text as written for a folded span. */
+  written(fs: number, fe: number): string;
+}
+
+function toUnit(doc: Doc, u: FoundUnit): TaskUnit {
+  const written = doc.folded.text.slice(u.start, u.end) === u.name ? doc.written(u.start, u.end) : u.name;
+  const canonical = canonicalName(u.prefix + u.name + u.suffix, doc.unitTables);
+  return { name: written, canonical, kind: unitKind(canonical, doc.unitTables), role: u.role, rule: u.rule };
 }
 
 function mergeUnits(into: TaskUnit[], from: TaskUnit[]): void {
   for (const u of from) if (!into.some((x) => x.canonical === u.canonical && x.role === u.role)) into.push(u);
 }
 
-function proseCandidates(norm: Normalized, end: number, ctx: DeadlineContext): Candidate[] {
-  const text = norm.text;
+/** Deadlines in the folded span [fs, fe), their raws as written. */
+function deadlinesIn(doc: Doc, fs: number, fe: number): Deadline[] {
+  return findDeadlines(doc.folded.text.slice(fs, fe), doc.ctx, doc.config.deadlines).map((d) => ({
+    raw: doc.written(fs + d.start, fs + d.end).replace(/\s+/g, '') || d.raw,
+    date: d.date,
+    recurring: d.recurring,
+    precision: d.precision,
+    rule: d.rule,
+  }));
+}
+
+/** Length of the action text without the deadlines found in it (linear: no string rebuilding). */
+function actionLength(text: string, inText: Deadline[]): number {
+  let n = textKey(text).length;
+  for (const d of inText) n -= textKey(d.raw).length;
+  return n;
+}
+
+/** Is the heading run-in (its body continues on the same line: 1.加快老旧小区改造。5月底前开工…)? */
+function runIn(text: string, h: Heading, end: number): boolean {
+  let i = h.titleEnd;
+  while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i < end && text[i] !== '\n';
+}
+
+function proseCandidates(doc: Doc, end: number): Candidate[] {
+  const text = doc.folded.text;
   const headings = findHeadings(text, 0, end);
   const out: Candidate[] = [];
   const path: Heading[] = [];
-  // Scraped pages repeat their parentheticals: parse each distinct one once.
-  const parenMemo = new Map<string, TaskUnit[] | null>();
-  const parseParen = (inner: string) => {
-    if (!parenMemo.has(inner)) parenMemo.set(inner, parseUnitParen(inner));
-    const r = parenMemo.get(inner)!;
-    return r && r.map((u) => ({ ...u }));
-  };
-  const blocks: Array<{ from: number; to: number; heading: Heading | null; path: Heading[] }> = [];
-  blocks.push({ from: 0, to: headings.length ? headings[0].start : end, heading: null, path: [] });
+  const memo = new Map<string, FoundUnit[] | null>();
+  const blocks: Array<{ from: number; to: number; heading: Heading | null; path: Heading[]; runInEnd: number | null }> = [];
+  blocks.push({ from: 0, to: headings.length ? headings[0].start : end, heading: null, path: [], runInEnd: null });
   headings.forEach((h, i) => {
     while (path.length && path[path.length - 1].level >= h.level) path.pop();
     path.push(h);
-    // A title that carries its own deadline is an obligation in its own right: keep it in the body.
-    const titled = findDeadlines(h.title, ctx).length > 0;
-    blocks.push({ from: titled ? h.start + h.marker.length : h.titleEnd, to: i + 1 < headings.length ? headings[i + 1].start : end, heading: h, path: [...path] });
+    const to = i + 1 < headings.length ? headings[i + 1].start : end;
+    // A run-in title (一、标题。正文 on one line) or one that carries its own deadline opens the item's text.
+    const titled = findDeadlines(h.title, doc.ctx, doc.config.deadlines).length > 0;
+    const inline = runIn(text, h, to);
+    blocks.push({ from: titled || inline ? h.start + h.marker.length : h.titleEnd, to, heading: h, path: [...path], runInEnd: inline ? h.titleEnd : null });
   });
-  for (const b of blocks) {
-    const section = b.path.map((h) => `${h.marker}${h.title}`);
+  for (const [bi, b] of blocks.entries()) {
+    const section = b.path.map((h) => doc.written(h.start, h.start + h.marker.length + h.title.length));
     const deepest = b.path.filter((h) => h.level >= 2);
     const sectionTitles = (deepest.length ? deepest : b.path).map((h) => h.title);
-    const segs = segmentTokens(text, tokenize(text, b.from, b.to, parseParen), ctx);
+    const segs = segmentTokens(text, tokenize(text, b.from, b.to, doc.config.units, memo), doc.ctx, { runInTitleEnd: b.runInEnd, deadlines: doc.config.deadlines });
     const blockCands: Candidate[] = [];
     for (const [si, s] of segs.entries()) {
       let start = s.start;
-      let body = cleanText(text.slice(s.start, s.end));
-      if (!body && si === 0 && b.heading && s.units) {
-        // A parenthetical right after a heading governs the heading's own title.
-        body = b.heading.title;
-        start = b.heading.start;
+      let stop = s.end;
+      let rule = s.units && s.units.length ? 'task/governed-text' : 'task/dated-text';
+      if (stop <= start && si === 0 && b.heading && s.units) {
+        // An attribution right after a heading governs the heading's own title.
+        start = b.heading.start + b.heading.marker.length;
+        stop = start + b.heading.title.length;
+        rule = 'task/heading';
       }
+      const body = cleanText(doc.written(start, stop));
       if (!body) continue;
-      const deadlines = findDeadlines(body, ctx).map(toDeadline);
-      for (const [a, z] of s.extras) for (const d of findDeadlines(text.slice(a, z), ctx)) if (!deadlines.some((x) => x.raw === d.raw)) deadlines.push(toDeadline(d));
-      const units = s.units ?? [];
+      const deadlines = deadlinesIn(doc, start, stop);
+      const own = deadlines.length;
+      for (const [a, z] of s.extras) for (const d of deadlinesIn(doc, a, z)) if (!deadlines.some((x) => x.raw === d.raw && x.date === d.date)) deadlines.push(d);
+      const units: TaskUnit[] = [];
+      mergeUnits(units, (s.units ?? []).map((u) => toUnit(doc, u)));
       if (!units.length && !deadlines.length) continue;
-      if (actionLength(body, deadlines) < MIN_ACTION) continue;
-      blockCands.push({ text: body, key: textKey(body), pos: start, start, spanEnd: s.spanEnd, section, sectionTitles, units: [...units], inherited: false, deadlines });
-    }
-    // A dated obligation without its own parenthetical takes the units of the next one in its section,
-    // within its own paragraph (a paragraph break ends what a parenthetical governs). One backward pass.
-    let heir: Candidate | null = null;
-    for (let i = blockCands.length - 1; i >= 0; i--) {
-      const c = blockCands[i];
-      if (i + 1 < blockCands.length && text.slice(c.spanEnd, blockCands[i + 1].start).includes('\n')) heir = null;
-      if (c.units.length) heir = c;
-      else if (heir) {
-        c.units = heir.units.map((u) => ({ ...u }));
-        c.inherited = true;
-      }
+      if (actionLength(body, deadlines.slice(0, own)) < MIN_ACTION) continue;
+      blockCands.push({ text: body, key: textKey(body), pos: start, start, end: stop, spanEnd: Math.max(s.spanEnd, stop), block: bi, section, sectionTitles, units, inherited: false, deadlines, rule, refinedBy: [] });
     }
     out.push(...blockCands);
   }
   return out;
 }
 
-function annexUnits(cellText: string, role: TaskUnit['role']): TaskUnit[] {
-  return splitTop(cellText.replace(/[。．]$/, ''), '、，,；;')
-    .map((n) => n.replace(/等$/, '').trim())
-    .filter(Boolean)
-    .map((name) => {
-      const canonical = canonicalName(name);
-      return { name, canonical, kind: unitKind(canonical), role };
+/** A table cell of units → units with the column's role ("省审计厅牵头，…配合" in a cell keeps its own roles). */
+function cellUnits(doc: Doc, cellStart: number, cellText: string, role: TaskUnit['role']): TaskUnit[] {
+  const own = parseRoleClauses({ text: cellText, start: cellStart }, { rule: 'unit/table-cell', strict: true });
+  if (own) return own.map((u) => toUnit(doc, u));
+  const out: TaskUnit[] = [];
+  let at = 0;
+  for (const part of splitTopText(cellText.replace(/[。．]$/, ''), '、，,；;')) {
+    const name = part.replace(/等$/, '').trim();
+    if (!name) continue;
+    const i = cellText.indexOf(name, at);
+    at = i >= 0 ? i + name.length : at;
+    const written = i >= 0 ? doc.written(cellStart + i, cellStart + i + name.length) : name;
+    const canonical = canonicalName(name, doc.unitTables);
+    out.push({ name: written, canonical, kind: unitKind(canonical, doc.unitTables), role, rule: 'unit/table-column' });
+  }
+  return out;
+}
+
+function annexTasks(doc: Doc, annex: Annex, planId: string, file: string, lineOf: (o: number) => number, raw: (fs: number, fe: number) => [number, number]): { tasks: Task[]; odd: number } {
+  const tasks: Task[] = [];
+  const themeRules = themeRulesOf(doc.config);
+  let odd = 0;
+  for (const r of annex.rows) {
+    if (!r.text) continue;
+    const text = cleanText(doc.written(r.text.start, r.text.end));
+    const key = textKey(text);
+    // A task cell states work to do: a bare number, a unit list or a date is a broken row (scrape noise).
+    const folded = r.text.text;
+    if (key.length < MIN_ACTION || /^\d+$/.test(key) || (parseRoleClauses({ text: `${folded}负责`, start: 0 }, { rule: '', strict: true })?.length ?? 0) === splitTopText(folded, '、，,').length || findDeadlines(folded, doc.ctx, doc.config.deadlines).some((d) => d.raw === folded)) {
+      odd++;
+      continue;
+    }
+    const deadlines = r.deadline ? deadlinesIn(doc, r.deadline.start, r.deadline.end) : [];
+    const units: TaskUnit[] = [];
+    for (const u of r.units) mergeUnits(units, cellUnits(doc, u.cell.start, u.cell.text, u.role));
+    const [start, end] = raw(r.start, r.end);
+    tasks.push({
+      id: taskId(planId, `annex:${r.row}`, key),
+      planId,
+      kind: 'task',
+      section: r.group ? [annex.title, r.group] : [annex.title],
+      text,
+      deadlines,
+      units,
+      themes: themesOf(r.group ? [r.group] : [], text, themeRules),
+      source: { file, start, end, line: lineOf(start), origin: 'annex', row: r.row },
+      restates: null,
+      rule: 'task/table-row',
     });
+  }
+  return { tasks, odd };
 }
 
-function bigrams(s: string): Set<string> {
-  const g = new Set<string>();
-  for (let i = 0; i + 1 < s.length; i++) g.add(s.slice(i, i + 2));
-  return g;
+/** The plan's year for year-less dates: its title, else its document number, else its issue date. */
+function planYear(title: string | null, docNumber: string | null, issuedOn: string | null): number | null {
+  const t = title ? /((?:19|20)\d{2})年/.exec(title)?.[1] : undefined;
+  if (t) return Number(t);
+  const d = docNumber ? /〔((?:19|20)\d{2})〕/.exec(docNumber)?.[1] : undefined;
+  if (d) return Number(d);
+  return issuedOn ? Number(issuedOn.slice(0, 4)) : null;
 }
 
-/** Share of the smaller text's bigrams found in the other: containment of an annex row in a prose task. */
-function similarity(ga: Set<string>, gb: Set<string>): number {
-  if (!ga.size || !gb.size) return 0;
-  const [small, big] = ga.size <= gb.size ? [ga, gb] : [gb, ga];
-  let inter = 0;
-  for (const x of small) if (big.has(x)) inter++;
-  return inter / small.size;
-}
-
-export function extractPlan(file: string, bytes: Uint8Array): PlanResult {
+export function extractPlan(file: string, bytes: Uint8Array, config: ExtractorConfig = DEFAULT_CONFIG): PlanResult {
   const dec = decode(bytes);
   if (!dec.ok) return { ok: false, reason: dec.reason };
-  const raw = dec.text;
-  const norm = normalize(raw);
-  const meta = extractMetadata(norm.text);
-  const yearFromTitle = meta.title ? /(\d{4})年/.exec(meta.title)?.[1] : undefined;
-  const ctx: DeadlineContext = { issuedOn: meta.issuedOn, year: yearFromTitle ? Number(yearFromTitle) : meta.issuedOn ? Number(meta.issuedOn.slice(0, 4)) : null };
+  const rawText = dec.text;
+  const norm = normalize(rawText);
+  const folded = fold(norm.text);
+  const meta = extractMetadata(folded.text);
+  const ctx: DeadlineContext = { issuedOn: meta.issuedOn, year: planYear(meta.title, meta.docNumber, meta.issuedOn) };
+  const written = (fs: number, fe: number) => {
+    const [s, e] = unfoldSpan(folded, fs, fe);
+    return norm.text.slice(s, e);
+  };
+  const doc: Doc = { norm, folded, ctx, config, unitTables: unitTablesOf(config), written };
+  const toRaw = (fs: number, fe: number): [number, number] => {
+    const [s, e] = unfoldSpan(folded, fs, fe);
+    return [rawStart(norm, s), rawEnd(norm, e)];
+  };
   const planId = planIdOf(file);
   const warnings: string[] = [];
   if (dec.encoding === 'gb18030') warnings.push('decoded as GB18030 (the file is not UTF-8)');
   if (dec.encoding.startsWith('utf-16')) warnings.push(`decoded as ${dec.encoding.toUpperCase()}`);
+  if (folded.changed) warnings.push('traditional script or pinyin glosses: matched on a simplified reading, reported as written');
   for (const k of ['province', 'title', 'docNumber', 'issuer', 'issuedOn'] as const) if (!meta[k]) warnings.push(`no ${k} found in the document header`);
 
-  const annex = parseAnnex(norm.text, ctx);
-  const proseEnd = annex ? annex.start : norm.text.length;
-  const cands = proseCandidates(norm, proseEnd, ctx);
-  const { kept, dropped } = dedupe(cands, (keep, drop) => {
-    if (!keep.units.length || (keep.inherited && !drop.inherited && drop.units.length)) {
-      keep.units = drop.units;
-      keep.inherited = drop.inherited;
-    }
-    if (!keep.deadlines.length) keep.deadlines = drop.deadlines;
-  });
-  if (dropped) warnings.push(`${dropped} repeated or fragmentary passage(s) merged (scraped duplicates)`);
+  const annex = parseAnnex(folded.text, ctx);
+  const proseEnd = annex ? annex.start : folded.text.length;
+  let cands = proseCandidates(doc, proseEnd);
+  for (const r of config.refiners) cands = r.refine(cands, { text: folded.text, warnings });
 
-  const lineOf = lineIndex(raw);
-  const tasks: Task[] = kept.map((c) => {
+  const lineOf = lineIndex(rawText);
+  const themeRules = themeRulesOf(config);
+  const tasks: Task[] = cands.map((c) => {
     const goal = c.section.some((s) => /目标/.test(s)) && !c.units.length;
-    const start = rawStart(norm, c.start);
+    const [start, end] = toRaw(c.start, c.spanEnd);
     return {
       id: taskId(planId, 'prose', c.key),
       planId,
@@ -191,49 +250,19 @@ export function extractPlan(file: string, bytes: Uint8Array): PlanResult {
       text: c.text,
       deadlines: c.deadlines,
       units: c.units,
-      themes: themesOf(c.sectionTitles, c.text),
-      source: { file, start, end: rawEnd(norm, c.spanEnd), line: lineOf(start), origin: 'prose', row: null },
+      themes: themesOf(c.sectionTitles, c.text, themeRules),
+      source: { file, start, end, line: lineOf(start), origin: 'prose', row: null },
       restates: null,
+      rule: c.rule,
+      ...(c.refinedBy.length ? { refinedBy: c.refinedBy } : {}),
     };
   });
 
   if (annex) {
     warnings.push(...annex.warnings);
-    const proseGrams = tasks.map((t) => ({ t, g: bigrams(textKey(t.text)) }));
-    let odd = 0;
-    for (const r of annex.rows) {
-      if (!r.text) continue;
-      const text = r.text.text;
-      const key = textKey(text);
-      // A task cell states work to do: a bare number, a unit list or a date is a broken row (scrape noise).
-      if (key.length < MIN_ACTION || /^\d+$/.test(key) || parseUnitParen(`${text}负责`)?.length === splitTop(text, '、，,').length || findDeadlines(text, ctx).some((d) => d.raw === text)) {
-        odd++;
-        continue;
-      }
-      const deadlines = r.deadline ? findDeadlines(r.deadline.text, ctx).map(toDeadline) : [];
-      const units: TaskUnit[] = [];
-      for (const u of r.units) mergeUnits(units, annexUnits(u.cell.text, u.role));
-      let best: Task | null = null;
-      let bestScore = 0.6;
-      const rowGrams = bigrams(key);
-      for (const { t, g } of proseGrams) {
-        const s = similarity(rowGrams, g);
-        if (s > bestScore) [best, bestScore] = [t, s];
-      }
-      const start = rawStart(norm, r.start);
-      tasks.push({
-        id: taskId(planId, `annex:${r.row}`, key),
-        planId,
-        kind: 'task',
-        section: [annex.title],
-        text,
-        deadlines,
-        units,
-        themes: themesOf([], text).concat(best ? best.themes : []).filter((v, i, a) => a.indexOf(v) === i),
-        source: { file, start, end: rawEnd(norm, r.end), line: lineOf(start), origin: 'annex', row: r.row },
-        restates: best ? best.id : null,
-      });
-    }
+    const { tasks: rows, odd } = annexTasks(doc, annex, planId, file, lineOf, toRaw);
+    linkRestates(tasks, rows);
+    tasks.push(...rows);
     if (odd) warnings.push(`${odd} annex row(s) skipped: the task cell holds no task (a number, units or a date)`);
   }
   if (!tasks.length) warnings.push('no obligations found (no deadlines or responsible-unit notes recognised)');

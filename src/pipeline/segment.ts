@@ -1,47 +1,53 @@
 /**
- * Body text → sentences and unit parentheticals → segments (candidate obligations).
+ * Body text → sentences and unit attributions → segments (candidate obligations).
  *
- * The governing rule: a unit parenthetical governs the action text before it, back to the previous
- * parenthetical, heading, or sentence that opens with its own deadline.
+ * The governing rule: a unit attribution (a bracket, a labelled line, a role phrase closing a sentence)
+ * governs the action text before it, back to the previous attribution, heading, paragraph, or sentence
+ * that opens with its own deadline.
  */
-import type { TaskUnit } from '../types.js';
-import { opensWithDeadline, type DeadlineContext } from './deadlines.js';
-import { parseUnitParen } from './units.js';
+import { opensWithDeadline, type DeadlineContext, type DeadlineRules } from './deadlines/index.js';
+import type { FoundUnit, UnitParser } from './units/index.js';
+import { parseUnits } from './units/index.js';
 
 export interface Token {
   type: 'sentence' | 'units' | 'break';
   start: number;
   end: number;
-  units?: TaskUnit[];
-  /** Span whose deadlines also belong to the governed text (a parenthetical or labelled line). */
+  /** Units with offsets in the text. */
+  units?: FoundUnit[];
+  /** Span whose deadlines also belong to the governed text (a bracket or labelled line). */
   extra?: [number, number];
 }
 
 export interface Segment {
-  /** Action text span (normalized offsets). */
+  /** Action text span. */
   start: number;
   end: number;
-  /** Span including the governing parenthetical, if any. */
+  /** Span including the governing attribution, if any. */
   spanEnd: number;
-  units: TaskUnit[] | null;
-  /** Parentheticals / labelled lines governing this text: their deadlines belong to it too. */
+  units: FoundUnit[] | null;
+  /** Attributions governing this text: their deadlines belong to it too. */
   extras: Array<[number, number]>;
 }
 
-/** A line that states units or a time limit for the text above it: 责任单位：… / 完成时限：… */
-const LABEL_LINE = /^(?:牵头(?:责任)?(?:单位|部门)|责任(?:单位|部门)|主办单位|配合(?:单位|部门)|协办(?:单位|部门)|参与单位|督查单位|监督单位|完成时限|时限要求|完成时间|时间节点|时间要求|进度安排)[：:]/;
-const TIME_LABEL = /^(?:完成时限|时限要求|完成时间|时间节点|时间要求|进度安排)[：:]/;
+const isOpen = (c: number) => c === 0xff08 || c === 0xff3b || c === 40 || c === 0x3010 || c === 0x3014 || c === 91;
+const isClose = (c: number) => c === 0xff09 || c === 0xff3d || c === 41 || c === 0x3011 || c === 0x3015 || c === 93;
+const MAX_PAREN = 220;
 
-const isOpen = (c: number) => c === 0xff08 || c === 0xff3b || c === 40 || c === 0x3010;
-const isClose = (c: number) => c === 0xff09 || c === 0xff3d || c === 41 || c === 0x3011;
-const MAX_PAREN = 200;
+function offset(units: FoundUnit[], by: number): FoundUnit[] {
+  return units.map((u) => ({ ...u, start: u.start + by, end: u.end + by }));
+}
 
 /**
  * Tokenize text[from, to) into sentences (ending at 。；！？ or a line break, outside brackets) and unit
- * parentheticals. Linear: an unclosed bracket is given up after MAX_PAREN characters.
+ * attributions. Linear: an unclosed bracket is given up after MAX_PAREN characters.
  */
-export function tokenize(text: string, from: number, to: number, parse: (inner: string) => TaskUnit[] | null = parseUnitParen): Token[] {
+export function tokenize(text: string, from: number, to: number, parsers: UnitParser[], memo = new Map<string, FoundUnit[] | null>()): Token[] {
   const tokens: Token[] = [];
+  const bracket = (inner: string): FoundUnit[] | null => {
+    if (!memo.has(inner)) memo.set(inner, parseUnits(parsers, 'bracket', inner)?.units ?? null);
+    return memo.get(inner)!;
+  };
   // Position of the next closing bracket or line break at or after each offset: an open bracket with
   // none within MAX_PAREN is skipped at once (keeps runs of unclosed brackets linear).
   const nextStop = new Int32Array(to - from + 1);
@@ -50,24 +56,44 @@ export function tokenize(text: string, from: number, to: number, parse: (inner: 
     const c = text.charCodeAt(k);
     nextStop[k - from] = isClose(c) || c === 10 ? k : nextStop[k + 1 - from];
   }
+  const sentenceParsers = parsers.filter((p) => p.scope === 'sentence');
   let sentStart = from;
   const flushSentence = (end: number) => {
     let s = sentStart;
     while (s < end && /[\s，。；、：]/.test(text[s])) s++;
-    if (end > s) tokens.push({ type: 'sentence', start: s, end });
     sentStart = end;
+    if (end <= s) return;
+    // Role phrases, 由X负责, a supervising subject: the sentence carries its own attribution.
+    const sentence = text.slice(s, end);
+    const found: FoundUnit[] = [];
+    let cut = sentence.length;
+    if (sentence.length <= 400) {
+      for (const p of sentenceParsers) {
+        const r = p.parse(sentence);
+        if (!r) continue;
+        for (const u of r.units) if (!found.some((f) => f.name === u.name && f.role === u.role)) found.push(u);
+        if (r.cut !== undefined) cut = Math.min(cut, r.cut);
+      }
+    }
+    if (!found.length) {
+      tokens.push({ type: 'sentence', start: s, end });
+      return;
+    }
+    if (cut > 0) tokens.push({ type: 'sentence', start: s, end: s + cut });
+    tokens.push({ type: 'units', start: s + cut, end, units: offset(found, s), extra: [s, end] });
   };
   let i = from;
   while (i < to) {
     const ch = text[i];
-    if ((i === from || text[i - 1] === '\n') && LABEL_LINE.test(text.slice(i, i + 12))) {
-      let e = text.indexOf('\n', i);
-      if (e < 0 || e > to) e = to;
-      const line = text.slice(i, e);
-      const units = parse(line);
-      if (units || TIME_LABEL.test(line)) {
+    if (i === from || text[i - 1] === '\n') {
+      // The line, if short (a bounded scan: a single-line file must not be rescanned per block).
+      let e = i;
+      const lim = Math.min(to, i + 400);
+      while (e < lim && text.charCodeAt(e) !== 10) e++;
+      const r = e < lim || e === to ? parseUnits(parsers, 'line', text.slice(i, e)) : null;
+      if (r) {
         flushSentence(i);
-        tokens.push({ type: 'units', start: i, end: e, units: units ?? [], extra: [i, e] });
+        tokens.push({ type: 'units', start: i, end: e, units: offset(r.units, i), extra: [i, e] });
         sentStart = e;
         i = e;
         continue;
@@ -79,21 +105,21 @@ export function tokenize(text: string, from: number, to: number, parse: (inner: 
       let j = i;
       const lim = Math.min(to, i + MAX_PAREN);
       for (; j < lim; j++) {
-        const c = text[j];
-        if (c === '\n') break;
-        if (isOpen(c.charCodeAt(0))) depth++;
-        else if (isClose(c.charCodeAt(0))) {
+        const c = text.charCodeAt(j);
+        if (c === 10) break;
+        if (isOpen(c)) depth++;
+        else if (isClose(c)) {
           depth--;
           if (depth === 0) break;
         }
       }
       if (j < lim && depth === 0 && text[j] !== '\n') {
-        const units = parse(text.slice(i + 1, j));
+        const units = bracket(text.slice(i + 1, j));
         if (units) {
           flushSentence(i);
           let end = j + 1;
           if (text[end] === '。' || text[end] === '；') end++;
-          tokens.push({ type: 'units', start: i, end, units, extra: [i, j + 1] });
+          tokens.push({ type: 'units', start: i, end, units: offset(units, i + 1), extra: [i, j + 1] });
           sentStart = end;
           i = end;
           continue;
@@ -117,26 +143,34 @@ export function tokenize(text: string, from: number, to: number, parse: (inner: 
   return tokens;
 }
 
+export interface SegmentOptions {
+  /** End of a run-in heading title (一、标题。正文…): the title opens the first segment and does not stand alone. */
+  runInTitleEnd?: number | null;
+  deadlines?: DeadlineRules;
+}
+
 /** Group tokens into segments by the governing rule. */
-export function segmentTokens(text: string, tokens: Token[], ctx: DeadlineContext): Segment[] {
+export function segmentTokens(text: string, tokens: Token[], ctx: DeadlineContext, opts: SegmentOptions = {}): Segment[] {
   const out: Segment[] = [];
   let cur: { start: number; end: number } | null = null;
-  let lastWasUnits = false; // the previous non-break token was a parenthetical / labelled line
-  const close = (spanEnd: number, units: TaskUnit[] | null, extras: Array<[number, number]>) => {
+  let lastWasUnits = false; // the previous non-break token was an attribution
+  const close = (spanEnd: number, units: FoundUnit[] | null, extras: Array<[number, number]>) => {
     out.push({ start: cur!.start, end: cur!.end, spanEnd, units, extras });
     cur = null;
   };
+  const titleEnd = opts.runInTitleEnd ?? -1;
   for (const [ti, t] of tokens.entries()) {
     if (t.type === 'break') {
-      // A paragraph break ends the pending text, unless the next paragraph opens with the
-      // parenthetical (or labelled line) that governs it: scraped pages break lines anywhere.
+      // A paragraph break ends the pending text, unless the next paragraph opens with the attribution
+      // that governs it: scraped pages break lines anywhere.
       let n = ti + 1;
       while (n < tokens.length && tokens[n].type === 'break') n++;
       if (cur && tokens[n]?.type !== 'units') close(cur.end, null, []);
       continue;
     }
     if (t.type === 'sentence') {
-      if (cur && opensWithDeadline(text.slice(t.start, t.end), ctx)) close(cur.end, null, []);
+      const onlyTitle = cur !== null && cur.end <= titleEnd;
+      if (cur && !onlyTitle && opensWithDeadline(text.slice(t.start, t.end), ctx, opts.deadlines)) close(cur.end, null, []);
       cur = cur ? { start: cur.start, end: t.end } : { start: t.start, end: t.end };
       lastWasUnits = false;
       continue;
@@ -144,13 +178,13 @@ export function segmentTokens(text: string, tokens: Token[], ctx: DeadlineContex
     const extras: Array<[number, number]> = t.extra ? [t.extra] : [];
     if (cur) close(t.end, t.units ?? [], extras);
     else if (lastWasUnits && out.length) {
-      // Several parentheticals / labelled lines in a row govern the same text.
+      // Several attributions in a row govern the same text.
       const prev = out[out.length - 1];
       prev.units = [...(prev.units ?? []), ...(t.units ?? [])];
       prev.spanEnd = t.end;
       prev.extras.push(...extras);
     } else {
-      // A parenthetical right after a heading: empty action text (the heading's title is governed).
+      // An attribution right after a heading: empty action text (the heading's title is governed).
       out.push({ start: t.start, end: t.start, spanEnd: t.end, units: t.units ?? [], extras });
     }
     lastWasUnits = true;

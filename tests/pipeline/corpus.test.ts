@@ -26,16 +26,16 @@ describe('worked examples', () => {
     const zombie = taskWith('hebei', '“僵尸”信息系统的清理工作');
     expect(zombie.text.startsWith('2017年12月底前')).toBe(true);
     expect(zombie.deadlines.map((d) => d.date)).toEqual(['2017-12-31']);
-    expect(zombie.units).toEqual([{ name: '省政府各部门', canonical: '省政府各部门', kind: '各部门', role: 'responsible' }]);
+    expect(zombie.units).toEqual([{ rule: 'unit/parenthetical', name: '省政府各部门', canonical: '省政府各部门', kind: '各部门', role: 'responsible' }]);
   });
   it('福建: 2018年上半年 → 2018-06-30, precision half', () => {
     const t = taskWith('fujian', '建立部门信息化项目运维经费管理机制');
-    expect(t.deadlines[0]).toEqual({ raw: '2018年上半年', date: '2018-06-30', recurring: null, precision: 'half' });
+    expect(t.deadlines[0]).toEqual({ rule: 'deadline/year-half', raw: '2018年上半年', date: '2018-06-30', recurring: null, precision: 'half' });
   });
   it('安徽 annex row 2 restates the prose task of 二（二）', () => {
     const row = tasksOf('anhui').find((t) => t.source.row === 2)!;
     expect(row.text).toMatch(/^省政府各部门根据自身.*整合共享清单$/);
-    expect(row.units).toEqual([{ name: '省政府各部门', canonical: '省政府各部门', kind: '各部门', role: 'lead' }]);
+    expect(row.units).toEqual([{ rule: 'unit/table-column', name: '省政府各部门', canonical: '省政府各部门', kind: '各部门', role: 'lead' }]);
     expect(row.deadlines.map((d) => d.date)).toEqual(['2017-10-31']);
     expect(row.source.origin).toBe('annex');
     const prose = bundledKb().tasks.find((t) => t.id === row.restates)!;

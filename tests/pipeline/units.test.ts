@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseUnitParen } from '../../src/pipeline/units.js';
-import { canonicalName, unitKind } from '../../src/pipeline/unit-table.js';
+import { parenthetical } from '../../src/pipeline/units/parsers/parenthetical.js';
+const parseUnitParen = (s: string) => parenthetical.parse(s)?.units.map((u) => ({ ...u, canonical: canonicalName(u.prefix + u.name + u.suffix) })) ?? null;
+import { canonicalName, unitKind } from '../../src/pipeline/tables/units.js';
 
 const roles = (inner: string) => parseUnitParen(inner)?.map((u) => `${u.name}:${u.role}`);
 
@@ -76,6 +77,6 @@ describe('canonical names and kinds', () => {
     expect(unitKind('省政府各部门')).toBe('各部门');
     expect(unitKind('各设区市政府')).toBe('市县政府');
     expect(unitKind('省委编办')).toBe('编办');
-    expect(unitKind('省数字办')).toBe('数字办');
+    expect(unitKind('省数字办')).toBe('政务服务/大数据');
   });
 });

@@ -1,13 +1,30 @@
 import { parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
 import { KB_FLAGS, openKb } from '../kb.js';
-import { displayWidth, padEndWidth } from '../../util/text.js';
+import { displayWidth, padEndWidth, stripControl } from '../../util/text.js';
+import { explainTask } from '../explain.js';
 
 /** `plans index`: rebuild and print a quality report per plan. */
 export async function run(argv: string[], io: Io): Promise<number> {
-  const p = parseArgs(argv, { strings: KB_FLAGS, booleans: ['json'] });
-  if (p.positionals.length) throw new UsageError(`unexpected argument "${p.positionals[0]}"`);
+  const p = parseArgs(argv, { strings: KB_FLAGS, booleans: ['json', 'explain'] });
+  if (p.positionals.length && !p.flags.explain) throw new UsageError(`unexpected argument "${p.positionals[0]}"`);
+  if (p.positionals.length > 1) throw new UsageError('--explain takes at most one FILE');
   const { query, load } = openKb(p, io, { force: true, quietSkips: true });
+  if (p.flags.explain) {
+    // Every task of the corpus, or of one file (its name in the corpus folder or its plan id).
+    const want = p.positionals[0]?.replace(/^.*[\\/]/, '');
+    const plans = query.plans().filter((pl) => !want || pl.file === want || pl.id === want);
+    if (want && !plans.length) {
+      io.err(`plans index: no plan from "${stripControl(want)}" in the corpus (plans: ${query.plans().map((pl) => pl.file).join(', ')})`);
+      return 1;
+    }
+    for (const pl of plans) {
+      const tasks = query.kb.tasks.filter((t) => t.planId === pl.id);
+      io.out(`== ${pl.file}: ${tasks.length} task(s)${pl.warnings.length ? `; warnings: ${pl.warnings.join('; ')}` : ''}`);
+      for (const t of tasks) io.out(explainTask(query, t).join('\n') + '\n');
+    }
+    return 0;
+  }
   const rows = query.plans().map((plan) => {
     const tasks = query.kb.tasks.filter((t) => t.planId === plan.id);
     return {

@@ -6,6 +6,7 @@ import type { PlansQuery } from '../../query/index.js';
 import type { Task } from '../../types.js';
 import { deadlineText, leadUnits, mdEscape, ROLE_LABEL, termWidth, unitsByRole } from '../render.js';
 import { stripControl, truncateWidth } from '../../util/text.js';
+import { explainTask } from '../explain.js';
 
 interface Block {
   heading: string;
@@ -66,7 +67,7 @@ async function markdown(title: string, body: Block[]): Promise<string> {
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const p = parseArgs(argv, { strings: KB_FLAGS, booleans: ['json'] });
+  const p = parseArgs(argv, { strings: KB_FLAGS, booleans: ['json', 'explain'] });
   if (p.positionals.length !== 1) throw new UsageError(p.positionals.length ? `one TASK_ID expected, got ${p.positionals.length}` : 'a TASK_ID is needed (see `plans search QUERY` for ids)');
   const id = p.positionals[0];
   const { query } = openKb(p, io);
@@ -74,6 +75,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!t) {
     io.err(`plans show: no task with id "${stripControl(id)}". Find ids with \`plans search QUERY\`.`);
     return 1;
+  }
+  if (p.flags.explain) {
+    io.out(explainTask(query, t).join('\n'));
+    return 0;
   }
   const others = query.sameTheme(t);
   if (p.flags.json) {

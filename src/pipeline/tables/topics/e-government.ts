@@ -1,7 +1,12 @@
 /**
- * Themes as data: the national plan's ten tasks and its guarantees, each a keyword rule. A task gets
- * every theme whose `title` rule matches its section titles or whose `text` rule matches its own text.
+ * Topic table: e-government integration and sharing (政务信息系统整合共享), the topic of the five bundled
+ * plans. Its themes (the national plan's ten tasks and its guarantees, each a keyword rule: a task gets
+ * every theme whose `title` rule matches its section titles or whose `text` rule matches its own text)
+ * and the offices these plans name that the generic unit table does not know. Selected by the
+ * extractor's configuration (src/pipeline/config.ts), never by the base rules.
  */
+import type { KindRule } from '../units.js';
+
 export interface ThemeRule {
   id: string;
   label: string;
@@ -33,7 +38,25 @@ export const THEME_RULES: ThemeRule[] = [
   { id: 'local', label: '市县/事业单位整合', title: /市县|事业单位|区县/, text: /事业单位|市县|市级(?:政务)?数据中心|设区市建立|区县共享交换平台|市级(?:政务数据汇聚)?共享平台|市级一体化/ },
 ];
 
-export function themesOf(sectionTitles: string[], text: string): string[] {
+export function themesOf(sectionTitles: string[], text: string, rules: ThemeRule[] = THEME_RULES): string[] {
   const titles = sectionTitles.join('\n');
-  return THEME_RULES.filter((r) => r.title.test(titles) || r.text.test(text)).map((r) => r.id);
+  return rules.filter((r) => r.title.test(titles) || r.text.test(text)).map((r) => r.id);
 }
+
+/** Offices of the e-government plans, as kinds (checked before the generic kinds). */
+export const E_GOV_UNIT_KINDS: KindRule[] = [
+  [/数字办|发展研究中心|经济信息中心|信息中心|电子政务办|电子政务管理/, '政务服务/大数据'],
+  [/平台.*(?:建设|管理)单位/, '平台管理单位'],
+  [/综治/, '综治'],
+  [/自贸/, '自贸'],
+  [/事业单位/, '事业单位'],
+];
+
+export interface TopicTable {
+  id: string;
+  label: string;
+  themes: ThemeRule[];
+  unitKinds: KindRule[];
+}
+
+export const E_GOVERNMENT: TopicTable = { id: 'e-government', label: '政务信息系统整合共享', themes: THEME_RULES, unitKinds: E_GOV_UNIT_KINDS };

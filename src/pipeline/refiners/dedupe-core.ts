@@ -7,7 +7,7 @@
  * Priority of the copy that stays: has units, has its own (not inherited) units, has deadlines, names more
  * units (own ones), longer, earlier.
  */
-import { textKey } from './ids.js';
+import { textKey } from '../ids.js';
 
 export interface Dedupable {
   text: string;

@@ -1,0 +1,8 @@
+/** 每年定期开展两次 / 每年两次 / 每半年 → twice-yearly, no day. */
+import type { DeadlineParser } from '../types.js';
+
+export const twiceYearly: DeadlineParser = {
+  name: 'deadline/twice-yearly',
+  pattern: /每年(?:定期)?(?:开展|组织|进行)?(?:两|二)次|每半年/g,
+  extract: () => ({ date: null, recurring: 'twice-yearly', precision: 'half' }),
+};

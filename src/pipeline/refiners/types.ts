@@ -1,0 +1,33 @@
+/** Refiners: named passes over the candidate obligations of one plan, after the parsers. */
+import type { Deadline, TaskUnit } from '../../types.js';
+
+export interface Candidate {
+  /** The action text as written (cut from the normalized text). */
+  text: string;
+  key: string;
+  pos: number;
+  /** Folded-text offsets of the action text and of the span with its attribution. */
+  start: number;
+  end: number;
+  spanEnd: number;
+  /** Index of the block (heading section) the candidate stands in. */
+  block: number;
+  section: string[];
+  sectionTitles: string[];
+  units: TaskUnit[];
+  inherited: boolean;
+  deadlines: Deadline[];
+  rule: string;
+  refinedBy: string[];
+}
+
+export interface RefineContext {
+  /** The folded text the offsets point into. */
+  text: string;
+  warnings: string[];
+}
+
+export interface CandidateRefiner {
+  name: string;
+  refine(cands: Candidate[], ctx: RefineContext): Candidate[];
+}

@@ -1,0 +1,60 @@
+/**
+ * Header words of task tables (序号 / 工作任务 / 牵头单位 / 完成时限 / 进展情况 …) and the column kind each
+ * names. Shared by normalize (which keeps the cell gaps of space-separated tables) and the table parser.
+ */
+import type { Role } from '../../types.js';
+
+export type ColumnKind = 'row' | 'text' | 'group' | 'deadline' | { role: Role } | 'other';
+
+/** The kind of a header cell; null when the cell is no header word. */
+export function columnKind(h: string): ColumnKind | null {
+  const s = h.replace(/\s+/g, '');
+  if (s.length > 12 || s.length < 2) return null;
+  if (/^(?:序号|编号|序列号|项目编号)$/.test(s)) return 'row';
+  if (/进展|进度情况|完成情况|落实情况|备注|说明|成效|问题/.test(s)) return 'other';
+  if (/时限|时间|期限|进度安排|时间节点|完成日期/.test(s)) return 'deadline';
+  if (/领导|责任人|联系人/.test(s)) return 'other';
+  if (/牵头|主办|主责/.test(s)) return { role: 'lead' };
+  if (/配合|协办|参与|协同/.test(s)) return { role: 'support' };
+  if (/督办|督查/.test(s)) return { role: 'supervise' };
+  if (/责任|承办|实施主体|负责/.test(s) && /单位|部门|科室|处室|主体|领导/.test(s)) return { role: 'responsible' };
+  if (/任务|内容|事项|工作|措施|要求|目标|举措|指标/.test(s)) return 'text';
+  return null;
+}
+
+
+/**
+ * Space-separated tables (a whole row on one line, cells split by spaces): for each line index of such a
+ * table, the offsets (in the line) of the whitespace runs that separate cells. The header must be all
+ * header words (spaced-out words such as 工 作 任 务 read as one) starting with 序号; rows start with
+ * their number.
+ */
+export function spaceTableGaps(lines: string[]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (!/^\s*(?:序号|编号)\s/.test(l) || l.length > 120) continue;
+    const toks = [...l.matchAll(/\S+/g)].map((m) => ({ t: m[0], s: m.index!, e: m.index! + m[0].length }));
+    // merge runs of single characters joined by one space: 工 作 任 务 → 工作任务
+    const merged: Array<{ t: string; s: number; e: number }> = [];
+    for (const tk of toks) {
+      const last = merged[merged.length - 1];
+      if (last && tk.t.length === 1 && /^[\u4e00-\u9fff]+$/.test(last.t) && tk.s - last.e === 1 && (last.t.length === 1 || toks.some((x) => x.e === tk.s - 1 && x.t.length === 1))) {
+        last.t += tk.t;
+        last.e = tk.e;
+      } else merged.push({ ...tk });
+    }
+    if (merged.length < 2 || merged.some((m) => columnKind(m.t) === null)) continue;
+    out.set(i, merged.slice(1).map((m) => m.s - 1));
+    for (let j = i + 1; j < lines.length; j++) {
+      const r = lines[j];
+      if (!r.trim()) continue;
+      if (!/^\s*\d{1,3}\s+\S/.test(r)) break;
+      const gaps: number[] = [];
+      for (const m of r.trimEnd().matchAll(/\S\s+(?=\S)/g)) gaps.push(m.index! + 1);
+      out.set(j, gaps);
+    }
+    break;
+  }
+  return out;
+}

@@ -1,0 +1,221 @@
+/**
+ * The grammar of unit attributions shared by every unit parser: lists of names (、 和 及 会同), role words
+ * at the end of a clause (牵头 / 负责 / 配合 / 督查 …), labels (牵头单位：…), and what is not a unit
+ * (people, time limits, notes). Generic conventions of official documents; no office names here.
+ */
+import type { Role } from '../../types.js';
+import { LEVEL_PREFIX, ORG_SUFFIX, REGION_COLLECTIVE } from '../tables/units.js';
+import { splitTop, trim, type Piece } from './pieces.js';
+
+export interface FoundUnit {
+  /** The name (folded reading) and its span in the parsed string. */
+  name: string;
+  start: number;
+  end: number;
+  role: Role;
+  /** Level prefix inherited from a neighbour (省工商局、人社厅 → 省), for the canonical name. */
+  prefix: string;
+  /** Suffix shared with the list's last item (合肥、芜湖市人民政府 → 市人民政府), for the canonical name. */
+  suffix: string;
+  rule: string;
+}
+
+/** Role words at the end of a clause, longest first. */
+export const ROLE_SUFFIX = /(?:等(?:有关|相关)?(?:部门|单位)?)?(?:按职责(?:分工)?|分别|共同|具体|统一|跟进|跟踪)?(牵头组织|牵头负责|牵头抓总|牵头|负责落实|负责督查|负责督办|负总责|负责|配合|参与|协助|协办|督查落实|督促落实|督查|督办|督导|组织实施|具体实施|落实|承办)$/;
+/** Labels of unit fields: 牵头单位：… 责任科室：… 协同责任单位：… */
+export const UNIT_LABEL = /^(牵头(?:责任|负责)?(?:单位|部门)|主办(?:单位|部门)|主责(?:单位|部门)|责任(?:单位|部门|科室|处室)|承办(?:单位|部门)|配合(?:单位|部门)|协同(?:责任)?(?:单位|部门)|协办(?:单位|部门)|参与(?:单位|部门)|督办(?:单位|部门)|督查(?:单位|部门)|监督(?:单位|部门))[：:]/;
+/** Labels of people, not units: 牵头负责领导：某某 / 责任人：… */
+export const PERSON_LABEL = /^(?:牵头(?:负责)?领导|责任领导|分管领导|联系领导|责任人|联系人|经办人)[：:]/;
+/** Labels of time limits. */
+export const TIME_LABEL = /^(?:完成时限|时限要求|完成时间|时间节点|时间要求|进度安排|完成期限)[：:]/;
+/** A clause that states time, an ongoing effort or a note, not units. */
+const TIME_OR_NOTE = /(?:\d|[〇零一二三四五六七八九十]{1,4}年|年底|年内|月底|季度|持续|长期|坚持|常态|推进|完成|以下|下同|不再|一一|列出|均需|均由|列第|为牵头|汇总单位|具体见|详见)/;
+/** What a unit's name never holds. */
+const NOT_A_NAME = /(?:\d|年底|年内|月底|季度|持续|长期|坚持|常态|以下|下同|不再|一一|列出|均需|列第|为牵头|汇总单位|要|将|应当|领导$|同志$)/;
+
+export function roleOfWord(w: string): Role {
+  if (w.startsWith('牵头')) return 'lead';
+  if (w === '配合' || w === '参与' || w === '协助' || w === '协办') return 'support';
+  if (w.startsWith('督') || w === '负责督查' || w === '负责督办') return 'supervise';
+  return 'responsible';
+}
+
+export function roleOfLabel(label: string): Role {
+  if (/^(?:牵头|主办|主责)/.test(label)) return 'lead';
+  if (/^(?:配合|协办|参与|协同)/.test(label)) return 'support';
+  if (/^(?:督|监督)/.test(label)) return 'supervise';
+  return 'responsible';
+}
+
+const LEAD_WORDS = /^(?:由|请|和|及|以及|与|会同)/;
+const TRAIL_WORDS = /(?:等)(?:有关|相关)?(?:部门|单位)?$|[。．.、，,；;：:\s]+$/;
+/** A trailing bracketed note inside a list item: 工商联（列第一位者为牵头单位，下同）. */
+const TRAIL_NOTE = /[（(][^（）()]*(?:下同|牵头|汇总|列第|以下|负责)[^（）()]*[)）]$/;
+
+function cleanItem(p: Piece): Piece {
+  let q = trim(p, LEAD_WORDS);
+  q = { text: q.text.replace(TRAIL_NOTE, ''), start: q.start };
+  q = trim(q, undefined, TRAIL_WORDS);
+  return trim(q, undefined, TRAIL_WORDS);
+}
+
+/** 省发展改革委和省财政厅 → two units; 省工业和信息化厅 stays one (和 inside a name). */
+function splitConjunctions(p: Piece): Piece[] {
+  const m = /^(.+?)(和|及|与|以及|会同)((?:省|市|县|区|州|自治区|各|国务院|中央).+)$/.exec(p.text);
+  // 州委编办及州直相关单位 stays one: a specific unit "and the related ones" is one attribution.
+  if (m && (ORG_SUFFIX.test(m[1]) || m[2] === '会同') && (m[2] === '会同' || !/^.{0,3}(?:直|各|有关|相关)/.test(m[3]))) {
+    const second = { text: m[3], start: p.start + m[1].length + m[2].length };
+    return [{ text: m[1], start: p.start }, ...splitConjunctions(second)];
+  }
+  return [p];
+}
+
+/** A level word standing for the governments of that level: 县 / 市 / 区政府 (in 各县、市、区政府). */
+const LEVEL_TAIL = /^(?:县|市|区|州|旗|乡|镇|乡镇|街道|县区|市县|县市区)(?:人民)?(?:政府|办事处)?$/;
+const BARE_COLLECTIVE = /^各(?:设区市|区县|市州|市县|县市区|县|市|区|州|旗|乡镇|乡|镇|地)$/;
+/** A place name with its level: 银川市, 芜湖 (bare, before 、…市人民政府). */
+const PLACE = /^[\u4e00-\u9fff]{2,8}(?:市|县|区|州|盟|旗)$/;
+const BARE_PLACE = /^[\u4e00-\u9fff]{2,4}$/;
+const SHARED_SUFFIX = /^([\u4e00-\u9fff]{2,6}?)((?:市|县|区|州)(?:人民政府|政府|委员会))$/;
+
+export interface ListItem extends Piece {
+  prefix: string;
+  suffix: string;
+}
+
+export function splitList(list: Piece): ListItem[] {
+  const raw = splitTop(list, '、').flatMap(splitConjunctions).map(cleanItem).filter((x) => x.text);
+  const merged: Piece[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    let item = raw[i];
+    const join = () => {
+      const next = raw[++i];
+      item = { text: `${item.text}、${next.text}`, start: item.start };
+      item = { text: listText(list, item.start, next.start + next.text.length), start: item.start };
+    };
+    // 各县、市、区政府 is one unit: the level words share the suffix of the last one.
+    if (BARE_COLLECTIVE.test(item.text) || /^各[^、]*、/.test(item.text)) {
+      while (i + 1 < raw.length && LEVEL_TAIL.test(raw[i + 1].text)) join();
+    }
+    // 各级财政、发改部门: an item that names no organisation takes the next one's suffix.
+    while (i + 1 < raw.length && /^各级/.test(item.text) && !ORG_SUFFIX.test(item.text) && raw[i + 1].text.length <= 8) join();
+    merged.push(item);
+  }
+  // 合肥、芜湖、阜阳市人民政府: bare place names share the last item's level and suffix.
+  const suffixes: string[] = merged.map(() => '');
+  for (let i = merged.length - 1; i > 0; i--) {
+    const m = SHARED_SUFFIX.exec(merged[i].text);
+    if (!m) continue;
+    let k = i - 1;
+    while (k >= 0 && BARE_PLACE.test(merged[k].text) && !ORG_SUFFIX.test(merged[k].text) && !/^各|有关|相关/.test(merged[k].text)) suffixes[k--] = m[2];
+  }
+  // Inherit a level prefix: 省工商局、人社厅 → 人社厅 is 省人社厅 (for the canonical name).
+  let prefix = '';
+  return merged.map((item, i) => {
+    const m = LEVEL_PREFIX.exec(item.text);
+    if (m) {
+      prefix = m[1];
+      return { ...item, prefix: '', suffix: suffixes[i] };
+    }
+    const inherit = prefix && /^[\u4e00-\u9fff]{1,8}(?:厅|局|委|办)$/.test(item.text) && !/^(?:各|有关|相关|省|市|县|区|自治区)/.test(item.text);
+    return { ...item, prefix: inherit ? prefix : '', suffix: suffixes[i] };
+  });
+}
+
+function listText(list: Piece, from: number, to: number): string {
+  return list.text.slice(from - list.start, to - list.start);
+}
+
+/**
+ * Does the name look like a unit? `strict` (bare sentences, not brackets): it must end like an
+ * organisation, be a collective of governments, or a place with its level.
+ */
+export function looksLikeUnit(s: string, strict = false): boolean {
+  const core = s.replace(/（[^）]*）|\([^)]*\)/g, '');
+  if (core.length < 2 || core.length > 40 || /[。；]/.test(core) || NOT_A_NAME.test(core)) return false;
+  if (ORG_SUFFIX.test(core) || REGION_COLLECTIVE.test(core) || PLACE.test(core)) return true;
+  if (/^各/.test(core)) return !strict || /(?:部门|单位|机构|科室)$|^各(?:地|级|地区)$/.test(core);
+  return !strict && /^(?:各级)?[\u4e00-\u9fff]{1,8}(?:部门)?$/.test(core);
+}
+
+export interface ClauseOptions {
+  rule: string;
+  /** Every clause must carry a role and every name must look like a unit (bare text outside brackets). */
+  strict?: boolean;
+}
+
+/**
+ * Parse a run of role clauses: 省审计厅牵头，省政府有关部门配合 / 牵头单位：…；责任单位：… /
+ * A会同B督查落实 / 省数字办，省直各部门负责 (a clause without a role takes the next one's).
+ * Null when no clause carries a role (or, strict, when any clause is not a unit clause).
+ */
+export function parseRoleClauses(body: Piece, opts: ClauseOptions): FoundUnit[] | null {
+  const out: FoundUnit[] = [];
+  let pending: Piece[] = [];
+  let sawRole = false;
+  let bad = false;
+  let labelRole: Role | null = null; // 牵头单位：A，B → B continues the label's list
+  const push = (items: ListItem[], role: Role) => {
+    for (const it of items) {
+      if (!looksLikeUnit(it.text, opts.strict)) {
+        bad = true;
+        continue;
+      }
+      if (out.some((u) => u.name === it.text && u.role === role)) continue;
+      out.push({ name: it.text, start: it.start, end: it.start + it.text.length, role, prefix: it.prefix, suffix: it.suffix, rule: opts.rule });
+    }
+  };
+  for (const clause of splitTop(body, '，,；;')) {
+    if (PERSON_LABEL.test(clause.text) || TIME_LABEL.test(clause.text)) {
+      labelRole = null;
+      continue;
+    }
+    const lab = UNIT_LABEL.exec(clause.text);
+    if (lab) {
+      sawRole = true;
+      labelRole = roleOfLabel(lab[1]);
+      push(splitList({ text: clause.text.slice(lab[0].length), start: clause.start + lab[0].length }), labelRole);
+      continue;
+    }
+    // A time limit or ongoing note inside the bracket: （…，6月底完成） / （…，年内持续推进）.
+    if (TIME_OR_NOTE.test(clause.text) && !ROLE_SUFFIX.test(clause.text)) {
+      if (opts.strict) bad = true;
+      continue;
+    }
+    if (labelRole && !ROLE_SUFFIX.test(clause.text)) {
+      push(splitList(clause), labelRole);
+      continue;
+    }
+    // "A会同B督查落实": A and B supervise.
+    const sup = /^(.+?)会同(.+?)(督查落实|督促落实|督查|督办|监督)$/.exec(clause.text);
+    if (sup) {
+      sawRole = true;
+      const a = { text: sup[1], start: clause.start };
+      const b = { text: sup[2], start: clause.start + sup[1].length + 2 };
+      push([...splitList(a), ...splitList(b)], 'supervise');
+      continue;
+    }
+    // Role words inside a 、-list: 省审计厅负责、省数字办配合.
+    const parts = splitTop(clause, '、');
+    let cur: Piece | null = null;
+    for (const part of parts) {
+      cur = cur ? { text: body.text.slice(cur.start - body.start, part.start - body.start + part.text.length), start: cur.start } : part;
+      const m = ROLE_SUFFIX.exec(cur.text);
+      if (m) {
+        sawRole = true;
+        const names = { text: cur.text.slice(0, cur.text.length - m[0].length), start: cur.start };
+        push([...pending.flatMap(splitList), ...splitList(names)], roleOfWord(m[1]));
+        pending = [];
+        cur = null;
+      }
+    }
+    if (cur) {
+      if (opts.strict) bad = true;
+      pending.push(cur);
+    }
+  }
+  if (!sawRole) return null;
+  if (pending.length) push(pending.flatMap(splitList), 'responsible');
+  if (opts.strict && bad) return null;
+  return out.length ? out : null;
+}

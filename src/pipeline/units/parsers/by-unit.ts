@@ -1,0 +1,24 @@
+/**
+ * 由X负责 / 由X牵头 / 由X、Y跟进督办 inside a sentence: the units after 由 take the role of the verb
+ * (督办/督查 → supervise). X must name organisations (由许某同志负总责 names a person).
+ */
+import { roleOfWord, splitList, looksLikeUnit } from '../clauses.js';
+import type { UnitParser } from '../types.js';
+
+const BY = /由([^，。；由]{2,60}?)(?:按职责(?:分工)?|分别|共同|具体|统一|跟进|跟踪|牵头)?(牵头|负责督查|负责督办|负责|督办|督查|督导|组织实施|承办)(?![室处组局科办厅委])/g;
+
+export const byUnit: UnitParser = {
+  name: 'unit/by-unit',
+  scope: 'sentence',
+  parse(sentence) {
+    BY.lastIndex = 0;
+    const units = [];
+    let m: RegExpExecArray | null;
+    while ((m = BY.exec(sentence))) {
+      const items = splitList({ text: m[1], start: m.index + 1 });
+      if (!items.length || !items.every((it) => looksLikeUnit(it.text, true))) continue;
+      for (const it of items) units.push({ name: it.text, start: it.start, end: it.start + it.text.length, role: roleOfWord(m[2]), prefix: it.prefix, suffix: it.suffix, rule: this.name });
+    }
+    return units.length ? { units } : null;
+  },
+};

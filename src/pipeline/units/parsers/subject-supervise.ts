@@ -1,0 +1,30 @@
+/**
+ * A unit as the subject of a supervising verb in one clause: "市政府办公室每季度对…进行一次督查汇总",
+ * "国办将加强跟踪督办", "县政府办、县督查室要抓好…的调度和督查" → supervise. Only supervision verbs: a
+ * subject that merely "要…" do something is not given a role.
+ */
+import { splitList, looksLikeUnit } from '../clauses.js';
+import type { UnitParser } from '../types.js';
+
+const SUBJECT = /(?:^|[，。；：])([^，。；：]{2,50}?)(?:(?<![主重需必只])要|将|应|须|应当|负责|定期|每)/g;
+const SUPERVISE = /督查|督办|督导|督促检查|监督检查/;
+
+export const subjectSupervise: UnitParser = {
+  name: 'unit/subject-supervise',
+  scope: 'sentence',
+  parse(sentence) {
+    SUBJECT.lastIndex = 0;
+    const units = [];
+    let m: RegExpExecArray | null;
+    while ((m = SUBJECT.exec(sentence))) {
+      const subjStart = m.index + m[0].indexOf(m[1]);
+      const clauseEnd = sentence.slice(subjStart).search(/[，。；]/);
+      const clause = clauseEnd < 0 ? sentence.slice(subjStart) : sentence.slice(subjStart, subjStart + clauseEnd);
+      if (!SUPERVISE.test(clause.slice(m[1].length))) continue;
+      const items = splitList({ text: m[1], start: subjStart });
+      if (!items.length || !items.every((it) => looksLikeUnit(it.text, true))) continue;
+      for (const it of items) units.push({ name: it.text, start: it.start, end: it.start + it.text.length, role: 'supervise' as const, prefix: it.prefix, suffix: it.suffix, rule: this.name });
+    }
+    return units.length ? { units } : null;
+  },
+};

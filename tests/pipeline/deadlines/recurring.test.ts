@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { monthly } from '../../../src/pipeline/deadlines/parsers/monthly.js';
+import { quarterly } from '../../../src/pipeline/deadlines/parsers/quarterly.js';
+import { twiceYearly } from '../../../src/pipeline/deadlines/parsers/twice-yearly.js';
+import { yearlyMonth } from '../../../src/pipeline/deadlines/parsers/yearly-month.js';
+import { yearlyYearEnd } from '../../../src/pipeline/deadlines/parsers/yearly-year-end.js';
+import { all, only } from './helpers.js';
+
+describe('recurring deadlines', () => {
+  it('deadline/monthly: 每月25日前, 每月, 每个月月底前', () => {
+    expect(only(monthly, '每月25日前报送进展')).toEqual([['每月25日前', null, 'monthly']]);
+    expect(only(monthly, '每月通报一次')).toEqual([['每月', null, 'monthly']]);
+    expect(only(monthly, '每个月月底前汇总')).toEqual([['每个月月底前', null, 'monthly']]);
+  });
+  it('deadline/quarterly: 每季度, 每季度末, 每季度最后一个月20日前, 按季度', () => {
+    expect(only(quarterly, '每季度报送一次')).toEqual([['每季度', null, 'quarterly']]);
+    expect(only(quarterly, '每季度最后一个月20日前提交')).toEqual([['每季度最后一个月20日前', null, 'quarterly']]);
+    expect(only(quarterly, '按季度调度')).toEqual([['按季度', null, 'quarterly']]);
+  });
+  it('deadline/twice-yearly: 每半年, 每年两次', () => {
+    expect(only(twiceYearly, '每半年开展一次评估')).toEqual([['每半年', null, 'twice-yearly']]);
+  });
+  it('deadline/yearly-*: 每年1月底前, 每年年末', () => {
+    expect(only(yearlyMonth, '每年1月底前报送上年度情况')).toEqual([['每年1月底前', '2022-01-31', 'yearly']]);
+    expect(only(yearlyYearEnd, '每年年末总结')).toEqual([['每年年末', '2021-12-31', 'yearly']]);
+  });
+  it('每两月 (every two months) is none of them', () => {
+    expect(all('每两月检查一次')).toEqual([]);
+  });
+});

@@ -1,0 +1,65 @@
+/** Task tables however they were flattened, recognised by their header row; columns by header name. */
+import { describe, expect, it } from 'vitest';
+import { extractPlan } from '../../src/pipeline/plan.js';
+
+function rows(text: string) {
+  const r = extractPlan('t.txt', Buffer.from(text, 'utf8'));
+  if (!r.ok) throw new Error(r.reason);
+  return r.tasks.filter((t) => t.source.origin === 'annex').map((t) => ({
+    row: t.source.row,
+    text: t.text,
+    units: t.units.map((u) => `${u.name}:${u.role}`),
+    deadlines: t.deadlines.map((d) => d.date ?? d.raw),
+    section: t.section,
+    rule: t.rule,
+  }));
+}
+
+const TITLE = '某市2022年营商环境重点任务清单\n';
+
+describe('task tables', () => {
+  it('one cell per line, cells separated by | lines, a group column, the 序号 missing from the header', () => {
+    const t = [
+      '重点任务', '|', '具体举措', '|', '责任部门', '|', '完成时限', '|',
+      '优化审批服务', '|', '1', '|', '推行企业开办全程网上办理，压缩办理时间。', '|', '市场监管局', '|', '6月底前', '|',
+      '2', '|', '建立审批事项清单动态调整机制。', '|', '行政审批局', '|', '持续推进', '|',
+      '加强监管', '|', '3', '|', '开展跨部门联合抽查，公开抽查结果。', '|', '市场监管局、税务局', '|', '年底前', '|',
+    ].join('\n');
+    const got = rows(TITLE + t);
+    expect(got.map((r) => [r.row, r.units, r.deadlines, r.section[1]])).toEqual([
+      [1, ['市场监管局:responsible'], ['2022-06-30'], '优化审批服务'],
+      [2, ['行政审批局:responsible'], [], '优化审批服务'],
+      [3, ['市场监管局:responsible', '税务局:responsible'], ['2022-12-31'], '加强监管'],
+    ]);
+    expect(got[0].text).toBe('推行企业开办全程网上办理，压缩办理时间。');
+    expect(got.every((r) => r.rule === 'task/table-row')).toBe(true);
+  });
+
+  it('one cell per line with blank lines; a 进展情况 column is not the task and gives no units', () => {
+    const t = ['序号', '', '目标任务', '', '进展情况', '', '责任单位', '', '1', '', '新建城市绿道30公里。', '', '已完成选线，1-3月完成投资2亿元。', '', '市林业局', '', '2', '', '改造老旧管网50公里。', '', '正在招标。', '', '市水务局'].join('\n');
+    const got = rows(TITLE + t);
+    expect(got.map((r) => [r.text, r.units])).toEqual([
+      ['新建城市绿道30公里。', ['市林业局:responsible']],
+      ['改造老旧管网50公里。', ['市水务局:responsible']],
+    ]);
+  });
+
+  it('a whole row on one line, cells split by spaces, a spaced-out header word', () => {
+    const t = ['序号 工 作 任 务 牵头部门 完成时间', '1 建设城市运行管理平台 市数据局 2022年9月底前', '2 推广电子证照应用 市政务服务中心 2022年12月底前'].join('\n');
+    const got = rows(TITLE + t);
+    expect(got.map((r) => [r.row, r.text, r.units, r.deadlines])).toEqual([
+      [1, '建设城市运行管理平台', ['市数据局:lead'], ['2022-09-30']],
+      [2, '推广电子证照应用', ['市政务服务中心:lead'], ['2022-12-31']],
+    ]);
+  });
+
+  it('columns by header name, not position (the deadline before the units)', () => {
+    const t = ['序号\t完成时限\t工作任务\t配合单位\t牵头单位', '1\t2022年8月底前\t制定数据分类分级指南\t市网信办\t市数据局'].join('\n');
+    expect(rows(TITLE + t).map((r) => [r.text, r.units, r.deadlines])).toEqual([['制定数据分类分级指南', ['市网信办:support', '市数据局:lead'], ['2022-08-31']]]);
+  });
+
+  it('a cell that names its own roles keeps them', () => {
+    const t = ['序号\t工作任务\t责任单位', '1\t完善信用修复机制\t市发展改革委牵头，市法院配合'].join('\n');
+    expect(rows(TITLE + t)[0].units).toEqual(['市发展改革委:lead', '市法院:support']);
+  });
+});
