@@ -111,6 +111,17 @@ export function normalize(raw: string): Normalized {
   lineEnds.push(raw.length);
   const rawLines = lineStarts.map((s, i) => raw.slice(s, lineEnds[i]));
   const soft = softBreaks(rawLines.map((l) => l.trim()));
+  // Document viewers cut the text into numbered chunks (`2、`) in mid-sentence: a long line that stops
+  // mid-sentence, then a line opening with a bare chunk number → one sentence, the number dropped.
+  const chunkCut = new Map<number, number>();
+  for (let i = 0; i + 1 < rawLines.length; i++) {
+    const cur = rawLines[i].trim();
+    if (cur.length < 30 || !/[，、\u4e00-\u9fff\w”"]$/.test(cur) || /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])/.test(cur)) continue;
+    const m = /^(\s*)(\d{1,3})、(?=[\u4e00-\u9fff])/.exec(rawLines[i + 1]);
+    if (!m) continue;
+    soft.add(i);
+    chunkCut.set(i + 1, m[0].length);
+  }
   // Space-separated task tables: the gaps between cells become tabs.
   const gaps = spaceTableGaps(rawLines);
 
@@ -120,7 +131,7 @@ export function normalize(raw: string): Normalized {
   let n = 0;
   let last = ''; // last emitted character
   for (let li = 0; li < lineStarts.length; li++) {
-    const from = lineStarts[li];
+    const from = lineStarts[li] + (chunkCut.get(li) ?? 0);
     const to = lineEnds[li];
     const cellGaps = gaps.get(li);
     let run = from; // start of the pending unchanged run

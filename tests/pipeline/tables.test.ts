@@ -63,3 +63,26 @@ describe('task tables', () => {
     expect(rows(TITLE + t)[0].units).toEqual(['市发展改革委:lead', '市法院:support']);
   });
 });
+
+describe('document-viewer chunk markers', () => {
+  it('a chunk number cutting a sentence is dropped: one task, not a junk fragment and a heading', () => {
+    const text = [
+      '某县2023年政务公开工作要点',
+      '一、重点任务',
+      '全面梳理本部门公开事项，编制公开事项标准目录，按照统一格式在政府门户网站集中',
+      '2、发布，6月底前完成目录编制和发布工作。（责任单位：县政务公开办）',
+    ].join('\n');
+    const r = extractPlan('viewer.txt', Buffer.from(text, 'utf8'));
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.tasks).toHaveLength(1);
+    expect(r.tasks[0].text).toContain('在政府门户网站集中发布');
+    expect(r.tasks[0].section).toEqual(['一、重点任务']);
+    expect(r.tasks[0].deadlines.map((d) => d.date)).toEqual(['2023-06-30']);
+  });
+  it('a numbered item after a finished sentence stays an item', () => {
+    const text = ['某县2023年政务公开工作要点', '一、重点任务', '全面梳理本部门公开事项，编制公开事项标准目录，在政府门户网站集中发布。', '2、完成目录编制，6月底前报县政府。（责任单位：县政务公开办）'].join('\n');
+    const r = extractPlan('items.txt', Buffer.from(text, 'utf8'));
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.tasks.map((t) => t.section.length)).toEqual([2]);
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * Dates that are not limits: start points (从2023年第一季度开始, 自2018年1月1日起), a date that names a
- * document or a period (关于2023年…的通知, 2023年度), and an ongoing time limit (年内持续推进, 长期坚持).
+ * period (2023年度), and an ongoing time limit (年内持续推进, 长期坚持).
  */
 import type { DeadlineRefiner } from '../types.js';
 
@@ -15,8 +15,6 @@ export const notADeadline: DeadlineRefiner = {
       const before = text.slice(Math.max(0, f.start - 2), f.start);
       const after = text.slice(f.end, f.end + 3);
       if (f.recurring === null && (START_AFTER.test(after) || START_BEFORE.test(before))) return false;
-      // 关于2020年…: the 于 of 关于 is no "by".
-      if (f.raw.startsWith('于') && before.endsWith('关')) return false;
       if (/内$/.test(f.raw) && ONGOING_AFTER.test(after)) return false;
       return true;
     });
