@@ -33,7 +33,17 @@ export interface TaskUnit {
 export interface SourceSpan {
   /** Corpus file name (relative to the corpus dir). */
   file: string;
-  /** Offsets in UTF-16 code units into the decoded raw text of the file (BOM excluded). */
+  /** The file's format: txt, html, docx, pdf, xlsx, csv. */
+  format?: string;
+  /** PDF page (1-based). */
+  page?: number;
+  /** DOCX/HTML paragraph (1-based) of the span's first line. */
+  paragraph?: number;
+  /** DOCX/HTML/XLSX/CSV table (1-based; the sheet for XLSX) and row within it, of the span's first line. */
+  table?: number;
+  tableRow?: number;
+  sheet?: string;
+  /** Offsets in UTF-16 code units into the decoded raw text of a text file (BOM excluded), or into the text extracted from another format. */
   start: number;
   end: number;
   /** 1-based line number of `start` in the raw file. */

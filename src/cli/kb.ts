@@ -25,6 +25,9 @@ export function openKb(p: ParsedArgs, io: Io, opts: { force?: boolean; quietSkip
   if (!opts.quietSkips) {
     for (const s of load.skipped) io.err(`plans: skipped ${s.file}: ${s.reason}`);
   }
-  if (load.kb.plans.length === 0) throw new NoPlansError(`no plan could be loaded from ${corpus}`);
+  if (load.kb.plans.length === 0) {
+    const why = load.skipped.map((s) => `\n  ${s.file}: ${s.reason}`).join('');
+    throw new NoPlansError(`no plan could be loaded from ${corpus}${why || ' (the folder has no files)'}`);
+  }
   return { query: new PlansQuery(load.kb, { corpusDir: corpus }), load, corpusDir: corpus, dataDir: data };
 }

@@ -8,6 +8,7 @@ import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, re
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeBase, SkippedFile } from '../types.js';
+import { classify } from '../readers/index.js';
 import { buildKnowledgeBase, type CorpusFile } from './build.js';
 
 export interface LoadOptions {
@@ -34,12 +35,10 @@ interface CacheFile {
   kb: KnowledgeBase;
 }
 
-const CORPUS_EXT = /\.(txt|text|md)$/i;
-
-/** Corpus files: every regular *.txt / *.md file directly in the folder, in name order. */
+/** Corpus files: every regular file directly in the folder (hidden ones aside), in name order. */
 export function listCorpus(corpusDir: string): string[] {
   return readdirSync(corpusDir)
-    .filter((f) => CORPUS_EXT.test(f) && !f.startsWith('.'))
+    .filter((f) => !f.startsWith('.') && !f.startsWith('~$'))
     .filter((f) => {
       try {
         return statSync(join(corpusDir, f)).isFile();
@@ -73,6 +72,7 @@ function codeHash(): string {
   };
   for (const n of readdirSync(here).sort()) if (/\.(js|ts)$/.test(n)) h.update(readFileSync(join(here, n)));
   walk(join(here, '..', 'pipeline'));
+  walk(join(here, '..', 'readers'));
   codeHashMemo = h.digest('hex').slice(0, 16);
   return codeHashMemo;
 }
@@ -94,6 +94,13 @@ export function readCorpus(corpusDir: string): KeyedFiles {
   const files: CorpusFile[] = [];
   const keyHash = createHash('sha256').update(codeHash());
   for (const name of names) {
+    const c = classify(name);
+    if (!c.read) {
+      // Not a plan, or a format no reader takes: listed with its reason, never read.
+      files.push({ name, bytes: Buffer.alloc(0), error: c.reason });
+      keyHash.update(name + '\0' + c.reason + '\0');
+      continue;
+    }
     let bytes: Buffer;
     try {
       bytes = readFileSync(join(corpusDir, name));

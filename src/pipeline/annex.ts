@@ -36,6 +36,8 @@ export interface AnnexRow {
 export interface Annex {
   /** Offset where the table (with its title) starts: the prose ends there. */
   start: number;
+  /** Offset where the table ends: prose may follow. */
+  end: number;
   title: string;
   columns: Array<{ header: string; kind: ColumnKind }>;
   rows: AnnexRow[];
@@ -66,16 +68,17 @@ function linesOf(text: string): Line[] {
 const CELL_SEP = /\t|[|｜]/;
 const isSepLine = (t: string) => /^[|｜]+$/.test(t);
 
-/** Split a row line into cells (tab- or bar-separated), with their offsets. */
+/** Split a row line into cells (tab- or bar-separated), with their offsets; empty cells keep their place. */
 function cellsOf(l: Line): Line[] {
   const out: Line[] = [];
   let off = 0;
   for (const part of l.text.split(CELL_SEP)) {
     const lead = part.length - part.trimStart().length;
     const t = part.trim();
-    if (t) out.push({ text: t, start: l.start + off + lead, end: l.start + off + lead + t.length });
+    out.push({ text: t, start: l.start + off + lead, end: l.start + off + lead + t.length });
     off += part.length + 1;
   }
+  while (out.length && !out[out.length - 1].text) out.pop();
   return out;
 }
 
@@ -111,7 +114,7 @@ export function parseAnnex(text: string, ctx: DeadlineContext): Annex | null {
     // One row per line: 序号⇥工作任务⇥牵头单位⇥…
     if (CELL_SEP.test(t) && !isSepLine(t)) {
       const header = cellsOf(lines[i]);
-      const cols = header.length >= 2 ? mapColumns(header.map((c) => c.text)) : null;
+      const cols = header.length >= 2 && header.every((c) => c.text) ? mapColumns(header.map((c) => c.text)) : null;
       if (cols) {
         const table = rowTable(lines, i, cols, ctx);
         if (table) return table;
@@ -142,9 +145,10 @@ function rowTable(lines: Line[], i: number, cols: Array<{ header: string; kind: 
   const dataCols = cols.filter((c) => c.kind !== 'row');
   let group: string | null = null;
   let n = 0;
+  let end = lines[i].end;
   for (let j = i + 1; j < lines.length; j++) {
     const cells = cellsOf(lines[j]);
-    if (!cells.length) continue;
+    if (!cells.some((c) => c.text)) continue;
     const num = NUM.test(cells[0].text) ? parseInt(cells[0].text, 10) : null;
     if (hasRowCol && num === null) {
       if (rows.length && !CELL_SEP.test(lines[j].text)) continue; // a wrapped continuation line
@@ -155,10 +159,11 @@ function rowTable(lines: Line[], i: number, cols: Array<{ header: string; kind: 
     const row = assignRow(num ?? ++n, hasRowCol ? cells[0] : data[0], data, dataCols, ctx, group);
     group = row.group;
     rows.push(row);
+    end = lines[j].end;
   }
   if (!rows.length) return null;
   const { title, k } = titleBefore(lines, i);
-  return { start: lines[k].start, title, columns: cols, rows, warnings: [] };
+  return { start: lines[k].start, end, title, columns: cols, rows, warnings: [] };
 }
 
 function cellTable(lines: Line[], i: number, j: number, cols: Array<{ header: string; kind: ColumnKind }>, ctx: DeadlineContext): Annex | null {
@@ -188,6 +193,8 @@ function cellTable(lines: Line[], i: number, j: number, cols: Array<{ header: st
       nextLead = body.slice(body.length - Math.min(before, body.length - after));
       body = body.slice(0, body.length - nextLead.length);
     }
+    // the last row holds its columns; what follows is prose again
+    if (e >= cells.length && body.length > after + (lead.length === before ? 0 : before)) body = body.slice(0, after + (lead.length === before ? 0 : before));
     const rowCells = [...(lead.length === before ? lead : []), ...body];
     const rowCols = lead.length === before ? dataCols : dataCols.slice(before);
     const row = assignRow(expect, numCell, rowCells, rowCols, ctx, group);
@@ -200,7 +207,8 @@ function cellTable(lines: Line[], i: number, j: number, cols: Array<{ header: st
   if (!rows.length) return null;
   for (const r of rows) if (!r.text) warnings.push(`annex row ${r.row}: no task text`);
   const { title, k: tk } = titleBefore(lines, i);
-  return { start: lines[tk].start, title, columns: cols, rows, warnings };
+  const end = Math.max(...rows.map((r) => r.end));
+  return { start: lines[tk].start, end, title, columns: cols, rows, warnings };
 }
 
 /**
@@ -222,6 +230,7 @@ function assignRow(row: number, numLine: Line, cells: Line[], cols: Array<{ head
       ci += take;
       if (!span.length) return;
       const merged: Line = { text: span.map((x) => x.text).join(''), start: span[0].start, end: span[span.length - 1].end };
+      if (!merged.text) return;
       if (c.kind === 'text') out.text = cell(merged);
       else if (c.kind === 'group') out.group = merged.text;
       else if (c.kind === 'deadline') out.deadline = cell(merged);
@@ -230,7 +239,7 @@ function assignRow(row: number, numLine: Line, cells: Line[], cols: Array<{ head
     return out;
   }
   // Fewer cells: the deadline by content, then the task, then unit columns in header order.
-  let rest = [...cells];
+  let rest = cells.filter((c) => c.text);
   if (cols.some((c) => c.kind === 'deadline')) {
     for (let c = rest.length - 1; c >= 1; c--) {
       if (rest[c].text.length <= 30 && findDeadlines(rest[c].text, ctx).length) {

@@ -12,7 +12,7 @@ export interface PlanMeta {
   issuedOn: string | null;
 }
 
-const TITLE_WORDS = '(?:实施方案|工作方案|行动方案|方案|规划|计划|意见|办法|细则|工作要点|要点|任务清单|清单|重点任务|工作任务|任务分工|责任分解|分工|分解|措施|纲要|安排)';
+const TITLE_WORDS = '(?:实施方案|工作方案|行动方案|方案|规划|计划|意见|办法|细则|工作要点|要点|任务清单|清单|重点任务|工作任务|任务分工|责任分解|分工|分解|分工表|分解表|任务表|台账|措施|纲要|安排)';
 
 function isoOf(y: string, m: string, d: string): string | null {
   const yy = parseNumber(y);

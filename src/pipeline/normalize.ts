@@ -41,6 +41,7 @@ function mapChar(ch: string, prev: string | undefined, next: string | undefined)
 }
 
 const SENTENCE_END = /[。；！？：）】］]$/;
+const HEADING_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])/;
 
 /** Lines that end at the file's wrap width and mid-sentence are soft breaks (PDF copies). */
 const OPENS = '（(〔［【[';
@@ -66,7 +67,7 @@ function closesEarly(line: string): boolean {
   return false;
 }
 
-function softBreaks(lines: string[]): Set<number> {
+function softBreaks(lines: string[], indented: boolean[] = []): Set<number> {
   const counts = new Map<number, number>();
   let long = 0;
   for (const l of lines) {
@@ -88,10 +89,15 @@ function softBreaks(lines: string[]): Set<number> {
   // was wrapped (a name cut in two: （责任单位：市政府办 / 公室）).
   for (let i = 0; i < lines.length - 1; i++) if (openBracketAtEnd(lines[i]) && closesEarly(lines[i + 1])) out.add(i);
   if (!width || best < 5 || best < long * 0.3) return out;
+  const indentedDoc = indented.filter(Boolean).length >= Math.max(3, lines.filter((l) => l).length * 0.05);
   for (let i = 0; i < lines.length - 1; i++) {
     const n = lines[i].length;
     const next = lines[i + 1];
-    if (n >= width - 2 && !SENTENCE_END.test(lines[i]) && next.trim()) out.add(i);
+    // a table row (cells by tabs) is never a wrapped line, nor is the line before one
+    if (n < width - 2 || !next.trim() || lines[i].includes('\t') || next.includes('\t')) continue;
+    // Where paragraphs open indented (公文: two characters), a full line wraps even after a full stop,
+    // unless the next line is indented or a heading.
+    if (!SENTENCE_END.test(lines[i]) || (indentedDoc && !indented[i + 1] && !HEADING_START.test(next))) out.add(i);
   }
   return out;
 }
@@ -110,7 +116,7 @@ export function normalize(raw: string): Normalized {
   }
   lineEnds.push(raw.length);
   const rawLines = lineStarts.map((s, i) => raw.slice(s, lineEnds[i]));
-  const soft = softBreaks(rawLines.map((l) => l.trim()));
+  const soft = softBreaks(rawLines.map((l) => l.trim()), rawLines.map((l) => /^(?:\u3000|\s{2,})\S/.test(l)));
   // Document viewers cut the text into numbered chunks (`2、`) in mid-sentence: a long line that stops
   // mid-sentence, then a line opening with a bare chunk number → one sentence, the number dropped.
   const chunkCut = new Map<number, number>();

@@ -9,7 +9,7 @@
 import type { Deadline, Plan, Task, TaskUnit } from '../types.js';
 import { parseAnnex, type Annex } from './annex.js';
 import { DEFAULT_CONFIG, themeRulesOf, unitTablesOf, type ExtractorConfig } from './config.js';
-import { decode } from './decode.js';
+import { readDocument, type LineOrigin } from '../readers/index.js';
 import { findDeadlines, type DeadlineContext } from './deadlines/index.js';
 import { fold, unfoldSpan, type Folded } from './fold.js';
 import { findHeadings, type Heading } from './headings.js';
@@ -97,14 +97,14 @@ function runIn(text: string, h: Heading, end: number): boolean {
   return i < end && text[i] !== '\n';
 }
 
-function proseCandidates(doc: Doc, end: number): Candidate[] {
+function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
   const text = doc.folded.text;
-  const headings = findHeadings(text, 0, end);
+  const headings = findHeadings(text, begin, end);
   const out: Candidate[] = [];
   const path: Heading[] = [];
   const memo = new Map<string, FoundUnit[] | null>();
   const blocks: Array<{ from: number; to: number; heading: Heading | null; path: Heading[]; runInEnd: number | null }> = [];
-  blocks.push({ from: 0, to: headings.length ? headings[0].start : end, heading: null, path: [], runInEnd: null });
+  blocks.push({ from: begin, to: headings.length ? headings[0].start : end, heading: null, path: [], runInEnd: null });
   headings.forEach((h, i) => {
     while (path.length && path[path.length - 1].level >= h.level) path.pop();
     path.push(h);
@@ -112,7 +112,9 @@ function proseCandidates(doc: Doc, end: number): Candidate[] {
     // A run-in title (一、标题。正文 on one line) or one that carries its own deadline opens the item's text.
     const titled = findDeadlines(h.title, doc.ctx, doc.config.deadlines).length > 0;
     const inline = runIn(text, h, to);
-    blocks.push({ from: titled || inline ? h.start + h.marker.length : h.titleEnd, to, heading: h, path: [...path], runInEnd: inline ? h.titleEnd : null });
+    // A numbered item that is one sentence (三、…由市政府督查室负责督办。) has nothing but its "title".
+    const alone = !text.slice(h.titleEnd, to).trim();
+    blocks.push({ from: titled || inline || alone ? h.start + h.marker.length : h.titleEnd, to, heading: h, path: [...path], runInEnd: inline ? h.titleEnd : null });
   });
   for (const [bi, b] of blocks.entries()) {
     const section = b.path.map((h) => doc.written(h.start, h.start + h.marker.length + h.title.length));
@@ -179,6 +181,13 @@ function annexTasks(doc: Doc, annex: Annex, planId: string, file: string, lineOf
       continue;
     }
     const deadlines = r.deadline ? deadlinesIn(doc, r.deadline.start, r.deadline.end) : [];
+    if (r.deadline && !deadlines.length) {
+      // A date cell of a spreadsheet (2018-06-30, 2018/6/30, 2018.6.30): the deadline of the row.
+      const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:前)?$/.exec(r.deadline.text);
+      if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[3]) >= 1 && Number(m[3]) <= 31) {
+        deadlines.push({ raw: doc.written(r.deadline.start, r.deadline.end), date: `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`, recurring: null, precision: 'day', rule: 'deadline/table-date' });
+      }
+    }
     const units: TaskUnit[] = [];
     for (const u of r.units) mergeUnits(units, cellUnits(doc, u.cell.start, u.cell.text, u.role));
     const [start, end] = raw(r.start, r.end);
@@ -199,6 +208,18 @@ function annexTasks(doc: Doc, annex: Annex, planId: string, file: string, lineOf
   return { tasks, odd };
 }
 
+/** Where a line came from in a file of another format (page, paragraph, table row). */
+function provenance(format: string, o: LineOrigin | undefined): Partial<Task['source']> {
+  if (format === 'txt') return {};
+  const p: Partial<Task['source']> = { format };
+  if (o?.page) p.page = o.page;
+  if (o?.paragraph) p.paragraph = o.paragraph;
+  if (o?.table) p.table = o.table;
+  if (o?.row) p.tableRow = o.row;
+  if (o?.sheet) p.sheet = o.sheet;
+  return p;
+}
+
 /** The plan's year for year-less dates: its title, else its document number, else its issue date. */
 function planYear(title: string | null, docNumber: string | null, issuedOn: string | null): number | null {
   const t = title ? /((?:19|20)\d{2})年/.exec(title)?.[1] : undefined;
@@ -209,9 +230,9 @@ function planYear(title: string | null, docNumber: string | null, issuedOn: stri
 }
 
 export function extractPlan(file: string, bytes: Uint8Array, config: ExtractorConfig = DEFAULT_CONFIG): PlanResult {
-  const dec = decode(bytes);
-  if (!dec.ok) return { ok: false, reason: dec.reason };
-  const rawText = dec.text;
+  const read = readDocument(file, bytes);
+  if (!read.ok) return { ok: false, reason: read.reason };
+  const rawText = read.text;
   const norm = normalize(rawText);
   const folded = fold(norm.text);
   const meta = extractMetadata(folded.text);
@@ -227,17 +248,18 @@ export function extractPlan(file: string, bytes: Uint8Array, config: ExtractorCo
   };
   const planId = planIdOf(file);
   const warnings: string[] = [];
-  if (dec.encoding === 'gb18030') warnings.push('decoded as GB18030 (the file is not UTF-8)');
-  if (dec.encoding.startsWith('utf-16')) warnings.push(`decoded as ${dec.encoding.toUpperCase()}`);
+  warnings.push(...read.warnings);
   if (folded.changed) warnings.push('traditional script or pinyin glosses: matched on a simplified reading, reported as written');
   for (const k of ['province', 'title', 'docNumber', 'issuer', 'issuedOn'] as const) if (!meta[k]) warnings.push(`no ${k} found in the document header`);
 
   const annex = parseAnnex(folded.text, ctx);
-  const proseEnd = annex ? annex.start : folded.text.length;
-  let cands = proseCandidates(doc, proseEnd);
+  // The prose before a table, and after it (a notice's closing requirements follow its task table).
+  let cands = proseCandidates(doc, 0, annex ? annex.start : folded.text.length);
+  if (annex && annex.end < folded.text.length) cands.push(...proseCandidates(doc, annex.end, folded.text.length));
   for (const r of config.refiners) cands = r.refine(cands, { text: folded.text, warnings });
 
   const lineOf = lineIndex(rawText);
+  const where = (line: number) => provenance(read.format, read.lines?.[line - 1]);
   const themeRules = themeRulesOf(config);
   const tasks: Task[] = cands.map((c) => {
     const goal = c.section.some((s) => /目标/.test(s)) && !c.units.length;
@@ -251,7 +273,7 @@ export function extractPlan(file: string, bytes: Uint8Array, config: ExtractorCo
       deadlines: c.deadlines,
       units: c.units,
       themes: themesOf(c.sectionTitles, c.text, themeRules),
-      source: { file, start, end, line: lineOf(start), origin: 'prose', row: null },
+      source: { file, ...where(lineOf(start)), start, end, line: lineOf(start), origin: 'prose', row: null },
       restates: null,
       rule: c.rule,
       ...(c.refinedBy.length ? { refinedBy: c.refinedBy } : {}),
@@ -261,6 +283,7 @@ export function extractPlan(file: string, bytes: Uint8Array, config: ExtractorCo
   if (annex) {
     warnings.push(...annex.warnings);
     const { tasks: rows, odd } = annexTasks(doc, annex, planId, file, lineOf, toRaw);
+    for (const r of rows) Object.assign(r.source, where(r.source.line), { start: r.source.start });
     linkRestates(tasks, rows);
     tasks.push(...rows);
     if (odd) warnings.push(`${odd} annex row(s) skipped: the task cell holds no task (a number, units or a date)`);

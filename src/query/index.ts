@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decode } from '../pipeline/decode.js';
+import { readDocument } from '../readers/index.js';
 import type { KnowledgeBase, Plan, Task, Theme, UnitEntry } from '../types.js';
 import { matchesFilters, type TaskFilters } from './filters.js';
 import { SearchIndex, type SearchHit } from './search.js';
@@ -146,7 +146,8 @@ export class PlansQuery {
     if (!this.rawCache.has(file)) {
       let raw: string | null = null;
       try {
-        const dec = decode(readFileSync(join(this.opts.corpusDir, file)));
+        // The text the offsets point into: the decoded file, or the text read from a web page, DOCX, PDF, …
+        const dec = readDocument(file, readFileSync(join(this.opts.corpusDir, file)));
         raw = dec.ok ? dec.text : null;
       } catch {
         raw = null;

@@ -86,3 +86,25 @@ describe('document-viewer chunk markers', () => {
     expect(r.tasks.map((t) => t.section.length)).toEqual([2]);
   });
 });
+
+describe('prose around a table', () => {
+  it('the requirements after a task table are read as prose; a one-sentence numbered item is a task', () => {
+    const text = [
+      '某区2023年城市更新重点任务分工',
+      '一、任务分工',
+      '序号\t工作任务\t责任单位',
+      '1\t改造老旧小区12个\t区住建局',
+      '二、工作要求',
+      '各责任单位每月5日前报送上月进展情况。（区住建局负责汇总）',
+      '三、本方案落实情况由区政府督查室负责督办。',
+    ].join('\n');
+    const r = extractPlan('after.txt', Buffer.from(text, 'utf8'));
+    if (!r.ok) throw new Error(r.reason);
+    const prose = r.tasks.filter((t) => t.source.origin === 'prose');
+    expect(prose.map((t) => [t.deadlines.map((d) => d.recurring), t.units.map((u) => `${u.name}:${u.role}`)])).toEqual([
+      [['monthly'], ['区住建局:responsible']],
+      [[], ['区政府督查室:supervise']],
+    ]);
+    expect(r.tasks.filter((t) => t.source.origin === 'annex')).toHaveLength(1);
+  });
+});

@@ -33,7 +33,7 @@ export function spaceTableGaps(lines: string[]): Map<number, number[]> {
   const out = new Map<number, number[]>();
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    if (!/^\s*(?:序号|编号)\s/.test(l) || l.length > 120) continue;
+    if (!/^\s*(?:序号|编号) /.test(l) || l.includes('\t') || l.length > 120) continue;
     const toks = [...l.matchAll(/\S+/g)].map((m) => ({ t: m[0], s: m.index!, e: m.index! + m[0].length }));
     // merge runs of single characters joined by one space: 工 作 任 务 → 工作任务
     const merged: Array<{ t: string; s: number; e: number }> = [];
@@ -49,7 +49,7 @@ export function spaceTableGaps(lines: string[]): Map<number, number[]> {
     for (let j = i + 1; j < lines.length; j++) {
       const r = lines[j];
       if (!r.trim()) continue;
-      if (!/^\s*\d{1,3}\s+\S/.test(r)) break;
+      if (!/^\s*\d{1,3} +\S/.test(r) || r.includes('\t')) break;
       const gaps: number[] = [];
       for (const m of r.trimEnd().matchAll(/\S\s+(?=\S)/g)) gaps.push(m.index! + 1);
       out.set(j, gaps);

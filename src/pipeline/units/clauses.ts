@@ -21,17 +21,17 @@ export interface FoundUnit {
 }
 
 /** Role words at the end of a clause, longest first. */
-export const ROLE_SUFFIX = /(?:等(?:有关|相关)?(?:部门|单位)?)?(?:按职责(?:分工)?|分别|共同|具体|统一|跟进|跟踪)?(牵头组织|牵头负责|牵头抓总|牵头|负责落实|负责督查|负责督办|负总责|负责|配合|参与|协助|协办|督查落实|督促落实|督查|督办|督导|组织实施|具体实施|落实|承办)$/;
+export const ROLE_SUFFIX = /(?:等(?:有关|相关)?(?:部门|单位)?)?(?:按职责(?:分工)?|分别|共同|具体|统一|跟进|跟踪)?(牵头(?:组织|负责|抓总|汇总|协调|统筹)?|负责(?:督查|督办)|负责(?:落实|汇总|统筹|协调|组织|实施|推进)?|负总责|配合|参与|协助|协办|督查落实|督促落实|督查|督办|督导|组织实施|具体实施|落实|承办)$/;
 /** Labels of unit fields: 牵头单位：… 责任科室：… 协同责任单位：… */
-export const UNIT_LABEL = /^(牵头(?:责任|负责)?(?:单位|部门)|主办(?:单位|部门)|主责(?:单位|部门)|责任(?:单位|部门|科室|处室)|承办(?:单位|部门)|配合(?:单位|部门)|协同(?:责任)?(?:单位|部门)|协办(?:单位|部门)|参与(?:单位|部门)|督办(?:单位|部门)|督查(?:单位|部门)|监督(?:单位|部门))[：:]/;
+export const UNIT_LABEL = /^[【\[［]?((?:牵头|主办|主责|责任|承办|配合|协同|协办|参与|督办|督查|监督)(?:责任|负责)?(?:单位|部门|科室|处室|机构|司局|处|科))(?:[】\]］][：:]?|[：:])/;
 /** Labels of people, not units: 牵头负责领导：某某 / 责任人：… */
-export const PERSON_LABEL = /^(?:牵头(?:负责)?领导|责任领导|分管领导|联系领导|责任人|联系人|经办人)[：:]/;
+export const PERSON_LABEL = /^[【\[［]?(?:牵头(?:负责)?领导|责任领导|分管领导|联系领导|责任人|联系人|经办人)(?:[】\]］][：:]?|[：:])/;
 /** Labels of time limits. */
-export const TIME_LABEL = /^(?:完成时限|时限要求|完成时间|时间节点|时间要求|进度安排|完成期限)[：:]/;
+export const TIME_LABEL = /^[【\[［]?(?:完成时限|时限要求|完成时间|时间节点|时间要求|进度安排|完成期限)(?:[】\]］][：:]?|[：:])/;
 /** A clause that states time, an ongoing effort or a note, not units. */
 const TIME_OR_NOTE = /(?:\d|[〇零一二三四五六七八九十]{1,4}年|年底|年内|月底|季度|持续|长期|坚持|常态|推进|完成|以下|下同|不再|一一|列出|均需|均由|列第|为牵头|汇总单位|具体见|详见)/;
 /** What a unit's name never holds. */
-const NOT_A_NAME = /(?:\d|年底|年内|月底|季度|持续|长期|坚持|常态|以下|下同|不再|一一|列出|均需|列第|为牵头|汇总单位|要|将|应当|领导$|同志$)/;
+const NOT_A_NAME = /(?:\d|由|情况|年底|年内|月底|季度|持续|长期|坚持|常态|以下|下同|不再|一一|列出|均需|列第|为牵头|汇总单位|要|将|应当|领导$|同志$)/;
 
 export function roleOfWord(w: string): Role {
   if (w.startsWith('牵头')) return 'lead';
@@ -74,7 +74,7 @@ function splitConjunctions(p: Piece): Piece[] {
 const LEVEL_TAIL = /^(?:县|市|区|州|旗|乡|镇|乡镇|街道|县区|市县|县市区)(?:人民)?(?:政府|办事处)?$/;
 const BARE_COLLECTIVE = /^各(?:设区市|区县|市州|市县|县市区|县|市|区|州|旗|乡镇|乡|镇|地)$/;
 /** A place name with its level: 银川市, 芜湖 (bare, before 、…市人民政府). */
-const PLACE = /^[\u4e00-\u9fff]{2,8}(?:市|县|区|州|盟|旗)$/;
+const PLACE = /^[\u4e00-\u9fff]{2,4}(?:市|县|区|州|盟|旗)$/;
 const BARE_PLACE = /^[\u4e00-\u9fff]{2,4}$/;
 const SHARED_SUFFIX = /^([\u4e00-\u9fff]{2,6}?)((?:市|县|区|州)(?:人民政府|政府|委员会))$/;
 
@@ -157,7 +157,8 @@ export function parseRoleClauses(body: Piece, opts: ClauseOptions): FoundUnit[] 
   let labelRole: Role | null = null; // 牵头单位：A，B → B continues the label's list
   const push = (items: ListItem[], role: Role) => {
     for (const it of items) {
-      if (!looksLikeUnit(it.text, opts.strict)) {
+      // a bare place sharing the list's suffix (安丰、石桥、清河县人民政府) is a unit too
+      if (!looksLikeUnit(it.text, opts.strict) && !(it.suffix && /^[\u4e00-\u9fff]{2,4}$/.test(it.text))) {
         bad = true;
         continue;
       }

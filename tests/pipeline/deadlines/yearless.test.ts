@@ -24,6 +24,8 @@ describe('year-less deadlines (year from the plan: first occurrence after its is
   });
   it('deadline/yearless-half and yearless-quarter', () => {
     expect(only(yearlessHalf, '上半年前完成')).toEqual([['上半年前', '2021-06-30', null]]);
+    expect(only(yearlessHalf, '上半年实现全程网办，下半年全面推广')).toEqual([['上半年', '2021-06-30', null], ['下半年', '2021-12-31', null]]);
+    expect(only(yearlessHalf, '上半年度考核')).toEqual([]);
     expect(only(yearlessQuarter, '第三季度末前完成')).toEqual([['第三季度末前', '2021-09-30', null]]);
   });
   it('no year anywhere: date null, raw kept', () => {

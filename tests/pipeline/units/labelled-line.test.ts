@@ -21,6 +21,12 @@ describe('unit/labelled-line: every name of the label', () => {
       expect(roles(labelledLine, line)).toEqual([`${line.split('：')[1]}:${role}`]);
     });
   }
+  it('labels in 【】 without a colon, and any office noun (科室, 处室)', () => {
+    expect(roles(labelledLine, '【牵头单位】市农业农村局')).toEqual(['市农业农村局:lead']);
+    expect(roles(labelledLine, '【配合单位】市财政局、市自然资源局')).toEqual(['市财政局:support', '市自然资源局:support']);
+    expect(roles(labelledLine, '牵头处室：规划处')).toEqual(['规划处:lead']);
+    expect(roles(labelledLine, '配合科室：综合科、财务科')).toEqual(['综合科:support', '财务科:support']);
+  });
   it('indented, with a full stop and 等 before a second list', () => {
     expect(roles(labelledLine, '    协同责任单位：市税务局、市统计局等，各县区政府。')).toEqual(['市税务局:support', '市统计局:support', '各县区政府:support']);
   });

@@ -23,6 +23,16 @@ describe('unit attributions inside sentences', () => {
     expect(roles(subjectSupervise, '市委督查室每月对进展情况进行一次督查通报。')).toEqual(['市委督查室:supervise']);
     expect(roles(subjectSupervise, '区政府办、区督查室要加强跟踪督办。')).toEqual(['区政府办:supervise', '区督查室:supervise']);
   });
+  it('unit/subject-supervise: X将会同Y进行督办 → both supervise', () => {
+    expect(roles(subjectSupervise, '市政府办公室将会同市委督查室进行专项督办。')).toEqual(['市政府办公室:supervise', '市委督查室:supervise']);
+  });
+  it('unit/role-phrase: bare places sharing the last name\'s suffix', () => {
+    expect(roles(rolePhrase, '开展森林防火检查，东山、西山、南山县人民政府负责，市林业局配合。')).toEqual(['东山:responsible', '西山:responsible', '南山县人民政府:responsible', '市林业局:support']);
+  });
+  it('a clause whose "name" holds 由 or 情况 is no unit list', () => {
+    expect(rolePhrase.parse('本方案执行情况由市政府督查室负责督办。')).toBeNull();
+    expect(roles(byUnit, '本方案执行情况由市政府督查室负责督办。')).toEqual(['市政府督查室:supervise']);
+  });
   it('a subject that merely has to do something gets no role; a person is no unit', () => {
     expect(subjectSupervise.parse('各部门要加强协调配合。')).toBeNull();
     expect(subjectSupervise.parse('各地主要领导要亲自督办。')).toBeNull();

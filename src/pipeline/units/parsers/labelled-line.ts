@@ -6,7 +6,7 @@
 import { PERSON_LABEL, TIME_LABEL, UNIT_LABEL, parseRoleClauses } from '../clauses.js';
 import type { UnitParser } from '../types.js';
 
-export const LABEL_LINE = new RegExp(`^(?:${[UNIT_LABEL, PERSON_LABEL, TIME_LABEL].map((r) => r.source.slice(1)).join('|')})`);
+export const LABEL_LINE = new RegExp([UNIT_LABEL, PERSON_LABEL, TIME_LABEL].map((r) => `(?:${r.source})`).join('|'));
 
 export const labelledLine: UnitParser = {
   name: 'unit/labelled-line',

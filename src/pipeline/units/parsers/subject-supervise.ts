@@ -24,6 +24,14 @@ export const subjectSupervise: UnitParser = {
       const items = splitList({ text: m[1], start: subjStart });
       if (!items.length || !items.every((it) => looksLikeUnit(it.text, true))) continue;
       for (const it of items) units.push({ name: it.text, start: it.start, end: it.start + it.text.length, role: 'supervise' as const, prefix: it.prefix, suffix: it.suffix, rule: this.name });
+      // "X将会同Y进行专项督办": Y supervises with X.
+      const rest = clause.slice(m[1].length);
+      const w = /^(?:将|要|应|须)?会同([^，。；]{2,40}?)(?:进行|开展|加强|对|组织|共同|一起)/.exec(rest);
+      if (w) {
+        const at = subjStart + m[1].length + rest.indexOf(w[1]);
+        const partners = splitList({ text: w[1], start: at });
+        if (partners.every((it) => looksLikeUnit(it.text, true))) for (const it of partners) units.push({ name: it.text, start: it.start, end: it.start + it.text.length, role: 'supervise' as const, prefix: it.prefix, suffix: it.suffix, rule: this.name });
+      }
     }
     return units.length ? { units } : null;
   },
