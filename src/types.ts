@@ -71,6 +71,8 @@ export interface Task {
   rule: string;
   /** Refiners that changed it ("refine/inherit-units", "refine/dedupe", "refine/restates"). */
   refinedBy?: string[];
+  /** The best-matching task in each other plan that has one (score 0–1, best first). */
+  counterparts?: Array<{ planId: string; taskId: string; score: number }>;
 }
 
 export interface Plan {

@@ -1,6 +1,7 @@
 /** Corpus files → knowledge base: plans, tasks, the unit directory and the theme list. */
 import type { KnowledgeBase, Plan, SkippedFile, Task, UnitEntry } from '../types.js';
 import { extractPlan } from '../pipeline/plan.js';
+import { computeCounterparts } from './counterparts.js';
 import { THEME_RULES } from '../pipeline/tables/topics/e-government.js';
 
 export interface CorpusFile {
@@ -58,6 +59,8 @@ export function buildKnowledgeBase(files: CorpusFile[], onProgress?: (done: numb
     }
   });
   onProgress?.(files.length, files.length, '');
+  const cps = computeCounterparts(tasks);
+  for (const t of tasks) t.counterparts = cps.get(t.id) ?? [];
   return {
     kb: { version: KB_VERSION, plans, tasks, units: unitDirectory(tasks), themes: THEME_RULES.map((r) => ({ id: r.id, label: r.label })) },
     skipped,

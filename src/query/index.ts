@@ -139,6 +139,16 @@ export class PlansQuery {
     return buildTimeline(this.tasks(filters), this.kb.plans, this.kb.themes, { planLabel: (p) => this.planTag(p.id), ...opts });
   }
 
+  /** The task's counterparts in the other plans (computed with the knowledge base), best first. */
+  counterparts(task: Task): Array<{ task: Task; score: number }> {
+    const out: Array<{ task: Task; score: number }> = [];
+    for (const c of task.counterparts ?? []) {
+      const t = this.task(c.taskId);
+      if (t) out.push({ task: t, score: c.score });
+    }
+    return out;
+  }
+
   /** The raw paragraph a task comes from, with the task's span inside it. */
   context(task: Task): SourceContext | null {
     if (!this.opts.corpusDir) return null;

@@ -41,6 +41,7 @@ export interface SearchHit {
 export const TIER = {
   text: 0,
   textTerms: 0.05,
+  concept: 0.07,
   pinyin: 0.1,
   initials: 0.15,
   meta: 0.2,
@@ -74,6 +75,38 @@ function pinyinLib(): typeof PinyinPro.pinyin {
 }
 
 /** Full-width ASCII → ASCII, ideographic space → space, A–Z → a–z. Keeps UTF-16 length (offsets stay valid). */
+let segmenter: Intl.Segmenter | null = null;
+
+/**
+ * The words of a query written without spaces (年度报告 → 年度 报告), by Intl.Segmenter's Chinese word
+ * segmentation (in Node's ICU); runs of single characters are kept together (牵头), a lone one joins the
+ * word before it (审计厅). Fewer than two words → [] (the query is one word).
+ */
+export function conceptWords(q: string): string[] {
+  if (q.length < 3) return [];
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const words: string[] = [];
+  let single = '';
+  for (const { segment, isWordLike } of segmenter.segment(q)) {
+    if (!isWordLike) continue;
+    if (segment.length === 1) {
+      single += segment;
+      continue;
+    }
+    if (single) {
+      if (single.length === 1 && words.length) words[words.length - 1] += single;
+      else words.push(single);
+      single = '';
+    }
+    words.push(segment);
+  }
+  if (single) {
+    if (single.length === 1 && words.length) words[words.length - 1] += single;
+    else words.push(single);
+  }
+  return words.length >= 2 && words.every((w) => w.length >= 2) ? words : [];
+}
+
 export function fold(s: string): string {
   return s.replace(/[\uFF01-\uFF5EA-Z\u3000]/g, (c) => {
     const code = c.charCodeAt(0);
@@ -596,14 +629,29 @@ export class SearchIndex {
           } else later.push(i);
         }
       }
-      for (const i of later) {
-        if (full()) break;
-        const ranges: Array<[number, number]> = [];
-        for (const t of terms) allOccurrences(fields[i], t, ranges);
-        push(i, TIER.textTerms, mergeRanges(ranges));
-      }
+      this.pushRanked(later, terms, TIER.textTerms, limit - out.length, push);
     }
     if (full()) return out;
+
+    // --- concept: a query of several words written together (年度报告): every word, in any order
+    if (terms.length === 1 && HAS_CJK.test(q)) {
+      const words = conceptWords(q);
+      if (words.length >= 2) {
+        // every word in the text or in the task's units and section titles
+        const cnt = new Uint8Array(n);
+        for (let wi = 0; wi < words.length; wi++) {
+          const docs = this.termDocs(words[wi]);
+          for (let j = 0; j < docs.length; j++) {
+            const i = docs[j] >= n ? docs[j] - n : docs[j];
+            if (cnt[i] === wi) cnt[i] = wi + 1;
+          }
+        }
+        const hits: number[] = [];
+        for (let i = 0; i < n; i++) if (cnt[i] === words.length && ok(i)) hits.push(i);
+        this.pushRanked(hits, words, TIER.concept, limit - out.length, push);
+        if (full()) return out;
+      }
+    }
 
     // --- pinyin (full, then initials) of the text and of unit names / section titles
     const pyQuery = LATIN_QUERY.test(q) && HAS_LETTER.test(q) ? q.replace(/[' ]/g, '') : '';
@@ -639,6 +687,47 @@ export class SearchIndex {
     // --- fuzzy fallback (typos: a wrong or missing character) over a capped candidate set
     if (HAS_CJK.test(q)) this.fuzzy(terms, limit - out.length, ok, push);
     return out;
+  }
+
+  /**
+   * Hits that hold every word: ranked within their tier by how close the words stand (the shortest window
+   * holding one of each) and by field (a word in a lead unit's name ranks the task higher, then any unit).
+   */
+  private pushRanked(docs: number[], words: string[], tier: number, room: number, push: (i: number, score: number, ranges: Array<[number, number]>) => void): void {
+    if (room <= 0 || !docs.length) return;
+    const fields = this.fields!;
+    const need = words.reduce((a, w) => a + w.length, 0);
+    const scored = docs.map((i) => {
+      const occ: Array<[number, number, number]> = []; // start, end, word index
+      const ranges: Array<[number, number]> = [];
+      words.forEach((w, wi) => {
+        const r: Array<[number, number]> = [];
+        allOccurrences(fields[i], w, r);
+        for (const [a, b] of r) occ.push([a, b, wi]);
+        ranges.push(...r);
+      });
+      occ.sort((a, b) => a[0] - b[0]);
+      // shortest window holding every word (two pointers)
+      const have = new Int32Array(words.length);
+      let kinds = 0;
+      let best = Infinity;
+      for (let lo = 0, hi = 0; hi < occ.length; hi++) {
+        if (have[occ[hi][2]]++ === 0) kinds++;
+        while (kinds === words.length) {
+          best = Math.min(best, occ[hi][1] - occ[lo][0]);
+          if (--have[occ[lo][2]] === 0) kinds--;
+          lo++;
+        }
+      }
+      const t = this.tasks[i];
+      const inLead = t.units.some((u) => u.role === 'lead' && words.some((w) => u.name.includes(w)));
+      const inUnit = inLead || t.units.some((u) => words.some((w) => u.name.includes(w)));
+      const gap = Math.min(1, Math.max(0, best - need) / 60);
+      const score = tier + 0.008 * gap + (inLead ? 0 : inUnit ? 0.0005 : 0.001);
+      return { i, score, ranges: mergeRanges(ranges) };
+    });
+    scored.sort((a, b) => a.score - b.score || a.i - b.i);
+    for (const h of scored.slice(0, room)) push(h.i, h.score, h.ranges.slice(0, MAX_RANGES));
   }
 
   /**

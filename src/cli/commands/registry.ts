@@ -21,6 +21,7 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'export', summary: 'print the whole knowledge base', usage: 'plans export --format json [--corpus DIR]', load: () => import('./export.js') },
   { name: 'search', summary: 'ranked search over all tasks (Chinese, typos, pinyin, initials)', usage: 'plans search QUERY [--province P] [--unit U] [--theme T] [--after D] [--before D] [--limit N] [--json]', load: () => import('./search.js') },
   { name: 'show', summary: 'one task in full, with its source and the same theme elsewhere', usage: 'plans show TASK_ID [--json] [--explain]', load: () => import('./show.js') },
+  { name: 'counterparts', summary: "a task's counterpart in each other plan (by text similarity; topic-free)", usage: 'plans counterparts TASK_ID [--json]', load: () => import('./counterparts.js') },
   { name: 'compare', summary: "one column per plan with a theme's tasks", usage: 'plans compare THEME [--json]', load: () => import('./compare.js') },
   { name: 'units', summary: 'the unit directory (canonical names, kinds, aliases, plans)', usage: 'plans units [--json]', load: () => import('./units.js') },
   { name: 'themes', summary: 'the theme list with task counts per plan', usage: 'plans themes [--json]', load: () => import('./themes.js') },
