@@ -1,5 +1,6 @@
 /** Corpus files → knowledge base: plans, tasks, the unit directory and the theme list. */
 import type { KnowledgeBase, Plan, SkippedFile, Task, UnitEntry } from '../types.js';
+import { decodeWarnings } from '../pipeline/decode.js';
 import { extractPlan } from '../pipeline/plan.js';
 import { THEME_RULES } from '../pipeline/themes.js';
 
@@ -50,6 +51,9 @@ export function buildKnowledgeBase(files: CorpusFile[], onProgress?: (done: numb
       skipped.push({ file: f.name, reason: `another file already has the plan id "${r.plan.id}"` });
       return;
     }
+    // Invalid bytes the decoder replaced, with their lines (decoded once, by extractPlan).
+    const dw = decodeWarnings(f.bytes);
+    if (dw.length) r.plan.warnings.unshift(...dw);
     plans.push(r.plan);
     for (const t of r.tasks) {
       if (seenIds.has(t.id)) continue;
