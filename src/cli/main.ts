@@ -99,6 +99,7 @@ if (invokedDirectly()) {
     },
     (e) => {
       process.stderr.write(`plans: ${(e as Error).message}\n`);
+      if (process.env.PLANS_DEBUG) process.stderr.write(`${String((e as Error).stack)}\n`);
       process.exitCode = 1;
     },
   );

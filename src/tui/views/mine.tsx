@@ -13,7 +13,7 @@ import { useEnv } from '../context.js';
 import { useKeymap, type KeyEvent } from '../hooks/useKeymap.js';
 import { Line } from '../components/Line.js';
 import { StatusLine } from '../components/StatusLine.js';
-import { clamp, clean, scrollTo, wrapSegs, type Seg } from '../layout.js';
+import { clamp, clean, scrollTo, appendAll, wrapSegs, type Seg } from '../layout.js';
 import { displayWidth, padEndWidth } from '../../util/text.js';
 import { Checklist, type MineState } from '../../checklist/api.js';
 import { openStore } from '../../checklist/store.js';
@@ -78,7 +78,7 @@ export function itemRow(it: MineItem, selected: boolean, width: number): Seg[] {
 
 function detailLines(it: MineItem, width: number): Seg[][] {
   const lines: Seg[][] = [];
-  const push = (segs: Seg[]) => lines.push(...wrapSegs(segs, width));
+  const push = (segs: Seg[]) => appendAll(lines, wrapSegs(segs, width));
   push([{ text: clean(it.planTag ?? it.planId), color: 'magenta', bold: true }, { text: ' · ' + clean(it.section.join(' › ') || '（无章节）'), dim: true }]);
   if (it.orphan) {
     push([{ text: '孤立条目：', color: 'magenta', bold: true }, { text: '重新索引后知识库中已没有这项任务（原文已修改或删除）。以下是最后已知的内容。' }]);
