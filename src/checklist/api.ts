@@ -28,6 +28,10 @@ import {
   type UnitCandidate,
 } from './model.js';
 import { ChecklistCorruptError, ChecklistLockError, ChecklistStore } from './store.js';
+import { AmbiguousIdError, resolveId, UnknownIdError } from '../query/ids.js';
+import { stripControl, truncateWidth } from '../util/text.js';
+
+export { AmbiguousIdError, UnknownIdError };
 
 export type MineState =
   | { ok: true; units: MyUnit[]; unitLabels: string[]; items: MineItem[]; summary: MineSummary; asOf: string; file: string }
@@ -36,15 +40,6 @@ export type MineState =
 export interface ChecklistApiOptions {
   asOf?: string;
   soonDays?: number;
-}
-
-export class AmbiguousIdError extends Error {
-  constructor(
-    readonly prefix: string,
-    readonly matches: string[],
-  ) {
-    super(`"${prefix}" matches ${matches.length} tasks (${matches.slice(0, 5).join(', ')}${matches.length > 5 ? ', …' : ''}); give more of the id`);
-  }
 }
 
 export class Checklist {
@@ -136,14 +131,25 @@ export class Checklist {
     return t ? snapshotOf(t, this.tag(t.planId)) : null;
   }
 
-  /** Resolves a (possibly abbreviated) task id against the KB and the entries (orphans included). */
-  resolveId(id: string): string | null {
+  /**
+   * Resolves a (possibly abbreviated) task id against the KB and the entries (orphans included).
+   * Throws AmbiguousIdError (the candidates listed) or UnknownIdError.
+   */
+  resolveId(id: string): string {
     const d = this.store.read();
-    if (d.entries[id] || this.query.kb.tasks.some((t) => t.id === id)) return id;
-    if (!id) return null;
-    const hits = new Set([...this.query.kb.tasks.map((t) => t.id), ...Object.keys(d.entries)].filter((k) => k.startsWith(id)));
-    if (hits.size > 1) throw new AmbiguousIdError(id, [...hits]);
-    return hits.size === 1 ? [...hits][0] : null;
+    const ids = function* (kb: PlansQuery['kb']) {
+      for (const t of kb.tasks) yield t.id;
+      yield* Object.keys(d.entries);
+    };
+    return resolveId(id, ids(this.query.kb), { describe: (x) => this.describeId(x, d), where: 'in the knowledge base or the checklist' });
+  }
+
+  /** "河北 2017年12月底前，…" for a candidate id (an orphan: its last-known text). */
+  private describeId(id: string, d: ChecklistData): string {
+    const t = this.query.kb.tasks.find((x) => x.id === id);
+    const text = t?.text ?? d.entries[id]?.snapshot?.text ?? '';
+    const tag = t ? this.tag(t.planId) : d.entries[id]?.snapshot?.planId ? this.tag(d.entries[id].snapshot!.planId) : '';
+    return describeTask(tag, text, !t);
   }
 
   /** Applies a change (adding the task to the list by hand if it is not there yet). */
@@ -192,11 +198,12 @@ export class Checklist {
     const target = toId ?? this.suggestions(fromId, 1)[0]?.taskId;
     if (!target) throw new Error(`no similar task found for ${fromId}; give the new task id explicitly`);
     const tasks = this.query.kb.tasks;
-    const exact = tasks.find((x) => x.id === target);
-    const pre = exact ? [exact] : tasks.filter((x) => x.id.startsWith(target));
-    if (pre.length > 1) throw new AmbiguousIdError(target, pre.map((x) => x.id));
-    const t = pre[0];
-    if (!t) throw new Error(`no task ${target} in the knowledge base`);
+    const id = resolveId(
+      target,
+      tasks.map((x) => x.id),
+      { describe: (x) => { const t = tasks.find((y) => y.id === x); return t ? describeTask(this.tag(t.planId), t.text, false) : ''; } },
+    );
+    const t = tasks.find((x) => x.id === id)!;
     const snap = snapshotOf(t, this.tag(t.planId));
     return this.store.update((d, now) => structuredClone(relinkEntry(d, fromId, t.id, snap, now)));
   }
@@ -214,4 +221,10 @@ export class Checklist {
     this.reconciled = false;
     return this.store.moveAside();
   }
+}
+
+/** One line for a task in a list of candidates: plan tag and the start of its text. */
+function describeTask(tag: string, text: string, orphan: boolean): string {
+  const flat = stripControl(text).replace(/\s+/g, ' ');
+  return `${tag ? tag + ' ' : ''}${orphan ? '（孤立）' : ''}${truncateWidth(flat, 50)}`;
 }

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { COMMANDS } from './commands/registry.js';
 import { UsageError } from './args.js';
+import { AmbiguousIdError } from '../query/ids.js';
+import { stripControl } from '../util/text.js';
 import { defaultIo, type Io } from './io.js';
 import { PACKAGE_ROOT } from './context.js';
 
@@ -72,6 +74,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`plans ${cmd.name}: ${e.message}\nUsage: ${cmd.usage}`);
+      return 2;
+    }
+    // A prefix of several task ids is bad usage (2), the candidates listed; an unknown id is a failure (1).
+    if (e instanceof AmbiguousIdError) {
+      io.err(`plans ${cmd.name}: ${stripControl(e.message)}`);
       return 2;
     }
     io.err(`plans ${cmd.name}: ${(e as Error).message}`);

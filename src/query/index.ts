@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decode } from '../pipeline/decode.js';
+import { resolveId } from './ids.js';
+import { stripControl, truncateWidth } from '../util/text.js';
 import type { KnowledgeBase, Plan, Task, Theme, UnitEntry } from '../types.js';
 import { matchesFilters, type TaskFilters } from './filters.js';
 import { SearchIndex, type SearchHit } from './search.js';
@@ -71,8 +73,18 @@ export class PlansQuery {
   tasks(filters?: TaskFilters): Task[] {
     return filters ? this.kb.tasks.filter((t) => matchesFilters(t, filters)) : this.kb.tasks;
   }
+  /** The task with exactly this id. */
   task(id: string): Task | undefined {
-    return this.byId.get(id) ?? this.kb.tasks.find((t) => t.id.startsWith(id));
+    return this.byId.get(id);
+  }
+  /** The task a user means by `arg`: its id or a unique prefix (throws AmbiguousIdError / UnknownIdError). */
+  resolveTask(arg: string): Task {
+    const id = resolveId(
+      arg,
+      this.kb.tasks.map((t) => t.id),
+      { describe: (x) => { const t = this.byId.get(x); return t ? `${this.planTag(t.planId)} ${truncateWidth(stripControl(t.text).replace(/\s+/g, ' '), 50)}` : ''; } },
+    );
+    return this.byId.get(id)!;
   }
   themes(): Theme[] {
     return this.kb.themes;

@@ -13,7 +13,7 @@ import { isoDate, parseArgs, str, UsageError, type ParsedArgs } from '../args.js
 import type { Io } from '../io.js';
 import { KB_FLAGS, openKb } from '../kb.js';
 import { dataDir } from '../context.js';
-import { AmbiguousIdError, Checklist } from '../../checklist/api.js';
+import { Checklist } from '../../checklist/api.js';
 import { ChecklistCorruptError, openStore } from '../../checklist/store.js';
 import { groupItems, ROLE_LABEL, STATUS_LABEL, type MineItem, type MyUnit } from '../../checklist/model.js';
 import type { ExportInput } from '../../checklist/export/common.js';
@@ -46,15 +46,6 @@ export function parseUnitArg(q: PlansQuery, arg: string, cl: Checklist): MyUnit 
   const cands = cl.candidates(a, 8);
   const hint = cands.length ? `; did you mean: ${cands.map((c) => (c.unit.type === 'kind' ? c.unit.value : `${c.unit.planId ? q.planTag(c.unit.planId) + '/' : ''}${c.unit.value}`)).join(', ')}` : '';
   throw new UsageError(`no unit or unit kind "${a}"${hint}`);
-}
-
-function resolveOrUsage(cl: Checklist, id: string): string | null {
-  try {
-    return cl.resolveId(id);
-  } catch (e) {
-    if (e instanceof AmbiguousIdError) throw new UsageError(e.message);
-    throw e;
-  }
 }
 
 function itemJson(it: MineItem) {
@@ -211,16 +202,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (orphans.length) io.out('\nRe-link with `plans mine relink OLD_ID` (best suggestion) or `plans mine relink OLD_ID NEW_ID`.');
       return 0;
     }
-    const fromId = resolveOrUsage(cl, from);
-    if (!fromId || !cl.entry(fromId)) throw new UsageError(`no checklist entry "${from}"`);
+    const fromId = cl.resolveId(from);
+    if (!cl.entry(fromId)) throw new Error(`no checklist entry for ${fromId}: only entries can be re-linked (plans mine relink lists the orphans)`);
     const e = cl.relink(fromId, to);
     io.out(`plans mine: re-linked ${fromId} → ${e.taskId} (status ${STATUS_LABEL[e.status]}${e.note ? ', note kept' : ''}, ${e.history.length} history events kept)`);
     return 0;
   }
 
   if (sub === 'drop') {
-    const id = args[0] && resolveOrUsage(cl, args[0]);
-    if (!id || !cl.entry(id)) throw new UsageError(`no checklist entry "${args[0] ?? ''}"`);
+    if (!args[0]) throw new UsageError('give the id of the entry to drop (plans mine --json lists them)');
+    const id = cl.resolveId(args[0]);
+    if (!cl.entry(id)) throw new Error(`no checklist entry for ${id}`);
     cl.drop(id);
     io.out(`plans mine: removed the entry for ${id}.`);
     return 0;

@@ -17,7 +17,8 @@ import { clamp, clean, scrollTo, appendAll, wrapSegs, type Seg } from '../layout
 import { displayWidth, padEndWidth } from '../../util/text.js';
 import { Checklist, type MineState } from '../../checklist/api.js';
 import { openStore } from '../../checklist/store.js';
-import { groupItems, isIsoDay, ROLE_LABEL, STATUS_LABEL, type Grouping, type HistoryEvent, type MineItem, type Status } from '../../checklist/model.js';
+import { daysInMonth, isRealIsoDay } from '../../util/date.js';
+import { groupItems, ROLE_LABEL, STATUS_LABEL, type Grouping, type HistoryEvent, type MineItem, type Status } from '../../checklist/model.js';
 import { dataDir as defaultDataDir } from '../../cli/context.js';
 import { UnitPicker, PICKER_PROMPT } from './unit-picker.js';
 import type { ViewDef, ViewProps } from './types.js';
@@ -242,7 +243,12 @@ export const MineViewCore = memo(function MineViewCore({ api, active, width, hei
       if (k.name === 'enter') {
         if (!sel) return setMode('list');
         const v = input.trim();
-        if (mode === 'due' && v && !isIsoDay(v)) return setFlash({ text: `日期格式应为 2018-06-30，而不是 "${v}"`, error: true });
+        if (mode === 'due' && v && !isRealIsoDay(v)) {
+          const m = /^(\d{4})-(\d{2})-\d{2}$/.exec(v);
+          const month = m ? Number(m[2]) : 0;
+          const why = m && month >= 1 && month <= 12 ? `没有这一天：${m[1]}年${month}月只有${daysInMonth(Number(m[1]), month)}天（${v}）` : `日期格式应为 2018-06-30，而不是 "${v}"`;
+          return setFlash({ text: why, error: true });
+        }
         setMode('list');
         return run(() => {
           api.mark(sel.taskId, mode === 'note' ? { note: input.trim() } : { due: v || null });
