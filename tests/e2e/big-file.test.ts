@@ -48,8 +48,11 @@ describe.skipIf(!hasTmux)('a 20 MB single-line plan in the terminal app', () => 
     expect(started).toContain('2019-06');
     expect(started).toContain('搜索›');
 
+    // Type a query and see it (the app is reading keys), then open the task.
+    server.run('send-keys', '-t', 'app', '-l', '统筹');
+    await server.waitForScreen((s) => s.includes('搜索› 统筹') && /1 条/.test(s), 'the query and its one result', 30000);
     server.run('send-keys', '-t', 'app', 'Enter');
-    await server.waitForScreen((s) => /详情 .*one\.txt:1/.test(s), 'the detail view', 30000);
+    await server.waitForScreen((s) => /详情 .*one\.txt:1/.test(s), 'the detail view', 60000);
 
     server.run('send-keys', '-t', 'app', 'q');
     await waitForFile(exitFile, 10000);

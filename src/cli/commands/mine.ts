@@ -20,7 +20,7 @@ import type { ExportInput } from '../../checklist/export/common.js';
 import { padEndWidth, stripControl, truncateWidth } from '../../util/text.js';
 import type { PlansQuery } from '../../query/index.js';
 
-const FLAGS = { strings: [...KB_FLAGS, 'as-of', 'format', 'out'], booleans: ['json', 'yes'] };
+const FLAGS = { strings: [...KB_FLAGS, 'as-of', 'format', 'out'], booleans: ['json', 'yes', 'force'] };
 
 export function openChecklist(p: ParsedArgs, io: Io): Checklist {
   const { query, dataDir: dir } = openKb(p, io);
@@ -100,8 +100,15 @@ async function exportCmd(p: ParsedArgs, io: Io, cl: Checklist): Promise<number> 
     process.stdout.write(body);
     return 0;
   }
-  writeFileSync(resolve(out), body);
-  io.err(`plans mine export: wrote ${input.items.length} tasks to ${resolve(out)}`);
+  const path = resolve(out);
+  try {
+    // 'wx' fails when the file exists: an export never replaces a file unless asked to (--force).
+    writeFileSync(path, body, { flag: p.flags.force ? 'w' : 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${path} already exists; give --force to overwrite it, or another --out FILE`);
+    throw e;
+  }
+  io.err(`plans mine export: wrote ${input.items.length} tasks to ${path}`);
   return 0;
 }
 
@@ -212,9 +219,24 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (sub === 'drop') {
     if (!args[0]) throw new UsageError('give the id of the entry to drop (plans mine --json lists them)');
     const id = cl.resolveId(args[0]);
-    if (!cl.entry(id)) throw new Error(`no checklist entry for ${id}`);
+    const item = cl.items().find((i) => i.taskId === id);
+    const viaUnits = !!item && item.roles.length > 0;
+    const units = cl.data().units.map((u) => cl.unitLabel(u)).join('、');
+    if (!cl.entry(id)) {
+      if (viaUnits) {
+        throw new Error(
+          `${id} is on my list because of my units (${units}), not as an entry of its own, so there is nothing to drop. ` +
+            `To leave it out, mark it not applicable: \`plans mark ${id} na\` (or change my units: \`plans mine units remove …\`).`,
+        );
+      }
+      throw new Error(`no checklist entry for ${id}`);
+    }
     cl.drop(id);
-    io.out(`plans mine: removed the entry for ${id}.`);
+    io.out(
+      viaUnits
+        ? `plans mine: removed the entry for ${id} (its status, note and history); the task stays on my list because of my units (${units}) — \`plans mark ${id} na\` leaves it out.`
+        : `plans mine: removed the entry for ${id}.`,
+    );
     return 0;
   }
 
