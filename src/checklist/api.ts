@@ -217,6 +217,37 @@ export class Checklist {
     });
   }
 
+  /**
+   * Orphaned entries (their task id is in no plan of the knowledge base). Without `all`, only those that hold
+   * nothing of mine: status 待办, no note, no due date. Refused when the knowledge base is empty (a failed
+   * index must not make every entry look orphaned).
+   */
+  prunable(all: boolean): { remove: string[]; kept: number } {
+    return this.pruneIn(this.store.read(), all);
+  }
+
+  /** Removes what prunable(all) lists, under the lock, from the file's current state; returns the ids removed. */
+  prune(all: boolean): string[] {
+    return this.store.update((d) => {
+      const { remove } = this.pruneIn(d, all);
+      for (const id of remove) delete d.entries[id];
+      return remove;
+    });
+  }
+
+  private pruneIn(d: ChecklistData, all: boolean): { remove: string[]; kept: number } {
+    if (!this.query.kb.tasks.length) throw new Error('the knowledge base has no tasks (did the index fail?): nothing is pruned');
+    const live = new Set(this.query.kb.tasks.map((t) => t.id));
+    const remove: string[] = [];
+    let kept = 0;
+    for (const [id, e] of Object.entries(d.entries)) {
+      if (live.has(id)) continue;
+      if (all || (e.status === 'todo' && !e.note && !e.due)) remove.push(id);
+      else kept++;
+    }
+    return { remove, kept };
+  }
+
   moveAside(): string | null {
     this.reconciled = false;
     return this.store.moveAside();

@@ -5,6 +5,7 @@
  *   plans mine export --format csv|md|xlsx|ics [--out FILE]
  *   plans mine relink [OLD_ID [NEW_ID]]                 orphans and their suggested new tasks; re-link one
  *   plans mine drop TASK_ID                             remove an entry (only when you ask)
+ *   plans mine prune [--all] [--yes]                    remove orphaned entries (those holding nothing of mine; --all: every orphan)
  *   plans mine move-aside                               move an unreadable checklist file to a timestamped backup
  */
 import { writeFileSync } from 'node:fs';
@@ -20,7 +21,7 @@ import type { ExportInput } from '../../checklist/export/common.js';
 import { padEndWidth, stripControl, truncateWidth } from '../../util/text.js';
 import type { PlansQuery } from '../../query/index.js';
 
-const FLAGS = { strings: [...KB_FLAGS, 'as-of', 'format', 'out'], booleans: ['json', 'yes', 'force'] };
+const FLAGS = { strings: [...KB_FLAGS, 'as-of', 'format', 'out'], booleans: ['json', 'yes', 'force', 'all'] };
 
 export function openChecklist(p: ParsedArgs, io: Io): Checklist {
   const { query, dataDir: dir } = openKb(p, io);
@@ -213,6 +214,24 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (!cl.entry(fromId)) throw new Error(`no checklist entry for ${fromId}: only entries can be re-linked (plans mine relink lists the orphans)`);
     const e = cl.relink(fromId, to);
     io.out(`plans mine: re-linked ${fromId} → ${e.taskId} (status ${STATUS_LABEL[e.status]}${e.note ? ', note kept' : ''}, ${e.history.length} history events kept)`);
+    return 0;
+  }
+
+  if (sub === 'prune') {
+    if (args.length) throw new UsageError(`plans mine prune takes no ids (plans mine drop ID removes one entry), got "${args[0]}"`);
+    const all = !!p.flags.all;
+    const what = (n: number) => `${n} orphaned ${n === 1 ? 'entry' : 'entries'}${all ? '' : ' without status, note or due date'}`;
+    if (!p.flags.yes) {
+      const { remove, kept } = cl.prunable(all);
+      io.out(
+        `plans mine prune: ${what(remove.length)} would be removed` +
+          (kept ? `; ${kept} orphaned ${kept === 1 ? 'entry has' : 'entries have'} a status, note or due date and stay${kept === 1 ? 's' : ''} (--all removes them too)` : '') +
+          `.\n${remove.length ? 'Run again with --yes to remove them (the file as it is now is kept in backups/ first).' : 'Nothing to do.'}`,
+      );
+      return 0;
+    }
+    const removed = cl.prune(all);
+    io.out(`plans mine prune: removed ${what(removed.length)}.`);
     return 0;
   }
 
