@@ -62,19 +62,32 @@ export class Checklist {
 
   /** Marks orphans / refreshes snapshots once per session (writes only if something changed). */
   reconcile(): void {
-    if (this.reconciled) return;
+    this.reconciledData();
+  }
+
+  /**
+   * The checklist as read, reconciled once per session: one read of the file when nothing needs to change
+   * (the copy read is reconciled in memory and, unchanged, is the state), a locked update and a re-read
+   * when something does.
+   */
+  private reconciledData(): ChecklistData {
     const data = this.store.read();
+    if (this.reconciled) return data;
     // Only take the lock when something would actually change.
-    const probe = structuredClone(data);
-    if (reconcile(probe, this.query.kb, this.tag, new Date().toISOString())) {
-      try {
-        this.store.update((d, now) => void reconcile(d, this.query.kb, this.tag, now));
-      } catch (e) {
-        // A read-only data dir or a busy lock must not hide the list: orphans are still derived on the fly.
-        if (!(e instanceof ChecklistLockError)) throw e;
-      }
+    if (!reconcile(data, this.query.kb, this.tag, new Date().toISOString())) {
+      this.reconciled = true;
+      return data;
+    }
+    try {
+      this.store.update((d, now) => void reconcile(d, this.query.kb, this.tag, now));
+    } catch (e) {
+      // A read-only data dir or a busy lock must not hide the list: orphans are still derived on the fly.
+      if (!(e instanceof ChecklistLockError)) throw e;
+      this.reconciled = true;
+      return data;
     }
     this.reconciled = true;
+    return this.store.read();
   }
 
   data(): ChecklistData {
@@ -84,8 +97,7 @@ export class Checklist {
   /** Everything the view needs, or a plain error (corrupt / unreadable file) — never a silent empty list. */
   state(): MineState {
     try {
-      this.reconcile();
-      const d = this.store.read();
+      const d = this.reconciledData();
       const items = resolveMine(this.query.kb, d, { asOf: this.asOf, soonDays: this.opts.soonDays, planTag: this.tag });
       return { ok: true, units: d.units, unitLabels: d.units.map((u) => unitLabel(u, this.tag)), items, summary: summarize(items, this.asOf), asOf: this.asOf, file: this.file };
     } catch (e) {
@@ -136,6 +148,7 @@ export class Checklist {
    * Throws AmbiguousIdError (the candidates listed) or UnknownIdError.
    */
   resolveId(id: string): string {
+    if (this.query.task(id)) return id; // the whole id of a task: no need to read (a large) file
     const d = this.store.read();
     const ids = function* (kb: PlansQuery['kb']) {
       for (const t of kb.tasks) yield t.id;

@@ -191,7 +191,11 @@ export class ChecklistStore {
   /** The current content (migrated in memory, not written). Throws ChecklistCorruptError; a missing file reads as empty. */
   read(): ChecklistData {
     this.load();
-    return structuredClone(this.db.data);
+    // Freshly parsed and held by nobody else: handed over as it is (a copy of a 100 MB checklist costs
+    // seconds and as much memory again), and the store keeps none of it.
+    const data = this.db.data;
+    this.db.data = emptyChecklist();
+    return data;
   }
 
   /** lowdb keeps its previous data when the adapter finds no file; a missing file must read as empty. */
@@ -208,11 +212,12 @@ export class ChecklistStore {
     return this.withLock(() => {
       this.sweepTemps();
       this.load(); // re-read under the lock: merge with whatever other processes wrote
-      const before = JSON.stringify(this.db.data);
+      let before: string | null = JSON.stringify(this.db.data);
       const now = this.now().toISOString();
       const result = fn(this.db.data, now);
-      const after = JSON.stringify(this.db.data);
-      if (after !== before || this.adapter.migratedFrom !== null || !this.exists()) {
+      const changed = JSON.stringify(this.db.data) !== before;
+      before = null; // a large checklist: let the copy go before the file text is built
+      if (changed || this.adapter.migratedFrom !== null || !this.exists()) {
         this.db.data.updatedAt = now;
         this.dailyBackup(now);
         this.db.write();
