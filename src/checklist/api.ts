@@ -28,6 +28,10 @@ import {
   type UnitCandidate,
 } from './model.js';
 import { ChecklistCorruptError, ChecklistLockError, ChecklistStore } from './store.js';
+import { AmbiguousIdError, resolveId, UnknownIdError } from '../query/ids.js';
+import { stripControl, truncateWidth } from '../util/text.js';
+
+export { AmbiguousIdError, UnknownIdError };
 
 export type MineState =
   | { ok: true; units: MyUnit[]; unitLabels: string[]; items: MineItem[]; summary: MineSummary; asOf: string; file: string }
@@ -36,15 +40,6 @@ export type MineState =
 export interface ChecklistApiOptions {
   asOf?: string;
   soonDays?: number;
-}
-
-export class AmbiguousIdError extends Error {
-  constructor(
-    readonly prefix: string,
-    readonly matches: string[],
-  ) {
-    super(`"${prefix}" matches ${matches.length} tasks (${matches.slice(0, 5).join(', ')}${matches.length > 5 ? ', …' : ''}); give more of the id`);
-  }
 }
 
 export class Checklist {
@@ -67,19 +62,32 @@ export class Checklist {
 
   /** Marks orphans / refreshes snapshots once per session (writes only if something changed). */
   reconcile(): void {
-    if (this.reconciled) return;
+    this.reconciledData();
+  }
+
+  /**
+   * The checklist as read, reconciled once per session: one read of the file when nothing needs to change
+   * (the copy read is reconciled in memory and, unchanged, is the state), a locked update and a re-read
+   * when something does.
+   */
+  private reconciledData(): ChecklistData {
     const data = this.store.read();
+    if (this.reconciled) return data;
     // Only take the lock when something would actually change.
-    const probe = structuredClone(data);
-    if (reconcile(probe, this.query.kb, this.tag, new Date().toISOString())) {
-      try {
-        this.store.update((d, now) => void reconcile(d, this.query.kb, this.tag, now));
-      } catch (e) {
-        // A read-only data dir or a busy lock must not hide the list: orphans are still derived on the fly.
-        if (!(e instanceof ChecklistLockError)) throw e;
-      }
+    if (!reconcile(data, this.query.kb, this.tag, new Date().toISOString())) {
+      this.reconciled = true;
+      return data;
+    }
+    try {
+      this.store.update((d, now) => void reconcile(d, this.query.kb, this.tag, now));
+    } catch (e) {
+      // A read-only data dir or a busy lock must not hide the list: orphans are still derived on the fly.
+      if (!(e instanceof ChecklistLockError)) throw e;
+      this.reconciled = true;
+      return data;
     }
     this.reconciled = true;
+    return this.store.read();
   }
 
   data(): ChecklistData {
@@ -89,8 +97,7 @@ export class Checklist {
   /** Everything the view needs, or a plain error (corrupt / unreadable file) — never a silent empty list. */
   state(): MineState {
     try {
-      this.reconcile();
-      const d = this.store.read();
+      const d = this.reconciledData();
       const items = resolveMine(this.query.kb, d, { asOf: this.asOf, soonDays: this.opts.soonDays, planTag: this.tag });
       return { ok: true, units: d.units, unitLabels: d.units.map((u) => unitLabel(u, this.tag)), items, summary: summarize(items, this.asOf), asOf: this.asOf, file: this.file };
     } catch (e) {
@@ -136,14 +143,26 @@ export class Checklist {
     return t ? snapshotOf(t, this.tag(t.planId)) : null;
   }
 
-  /** Resolves a (possibly abbreviated) task id against the KB and the entries (orphans included). */
-  resolveId(id: string): string | null {
+  /**
+   * Resolves a (possibly abbreviated) task id against the KB and the entries (orphans included).
+   * Throws AmbiguousIdError (the candidates listed) or UnknownIdError.
+   */
+  resolveId(id: string): string {
+    if (this.query.task(id)) return id; // the whole id of a task: no need to read (a large) file
     const d = this.store.read();
-    if (d.entries[id] || this.query.kb.tasks.some((t) => t.id === id)) return id;
-    if (!id) return null;
-    const hits = new Set([...this.query.kb.tasks.map((t) => t.id), ...Object.keys(d.entries)].filter((k) => k.startsWith(id)));
-    if (hits.size > 1) throw new AmbiguousIdError(id, [...hits]);
-    return hits.size === 1 ? [...hits][0] : null;
+    const ids = function* (kb: PlansQuery['kb']) {
+      for (const t of kb.tasks) yield t.id;
+      yield* Object.keys(d.entries);
+    };
+    return resolveId(id, ids(this.query.kb), { describe: (x) => this.describeId(x, d), where: 'in the knowledge base or the checklist' });
+  }
+
+  /** "河北 2017年12月底前，…" for a candidate id (an orphan: its last-known text). */
+  private describeId(id: string, d: ChecklistData): string {
+    const t = this.query.kb.tasks.find((x) => x.id === id);
+    const text = t?.text ?? d.entries[id]?.snapshot?.text ?? '';
+    const tag = t ? this.tag(t.planId) : d.entries[id]?.snapshot?.planId ? this.tag(d.entries[id].snapshot!.planId) : '';
+    return describeTask(tag, text, !t);
   }
 
   /** Applies a change (adding the task to the list by hand if it is not there yet). */
@@ -192,11 +211,12 @@ export class Checklist {
     const target = toId ?? this.suggestions(fromId, 1)[0]?.taskId;
     if (!target) throw new Error(`no similar task found for ${fromId}; give the new task id explicitly`);
     const tasks = this.query.kb.tasks;
-    const exact = tasks.find((x) => x.id === target);
-    const pre = exact ? [exact] : tasks.filter((x) => x.id.startsWith(target));
-    if (pre.length > 1) throw new AmbiguousIdError(target, pre.map((x) => x.id));
-    const t = pre[0];
-    if (!t) throw new Error(`no task ${target} in the knowledge base`);
+    const id = resolveId(
+      target,
+      tasks.map((x) => x.id),
+      { describe: (x) => { const t = tasks.find((y) => y.id === x); return t ? describeTask(this.tag(t.planId), t.text, false) : ''; } },
+    );
+    const t = tasks.find((x) => x.id === id)!;
     const snap = snapshotOf(t, this.tag(t.planId));
     return this.store.update((d, now) => structuredClone(relinkEntry(d, fromId, t.id, snap, now)));
   }
@@ -210,8 +230,45 @@ export class Checklist {
     });
   }
 
+  /**
+   * Orphaned entries (their task id is in no plan of the knowledge base). Without `all`, only those that hold
+   * nothing of mine: status 待办, no note, no due date. Refused when the knowledge base is empty (a failed
+   * index must not make every entry look orphaned).
+   */
+  prunable(all: boolean): { remove: string[]; kept: number } {
+    return this.pruneIn(this.store.read(), all);
+  }
+
+  /** Removes what prunable(all) lists, under the lock, from the file's current state; returns the ids removed. */
+  prune(all: boolean): string[] {
+    return this.store.update((d) => {
+      const { remove } = this.pruneIn(d, all);
+      for (const id of remove) delete d.entries[id];
+      return remove;
+    });
+  }
+
+  private pruneIn(d: ChecklistData, all: boolean): { remove: string[]; kept: number } {
+    if (!this.query.kb.tasks.length) throw new Error('the knowledge base has no tasks (did the index fail?): nothing is pruned');
+    const live = new Set(this.query.kb.tasks.map((t) => t.id));
+    const remove: string[] = [];
+    let kept = 0;
+    for (const [id, e] of Object.entries(d.entries)) {
+      if (live.has(id)) continue;
+      if (all || (e.status === 'todo' && !e.note && !e.due)) remove.push(id);
+      else kept++;
+    }
+    return { remove, kept };
+  }
+
   moveAside(): string | null {
     this.reconciled = false;
     return this.store.moveAside();
   }
+}
+
+/** One line for a task in a list of candidates: plan tag and the start of its text. */
+function describeTask(tag: string, text: string, orphan: boolean): string {
+  const flat = stripControl(text).replace(/\s+/g, ' ');
+  return `${tag ? tag + ' ' : ''}${orphan ? '（孤立）' : ''}${truncateWidth(flat, 50)}`;
 }

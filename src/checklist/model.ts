@@ -3,6 +3,7 @@
  * Nothing here touches the file system; see store.ts for that.
  */
 import type { Deadline, KnowledgeBase, Role, Task, UnitEntry } from '../types.js';
+import { isoDayProblem } from '../util/date.js';
 
 export const CHECKLIST_VERSION = 1;
 
@@ -240,7 +241,10 @@ export function applyChange(e: Entry, ch: EntryChange, now: string): boolean {
     changed = true;
   }
   if (ch.due !== undefined && ch.due !== e.due) {
-    if (ch.due !== null && !isIsoDay(ch.due)) throw new Error(`due date must look like 2018-06-30, got "${ch.due}"`);
+    if (ch.due !== null) {
+      const problem = isoDayProblem(ch.due);
+      if (problem) throw new Error(`due date: ${problem}`);
+    }
     e.history.push({ at: now, field: 'due', from: e.due, to: ch.due });
     e.due = ch.due;
     changed = true;

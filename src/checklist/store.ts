@@ -10,9 +10,9 @@
  * - older schema versions are migrated in memory on read and written back on the next change;
  * - the first change of each day keeps a copy of the previous state in `<data dir>/backups/`.
  */
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { LowSync, type SyncAdapter } from 'lowdb';
 import { ChecklistFormatError, emptyChecklist, migrate, type ChecklistData } from './model.js';
@@ -73,8 +73,29 @@ function fsyncDir(dir: string): void {
   }
 }
 
-/** Writes `content` to `file` atomically (temp file in the same folder + fsync + rename), mode 0600. */
-export function atomicWriteFile(file: string, content: string | Uint8Array): void {
+/**
+ * The file a write to `file` should replace: `file` itself, or, when it is a symbolic link (a checklist kept in
+ * a synced folder), the file the link points to (followed through any chain of links, even to a target that
+ * does not exist yet), so the rename replaces the target and the link stays a link.
+ */
+export function writeTarget(file: string): string {
+  let cur = file;
+  for (let hops = 0; hops < 40; hops++) {
+    let st;
+    try {
+      st = lstatSync(cur);
+    } catch {
+      return cur; // does not exist (yet): written there
+    }
+    if (!st.isSymbolicLink()) return cur;
+    cur = resolve(dirname(cur), readlinkSync(cur));
+  }
+  throw new Error(`${file}: too many levels of symbolic links`);
+}
+
+/** Writes `content` to `file` atomically (temp file in the same folder + fsync + rename), mode 0600; through a symlink. */
+export function atomicWriteFile(linkOrFile: string, content: string | Uint8Array): void {
+  const file = writeTarget(linkOrFile);
   const dir = dirname(file);
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -170,7 +191,11 @@ export class ChecklistStore {
   /** The current content (migrated in memory, not written). Throws ChecklistCorruptError; a missing file reads as empty. */
   read(): ChecklistData {
     this.load();
-    return structuredClone(this.db.data);
+    // Freshly parsed and held by nobody else: handed over as it is (a copy of a 100 MB checklist costs
+    // seconds and as much memory again), and the store keeps none of it.
+    const data = this.db.data;
+    this.db.data = emptyChecklist();
+    return data;
   }
 
   /** lowdb keeps its previous data when the adapter finds no file; a missing file must read as empty. */
@@ -187,11 +212,12 @@ export class ChecklistStore {
     return this.withLock(() => {
       this.sweepTemps();
       this.load(); // re-read under the lock: merge with whatever other processes wrote
-      const before = JSON.stringify(this.db.data);
+      let before: string | null = JSON.stringify(this.db.data);
       const now = this.now().toISOString();
       const result = fn(this.db.data, now);
-      const after = JSON.stringify(this.db.data);
-      if (after !== before || this.adapter.migratedFrom !== null || !this.exists()) {
+      const changed = JSON.stringify(this.db.data) !== before;
+      before = null; // a large checklist: let the copy go before the file text is built
+      if (changed || this.adapter.migratedFrom !== null || !this.exists()) {
         this.db.data.updatedAt = now;
         this.dailyBackup(now);
         this.db.write();

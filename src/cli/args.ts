@@ -1,4 +1,6 @@
 /** Minimal, strict argument parser: `--flag value`, `--flag=value`, boolean flags, positionals. */
+import { isoDayProblem } from '../util/date.js';
+
 export class UsageError extends Error {}
 
 export interface ParsedArgs {
@@ -44,7 +46,8 @@ export function str(p: ParsedArgs, name: string): string | undefined {
 export function isoDate(p: ParsedArgs, name: string): string | undefined {
   const v = str(p, name);
   if (v === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new UsageError(`--${name} must be a date like 2018-06-30, got "${v}"`);
+  const problem = isoDayProblem(v);
+  if (problem) throw new UsageError(`--${name}: ${problem}`);
   return v;
 }
 

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { COMMANDS } from './commands/registry.js';
 import { UsageError } from './args.js';
+import { AmbiguousIdError } from '../query/ids.js';
+import { stripControl } from '../util/text.js';
 import { defaultIo, type Io } from './io.js';
 import { PACKAGE_ROOT } from './context.js';
 
@@ -22,7 +24,7 @@ export function helpText(): string {
     'plans — obligations from Chinese provincial government plans',
     '',
     'Usage:',
-    '  plans                      open the terminal app (in a terminal)',
+    '  plans [--as-of YYYY-MM-DD] open the terminal app (in a terminal)',
     '  plans COMMAND [options]',
     '',
     'Commands:',
@@ -31,6 +33,7 @@ export function helpText(): string {
     'Common options:',
     '  --corpus DIR     index this folder of plans instead of the bundled corpus/',
     '  --data-dir DIR   where the knowledge base cache and checklist live (or PLANS_DATA_DIR)',
+    '  --as-of YYYY-MM-DD  the day "overdue" and "upcoming" are measured from (the app, mine, mark; default today)',
     '  --json           machine-readable output',
     '  --help, -h       help for plans or a command;  --version, -v',
     '',
@@ -74,6 +77,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       io.err(`plans ${cmd.name}: ${e.message}\nUsage: ${cmd.usage}`);
       return 2;
     }
+    // A prefix of several task ids is bad usage (2), the candidates listed; an unknown id is a failure (1).
+    if (e instanceof AmbiguousIdError) {
+      io.err(`plans ${cmd.name}: ${stripControl(e.message)}`);
+      return 2;
+    }
     io.err(`plans ${cmd.name}: ${(e as Error).message}`);
     if (process.env.PLANS_DEBUG) io.err(String((e as Error).stack));
     return 1;
@@ -99,6 +107,7 @@ if (invokedDirectly()) {
     },
     (e) => {
       process.stderr.write(`plans: ${(e as Error).message}\n`);
+      if (process.env.PLANS_DEBUG) process.stderr.write(`${String((e as Error).stack)}\n`);
       process.exitCode = 1;
     },
   );

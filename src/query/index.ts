@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDocument } from '../readers/index.js';
+import { resolveId } from './ids.js';
+import { stripControl, truncateWidth } from '../util/text.js';
 import type { KnowledgeBase, Plan, Task, Theme, UnitEntry } from '../types.js';
 import { matchesFilters, type TaskFilters } from './filters.js';
 import { SearchIndex, type SearchHit } from './search.js';
@@ -28,8 +30,13 @@ export interface MatrixCell {
   lead: string | null;
 }
 
+/** Characters of a source paragraph kept on each side of the task's span (a single-line 20 MB file is one paragraph). */
+export const CONTEXT_MARGIN = 1000;
+/** Characters of the task's own span kept when it is longer still. */
+export const CONTEXT_SPAN_MAX = 4000;
+
 export interface SourceContext {
-  /** The paragraph (raw line(s)) containing the task. */
+  /** The paragraph (raw line(s)) containing the task; cut to CONTEXT_MARGIN characters either side of the span, with … where it was cut. */
   paragraph: string;
   /** The task's span within `paragraph`. */
   start: number;
@@ -66,8 +73,18 @@ export class PlansQuery {
   tasks(filters?: TaskFilters): Task[] {
     return filters ? this.kb.tasks.filter((t) => matchesFilters(t, filters)) : this.kb.tasks;
   }
+  /** The task with exactly this id. */
   task(id: string): Task | undefined {
-    return this.byId.get(id) ?? this.kb.tasks.find((t) => t.id.startsWith(id));
+    return this.byId.get(id);
+  }
+  /** The task a user means by `arg`: its id or a unique prefix (throws AmbiguousIdError / UnknownIdError). */
+  resolveTask(arg: string): Task {
+    const id = resolveId(
+      arg,
+      this.kb.tasks.map((t) => t.id),
+      { describe: (x) => { const t = this.byId.get(x); return t ? `${this.planTag(t.planId)} ${truncateWidth(stripControl(t.text).replace(/\s+/g, ' '), 50)}` : ''; } },
+    );
+    return this.byId.get(id)!;
   }
   themes(): Theme[] {
     return this.kb.themes;
@@ -166,9 +183,20 @@ export class PlansQuery {
     }
     const raw = this.rawCache.get(file);
     if (!raw) return null;
-    const ls = raw.lastIndexOf('\n', task.source.start - 1) + 1;
-    let le = raw.indexOf('\n', task.source.end);
+    const { start, end } = task.source;
+    let ls = start > 0 ? raw.lastIndexOf('\n', start - 1) + 1 : 0;
+    let le = raw.indexOf('\n', end);
     if (le < 0) le = raw.length;
-    return { paragraph: raw.slice(ls, le), start: task.source.start - ls, end: task.source.end - ls, line: task.source.line };
+    // A huge paragraph (a file with no line breaks) is shown as a window around the task, not whole.
+    const head = ls < start - CONTEXT_MARGIN ? '…' : '';
+    if (head) ls = start - CONTEXT_MARGIN;
+    const tail = le > end + CONTEXT_MARGIN ? '…' : '';
+    if (tail) le = end + CONTEXT_MARGIN;
+    if (end - start <= CONTEXT_SPAN_MAX) {
+      return { paragraph: head + raw.slice(ls, le) + tail, start: start - ls + head.length, end: end - ls + head.length, line: task.source.line };
+    }
+    const cut = start + CONTEXT_SPAN_MAX;
+    const paragraph = head + raw.slice(ls, cut) + '…' + raw.slice(end, le) + tail;
+    return { paragraph, start: start - ls + head.length, end: cut - ls + head.length + 1, line: task.source.line };
   }
 }

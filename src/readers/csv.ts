@@ -60,6 +60,6 @@ export const csvReader: Reader = {
     const d = decode(bytes);
     if (!d.ok) return d;
     const { text, lines } = rowsToText(parseCsv(d.text), (i) => ({ table: 1, row: i + 1 }));
-    return { ok: true, format: 'csv', text, lines, encoding: d.encoding, warnings: d.encoding === 'gb18030' ? ['decoded as GB18030 (the file is not UTF-8)'] : [] };
+    return { ok: true, format: 'csv', text, lines, encoding: d.encoding, warnings: [...d.warnings, ...(d.encoding === 'gb18030' ? ['decoded as GB18030 (the file is not UTF-8)'] : [])] };
   },
 };

@@ -91,6 +91,15 @@ export function highlightSegs(text: string, ranges: Array<[number, number]>, hl:
 }
 
 /** Hard-wrap segments by display width into lines of segments (CJK text has no spaces to break at). */
+/**
+ * Appends `items` to `target` in place. Unlike `target.push(...items)` it does not pass every item as an
+ * argument, which overflows the stack for a few hundred thousand (the wrapped lines of a huge paragraph).
+ */
+export function appendAll<T>(target: T[], items: readonly T[]): T[] {
+  for (const x of items) target.push(x);
+  return target;
+}
+
 export function wrapSegs(segs: Seg[], width: number): Seg[][] {
   if (width <= 0) return [];
   const lines: Seg[][] = [[]];

@@ -49,6 +49,14 @@ export function mdText(s: string): string {
     .replace(/[!-/:-@[-`{-~]/g, (c) => '\\' + c);
 }
 
+/**
+ * Bullet lines as one paragraph with hard line breaks, not a Markdown list: marked-terminal prints list items
+ * without resolving their backslash escapes (工信\/经信), while a paragraph's escapes are resolved.
+ */
+function bullets(lines: string[]): string {
+  return lines.map((l) => `• ${l}`).join('\\\n');
+}
+
 export function detailMarkdown(q: PlansQuery, task: Task, ctx: SourceContext | null): string {
   const out: string[] = [];
   const plan = q.plan(task.planId);
@@ -61,19 +69,25 @@ export function detailMarkdown(q: PlansQuery, task: Task, ctx: SourceContext | n
   out.push('');
   out.push('## 期限 Deadlines');
   if (!task.deadlines.length) out.push('—');
-  for (const d of task.deadlines) {
-    const rec = d.recurring === 'yearly' ? '，每年' : d.recurring === 'twice-yearly' ? '，每半年' : '';
-    out.push(`- ${mdText(d.raw)} → ${d.date ?? '无具体日期'}（${PRECISION[d.precision] ?? d.precision}${rec}）`);
-  }
+  out.push(
+    bullets(
+      task.deadlines.map((d) => {
+        const rec = d.recurring === 'yearly' ? '，每年' : d.recurring === 'twice-yearly' ? '，每半年' : '';
+        return `${mdText(d.raw)} → ${d.date ?? '无具体日期'}（${PRECISION[d.precision] ?? d.precision}${rec}）`;
+      }),
+    ),
+  );
   out.push('');
   out.push('## 责任单位 Units');
   if (!task.units.length) out.push('—');
+  const roles: string[] = [];
   for (const role of ROLE_ORDER) {
     const us = task.units.filter((u) => u.role === role);
     if (!us.length) continue;
-    const names = us.map((u) => (u.canonical && u.canonical !== u.name ? `${mdText(u.name)}（${mdText(u.canonical)}）` : mdText(u.name)) + (u.kind ? ` [${mdText(u.kind)}]` : ''));
-    out.push(`- ${ROLE_LABEL[role]}：${names.join('、')}`);
+    const names = us.map((u) => (u.canonical && u.canonical !== u.name ? `${mdText(u.name)}（${mdText(u.canonical)}）` : mdText(u.name)) + (u.kind ? ` \\[${mdText(u.kind)}\\]` : ''));
+    roles.push(`${ROLE_LABEL[role]}：${names.join('、')}`);
   }
+  out.push(bullets(roles));
   out.push('');
   if (task.themes.length) {
     out.push(`**主题** ${task.themes.map((id) => mdText(q.theme(id)?.label ?? id)).join('、')}`);

@@ -31,13 +31,21 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-/** Strip C0/C1 control characters and ANSI/VT escape sequences (corpus text must not drive the terminal). */
+/**
+ * Bidirectional controls (U+202A–202E embeddings/overrides, U+2066–2069 isolates, U+200E/200F/061C marks)
+ * and zero-width characters (U+200B–200D, U+2060, U+FEFF): invisible, but a terminal reorders or joins the
+ * text around them, so a box's right border moves. Removed from anything drawn.
+ */
+export const INVISIBLE_RE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+/** Strip C0/C1 control characters, ANSI/VT escape sequences (corpus text must not drive the terminal) and bidi / zero-width characters. */
 export function stripControl(s: string): string {
   return s
     .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '')
     .replace(/\u001b[\]PX^_][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, '')
     .replace(/\u001b[@-Z\\-_]?/g, '')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
+    .replace(INVISIBLE_RE, '');
 }
 
 function charWidth(ch: string): number {

@@ -102,6 +102,10 @@ describe('我的清单 view', () => {
     await type(ui, '\r');
     await frameHas(ui, '日期格式应为');
     await type(ui, '\u0015'); // Ctrl+U clears the input
+    await type(ui, '2019-02-29'); // well-formed but not a real day (2019 is not a leap year)
+    await type(ui, '\r');
+    await frameHas(ui, '没有这一天：2019年2月只有28天（2019-02-29）');
+    await type(ui, '\u0015');
     await type(ui, '2018-02-01');
     await type(ui, '\r');
     await frameHas(ui, '我的期限已设为 2018-02-01');

@@ -26,7 +26,7 @@ describe('plans --help / --version', () => {
   it('search --help prints its usage, exit 0', () => {
     const r = plans(['search', '--help'], env);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('plans search QUERY');
+    expect(r.stdout).toContain('plans search [QUERY]');
   });
   it('--version prints the package version', () => {
     const r = plans(['--version'], env);

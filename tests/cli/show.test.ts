@@ -51,7 +51,7 @@ describe('plans show', () => {
     const r = plans(['show', 'no-such-task'], { ...env, FORCE_COLOR: '1' });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('no task with id "no-such-task"');
+    expect(r.stderr).toContain('no task "no-such-task" in the knowledge base');
     expect(r.stderr).not.toContain('\u001b');
   });
 

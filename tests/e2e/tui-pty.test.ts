@@ -10,25 +10,17 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '..', '..');
-const hasTmux = spawnSync('sh', ['-c', 'command -v tmux'], { stdio: 'ignore' }).status === 0;
+import { hasTmux, tmuxServer, type TmuxServer } from './tmux.js';
+
 if (!hasTmux) console.warn('tests/e2e/tui-pty: tmux is not installed — skipping the end-to-end terminal test (.ci/run installs it).');
 
-const SOCKET = `plans-e2e-${process.pid}`;
 const SESSION = 'app';
-const tmux = (...args: string[]) => spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-t', SESSION).stdout ?? '';
+// A tmux server of this file's own, its socket in the temp folder (removed in afterAll).
+let server: TmuxServer;
+const tmux = (...args: string[]) => server.run(...args);
+const screen = () => server.screen(SESSION);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitForScreen(pred: (s: string) => boolean, what: string, ms = 20000): Promise<string> {
-  const t0 = Date.now();
-  let s = '';
-  while (Date.now() - t0 < ms) {
-    s = screen();
-    if (pred(s)) return s;
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
-}
+const waitForScreen = (pred: (s: string) => boolean, what: string, ms = 20000) => server.waitForScreen(pred, what, ms, SESSION);
 
 function builtCli(): string {
   for (const p of ['dist/cli/main.js', 'dist/src/cli/main.js']) if (existsSync(join(ROOT, p))) return join(ROOT, p);
@@ -41,9 +33,10 @@ describe.skipIf(!hasTmux)('plans in a real terminal (tmux)', () => {
   let dir = '';
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'plans-e2e-'));
+    server = tmuxServer(dir, SESSION);
   });
   afterAll(() => {
-    tmux('kill-server');
+    server.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

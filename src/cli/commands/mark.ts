@@ -2,9 +2,9 @@
 import { parseArgs, str, UsageError } from '../args.js';
 import type { Io } from '../io.js';
 import { KB_FLAGS } from '../kb.js';
-import { isIsoDay, parseStatus, STATUS_LABEL, type EntryChange } from '../../checklist/model.js';
+import { isoDayProblem } from '../../util/date.js';
+import { parseStatus, STATUS_LABEL, type EntryChange } from '../../checklist/model.js';
 import { openChecklist } from './mine.js';
-import { AmbiguousIdError } from '../../checklist/api.js';
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const p = parseArgs(argv, { strings: [...KB_FLAGS, 'note', 'due', 'as-of'], booleans: ['json'] });
@@ -22,19 +22,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const due = str(p, 'due');
   if (due !== undefined) {
     if (due === 'none' || due === '') change.due = null;
-    else if (!isIsoDay(due)) throw new UsageError(`--due must be a date like 2018-06-30 (or "none"), got "${due}"`);
-    else change.due = due;
+    else {
+      const problem = isoDayProblem(due);
+      if (problem) throw new UsageError(`--due: ${problem} (or "none" to clear it)`);
+      change.due = due;
+    }
   }
   if (statusArg === undefined && note === undefined && due === undefined) throw new UsageError('give a status (todo|doing|done|na) and/or --note / --due');
   const cl = openChecklist(p, io);
-  let id: string | null;
-  try {
-    id = cl.resolveId(idArg);
-  } catch (e) {
-    if (e instanceof AmbiguousIdError) throw new UsageError(e.message);
-    throw e;
-  }
-  if (!id) throw new UsageError(`no task "${idArg}" in the knowledge base or the checklist`);
+  // Unknown → exit 1, a prefix of several ids → the candidates and exit 2 (src/query/ids.ts, as for every command).
+  const id = cl.resolveId(idArg);
   const e = cl.mark(id, change);
   if (p.flags.json) {
     io.out(JSON.stringify(e, null, 2));

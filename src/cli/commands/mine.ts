@@ -5,6 +5,7 @@
  *   plans mine export --format csv|md|xlsx|ics [--out FILE]
  *   plans mine relink [OLD_ID [NEW_ID]]                 orphans and their suggested new tasks; re-link one
  *   plans mine drop TASK_ID                             remove an entry (only when you ask)
+ *   plans mine prune [--all] [--yes]                    remove orphaned entries (those holding nothing of mine; --all: every orphan)
  *   plans mine move-aside                               move an unreadable checklist file to a timestamped backup
  */
 import { writeFileSync } from 'node:fs';
@@ -13,14 +14,14 @@ import { isoDate, parseArgs, str, UsageError, type ParsedArgs } from '../args.js
 import type { Io } from '../io.js';
 import { KB_FLAGS, openKb } from '../kb.js';
 import { dataDir } from '../context.js';
-import { AmbiguousIdError, Checklist } from '../../checklist/api.js';
+import { Checklist } from '../../checklist/api.js';
 import { ChecklistCorruptError, openStore } from '../../checklist/store.js';
 import { groupItems, ROLE_LABEL, STATUS_LABEL, type MineItem, type MyUnit } from '../../checklist/model.js';
 import type { ExportInput } from '../../checklist/export/common.js';
 import { padEndWidth, stripControl, truncateWidth } from '../../util/text.js';
 import type { PlansQuery } from '../../query/index.js';
 
-const FLAGS = { strings: [...KB_FLAGS, 'as-of', 'format', 'out'], booleans: ['json', 'yes'] };
+const FLAGS = { strings: [...KB_FLAGS, 'as-of', 'format', 'out'], booleans: ['json', 'yes', 'force', 'all'] };
 
 export function openChecklist(p: ParsedArgs, io: Io): Checklist {
   const { query, dataDir: dir } = openKb(p, io);
@@ -46,15 +47,6 @@ export function parseUnitArg(q: PlansQuery, arg: string, cl: Checklist): MyUnit 
   const cands = cl.candidates(a, 8);
   const hint = cands.length ? `; did you mean: ${cands.map((c) => (c.unit.type === 'kind' ? c.unit.value : `${c.unit.planId ? q.planTag(c.unit.planId) + '/' : ''}${c.unit.value}`)).join(', ')}` : '';
   throw new UsageError(`no unit or unit kind "${a}"${hint}`);
-}
-
-function resolveOrUsage(cl: Checklist, id: string): string | null {
-  try {
-    return cl.resolveId(id);
-  } catch (e) {
-    if (e instanceof AmbiguousIdError) throw new UsageError(e.message);
-    throw e;
-  }
 }
 
 function itemJson(it: MineItem) {
@@ -109,8 +101,15 @@ async function exportCmd(p: ParsedArgs, io: Io, cl: Checklist): Promise<number> 
     process.stdout.write(body);
     return 0;
   }
-  writeFileSync(resolve(out), body);
-  io.err(`plans mine export: wrote ${input.items.length} tasks to ${resolve(out)}`);
+  const path = resolve(out);
+  try {
+    // 'wx' fails when the file exists: an export never replaces a file unless asked to (--force).
+    writeFileSync(path, body, { flag: p.flags.force ? 'w' : 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${path} already exists; give --force to overwrite it, or another --out FILE`);
+    throw e;
+  }
+  io.err(`plans mine export: wrote ${input.items.length} tasks to ${path}`);
   return 0;
 }
 
@@ -211,18 +210,52 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (orphans.length) io.out('\nRe-link with `plans mine relink OLD_ID` (best suggestion) or `plans mine relink OLD_ID NEW_ID`.');
       return 0;
     }
-    const fromId = resolveOrUsage(cl, from);
-    if (!fromId || !cl.entry(fromId)) throw new UsageError(`no checklist entry "${from}"`);
+    const fromId = cl.resolveId(from);
+    if (!cl.entry(fromId)) throw new Error(`no checklist entry for ${fromId}: only entries can be re-linked (plans mine relink lists the orphans)`);
     const e = cl.relink(fromId, to);
     io.out(`plans mine: re-linked ${fromId} → ${e.taskId} (status ${STATUS_LABEL[e.status]}${e.note ? ', note kept' : ''}, ${e.history.length} history events kept)`);
     return 0;
   }
 
+  if (sub === 'prune') {
+    if (args.length) throw new UsageError(`plans mine prune takes no ids (plans mine drop ID removes one entry), got "${args[0]}"`);
+    const all = !!p.flags.all;
+    const what = (n: number) => `${n} orphaned ${n === 1 ? 'entry' : 'entries'}${all ? '' : ' without status, note or due date'}`;
+    if (!p.flags.yes) {
+      const { remove, kept } = cl.prunable(all);
+      io.out(
+        `plans mine prune: ${what(remove.length)} would be removed` +
+          (kept ? `; ${kept} orphaned ${kept === 1 ? 'entry has' : 'entries have'} a status, note or due date and stay${kept === 1 ? 's' : ''} (--all removes them too)` : '') +
+          `.\n${remove.length ? 'Run again with --yes to remove them (the file as it is now is kept in backups/ first).' : 'Nothing to do.'}`,
+      );
+      return 0;
+    }
+    const removed = cl.prune(all);
+    io.out(`plans mine prune: removed ${what(removed.length)}.`);
+    return 0;
+  }
+
   if (sub === 'drop') {
-    const id = args[0] && resolveOrUsage(cl, args[0]);
-    if (!id || !cl.entry(id)) throw new UsageError(`no checklist entry "${args[0] ?? ''}"`);
+    if (!args[0]) throw new UsageError('give the id of the entry to drop (plans mine --json lists them)');
+    const id = cl.resolveId(args[0]);
+    const item = cl.items().find((i) => i.taskId === id);
+    const viaUnits = !!item && item.roles.length > 0;
+    const units = cl.data().units.map((u) => cl.unitLabel(u)).join('、');
+    if (!cl.entry(id)) {
+      if (viaUnits) {
+        throw new Error(
+          `${id} is on my list because of my units (${units}), not as an entry of its own, so there is nothing to drop. ` +
+            `To leave it out, mark it not applicable: \`plans mark ${id} na\` (or change my units: \`plans mine units remove …\`).`,
+        );
+      }
+      throw new Error(`no checklist entry for ${id}`);
+    }
     cl.drop(id);
-    io.out(`plans mine: removed the entry for ${id}.`);
+    io.out(
+      viaUnits
+        ? `plans mine: removed the entry for ${id} (its status, note and history); the task stays on my list because of my units (${units}) — \`plans mark ${id} na\` leaves it out.`
+        : `plans mine: removed the entry for ${id}.`,
+    );
     return 0;
   }
 

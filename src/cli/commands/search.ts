@@ -26,10 +26,13 @@ export function resolveTheme(query: PlansQuery, t: string): string {
 export async function run(argv: string[], io: Io): Promise<number> {
   const p = parseArgs(argv, { strings: ['province', 'unit', 'theme', 'after', 'before', 'limit', ...KB_FLAGS], booleans: ['json'] });
   const text = p.positionals.join(' ').trim();
-  if (!text) throw new UsageError('a search QUERY is needed, e.g. `plans search 僵尸` or `plans search shenji`');
+  const filtered = ['province', 'unit', 'theme', 'after', 'before'].some((f) => str(p, f) !== undefined);
+  if (!text && !filtered) throw new UsageError('a search QUERY or a filter is needed, e.g. `plans search 僵尸`, `plans search shenji` or `plans search --unit 审计`');
   const after = isoDate(p, 'after');
   const before = isoDate(p, 'before');
-  const limit = positiveInt(p, 'limit') ?? 20;
+  const givenLimit = positiveInt(p, 'limit');
+  // Without a query every task the filters select is listed (in plan order), unless --limit says otherwise.
+  const limit = givenLimit ?? (text ? 20 : Infinity);
   const { query } = openKb(p, io);
   const filters: TaskFilters = {};
   const province = str(p, 'province');
@@ -45,13 +48,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (after) filters.after = after;
   if (before) filters.before = before;
 
-  const hits = query.search(text, filters, limit);
+  const hits = text ? query.search(text, filters, limit) : query.tasks(filters).slice(0, limit).map((task) => ({ task, score: 0, ranges: [] as Array<[number, number]> }));
   if (p.flags.json) {
     io.out(JSON.stringify(hits.map((h) => ({ task: h.task, score: Math.round(h.score * 1e4) / 1e4 })), null, 2));
     return 0;
   }
   if (!hits.length) {
-    io.err(`no task matches "${stripControl(text)}"${Object.keys(filters).length ? ' with these filters' : ''}`);
+    io.err(text ? `no task matches "${stripControl(text)}"${Object.keys(filters).length ? ' with these filters' : ''}` : 'no task matches these filters');
     return 0;
   }
   const c = io.color;

@@ -71,11 +71,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (p.positionals.length !== 1) throw new UsageError(p.positionals.length ? `one TASK_ID expected, got ${p.positionals.length}` : 'a TASK_ID is needed (see `plans search QUERY` for ids)');
   const id = p.positionals[0];
   const { query } = openKb(p, io);
-  const t = query.task(id);
-  if (!t) {
-    io.err(`plans show: no task with id "${stripControl(id)}". Find ids with \`plans search QUERY\`.`);
-    return 1;
-  }
+  // Unknown → exit 1, a prefix of several ids → the candidates and exit 2 (src/query/ids.ts, as for every command).
+  const t = query.resolveTask(id);
   if (p.flags.explain) {
     io.out(explainTask(query, t).join('\n'));
     return 0;

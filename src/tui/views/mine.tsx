@@ -6,18 +6,20 @@
  * The view talks only to the small checklist API (src/checklist/api.ts); the file is re-read when another
  * process (a second TUI, `plans mark`) changes it.
  */
-import React, { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import React, { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Box, useCursor } from 'ink';
-import { statSync } from 'node:fs';
+import { statSync, watch, type FSWatcher } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { useEnv } from '../context.js';
 import { useKeymap, type KeyEvent } from '../hooks/useKeymap.js';
 import { Line } from '../components/Line.js';
 import { StatusLine } from '../components/StatusLine.js';
-import { clamp, clean, scrollTo, wrapSegs, type Seg } from '../layout.js';
+import { clamp, clean, scrollTo, appendAll, wrapSegs, type Seg } from '../layout.js';
 import { displayWidth, padEndWidth } from '../../util/text.js';
 import { Checklist, type MineState } from '../../checklist/api.js';
 import { openStore } from '../../checklist/store.js';
-import { groupItems, isIsoDay, ROLE_LABEL, STATUS_LABEL, type Grouping, type HistoryEvent, type MineItem, type Status } from '../../checklist/model.js';
+import { daysInMonth, isRealIsoDay } from '../../util/date.js';
+import { groupItems, ROLE_LABEL, STATUS_LABEL, type Grouping, type HistoryEvent, type MineItem, type Status } from '../../checklist/model.js';
 import { dataDir as defaultDataDir } from '../../cli/context.js';
 import { UnitPicker, PICKER_PROMPT } from './unit-picker.js';
 import type { ViewDef, ViewProps } from './types.js';
@@ -78,7 +80,7 @@ export function itemRow(it: MineItem, selected: boolean, width: number): Seg[] {
 
 function detailLines(it: MineItem, width: number): Seg[][] {
   const lines: Seg[][] = [];
-  const push = (segs: Seg[]) => lines.push(...wrapSegs(segs, width));
+  const push = (segs: Seg[]) => appendAll(lines, wrapSegs(segs, width));
   push([{ text: clean(it.planTag ?? it.planId), color: 'magenta', bold: true }, { text: ' · ' + clean(it.section.join(' › ') || '（无章节）'), dim: true }]);
   if (it.orphan) {
     push([{ text: '孤立条目：', color: 'magenta', bold: true }, { text: '重新索引后知识库中已没有这项任务（原文已修改或删除）。以下是最后已知的内容。' }]);
@@ -123,13 +125,40 @@ function detailLines(it: MineItem, width: number): Seg[][] {
 
 export interface MineViewCoreProps extends ViewProps {
   api: Checklist;
-  /** How often to look for changes made by other processes (ms); 0 disables. */
+  /** How often to look for changes made by other processes (ms), besides the file watch; 0 disables both. */
   pollMs?: number;
+  /** Watch the data folder for changes (fs.watch); the poll is the fallback where watching is not possible. */
+  watch?: boolean;
+}
+
+/** The entry as the file has it now; undefined when it cannot be read (the screen's copy is used then). */
+function currentEntry(api: Checklist, taskId: string) {
+  try {
+    return api.entry(taskId);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What identifies one version of the file: a rename gives a new inode, a write a new mtime or size. */
+function fileStamp(file: string): string {
+  try {
+    const st = statSync(file);
+    return `${st.ino}:${st.mtimeMs}:${st.size}`;
+  } catch {
+    return 'missing';
+  }
 }
 
 /** The view itself, driven only by a Checklist (testable without the app frame). */
-export const MineViewCore = memo(function MineViewCore({ api, active, width, height, top, openTask, setCapture, pollMs = 1500 }: MineViewCoreProps) {
-  const [st, setSt] = useState<MineState>(() => api.state());
+export const MineViewCore = memo(function MineViewCore({ api, active, width, height, top, openTask, setCapture, pollMs = 1500, watch: watchFile = true }: MineViewCoreProps) {
+  // The stamp of the file version the state on screen was read from (taken before reading, so a change
+  // in between is seen as a change).
+  const stamp = useRef('');
+  const [st, setSt] = useState<MineState>(() => {
+    stamp.current = fileStamp(api.file);
+    return api.state();
+  });
   const [mode, setModeState] = useState<Mode>('list');
   // Capture is set together with the mode (not only in an effect), so the key right after `n`, `d` or `u`
   // already goes to the input and not to the app (q would quit).
@@ -148,7 +177,10 @@ export const MineViewCore = memo(function MineViewCore({ api, active, width, hei
   const [flash, setFlash] = useState<{ text: string; error?: boolean } | null>(null);
   const [detailScroll, setDetailScroll] = useState(0);
 
-  const refresh = useCallback(() => setSt(api.state()), [api]);
+  const refresh = useCallback(() => {
+    stamp.current = fileStamp(api.file);
+    setSt(api.state());
+  }, [api]);
   const run = useCallback(
     (fn: () => string | void) => {
       try {
@@ -162,22 +194,36 @@ export const MineViewCore = memo(function MineViewCore({ api, active, width, hei
     [refresh],
   );
 
-  // Another process (a second TUI, `plans mark`) may change the file: re-read when its mtime moves.
+  // Another process (a second TUI, `plans mark`) may change the file: re-read when it is another version
+  // than the one on screen. The data folder is watched (writes are temp file + rename, so the folder sees
+  // them); the poll catches what a watch cannot (network file systems, a symlinked file elsewhere).
   useEffect(() => {
     if (!pollMs) return;
-    let last = -1;
-    const iv = setInterval(() => {
-      let m = 0;
+    const check = () => {
+      if (fileStamp(api.file) !== stamp.current) refresh();
+    };
+    let watcher: FSWatcher | null = null;
+    if (watchFile) {
       try {
-        m = statSync(api.file).mtimeMs;
+        const name = basename(api.file);
+        watcher = watch(dirname(api.file), { persistent: false }, (_ev, f) => {
+          if (!f || f === name) check();
+        });
+        watcher.on('error', () => {
+          watcher?.close();
+          watcher = null;
+        });
       } catch {
-        m = 0;
+        watcher = null; // no folder yet, or no watching here: the poll alone
       }
-      if (last !== -1 && m !== last) refresh();
-      last = m;
-    }, pollMs);
-    return () => clearInterval(iv);
-  }, [api, pollMs, refresh]);
+    }
+    check(); // a change between the first read and now
+    const iv = setInterval(check, pollMs);
+    return () => {
+      clearInterval(iv);
+      watcher?.close();
+    };
+  }, [api, pollMs, watchFile, refresh]);
 
   const capture = mode === 'picker' || mode === 'note' || mode === 'due';
   useEffect(() => {
@@ -242,7 +288,12 @@ export const MineViewCore = memo(function MineViewCore({ api, active, width, hei
       if (k.name === 'enter') {
         if (!sel) return setMode('list');
         const v = input.trim();
-        if (mode === 'due' && v && !isIsoDay(v)) return setFlash({ text: `日期格式应为 2018-06-30，而不是 "${v}"`, error: true });
+        if (mode === 'due' && v && !isRealIsoDay(v)) {
+          const m = /^(\d{4})-(\d{2})-\d{2}$/.exec(v);
+          const month = m ? Number(m[2]) : 0;
+          const why = m && month >= 1 && month <= 12 ? `没有这一天：${m[1]}年${month}月只有${daysInMonth(Number(m[1]), month)}天（${v}）` : `日期格式应为 2018-06-30，而不是 "${v}"`;
+          return setFlash({ text: why, error: true });
+        }
         setMode('list');
         return run(() => {
           api.mark(sel.taskId, mode === 'note' ? { note: input.trim() } : { due: v || null });
@@ -304,14 +355,16 @@ export const MineViewCore = memo(function MineViewCore({ api, active, width, hei
       case 'n':
         if (sel) {
           setFlash(null);
-          setInput(sel.note);
+          // Edit the note as it is in the file now (another window may have changed it).
+          setInput(currentEntry(api, sel.taskId)?.note ?? sel.note);
           setMode('note');
         }
         return;
       case 'd':
         if (sel) {
           setFlash(null);
-          setInput(sel.due ?? '');
+          const e = currentEntry(api, sel.taskId);
+          setInput((e ? e.due : sel.due) ?? '');
           setMode('due');
         }
         return;

@@ -11,7 +11,7 @@ import { useKeymap, type KeyEvent } from '../hooks/useKeymap.js';
 import { Line } from '../components/Line.js';
 import { Panel, innerHeight, innerWidth } from '../components/Panel.js';
 import { StatusLine } from '../components/StatusLine.js';
-import { clamp, clean, highlightSegs, scrollTo, wrapSegs, type Seg } from '../layout.js';
+import { clamp, clean, highlightSegs, scrollTo, appendAll, wrapSegs, type Seg } from '../layout.js';
 import { deadlineLabel, leadUnit, ROLE_LABEL, ROLE_ORDER } from '../format.js';
 import { displayWidth, padEndWidth } from '../../util/text.js';
 import type { ViewDef, ViewProps } from './types.js';
@@ -54,7 +54,7 @@ function firstTheme(q: PlansQuery, t: Task): string {
  * starts a little before it (with a leading …) so the highlighted characters are on screen.
  */
 export function matchWindow(text: string, ranges: Array<[number, number]>, width: number): Seg[] {
-  const first = ranges.length ? Math.min(...ranges.map((r) => r[0])) : 0;
+  const first = ranges.reduce((m, r) => Math.min(m, r[0]), ranges.length ? Infinity : 0);
   const before = displayWidth(clean(text.slice(0, first)));
   if (!ranges.length || before + 4 <= width * 0.7) return highlightSegs(text, ranges, HL);
   let start = first;
@@ -86,7 +86,7 @@ export function resultRow(q: PlansQuery, hit: SearchHit, selected: boolean, widt
   return segs;
 }
 
-function previewLines(q: PlansQuery, hit: SearchHit | undefined, width: number): Seg[][] {
+export function previewLines(q: PlansQuery, hit: SearchHit | undefined, width: number): Seg[][] {
   if (!hit) return [[{ text: '没有匹配的任务 — no matching task', dim: true }]];
   const t = hit.task;
   const lines: Seg[][] = [];
@@ -94,20 +94,20 @@ function previewLines(q: PlansQuery, hit: SearchHit | undefined, width: number):
     { text: clean(q.planTag(t.planId)), color: 'magenta', bold: true },
     { text: ' · ' + clean(t.section.join(' › ') || '（无章节）'), dim: true },
   ]);
-  lines.push(...wrapSegs(highlightSegs(t.text, hit.ranges, HL), width));
+  appendAll(lines, wrapSegs(highlightSegs(t.text, hit.ranges, HL), width));
   if (t.deadlines.length) {
     lines.push([{ text: '期限 ', bold: true }, { text: t.deadlines.map((d) => `${clean(d.raw)}${d.date ? ` → ${d.date}` : ''}${d.recurring ? `（${d.recurring === 'yearly' ? '每年' : '每半年'}）` : ''}`).join('；'), color: 'green' }]);
   } else lines.push([{ text: '期限 ', bold: true }, { text: '—', dim: true }]);
   for (const role of ROLE_ORDER) {
     const us = t.units.filter((u) => u.role === role);
-    if (us.length) lines.push(...wrapSegs([{ text: ROLE_LABEL[role] + ' ', bold: true }, { text: us.map((u) => clean(u.name)).join('、'), color: 'blue' }], width));
+    if (us.length) appendAll(lines, wrapSegs([{ text: ROLE_LABEL[role] + ' ', bold: true }, { text: us.map((u) => clean(u.name)).join('、'), color: 'blue' }], width));
   }
   if (t.themes.length) lines.push([{ text: '主题 ', bold: true }, { text: clean(firstTheme(q, t)) }]);
   lines.push([{ text: `${clean(t.source.file)}:${t.source.line}`, dim: true }]);
   const ctx = q.context(t);
   if (ctx) {
     lines.push([{ text: '原文 Source paragraph', bold: true, dim: true }]);
-    lines.push(...wrapSegs(highlightSegs(ctx.paragraph, [[ctx.start, ctx.end]], { inverse: true }, { dim: true }), width));
+    appendAll(lines, wrapSegs(highlightSegs(ctx.paragraph, [[ctx.start, ctx.end]], { inverse: true }, { dim: true }), width));
   }
   return lines;
 }

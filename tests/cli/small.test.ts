@@ -1,0 +1,130 @@
+/** Small things a user notices on the command line (issue 12, item 10). */
+import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { Io } from '../../src/cli/io.js';
+import { loadKnowledgeBase } from '../../src/kb/load.js';
+import { PlansQuery } from '../../src/query/index.js';
+import { ROOT } from './helpers.js';
+
+async function plans(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (s) => void out.push(s), err: (s) => void err.push(s), color: false, isTTY: false };
+  const code = await main(args, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+const tmp = (p = 'plans-small-') => mkdtempSync(join(tmpdir(), p));
+const CORPUS = join(ROOT, 'corpus');
+
+let q: PlansQuery;
+beforeAll(() => {
+  q = new PlansQuery(loadKnowledgeBase({ corpusDir: CORPUS, cachePath: null }).kb, { corpusDir: CORPUS });
+});
+
+describe('mine export --out', () => {
+  it('refuses to overwrite an existing file without --force (exit 1, file untouched); --force overwrites', async () => {
+    const data = tmp();
+    const base = ['--corpus', CORPUS, '--data-dir', data];
+    expect((await plans(['mine', 'units', 'set', '审计', ...base])).code).toBe(0);
+    const out = join(tmp(), '我的清单.csv');
+    writeFileSync(out, 'keep me');
+    for (const format of ['csv', 'md', 'ics', 'xlsx']) {
+      const r = await plans(['mine', 'export', '--format', format, '--out', out, ...base]);
+      expect(r.code, r.err).toBe(1);
+      expect(r.err).toContain(`${out} already exists`);
+      expect(r.err).toContain('--force');
+      expect(readFileSync(out, 'utf8')).toBe('keep me');
+    }
+    const r = await plans(['mine', 'export', '--format', 'csv', '--out', out, '--force', ...base]);
+    expect(r.code, r.err).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('审计');
+    const fresh = join(tmp(), 'new.md');
+    expect((await plans(['mine', 'export', '--format', 'md', '--out', fresh, ...base])).code).toBe(0);
+    expect(existsSync(fresh)).toBe(true);
+  });
+});
+
+describe('--help', () => {
+  it('lists --as-of (the app, mine, mark) with the other common options', async () => {
+    const r = await plans(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^ {2}--as-of YYYY-MM-DD +\S/m);
+    expect(r.out).toMatch(/plans \[--as-of YYYY-MM-DD\]/);
+  });
+});
+
+describe('search without a query', () => {
+  it('--unit 审计 lists every task the filters select', async () => {
+    const want = q.tasks({ unit: '审计' }).map((t) => t.id);
+    expect(want.length).toBeGreaterThan(3);
+    const r = await plans(['search', '--unit', '审计', '--json', '--corpus', CORPUS, '--data-dir', tmp()]);
+    expect(r.code, r.err).toBe(0);
+    expect((JSON.parse(r.out) as { task: { id: string } }[]).map((h) => h.task.id)).toEqual(want);
+    const text = await plans(['search', '--unit', '审计', '--province', '安徽', '--corpus', CORPUS, '--data-dir', tmp()]);
+    expect(text.code, text.err).toBe(0);
+    expect(text.out).toContain(`${q.tasks({ unit: '审计', plans: ['anhui'] }).length} task(s)`);
+  });
+  it('with neither a query nor a filter it is still bad usage', async () => {
+    const r = await plans(['search', '--corpus', CORPUS, '--data-dir', tmp()]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/QUERY/);
+  });
+});
+
+describe('a symlinked checklist.json', () => {
+  it('is written through the link: the link stays a link and the target gets the change', async () => {
+    const data = tmp();
+    const elsewhere = tmp('plans-small-target-');
+    const target = join(elsewhere, 'real-checklist.json');
+    const base = ['--corpus', CORPUS, '--data-dir', data];
+    const id = q.kb.tasks[0].id;
+    // A first change creates the file; then move it behind a link (as a user keeping it in a synced folder).
+    expect((await plans(['mark', id, 'doing', ...base])).code).toBe(0);
+    writeFileSync(target, readFileSync(join(data, 'checklist.json')));
+    const link = join(data, 'checklist.json');
+    const { rmSync } = await import('node:fs');
+    rmSync(link);
+    symlinkSync(target, link);
+    const r = await plans(['mark', id, 'done', '--note', '经链接写入', ...base]);
+    expect(r.code, r.err).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe(target);
+    const stored = JSON.parse(readFileSync(target, 'utf8'));
+    expect(stored.entries[id]).toMatchObject({ status: 'done', note: '经链接写入' });
+    // A relative link into a sub-folder works too.
+    mkdirSync(join(data, 'sync'));
+    writeFileSync(join(data, 'sync', 'c.json'), readFileSync(target));
+    rmSync(link);
+    symlinkSync(join('sync', 'c.json'), link);
+    expect((await plans(['mark', id, 'na', ...base])).code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(join(data, 'sync', 'c.json'), 'utf8')).entries[id].status).toBe('na');
+  });
+});
+
+describe('mine drop', () => {
+  it('on an item that comes from my units explains that it cannot be dropped, and how to leave it out', async () => {
+    const data = tmp();
+    const base = ['--corpus', CORPUS, '--data-dir', data];
+    expect((await plans(['mine', 'units', 'set', '审计', ...base])).code).toBe(0);
+    const list = JSON.parse((await plans(['mine', '--json', ...base])).out);
+    const fromUnits = list.entries.find((e: { origin: string; roles: string[] }) => e.roles.length > 0);
+    const r = await plans(['mine', 'drop', fromUnits.taskId, ...base]);
+    expect(r.code).toBe(1);
+    expect(r.err).not.toContain('no checklist entry');
+    expect(r.err).toContain('my units');
+    expect(r.err).toMatch(/plans mark .* na/);
+  });
+  it('an entry added by hand is dropped', async () => {
+    const data = tmp();
+    const base = ['--corpus', CORPUS, '--data-dir', data];
+    const id = q.kb.tasks[0].id;
+    expect((await plans(['mark', id, 'doing', ...base])).code).toBe(0);
+    const r = await plans(['mine', 'drop', id, ...base]);
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse((await plans(['mine', '--json', ...base])).out).entries).toEqual([]);
+  });
+});
