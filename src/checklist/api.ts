@@ -3,6 +3,7 @@
  * knowledge base (through PlansQuery). Every mutating call goes through the store's lock + re-read, so any
  * number of processes can use it at once.
  */
+import { asOfDate } from '../domain/today.js';
 import type { PlansQuery } from '../query/index.js';
 import {
   addUnits,
@@ -56,7 +57,7 @@ export class Checklist {
     readonly query: PlansQuery,
     private readonly opts: ChecklistApiOptions = {},
   ) {
-    this.asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
+    this.asOf = asOfDate(opts.asOf);
   }
 
   get file(): string {

@@ -3,23 +3,18 @@
  * Nothing here touches the file system; see store.ts for that.
  */
 import type { Deadline, KnowledgeBase, Role, Task, UnitEntry } from '../types.js';
+import { addDays, isIsoDate } from '../domain/dates.js';
+import { nextOccurrence } from '../domain/recurrence.js';
+import { rolesIn, sameUnitRef, taskHasUnit, type UnitRef } from '../domain/units.js';
 
 export const CHECKLIST_VERSION = 1;
 
 export type Status = 'todo' | 'doing' | 'done' | 'na';
 export const STATUSES: Status[] = ['todo', 'doing', 'done', 'na'];
 export const STATUS_LABEL: Record<Status, string> = { todo: '待办', doing: '进行中', done: '已完成', na: '不适用' };
-export const ROLE_LABEL: Record<Role, string> = { lead: '牵头', responsible: '负责', support: '配合', supervise: '督查' };
-const ROLE_RANK: Record<Role, number> = { lead: 0, responsible: 1, supervise: 2, support: 3 };
 
-/** A unit I belong to: a whole cross-province kind (审计) or one canonical unit (安徽 省审计厅). */
-export interface MyUnit {
-  type: 'kind' | 'unit';
-  /** The kind ("审计") or the canonical unit name ("省审计厅"). */
-  value: string;
-  /** For type 'unit': restrict to this plan (canonical names such as 省审计厅 repeat across provinces). */
-  planId?: string;
-}
+/** A unit I belong to: a whole cross-province kind (审计) or one canonical unit (安徽 省审计厅); matched as every unit filter is (domain/units.ts). */
+export type MyUnit = UnitRef;
 
 export interface HistoryEvent {
   /** ISO timestamp (UTC). */
@@ -70,11 +65,8 @@ export function emptyChecklist(): ChecklistData {
 
 export class ChecklistFormatError extends Error {}
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isIsoDay(s: unknown): s is string {
-  return typeof s === 'string' && ISO_DAY.test(s) && !Number.isNaN(Date.parse(s + 'T00:00:00Z'));
-}
+/** A real calendar day written YYYY-MM-DD (domain/dates.ts). */
+export const isIsoDay = isIsoDate;
 
 /** Throws ChecklistFormatError when `d` is not a well-formed current-version checklist. */
 export function validateChecklist(d: unknown): ChecklistData {
@@ -249,9 +241,7 @@ export function applyChange(e: Entry, ch: EntryChange, now: string): boolean {
   return changed;
 }
 
-export function sameUnit(a: MyUnit, b: MyUnit): boolean {
-  return a.type === b.type && a.value === b.value && (a.planId ?? null) === (b.planId ?? null);
-}
+export const sameUnit = sameUnitRef;
 
 export function addUnits(d: ChecklistData, units: MyUnit[]): void {
   for (const u of units) if (!d.units.some((x) => sameUnit(x, u))) d.units.push(u);
@@ -334,22 +324,9 @@ export function unitLabel(u: MyUnit, planTag?: (planId: string) => string): stri
   return u.planId ? `${planTag ? planTag(u.planId) : u.planId} ${u.value}` : u.value;
 }
 
-export function unitMatchesTask(u: MyUnit, task: { planId: string; units: { canonical: string; kind: string }[] }): boolean {
-  if (u.type === 'kind') return task.units.some((x) => x.kind === u.value);
-  if (u.planId && u.planId !== task.planId) return false;
-  return task.units.some((x) => x.canonical === u.value);
-}
-
 /** My roles in a task (best first), given my units. */
 export function myRoles(task: { planId: string; units: { canonical: string; kind: string; role: Role }[] }, units: MyUnit[]): Role[] {
-  const roles = new Set<Role>();
-  for (const x of task.units) {
-    for (const u of units) {
-      const hit = u.type === 'kind' ? x.kind === u.value : x.canonical === u.value && (!u.planId || u.planId === task.planId);
-      if (hit) roles.add(x.role);
-    }
-  }
-  return [...roles].sort((a, b) => ROLE_RANK[a] - ROLE_RANK[b]);
+  return rolesIn(task, units);
 }
 
 /** A row of my list: the task as last known (text live, or last-known for orphans) and my entry. */
@@ -371,31 +348,6 @@ export interface MineItem extends TaskSnapshot {
   dueSoon: boolean;
 }
 
-/** For a recurring deadline: the first occurrence on or after `asOf`; otherwise the deadline's date. */
-export function nextOccurrence(d: Deadline, asOf: string): string | null {
-  if (!d.date) return null;
-  if (!d.recurring) return d.date;
-  const step = d.recurring === 'yearly' ? 12 : 6;
-  let [y, m, day] = d.date.split('-').map(Number);
-  for (let i = 0; i < 400 && isoOf(y, m, day) < asOf; i++) {
-    m += step;
-    while (m > 12) {
-      m -= 12;
-      y++;
-    }
-  }
-  return isoOf(y, m, day);
-}
-
-function isoOf(y: number, m: number, day: number): string {
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
-}
-
-function addDaysIso(iso: string, days: number): string {
-  return new Date(Date.parse(iso + 'T00:00:00Z') + days * 86400000).toISOString().slice(0, 10);
-}
-
 export interface ResolveOptions {
   asOf: string;
   /** Days ahead that count as "due soon". */
@@ -408,11 +360,11 @@ export interface ResolveOptions {
  * plus orphaned entries. Annex rows that restate a prose task already in the list are left out.
  */
 export function resolveMine(kb: KnowledgeBase, d: ChecklistData, opts: ResolveOptions): MineItem[] {
-  const soon = addDaysIso(opts.asOf, opts.soonDays ?? 30);
+  const soon = addDays(opts.asOf, opts.soonDays ?? 30);
   const tag = opts.planTag ?? (() => null);
   const byId = new Map(kb.tasks.map((t) => [t.id, t] as const));
   const picked = new Map<string, Task>();
-  if (d.units.length) for (const t of kb.tasks) if (d.units.some((u) => unitMatchesTask(u, t))) picked.set(t.id, t);
+  if (d.units.length) for (const t of kb.tasks) if (taskHasUnit(t, d.units)) picked.set(t.id, t);
   for (const id of Object.keys(d.entries)) {
     const t = byId.get(id);
     if (t) picked.set(id, t);
@@ -533,7 +485,7 @@ export function groupItems(items: MineItem[], by: Grouping, asOf: string, planOr
     const rank = (k: string) => (k === '~orphans' ? 1e9 : planOrder.indexOf(k) < 0 ? 1e8 : planOrder.indexOf(k));
     return [...groups.values()].sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key));
   }
-  const soon = addDaysIso(asOf, 30);
+  const soon = addDays(asOf, 30);
   const order = ['1overdue', '2soon', '3later', '4none', '5closed'];
   const labels: Record<string, string> = { '1overdue': '已逾期', '2soon': '30天内到期', '3later': '以后到期', '4none': '无明确时限', '5closed': '已完成 / 不适用' };
   const sorted = [...items].sort((a, b) => (a.effectiveDue ?? '9999') .localeCompare(b.effectiveDue ?? '9999'));

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decode } from '../pipeline/decode.js';
 import type { KnowledgeBase, Plan, Task, Theme, UnitEntry } from '../types.js';
-import { matchesFilters, type TaskFilters } from './filters.js';
+import { taskPredicate, type TaskFilters } from './filters.js';
 import { SearchIndex, type SearchHit } from './search.js';
 import { buildTimeline, type Timeline, type TimelineOptions } from './timeline.js';
 
@@ -64,7 +64,7 @@ export class PlansQuery {
     return name.replace(/(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市)$/u, '') || name;
   }
   tasks(filters?: TaskFilters): Task[] {
-    return filters ? this.kb.tasks.filter((t) => matchesFilters(t, filters)) : this.kb.tasks;
+    return filters ? this.kb.tasks.filter(taskPredicate(filters, this.kb.units)) : this.kb.tasks;
   }
   task(id: string): Task | undefined {
     return this.byId.get(id) ?? this.kb.tasks.find((t) => t.id.startsWith(id));
@@ -99,7 +99,7 @@ export class PlansQuery {
 
   /** Ranked search; an empty query lists every task passing the filters (plan order). */
   search(query: string, filters: TaskFilters = {}, limit = 50): SearchHit[] {
-    const pred = Object.keys(filters).length ? (t: Task) => matchesFilters(t, filters) : undefined;
+    const pred = Object.keys(filters).length ? taskPredicate(filters, this.kb.units) : undefined;
     return this.searchIndex().search(query, pred, limit);
   }
 

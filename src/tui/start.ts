@@ -14,6 +14,7 @@ import { str } from '../cli/args.js';
 import { BUNDLED_CORPUS, corpusDir, dataDir } from '../cli/context.js';
 import { checkCache, defaultCachePath, type KeyedFiles } from '../kb/load.js';
 import { progressReporter } from './progress.js';
+import { asOfDate } from '../domain/today.js';
 
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT = '\u001b[?25h\u001b[?1049l';
@@ -87,18 +88,13 @@ function buildInWorker(corpus: string, cachePath: string, onProgress: (done: num
   });
 }
 
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 export async function start(argv: string[], io: Io): Promise<number> {
   let asOf: string;
   let parsed;
   try {
     parsed = parseArgs(argv, { strings: ['as-of', 'corpus', 'data-dir'] });
     if (parsed.positionals.length) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
-    asOf = isoDate(parsed, 'as-of') ?? today();
+    asOf = asOfDate(isoDate(parsed, 'as-of'));
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`plans: ${e.message}\nUsage: plans [--as-of YYYY-MM-DD] [--corpus DIR] [--data-dir DIR]`);

@@ -12,7 +12,8 @@ import { Line } from '../components/Line.js';
 import { Panel, innerHeight, innerWidth } from '../components/Panel.js';
 import { StatusLine } from '../components/StatusLine.js';
 import { clamp, clean, fitSegs, scrollTo, wrapSegs, type Seg } from '../layout.js';
-import { deadlineLabel, leadUnit, shortUnit } from '../format.js';
+import { leadUnit, shortUnit } from '../format.js';
+import { deadlineLabel } from '../../domain/deadline-format.js';
 import { displayWidth, padEndWidth } from '../../util/text.js';
 import type { ViewDef, ViewProps } from './types.js';
 
@@ -47,7 +48,7 @@ function sideColumn(q: PlansQuery, tasks: Task[], width: number): Seg[][] {
   tasks.forEach((t, i) => {
     if (i > 0) lines.push([{ text: '─'.repeat(Math.max(0, width)), dim: true }]);
     const lead = leadUnit(t);
-    lines.push(...wrapSegs([{ text: deadlineLabel(t), color: 'green', bold: true }, { text: lead ? ' ' + clean(shortUnit(lead.name)) : '', color: 'blue' }], width));
+    lines.push(...wrapSegs([{ text: deadlineLabel(t.deadlines), color: 'green', bold: true }, { text: lead ? ' ' + clean(shortUnit(lead.name)) : '', color: 'blue' }], width));
     const others = t.units.filter((u) => u !== lead).map((u) => shortUnit(u.name));
     if (others.length) lines.push(...wrapSegs([{ text: others.join('、'), color: 'blue', dim: true }], width));
     lines.push(...wrapSegs([{ text: clean(t.text) }], width));

@@ -14,7 +14,7 @@ import { Panel, innerHeight, innerWidth } from '../components/Panel.js';
 import { StatusLine } from '../components/StatusLine.js';
 import type { HelpSection } from '../components/HelpOverlay.js';
 import { clamp, clean, padAnsi, scrollTo, type Seg } from '../layout.js';
-import { deadlineLabel } from '../format.js';
+import { deadlineLabel } from '../../domain/deadline-format.js';
 import { detailLines, detailMarkdown, loadMarkdown, markdownIfLoaded, type MarkdownRenderer } from '../markdown.js';
 import { padEndWidth } from '../../util/text.js';
 
@@ -139,7 +139,7 @@ export const DetailView = memo(function DetailView({ taskId, active, width, heig
           const segs: Seg[] = [
             { text: on ? '› ' : '  ', color: 'cyan', bold: true },
             { text: padEndWidth(clean(q.planTag(t.planId)), 4) + ' ', color: 'magenta' },
-            { text: padEndWidth(deadlineLabel(t), 10) + ' ', color: 'green' },
+            { text: padEndWidth(deadlineLabel(t.deadlines), 10) + ' ', color: 'green' },
             { text: clean(t.text) },
           ];
           return <Line key={t.id} width={bw} segs={on ? segs.map((s) => ({ ...s, inverse: true })) : segs} />;

@@ -17,7 +17,9 @@ import { clamp, clean, scrollTo, wrapSegs, type Seg } from '../layout.js';
 import { displayWidth, padEndWidth } from '../../util/text.js';
 import { Checklist, type MineState } from '../../checklist/api.js';
 import { openStore } from '../../checklist/store.js';
-import { groupItems, isIsoDay, ROLE_LABEL, STATUS_LABEL, type Grouping, type HistoryEvent, type MineItem, type Status } from '../../checklist/model.js';
+import { ROLE_LABEL } from '../../domain/roles.js';
+import { deadlineLabel } from '../../domain/deadline-format.js';
+import { groupItems, isIsoDay, STATUS_LABEL, type Grouping, type HistoryEvent, type MineItem, type Status } from '../../checklist/model.js';
 import { dataDir as defaultDataDir } from '../../cli/context.js';
 import { UnitPicker, PICKER_PROMPT } from './unit-picker.js';
 import type { ViewDef, ViewProps } from './types.js';
@@ -42,15 +44,6 @@ function histValue(h: HistoryEvent, v: string | null): string {
   return v;
 }
 
-function deadlineShort(it: MineItem): string {
-  const d = it.deadlines.find((x) => x.date) ?? it.deadlines[0];
-  if (!d) return '—';
-  if (d.date && d.recurring === 'yearly') return `每年${d.date.slice(5)}`;
-  if (d.date && d.recurring === 'twice-yearly') return `每半年${d.date.slice(5)}`;
-  if (d.date) return d.precision === 'year' ? d.date.slice(0, 4) : d.precision === 'day' ? d.date : d.date.slice(0, 7);
-  return clean(d.raw) || '—';
-}
-
 export function itemRow(it: MineItem, selected: boolean, width: number): Seg[] {
   const role = it.roles.map((r) => ROLE_LABEL[r]).join('/') || (it.entry?.origin === 'manual' ? '手动' : '—');
   const flag: Seg = it.orphan
@@ -67,7 +60,7 @@ export function itemRow(it: MineItem, selected: boolean, width: number): Seg[] {
     { text: padEndWidth(STATUS_LABEL[it.status], 7), color: STATUS_COLOR[it.status] },
     { text: padEndWidth(role, wide ? 10 : 5), color: 'blue' },
     { text: padEndWidth(clean(it.planTag ?? it.planId), 5), color: 'magenta' },
-    { text: padEndWidth(deadlineShort(it), 12), color: 'green' },
+    { text: padEndWidth(deadlineLabel(it.deadlines), 12), color: 'green' },
     flag,
     { text: it.due ? `我的${it.due.slice(5)} ` : '', color: 'cyan' },
     { text: it.note ? '注 ' : '', color: 'yellow', bold: true },

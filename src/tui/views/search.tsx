@@ -12,7 +12,9 @@ import { Line } from '../components/Line.js';
 import { Panel, innerHeight, innerWidth } from '../components/Panel.js';
 import { StatusLine } from '../components/StatusLine.js';
 import { clamp, clean, highlightSegs, scrollTo, wrapSegs, type Seg } from '../layout.js';
-import { deadlineLabel, leadUnit, ROLE_LABEL, ROLE_ORDER } from '../format.js';
+import { leadUnit } from '../format.js';
+import { deadlineLabel } from '../../domain/deadline-format.js';
+import { ROLE_LABEL, ROLES } from '../../domain/roles.js';
 import { displayWidth, padEndWidth } from '../../util/text.js';
 import type { ViewDef, ViewProps } from './types.js';
 import { useAddToChecklist } from './mine.js';
@@ -76,7 +78,7 @@ export function resultRow(q: PlansQuery, hit: SearchHit, selected: boolean, widt
   const base: Seg[] = [
     { text: selected ? '› ' : '  ', color: 'cyan', bold: true },
     { text: padEndWidth(clean(q.planTag(t.planId)), 4) + ' ', color: 'magenta' },
-    { text: padEndWidth(deadlineLabel(t), 10) + ' ', color: 'green' },
+    { text: padEndWidth(deadlineLabel(t.deadlines), 10) + ' ', color: 'green' },
     { text: padEndWidth(lead ? clean(lead.name) : '—', leadW) + ' ', color: 'blue' },
   ];
   const textW = width - base.reduce((n, x) => n + displayWidth(x.text), 0);
@@ -98,7 +100,7 @@ function previewLines(q: PlansQuery, hit: SearchHit | undefined, width: number):
   if (t.deadlines.length) {
     lines.push([{ text: '期限 ', bold: true }, { text: t.deadlines.map((d) => `${clean(d.raw)}${d.date ? ` → ${d.date}` : ''}${d.recurring ? `（${d.recurring === 'yearly' ? '每年' : '每半年'}）` : ''}`).join('；'), color: 'green' }]);
   } else lines.push([{ text: '期限 ', bold: true }, { text: '—', dim: true }]);
-  for (const role of ROLE_ORDER) {
+  for (const role of ROLES) {
     const us = t.units.filter((u) => u.role === role);
     if (us.length) lines.push(...wrapSegs([{ text: ROLE_LABEL[role] + ' ', bold: true }, { text: us.map((u) => clean(u.name)).join('、'), color: 'blue' }], width));
   }
