@@ -8,7 +8,11 @@ import { Box } from 'ink';
 import type { PlansQuery } from '../../query/index.js';
 import type { Task } from '../../types.js';
 import { useEnv } from '../context.js';
-import { useKeymap } from '../hooks/useKeymap.js';
+import { bind, helpSection, hints } from '../keys/binding.js';
+import { useBindings } from '../keys/useBindings.js';
+import { useListNav } from '../keys/list-nav.js';
+import { GLOBAL_KEYS } from '../keys/global.js';
+import { DETAIL_BODY_KEYS, DETAIL_RELATED_KEYS } from './detail.keys.js';
 import { AnsiLine, Line } from '../components/Line.js';
 import { Panel, innerHeight, innerWidth } from '../components/Panel.js';
 import { StatusLine } from '../components/StatusLine.js';
@@ -59,8 +63,6 @@ export const DetailView = memo(function DetailView({ taskId, active, width, heig
   const render = useMarkdownRenderer();
   const [scroll, setScroll] = useState(0);
   const [focus, setFocus] = useState<'body' | 'related'>('body');
-  const [rel, setRel] = useState(0);
-  const [relOff, setRelOff] = useState(0);
 
   const related = useMemo(() => (task ? relatedTasks(q, task) : []), [q, task]);
   const relRows = related.length ? Math.min(related.length, Math.max(3, Math.floor((height - 1) * 0.2))) : 1;
@@ -77,35 +79,31 @@ export const DetailView = memo(function DetailView({ taskId, active, width, heig
 
   const maxScroll = Math.max(0, lines.length - bh);
   const sc = clamp(scroll, 0, maxScroll);
-  const relSel = clamp(rel, 0, Math.max(0, related.length - 1));
-  const ro = scrollTo(relOff, relSel, relRows, related.length);
+  const nav = useListNav(related.length, relRows);
+  const relSel = nav.sel;
+  const ro = nav.offset;
 
-  useKeymap((k) => {
-    if (k.name === 'escape') return onBack();
-    if (k.name === 'tab' || k.name === 'shift+tab') return setFocus(focus === 'body' && related.length ? 'related' : 'body');
-    const down = k.name === 'down' || k.name === 'j';
-    const up = k.name === 'up' || k.name === 'k';
-    if (focus === 'body') {
-      if (down) return setScroll(clamp(sc + 1, 0, maxScroll));
-      if (up) return setScroll(clamp(sc - 1, 0, maxScroll));
-      if (k.name === 'pagedown' || k.name === 'space') return setScroll(clamp(sc + bh - 1, 0, maxScroll));
-      if (k.name === 'pageup') return setScroll(clamp(sc - bh + 1, 0, maxScroll));
-      if (k.name === 'home' || k.name === 'g') return setScroll(0);
-      if (k.name === 'end' || k.name === 'G') return setScroll(maxScroll);
-      if (k.name === 'enter' && related.length) return setFocus('related');
-      return;
-    }
-    const moveRel = (d: number) => {
-      const n = clamp(relSel + d, 0, Math.max(0, related.length - 1));
-      setRel(n);
-      setRelOff(scrollTo(ro, n, relRows, related.length));
-    };
-    if (down) return moveRel(1);
-    if (up) return moveRel(-1);
-    if (k.name === 'pagedown') return moveRel(relRows);
-    if (k.name === 'pageup') return moveRel(-relRows);
-    if (k.name === 'enter' && related[relSel]) return onOpen(related[relSel].id);
-  }, active);
+  const scrollBy = (d: number) => setScroll((x) => clamp(clamp(x, 0, maxScroll) + d, 0, maxScroll));
+  const bodyBindings = bind(DETAIL_BODY_KEYS, {
+    up: () => scrollBy(-1),
+    down: () => scrollBy(1),
+    pageUp: () => scrollBy(-(bh - 1)),
+    pageDown: () => scrollBy(bh - 1),
+    page: () => scrollBy(bh - 1),
+    first: () => setScroll(0),
+    last: () => setScroll(maxScroll),
+    related: related.length ? () => setFocus('related') : undefined,
+    back: onBack,
+  });
+  const relatedBindings = bind(DETAIL_RELATED_KEYS, {
+    ...nav.handlers,
+    open: () => {
+      if (related[relSel]) onOpen(related[relSel].id);
+    },
+    body: () => setFocus('body'),
+    back: onBack,
+  });
+  useBindings(focus === 'body' ? bodyBindings : relatedBindings, active);
 
   if (!task) {
     return (
@@ -119,7 +117,7 @@ export const DetailView = memo(function DetailView({ taskId, active, width, heig
   const scrollInfo = lines.length > bh ? ` ${sc + 1}-${Math.min(lines.length, sc + bh)}/${lines.length} 行` : '';
   const relTitle: Seg[] = [
     { text: `同主题其他方案 Same theme in other plans (${related.length})`, bold: true, color: focus === 'related' ? 'cyan' : undefined },
-    { text: focus === 'related' ? '  ↑↓ 选择 Enter 跳转' : '  Tab 选择', dim: true },
+    { text: focus === 'related' ? `  ${hints(DETAIL_RELATED_KEYS, ['up', 'open'])}` : `  ${hints(DETAIL_BODY_KEYS, ['related'])}`, dim: true },
   ];
 
   return (
@@ -148,22 +146,10 @@ export const DetailView = memo(function DetailView({ taskId, active, width, heig
       <StatusLine
         width={width}
         left={[{ text: `详情 ${clean(q.planTag(task.planId))} ${clean(task.source.file)}:${task.source.line}`, bold: true }, { text: scrollInfo + (depth > 1 ? ` · 第${depth}层` : ''), dim: true }]}
-        right="↑↓ 滚动 Tab 同主题 Esc 返回 ? 帮助"
+        right={`${hints(focus === 'body' ? DETAIL_BODY_KEYS : DETAIL_RELATED_KEYS)} ${hints(GLOBAL_KEYS, ['help'])}`}
       />
     </Box>
   );
 });
 
-export const DETAIL_HELP: HelpSection[] = [
-  {
-    title: '详情 Detail',
-    entries: [
-      { keys: '↑ ↓ j k', desc: '滚动正文 scroll (or move in the related list)' },
-      { keys: 'PgUp PgDn Space', desc: '翻页 page' },
-      { keys: 'g G Home End', desc: '开头 / 结尾 top, bottom' },
-      { keys: 'Tab', desc: '切换正文 / 同主题列表 switch body ↔ same-theme list' },
-      { keys: 'Enter', desc: '跳转到所选任务 jump to the selected task' },
-      { keys: 'Esc', desc: '返回上一屏 back' },
-    ],
-  },
-];
+export const DETAIL_HELP: HelpSection[] = [DETAIL_BODY_KEYS, DETAIL_RELATED_KEYS].map(helpSection);

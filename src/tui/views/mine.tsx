@@ -10,7 +10,10 @@ import React, { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { Box, useCursor } from 'ink';
 import { statSync } from 'node:fs';
 import { useEnv } from '../context.js';
-import { useKeymap, type KeyEvent } from '../hooks/useKeymap.js';
+import { bind, helpSection, hints as hintsOf, type Binding } from '../keys/binding.js';
+import { useBindings } from '../keys/useBindings.js';
+import { GLOBAL_KEYS } from '../keys/global.js';
+import { MINE_DETAIL_KEYS, MINE_ERROR_KEYS, MINE_INPUT_KEYS, MINE_LIST_KEYS, MINE_RELINK_KEYS, PICKER_KEYS } from './mine.keys.js';
 import { Line } from '../components/Line.js';
 import { StatusLine } from '../components/StatusLine.js';
 import { clamp, clean, scrollTo, wrapSegs, type Seg } from '../layout.js';
@@ -219,111 +222,106 @@ export const MineViewCore = memo(function MineViewCore({ api, active, width, hei
 
   const detail = useMemo(() => (sel ? detailLines(sel, width) : []), [sel, width]);
 
-  useKeymap((k: KeyEvent) => {
-    if (!st.ok) {
-      if (st.corrupt && k.name === 'm') {
-        run(() => {
-          const to = api.moveAside();
-          return to ? `已将损坏的文件移到 ${to}，新的空清单已开始` : '没有需要移走的文件';
-        });
-      } else if (k.name === 'r') refresh();
-      return;
-    }
-    if (mode === 'picker') return; // the picker has its own keys
-    if (mode === 'note' || mode === 'due') {
-      if (k.name === 'escape') return setMode('list');
-      if (k.name === 'enter') {
+  const entryHandlers = {
+    status: () => {
+      if (sel) run(() => `${STATUS_LABEL[api.cycle(sel.taskId)]}`);
+    },
+    note: () => {
+      if (!sel) return;
+      setFlash(null);
+      setInput(sel.note);
+      setMode('note');
+    },
+    due: () => {
+      if (!sel) return;
+      setFlash(null);
+      setInput(sel.due ?? '');
+      setMode('due');
+    },
+  };
+  const canRelink = Boolean(sel?.orphan && sel.suggestion);
+  let bindings: Binding[];
+  if (!st.ok) {
+    bindings = bind(MINE_ERROR_KEYS, {
+      moveAside: st.corrupt
+        ? () =>
+            run(() => {
+              const to = api.moveAside();
+              return to ? `已将损坏的文件移到 ${to}，新的空清单已开始` : '没有需要移走的文件';
+            })
+        : undefined,
+      retry: refresh,
+    });
+  } else if (mode === 'note' || mode === 'due') {
+    bindings = bind(MINE_INPUT_KEYS, {
+      cancel: () => setMode('list'),
+      save: () => {
         if (!sel) return setMode('list');
         const v = input.trim();
         if (mode === 'due' && v && !isIsoDay(v)) return setFlash({ text: `日期格式应为 2018-06-30，而不是 "${v}"`, error: true });
         setMode('list');
-        return run(() => {
+        run(() => {
           api.mark(sel.taskId, mode === 'note' ? { note: input.trim() } : { due: v || null });
           return mode === 'note' ? '备注已保存' : v ? `我的期限已设为 ${v}` : '我的期限已清除';
         });
-      }
-      if (k.name === 'backspace') return setInput(Array.from(input).slice(0, -1).join(''));
-      if (k.name === 'ctrl+u') return setInput('');
-      if (k.text) {
+      },
+      // Functional updates: every key of a chunk applies to the text the previous one left.
+      backspace: () => setInput((s) => Array.from(s).slice(0, -1).join('')),
+      clear: () => setInput(''),
+      type: (k) => {
         setFlash(null);
-        return setInput(input + k.text);
-      }
-      return;
-    }
-    if (mode === 'detail' || mode === 'relink') {
-      if (mode === 'relink') {
-        if (k.name === 'y' && sel?.suggestion) {
-          const to = sel.suggestion.taskId;
-          setMode('detail');
-          setSelId(to);
-          return run(() => {
-            api.relink(sel.taskId, to);
-            return `已重新关联到 ${to}`;
-          });
-        }
-        return setMode('detail');
-      }
-      if (k.name === 'escape' || k.name === 'left') return setMode('list');
-      if (k.name === 'up' || k.name === 'k') return setDetailScroll((s) => Math.max(0, s - 1));
-      if (k.name === 'down' || k.name === 'j') return setDetailScroll((s) => Math.min(Math.max(0, detail.length - listH), s + 1));
-      if (k.name === 'r' && sel?.orphan && sel.suggestion) return setMode('relink');
-      if (k.name === 'o' && sel?.task) return openTask(sel.taskId);
-      // status / note / due also work from the detail
-    }
-    switch (k.name) {
-      case 'up':
-      case 'k':
-        return moveSel(-1);
-      case 'down':
-      case 'j':
-        return moveSel(1);
-      case 'pageup':
-        return moveSel(-listH);
-      case 'pagedown':
-        return moveSel(listH);
-      case 'home':
-        return moveSel(-itemRows.length);
-      case 'end':
-        return moveSel(itemRows.length);
-      case 'enter':
-        if (sel) {
-          setDetailScroll(0);
-          setMode('detail');
-        }
-        return;
-      case 'space':
-        if (sel) run(() => `${STATUS_LABEL[api.cycle(sel.taskId)]}`);
-        return;
-      case 'n':
-        if (sel) {
-          setFlash(null);
-          setInput(sel.note);
-          setMode('note');
-        }
-        return;
-      case 'd':
-        if (sel) {
-          setFlash(null);
-          setInput(sel.due ?? '');
-          setMode('due');
-        }
-        return;
-      case 'g':
+        setInput((s) => s + k.text);
+      },
+    });
+  } else if (mode === 'relink') {
+    bindings = bind(MINE_RELINK_KEYS, {
+      confirm: () => {
+        if (!sel?.suggestion) return setMode('detail');
+        const to = sel.suggestion.taskId;
+        setMode('detail');
+        setSelId(to);
+        run(() => {
+          api.relink(sel.taskId, to);
+          return `已重新关联到 ${to}`;
+        });
+      },
+      cancel: () => setMode('detail'),
+    });
+  } else if (mode === 'detail') {
+    bindings = bind(MINE_DETAIL_KEYS, {
+      ...entryHandlers,
+      back: () => setMode('list'),
+      scrollUp: () => setDetailScroll((s) => Math.max(0, s - 1)),
+      scrollDown: () => setDetailScroll((s) => Math.min(Math.max(0, detail.length - listH), s + 1)),
+      relink: canRelink ? () => setMode('relink') : undefined,
+      task: sel?.task ? () => openTask(sel.taskId) : undefined,
+    });
+  } else {
+    bindings = bind(MINE_LIST_KEYS, {
+      up: () => moveSel(-1),
+      down: () => moveSel(1),
+      pageUp: () => moveSel(-listH),
+      pageDown: () => moveSel(listH),
+      first: () => moveSel(-itemRows.length),
+      last: () => moveSel(itemRows.length),
+      ...entryHandlers,
+      open: () => {
+        if (!sel) return;
+        setDetailScroll(0);
+        setMode('detail');
+      },
+      group: () => {
         setGrouping((g) => (g === 'plan' ? 'deadline' : 'plan'));
         setOffset(0);
-        return;
-      case 'u':
+      },
+      units: () => {
         setPickText('');
         setMode('picker');
-        return;
-      case 'r':
-        if (sel?.orphan && sel.suggestion) {
-          setMode('relink');
-          return;
-        }
-        return refresh();
-    }
-  }, active && mode !== 'picker');
+      },
+      relink: () => (canRelink ? setMode('relink') : refresh()),
+    });
+  }
+  useBindings(bindings, active && mode !== 'picker');
 
   // Terminal cursor at the end of a text input, so an IME's candidate window appears there.
   const { setCursorPosition } = useCursor();
@@ -350,7 +348,7 @@ export const MineViewCore = memo(function MineViewCore({ api, active, width, hei
           <Line key={i} width={width} segs={s} />
         ))}
         <Box flexGrow={1} />
-        <StatusLine width={width} left={flash ? [{ text: clean(flash.text), color: flash.error ? 'red' : 'green' }] : [{ text: '文件未被改动', bold: true }]} right={st.corrupt ? 'm 移到带时间戳的备份并新建清单 · r 重试' : 'r 重试'} />
+        <StatusLine width={width} left={flash ? [{ text: clean(flash.text), color: flash.error ? 'red' : 'green' }] : [{ text: '文件未被改动', bold: true }]} right={hintsOf(MINE_ERROR_KEYS, st.corrupt ? ['moveAside', 'retry'] : ['retry'])} />
       </Box>
     );
   }
@@ -408,10 +406,10 @@ export const MineViewCore = memo(function MineViewCore({ api, active, width, hei
 
   const hints =
     mode === 'detail'
-      ? `Esc 返回 · space 状态 · n 备注 · d 期限${sel?.orphan && sel.suggestion ? ' · r 重新关联' : sel?.task ? ' · o 任务详情' : ''}`
+      ? hintsOf(MINE_DETAIL_KEYS, ['back', 'status', 'note', 'due', canRelink ? 'relink' : sel?.task ? 'task' : ''])
       : mode === 'picker'
         ? ''
-        : 'space 状态 · n 备注 · d 期限 · Enter 详情 · g 分组 · u 单位 · ? 帮助';
+        : `${hintsOf(MINE_LIST_KEYS)} ${hintsOf(GLOBAL_KEYS, ['help'])}`;
   let bottom: React.ReactNode;
   if (mode === 'note' || mode === 'due') {
     bottom = <Line width={width} segs={[{ text: inputPrompt, color: 'cyan', bold: true }, { text: clean(input) }, ...(flash?.error ? [{ text: '   ' + clean(flash.text), color: 'red', bold: true }] : [])]} />;
@@ -475,20 +473,7 @@ export const mineView: ViewDef = {
   label: '我的清单',
   Component: MineView,
   help: [
-    {
-      title: '我的清单 My checklist',
-      entries: [
-        { keys: '↑ ↓ j k', desc: '移动 move' },
-        { keys: 'space', desc: '切换状态 cycle status 待办 → 进行中 → 已完成 → 不适用' },
-        { keys: 'n', desc: '编辑备注 edit the note (Enter saves, Esc cancels)' },
-        { keys: 'd', desc: '设置我的期限 set my due date (YYYY-MM-DD; empty clears)' },
-        { keys: 'Enter', desc: '详情与变更历史 detail with the history of changes' },
-        { keys: 'g', desc: '按方案 / 按期限分组 group by plan or by deadline' },
-        { keys: 'u', desc: '选择我的单位 pick my units (type 审计, 财政, 安徽 审计厅 …)' },
-        { keys: 'r', desc: '孤立条目重新关联 orphan: re-link to the suggestion' },
-        { keys: 'o', desc: '（详情中）打开完整任务详情 open the full task detail' },
-      ],
-    },
+    ...[MINE_LIST_KEYS, MINE_DETAIL_KEYS, MINE_INPUT_KEYS, PICKER_KEYS].map(helpSection),
     {
       title: '说明 Notes',
       entries: [
