@@ -64,6 +64,11 @@ export class Checklist {
     return this.store.file;
   }
 
+  /** Changes whenever the checklist file changes (its mtime). */
+  stamp(): number {
+    return this.store.stamp();
+  }
+
   private tag = (planId: string): string => this.query.planTag(planId);
 
   /** Marks orphans / refreshes snapshots once per session (writes only if something changed). */

@@ -168,6 +168,15 @@ export class ChecklistStore {
   }
 
   /** The current content (migrated in memory, not written). Throws ChecklistCorruptError; a missing file reads as empty. */
+  /** When the file last changed (mtime in ms; 0 when absent): another process (a second app, `plans mark`) may change it. */
+  stamp(): number {
+    try {
+      return statSync(this.file).mtimeMs;
+    } catch {
+      return 0;
+    }
+  }
+
   read(): ChecklistData {
     this.load();
     return structuredClone(this.db.data);

@@ -1,10 +1,9 @@
 /**
  * The query API: the only way views, CLI commands and exports get at the knowledge base.
- * Pure over an in-memory KnowledgeBase (plus read-only access to corpus files for source context).
+ * Pure over an in-memory KnowledgeBase; source paragraphs come through a SourceReader the knowledge-base
+ * layer provides (kb/source.ts): no file I/O here.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { decode } from '../pipeline/decode.js';
+import type { SourceReader } from '../kb/source.js';
 import type { KnowledgeBase, Plan, Task, Theme, UnitEntry } from '../types.js';
 import { taskPredicate, type TaskFilters } from './filters.js';
 import { SearchIndex, type SearchHit } from './search.js';
@@ -41,11 +40,10 @@ export class PlansQuery {
   private readonly byId = new Map<string, Task>();
   private readonly planById = new Map<string, Plan>();
   private index: SearchIndex | null = null;
-  private readonly rawCache = new Map<string, string | null>();
 
   constructor(
     readonly kb: KnowledgeBase,
-    private readonly opts: { corpusDir?: string } = {},
+    private readonly opts: { source?: SourceReader } = {},
   ) {
     for (const t of kb.tasks) this.byId.set(t.id, t);
     for (const p of kb.plans) this.planById.set(p.id, p);
@@ -141,19 +139,7 @@ export class PlansQuery {
 
   /** The raw paragraph a task comes from, with the task's span inside it. */
   context(task: Task): SourceContext | null {
-    if (!this.opts.corpusDir) return null;
-    const file = task.source.file;
-    if (!this.rawCache.has(file)) {
-      let raw: string | null = null;
-      try {
-        const dec = decode(readFileSync(join(this.opts.corpusDir, file)));
-        raw = dec.ok ? dec.text : null;
-      } catch {
-        raw = null;
-      }
-      this.rawCache.set(file, raw);
-    }
-    const raw = this.rawCache.get(file);
+    const raw = this.opts.source?.(task.source.file);
     if (!raw) return null;
     const ls = raw.lastIndexOf('\n', task.source.start - 1) + 1;
     let le = raw.indexOf('\n', task.source.end);

@@ -1,4 +1,5 @@
 /** Drives the real App over the real bundled corpus with ink-testing-library, at a chosen terminal size. */
+import { corpusReader } from '../../src/kb/source.js';
 import React from 'react';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ let shared: PlansQuery | null = null;
 export function realQuery(): PlansQuery {
   if (!shared) {
     const { kb } = loadKnowledgeBase({ corpusDir: 'corpus', cachePath: null });
-    shared = new PlansQuery(kb, { corpusDir: 'corpus' });
+    shared = new PlansQuery(kb, { source: corpusReader('corpus') });
   }
   return shared;
 }

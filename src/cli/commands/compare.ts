@@ -1,7 +1,7 @@
 /** `plans compare THEME`: one column per plan with the theme's tasks, deadlines and lead units. */
 import { parseArgs, UsageError } from '../args.js';
-import type { Io } from '../io.js';
-import { KB_FLAGS, openKb } from '../kb.js';
+import type { Io } from '../../app/io.js';
+import { KB_FLAGS, openKb } from '../../app/open.js';
 import { leadUnits, paint, termWidth } from '../render.js';
 import { deadlineShort } from '../../domain/deadline-format.js';
 import { resolveTheme } from './search.js';

@@ -1,6 +1,6 @@
 import { parseArgs, UsageError } from '../args.js';
-import type { Io } from '../io.js';
-import { KB_FLAGS, openKb } from '../kb.js';
+import type { Io } from '../../app/io.js';
+import { KB_FLAGS, openKb } from '../../app/open.js';
 import { displayWidth, padEndWidth } from '../../util/text.js';
 
 /** `plans index`: rebuild and print a quality report per plan. */

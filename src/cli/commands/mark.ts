@@ -1,7 +1,7 @@
 /** `plans mark TASK_ID todo|doing|done|na [--note TEXT] [--due YYYY-MM-DD|none]`: update (or add) a checklist entry. */
 import { parseArgs, str, UsageError } from '../args.js';
-import type { Io } from '../io.js';
-import { KB_FLAGS } from '../kb.js';
+import type { Io } from '../../app/io.js';
+import { KB_FLAGS } from '../../app/open.js';
 import { isIsoDay, parseStatus, STATUS_LABEL, type EntryChange } from '../../checklist/model.js';
 import { openChecklist } from './mine.js';
 import { AmbiguousIdError } from '../../checklist/api.js';

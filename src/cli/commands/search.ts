@@ -1,7 +1,7 @@
 /** `plans search QUERY`: ranked search over all tasks (Chinese, typos, pinyin, initials) with filters. */
 import { isoDate, parseArgs, positiveInt, str, UsageError } from '../args.js';
-import type { Io } from '../io.js';
-import { KB_FLAGS, openKb } from '../kb.js';
+import type { Io } from '../../app/io.js';
+import { KB_FLAGS, openKb } from '../../app/open.js';
 import type { PlansQuery, TaskFilters } from '../../query/index.js';
 import { highlight, leadUnits, paint } from '../render.js';
 import { deadlineShort } from '../../domain/deadline-format.js';

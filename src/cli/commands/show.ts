@@ -1,7 +1,7 @@
 /** `plans show TASK_ID`: one task in full (marked + marked-terminal), its source, the same theme elsewhere. */
 import { parseArgs, UsageError } from '../args.js';
-import type { Io } from '../io.js';
-import { KB_FLAGS, openKb } from '../kb.js';
+import type { Io } from '../../app/io.js';
+import { KB_FLAGS, openKb } from '../../app/open.js';
 import type { PlansQuery } from '../../query/index.js';
 import type { Task } from '../../types.js';
 import { leadUnits, mdEscape, termWidth, unitsByRole } from '../render.js';

@@ -8,7 +8,6 @@
  */
 import React, { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { Box, useCursor } from 'ink';
-import { statSync } from 'node:fs';
 import { useEnv } from '../context.js';
 import { bind, helpSection, hints as hintsOf, type Binding } from '../keys/binding.js';
 import { useBindings } from '../keys/useBindings.js';
@@ -19,11 +18,10 @@ import { StatusLine } from '../components/StatusLine.js';
 import { clamp, clean, scrollTo, wrapSegs, type Seg } from '../layout.js';
 import { displayWidth, padEndWidth } from '../../util/text.js';
 import { Checklist, type MineState } from '../../checklist/api.js';
-import { openStore } from '../../checklist/store.js';
 import { ROLE_LABEL } from '../../domain/roles.js';
 import { deadlineLabel } from '../../domain/deadline-format.js';
 import { groupItems, isIsoDay, STATUS_LABEL, type Grouping, type HistoryEvent, type MineItem, type Status } from '../../checklist/model.js';
-import { dataDir as defaultDataDir } from '../../cli/context.js';
+import { openChecklist } from '../../app/open.js';
 import { UnitPicker, PICKER_PROMPT } from './unit-picker.js';
 import type { ViewDef, ViewProps } from './types.js';
 
@@ -163,12 +161,7 @@ export const MineViewCore = memo(function MineViewCore({ api, active, width, hei
     if (!pollMs) return;
     let last = -1;
     const iv = setInterval(() => {
-      let m = 0;
-      try {
-        m = statSync(api.file).mtimeMs;
-      } catch {
-        m = 0;
-      }
+      const m = api.stamp();
       if (last !== -1 && m !== last) refresh();
       last = m;
     }, pollMs);
@@ -435,8 +428,8 @@ export const MineViewCore = memo(function MineViewCore({ api, active, width, hei
 
 /** The checklist API for the app's environment (one per knowledge base / data dir). */
 export function useChecklist(): Checklist {
-  const { query, asOf, dataDir, upcomingDays } = useEnv();
-  return useMemo(() => new Checklist(openStore(dataDir ?? defaultDataDir()), query, { asOf, soonDays: upcomingDays }), [query, asOf, dataDir, upcomingDays]);
+  const { query, asOf, dataDir, upcomingDays, checklist } = useEnv();
+  return useMemo(() => checklist ?? openChecklist(query, dataDir, { asOf, soonDays: upcomingDays }), [checklist, query, asOf, dataDir, upcomingDays]);
 }
 
 /**
@@ -444,12 +437,12 @@ export function useChecklist(): Checklist {
  * Adds the task to my list by hand and returns a message to show (the 我的清单 view picks it up by itself).
  */
 export function useAddToChecklist(): (taskId: string) => string {
-  const { query, asOf, dataDir, upcomingDays } = useEnv();
+  const { query, asOf, dataDir, upcomingDays, checklist } = useEnv();
   return useCallback(
     (taskId: string) => {
       try {
         // Opened on demand: the view using this never touches the checklist file until asked.
-        const api = new Checklist(openStore(dataDir ?? defaultDataDir()), query, { asOf, soonDays: upcomingDays });
+        const api = checklist ?? openChecklist(query, dataDir, { asOf, soonDays: upcomingDays });
         const had = api.entry(taskId);
         api.add(taskId);
         return had ? '已在我的清单中 already in my checklist' : '已加入我的清单 added to my checklist (4)';
@@ -457,7 +450,7 @@ export function useAddToChecklist(): (taskId: string) => string {
         return `无法加入我的清单: ${(e as Error).message}`;
       }
     },
-    [query, asOf, dataDir, upcomingDays],
+    [checklist, query, asOf, dataDir, upcomingDays],
   );
 }
 
