@@ -8,6 +8,9 @@ import { addMonths, isMonthEnd } from './dates.js';
 
 export type RecurrenceKind = Exclude<Recurrence, null>;
 
+/** What recurrence needs of a deadline (a whole Deadline will do). */
+export type Dated = Pick<Deadline, 'date' | 'recurring'> & Partial<Deadline>;
+
 /** Months between two occurrences. */
 export const RECURRENCE_MONTHS: Readonly<Record<RecurrenceKind, number>> = { monthly: 1, quarterly: 3, 'twice-yearly': 6, yearly: 12 };
 export const RECURRENCES = Object.keys(RECURRENCE_MONTHS) as RecurrenceKind[];
@@ -18,7 +21,7 @@ export function occurrence(first: string, kind: RecurrenceKind, i: number): stri
 }
 
 /** Occurrence dates of a deadline up to `until` (inclusive): one for a one-off; for a recurring one every occurrence up to `until`, and at least the first. */
-export function occurrences(d: Pick<Deadline, 'date' | 'recurring'>, until: string): string[] {
+export function occurrences(d: Dated, until: string): string[] {
   if (!d.date) return [];
   if (!d.recurring) return [d.date];
   const out: string[] = [d.date];
@@ -31,7 +34,7 @@ export function occurrences(d: Pick<Deadline, 'date' | 'recurring'>, until: stri
 }
 
 /** For a recurring deadline: the first occurrence on or after `asOf`; otherwise the deadline's date (null when undated). */
-export function nextOccurrence(d: Pick<Deadline, 'date' | 'recurring'>, asOf: string): string | null {
+export function nextOccurrence(d: Dated, asOf: string): string | null {
   if (!d.date) return null;
   if (!d.recurring || d.date >= asOf) return d.date;
   const step = RECURRENCE_MONTHS[d.recurring];
@@ -49,7 +52,7 @@ export function nextOccurrence(d: Pick<Deadline, 'date' | 'recurring'>, asOf: st
  * (the last day of each month); null for a one-off. A 29th or 30th that is not a month end repeats on that
  * day, which calendars skip in shorter months: `icsExtraDates` gives those clamped occurrences as RDATEs.
  */
-export function rrule(d: Pick<Deadline, 'date' | 'recurring'>): string | null {
+export function rrule(d: Dated): string | null {
   if (!d.date || !d.recurring) return null;
   const step = RECURRENCE_MONTHS[d.recurring];
   const base = step === 12 ? 'FREQ=YEARLY' : step === 1 ? 'FREQ=MONTHLY' : `FREQ=MONTHLY;INTERVAL=${step}`;
@@ -62,7 +65,7 @@ export function rrule(d: Pick<Deadline, 'date' | 'recurring'>): string | null {
 }
 
 /** Occurrences within `years` of the first that an RRULE on the same day skips (a 30th in February): clamped to the month's end instead. */
-export function icsExtraDates(d: Pick<Deadline, 'date' | 'recurring'>, years = 20): string[] {
+export function icsExtraDates(d: Dated, years = 20): string[] {
   if (!d.date || !d.recurring || isMonthEnd(d.date) || Number(d.date.slice(8, 10)) <= 28) return [];
   const day = d.date.slice(8, 10);
   return occurrences(d, addMonths(d.date, 12 * years)).filter((x) => x.slice(8, 10) !== day);

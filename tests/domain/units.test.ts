@@ -3,6 +3,7 @@ import { taskHasUnit, unitRefsFor, rolesIn } from '../../src/domain/units.js';
 import { emptyChecklist, resolveMine } from '../../src/checklist/model.js';
 import { PlansQuery } from '../../src/query/index.js';
 import { syntheticKb } from '../checklist/helpers.js';
+import type { UnitEntry } from '../../src/types.js';
 
 describe('domain/units: one rule for a search filter and for my unit', () => {
   it('"审计" selects the same tasks as a search filter and as my unit', () => {
@@ -26,7 +27,7 @@ describe('domain/units: one rule for a search filter and for my unit', () => {
   });
 
   it('typed text: a kind, else a canonical name or alias, else units containing it; nothing for an unknown name', () => {
-    const dir = [
+    const dir: UnitEntry[] = [
       { canonical: '省发展改革委', kind: '发展改革', aliases: ['省发展改革委', '省发改委'], plans: { anhui: 1 } },
       { canonical: '省审计厅', kind: '审计', aliases: ['省审计厅'], plans: { anhui: 1 } },
       { canonical: '市审计局', kind: '审计', aliases: ['市审计局'], plans: { chongqing: 1 } },

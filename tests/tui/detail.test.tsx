@@ -11,7 +11,7 @@ afterEach(() => {
 async function waitFor(pred: () => boolean, ms = 3000) {
   const t0 = Date.now();
   while (!pred()) {
-    if (Date.now() - t0 > ms) return;
+    if (Date.now() - t0 > ms) throw new Error(`timed out after ${ms} ms waiting for: ${String(pred)}`);
     await tick(20);
   }
 }

@@ -39,7 +39,7 @@ export const KEY = {
 
 export const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
 
-/** Wait until the app has drawn what a key caused: no new frame for a while (machines here are busy). */
+/** Wait until the app has drawn what a key caused: no new frame for a while (machines here are busy); an app that never stops drawing fails. */
 async function settle(frames: () => number, quietMs = 40, maxMs = 3000): Promise<void> {
   const t0 = Date.now();
   let n = frames();
@@ -53,6 +53,7 @@ async function settle(frames: () => number, quietMs = 40, maxMs = 3000): Promise
       quietSince = Date.now();
     } else if (Date.now() - quietSince >= quietMs) return;
   }
+  throw new Error(`the app kept drawing for ${maxMs} ms (${frames()} frames): it never settled`);
 }
 
 export interface Driven {
