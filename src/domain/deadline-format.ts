@@ -28,7 +28,14 @@ export function dateLabel(d: Deadline): string | null {
 export function deadlineLabel(deadlines: readonly Deadline[]): string {
   const d = firstDeadline(deadlines);
   if (!d) return '—';
-  return dateLabel(d) ?? (stripControl(d.raw.replace(/[\r\n\t]+/g, ' ')).trim() || '—');
+  return dateLabel(d) ?? (oneLine(d.raw) || '—');
+}
+
+const oneLine = (s: string) => stripControl(s.replace(/[\r\n\t]+/g, ' ')).trim();
+
+/** One deadline inline in a view: "每半年 → 2017-06-30（每半年）", "2017年底前 → 2017-12-31". */
+export function deadlineInline(d: Deadline): string {
+  return `${oneLine(d.raw)}${d.date ? ` → ${d.date}` : ''}${d.recurring ? `（${RECURRENCE_LABEL[d.recurring]}）` : ''}`;
 }
 
 /** One deadline in full for the CLI: "2017年12月底前 → 2017-12-31 (每年) [month]". */

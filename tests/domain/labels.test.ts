@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROLE_LABEL } from '../../src/domain/roles.js';
-import { deadlineLabel, deadlineLine, deadlineShort } from '../../src/domain/deadline-format.js';
+import { deadlineInline, deadlineLabel, deadlineLine, deadlineShort } from '../../src/domain/deadline-format.js';
 import { detailMarkdown } from '../../src/tui/markdown.js';
 import { PlansQuery } from '../../src/query/index.js';
 import type { Deadline, KnowledgeBase, Task } from '../../src/types.js';
@@ -30,6 +30,8 @@ describe('domain: one vocabulary', () => {
     expect(definedIn(/function (today|todayIso|localToday)\b/)).toEqual(['domain/today.ts']);
     expect(definedIn(/toISOString\(\)\.slice\(0, 10\)/).filter((f) => !f.startsWith('domain/'))).toEqual([]);
     expect(definedIn(/督导/)).toEqual([]);
+    // recurrence labels are written in one table (domain/deadline-format.ts), not per view (the pipeline parses these words)
+    expect(definedIn(/'每半年'|'每年'|'（每年）'|每年两次/).filter((f) => !f.startsWith('pipeline/'))).toEqual(['domain/deadline-format.ts']);
   });
 
   it('supervise is 督查 in the detail markdown (TUI) as in the CLI and the checklist', () => {
@@ -63,5 +65,8 @@ describe('domain: one vocabulary', () => {
     expect(deadlineLine(dl('2017-06-30', 'twice-yearly', 'half', '每半年'))).toBe('每半年 → 2017-06-30 (每半年) [half]');
     expect(deadlineShort([dl(null, null, 'month', '长期'), dl('2018-06-30', null)])).toBe('2018-06-30');
     expect(deadlineShort([dl(null, null, 'month', '长期')])).toBe('长期');
+    expect(deadlineInline(dl('2018-03-31', 'quarterly', 'month', '每季度末'))).toBe('每季度末 → 2018-03-31（每季度）');
+    expect(deadlineInline(dl('2018-01-31', 'monthly', 'month', '每月\n底'))).toBe('每月 底 → 2018-01-31（每月）');
+    expect(deadlineInline(dl(null, null, 'month', '长期'))).toBe('长期');
   });
 });

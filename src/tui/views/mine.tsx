@@ -19,7 +19,7 @@ import { clamp, clean, scrollTo, wrapSegs, type Seg } from '../layout.js';
 import { displayWidth, padEndWidth } from '../../util/text.js';
 import { Checklist, type MineState } from '../../checklist/api.js';
 import { ROLE_LABEL } from '../../domain/roles.js';
-import { deadlineLabel } from '../../domain/deadline-format.js';
+import { deadlineInline, deadlineLabel } from '../../domain/deadline-format.js';
 import { groupItems, isIsoDay, STATUS_LABEL, type Grouping, type HistoryEvent, type MineItem, type Status } from '../../checklist/model.js';
 import { openChecklist } from '../../app/open.js';
 import { UnitPicker, PICKER_PROMPT } from './unit-picker.js';
@@ -80,7 +80,7 @@ function detailLines(it: MineItem, width: number): Seg[][] {
   push([{ text: clean(it.text) }]);
   lines.push([]);
   push([{ text: '状态 ', bold: true }, { text: `${BOX[it.status]} ${STATUS_LABEL[it.status]}`, color: STATUS_COLOR[it.status] }, { text: `   我的角色 ${it.roles.map((r) => ROLE_LABEL[r]).join('、') || '—'}` }]);
-  push([{ text: '时限 ', bold: true }, { text: it.deadlines.length ? it.deadlines.map((d) => `${clean(d.raw)}${d.date ? ` → ${d.date}` : ''}${d.recurring ? (d.recurring === 'yearly' ? '（每年）' : '（每半年）') : ''}`).join('；') : '—', color: 'green' }]);
+  push([{ text: '时限 ', bold: true }, { text: it.deadlines.length ? it.deadlines.map(deadlineInline).join('；') : '—', color: 'green' }]);
   push([{ text: '我的期限 ', bold: true }, { text: it.due ?? '（未设置，按 d 设置）', dim: !it.due }, { text: it.overdue ? '  逾期' : it.dueSoon ? '  将到期' : '', color: it.overdue ? 'red' : 'yellow', bold: true }]);
   push([{ text: '备注 ', bold: true }, { text: it.note ? clean(it.note) : '（无，按 n 编辑）', dim: !it.note }]);
   for (const role of ['lead', 'responsible', 'support', 'supervise'] as const) {

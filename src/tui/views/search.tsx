@@ -18,7 +18,7 @@ import { Panel, innerHeight, innerWidth } from '../components/Panel.js';
 import { StatusLine } from '../components/StatusLine.js';
 import { clamp, clean, highlightSegs, scrollTo, wrapSegs, type Seg } from '../layout.js';
 import { leadUnit } from '../format.js';
-import { deadlineLabel } from '../../domain/deadline-format.js';
+import { deadlineInline, deadlineLabel } from '../../domain/deadline-format.js';
 import { ROLE_LABEL, ROLES } from '../../domain/roles.js';
 import { displayWidth, padEndWidth } from '../../util/text.js';
 import type { ViewDef, ViewProps } from './types.js';
@@ -103,7 +103,7 @@ function previewLines(q: PlansQuery, hit: SearchHit | undefined, width: number):
   ]);
   lines.push(...wrapSegs(highlightSegs(t.text, hit.ranges, HL), width));
   if (t.deadlines.length) {
-    lines.push([{ text: '期限 ', bold: true }, { text: t.deadlines.map((d) => `${clean(d.raw)}${d.date ? ` → ${d.date}` : ''}${d.recurring ? `（${d.recurring === 'yearly' ? '每年' : '每半年'}）` : ''}`).join('；'), color: 'green' }]);
+    lines.push([{ text: '期限 ', bold: true }, { text: t.deadlines.map(deadlineInline).join('；'), color: 'green' }]);
   } else lines.push([{ text: '期限 ', bold: true }, { text: '—', dim: true }]);
   for (const role of ROLES) {
     const us = t.units.filter((u) => u.role === role);
