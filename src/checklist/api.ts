@@ -4,6 +4,7 @@
  * number of processes can use it at once.
  */
 import { asOfDate } from '../domain/today.js';
+import { taskHasUnit } from '../domain/units.js';
 import type { PlansQuery } from '../query/index.js';
 import {
   addUnits,
@@ -77,9 +78,9 @@ export class Checklist {
     const data = this.store.read();
     // Only take the lock when something would actually change.
     const probe = structuredClone(data);
-    if (reconcile(probe, this.query.kb, this.tag, new Date().toISOString())) {
+    if (reconcile(probe, this.query.lookup(), this.tag, new Date().toISOString())) {
       try {
-        this.store.update((d, now) => void reconcile(d, this.query.kb, this.tag, now));
+        this.store.update((d, now) => void reconcile(d, this.query.lookup(), this.tag, now));
       } catch (e) {
         // A read-only data dir or a busy lock must not hide the list: orphans are still derived on the fly.
         if (!(e instanceof ChecklistLockError)) throw e;
@@ -97,7 +98,7 @@ export class Checklist {
     try {
       this.reconcile();
       const d = this.store.read();
-      const items = resolveMine(this.query.kb, d, { asOf: this.asOf, soonDays: this.opts.soonDays, planTag: this.tag });
+      const items = resolveMine(this.query.lookup(), d, { asOf: this.asOf, soonDays: this.opts.soonDays, planTag: this.tag });
       return { ok: true, units: d.units, unitLabels: d.units.map((u) => unitLabel(u, this.tag)), items, summary: summarize(items, this.asOf), asOf: this.asOf, file: this.file };
     } catch (e) {
       return { ok: false, error: (e as Error).message, corrupt: e instanceof ChecklistCorruptError, file: this.file, asOf: this.asOf };
@@ -106,11 +107,11 @@ export class Checklist {
 
   items(): MineItem[] {
     const d = this.store.read();
-    return resolveMine(this.query.kb, d, { asOf: this.asOf, soonDays: this.opts.soonDays, planTag: this.tag });
+    return resolveMine(this.query.lookup(), d, { asOf: this.asOf, soonDays: this.opts.soonDays, planTag: this.tag });
   }
 
   candidates(q: string, limit = 30): UnitCandidate[] {
-    return unitCandidates(this.query.kb, q, this.tag, limit);
+    return unitCandidates(this.query.lookup(), q, this.tag, limit);
   }
 
   unitLabel(u: MyUnit): string {
@@ -138,16 +139,16 @@ export class Checklist {
   }
 
   private snap(taskId: string) {
-    const t = this.query.kb.tasks.find((x) => x.id === taskId);
+    const t = this.query.taskById(taskId);
     return t ? snapshotOf(t, this.tag(t.planId)) : null;
   }
 
   /** Resolves a (possibly abbreviated) task id against the KB and the entries (orphans included). */
   resolveId(id: string): string | null {
     const d = this.store.read();
-    if (d.entries[id] || this.query.kb.tasks.some((t) => t.id === id)) return id;
+    if (d.entries[id] || this.query.taskById(id)) return id;
     if (!id) return null;
-    const hits = new Set([...this.query.kb.tasks.map((t) => t.id), ...Object.keys(d.entries)].filter((k) => k.startsWith(id)));
+    const hits = new Set([...this.query.lookup().tasks.map((t) => t.id), ...Object.keys(d.entries)].filter((k) => k.startsWith(id)));
     if (hits.size > 1) throw new AmbiguousIdError(id, [...hits]);
     return hits.size === 1 ? [...hits][0] : null;
   }
@@ -163,8 +164,8 @@ export class Checklist {
   }
 
   private isMine(d: ChecklistData, taskId: string): boolean {
-    const t = this.query.kb.tasks.find((x) => x.id === taskId);
-    return !!t && resolveMine({ ...this.query.kb, tasks: [t] }, { ...d, entries: {} }, { asOf: this.asOf }).length > 0;
+    const t = this.query.taskById(taskId);
+    return !!t && taskHasUnit(t, d.units);
   }
 
   cycle(taskId: string): Status {
@@ -190,15 +191,15 @@ export class Checklist {
   suggestions(taskId: string, limit = 5): { taskId: string; score: number; text: string; planId: string }[] {
     const e = this.store.read().entries[taskId];
     if (!e?.snapshot) return [];
-    return similarityIndexFor(this.query.kb).rank(e.snapshot.text, e.snapshot.planId || null, limit).map((r) => ({ taskId: r.task.id, score: r.score, text: r.task.text, planId: r.task.planId }));
+    return similarityIndexFor(this.query.lookup()).rank(e.snapshot.text, e.snapshot.planId || null, limit).map((r) => ({ taskId: r.task.id, score: r.score, text: r.task.text, planId: r.task.planId }));
   }
 
   /** Re-links an (orphaned) entry to another task: the given one, or the best suggestion. */
   relink(fromId: string, toId?: string): Entry {
     const target = toId ?? this.suggestions(fromId, 1)[0]?.taskId;
     if (!target) throw new Error(`no similar task found for ${fromId}; give the new task id explicitly`);
-    const tasks = this.query.kb.tasks;
-    const exact = tasks.find((x) => x.id === target);
+    const tasks = this.query.lookup().tasks;
+    const exact = this.query.taskById(target);
     const pre = exact ? [exact] : tasks.filter((x) => x.id.startsWith(target));
     if (pre.length > 1) throw new AmbiguousIdError(target, pre.map((x) => x.id));
     const t = pre[0];

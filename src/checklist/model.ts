@@ -6,6 +6,7 @@ import type { Deadline, KnowledgeBase, Role, Task, UnitEntry } from '../types.js
 import { addDays, isIsoDate } from '../domain/dates.js';
 import { nextOccurrence } from '../domain/recurrence.js';
 import { rolesIn, sameUnitRef, taskHasUnit, type UnitRef } from '../domain/units.js';
+import { lookupOf, type TaskLookup, type TaskSource } from '../kb/lookup.js';
 
 export const CHECKLIST_VERSION = 1;
 
@@ -291,9 +292,10 @@ export function relinkEntry(d: ChecklistData, fromId: string, toId: string, snap
  * Marks entries whose task id is gone from the KB as orphaned (and un-marks ones that came back);
  * refreshes snapshots of live entries. Returns true if anything changed.
  */
-export function reconcile(d: ChecklistData, kb: KnowledgeBase, planTag: (planId: string) => string | null, now: string): boolean {
+export function reconcile(d: ChecklistData, source: TaskSource, planTag: (planId: string) => string | null, now: string): boolean {
+  const kb = lookupOf(source);
   if (kb.tasks.length === 0) return false; // an empty KB (failed index) must not orphan everything
-  const byId = new Map(kb.tasks.map((t) => [t.id, t] as const));
+  const byId = { get: kb.byId };
   let changed = false;
   for (const e of Object.values(d.entries)) {
     const t = byId.get(e.taskId);
@@ -359,10 +361,11 @@ export interface ResolveOptions {
  * My list: every task where my units have a role, plus every task with an entry (touched or added by hand),
  * plus orphaned entries. Annex rows that restate a prose task already in the list are left out.
  */
-export function resolveMine(kb: KnowledgeBase, d: ChecklistData, opts: ResolveOptions): MineItem[] {
+export function resolveMine(source: TaskSource, d: ChecklistData, opts: ResolveOptions): MineItem[] {
+  const kb = lookupOf(source);
   const soon = addDays(opts.asOf, opts.soonDays ?? 30);
   const tag = opts.planTag ?? (() => null);
-  const byId = new Map(kb.tasks.map((t) => [t.id, t] as const));
+  const byId = { get: kb.byId, has: (id: string) => kb.byId(id) !== undefined };
   const picked = new Map<string, Task>();
   if (d.units.length) for (const t of kb.tasks) if (taskHasUnit(t, d.units)) picked.set(t.id, t);
   for (const id of Object.keys(d.entries)) {
@@ -526,22 +529,23 @@ export function similarity(a: string, b: string): number {
   return na + nb === 0 ? 0 : (2 * both) / (na + nb);
 }
 
-const simCache = new WeakMap<KnowledgeBase, SimilarityIndex>();
+const simCache = new WeakMap<TaskLookup, SimilarityIndex>();
 /** One similarity index per knowledge base (built on first need). */
-export function similarityIndexFor(kb: KnowledgeBase): SimilarityIndex {
+export function similarityIndexFor(source: TaskSource): SimilarityIndex {
+  const kb = lookupOf(source);
   let ix = simCache.get(kb);
   if (!ix) simCache.set(kb, (ix = new SimilarityIndex(kb.tasks)));
   return ix;
 }
 
 export class SimilarityIndex {
-  private readonly tasks: Task[];
+  private readonly tasks: readonly Task[];
   private readonly sizes: Int32Array;
   /** bigram → [task index, count, task index, count, …] */
   private readonly postings = new Map<string, number[]>();
   private readonly memo = new Map<string, { task: Task; score: number }[]>();
 
-  constructor(tasks: Task[]) {
+  constructor(tasks: readonly Task[]) {
     this.tasks = tasks;
     this.sizes = new Int32Array(tasks.length);
     tasks.forEach((task, i) => {
@@ -605,9 +609,9 @@ export interface UnitCandidate {
  * Fuzzy candidates for the unit picker: kinds first ("审计" → the 审计 kind across all plans), then canonical
  * units per plan ("安徽 省审计厅"). Matches substrings, aliases, and characters in order (审厅 → 省审计厅).
  */
-const countsCache = new WeakMap<KnowledgeBase, { kinds: Map<string, number>; perPlan: Map<string, { u: UnitEntry; planId: string; n: number }> }>();
+const countsCache = new WeakMap<TaskLookup, { kinds: Map<string, number>; perPlan: Map<string, { u: UnitEntry; planId: string; n: number }> }>();
 /** Task counts per kind and per (plan, unit) — a task naming two units of one kind counts once. Cached per KB. */
-function pickerCounts(kb: KnowledgeBase) {
+function pickerCounts(kb: TaskLookup) {
   const cached = countsCache.get(kb);
   if (cached) return cached;
   const kinds = new Map<string, number>();
@@ -626,7 +630,8 @@ function pickerCounts(kb: KnowledgeBase) {
   return out;
 }
 
-export function unitCandidates(kb: KnowledgeBase, query: string, planTag: (planId: string) => string, limit = 30): UnitCandidate[] {
+export function unitCandidates(source: TaskSource, query: string, planTag: (planId: string) => string, limit = 30): UnitCandidate[] {
+  const kb = lookupOf(source);
   const q = query.trim().replace(/\s+/g, '');
   const { kinds, perPlan } = pickerCounts(kb);
   const score = (hay: string[], extra = ''): number => {

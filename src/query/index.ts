@@ -4,6 +4,7 @@
  * layer provides (kb/source.ts): no file I/O here.
  */
 import type { SourceReader } from '../kb/source.js';
+import { lookupOf, type TaskLookup } from '../kb/lookup.js';
 import type { KnowledgeBase, Plan, Task, Theme, UnitEntry } from '../types.js';
 import { taskPredicate, type TaskFilters } from './filters.js';
 import { SearchIndex, type SearchHit } from './search.js';
@@ -42,11 +43,21 @@ export class PlansQuery {
   private index: SearchIndex | null = null;
 
   constructor(
-    readonly kb: KnowledgeBase,
+    private readonly kb: KnowledgeBase,
     private readonly opts: { source?: SourceReader } = {},
   ) {
     for (const t of kb.tasks) this.byId.set(t.id, t);
     for (const p of kb.plans) this.planById.set(p.id, p);
+  }
+
+  /** Tasks by id in O(1), the task list and the unit directory (what the checklist works over). */
+  lookup(): TaskLookup {
+    return lookupOf(this.kb);
+  }
+
+  /** The whole knowledge base as the JSON export publishes it (a copy: the query's own data stays private). */
+  exportKnowledgeBase(): KnowledgeBase {
+    return structuredClone(this.kb);
   }
 
   plans(): Plan[] {
@@ -66,6 +77,10 @@ export class PlansQuery {
   }
   task(id: string): Task | undefined {
     return this.byId.get(id) ?? this.kb.tasks.find((t) => t.id.startsWith(id));
+  }
+  /** The task with exactly this id (O(1)). */
+  taskById(id: string): Task | undefined {
+    return this.byId.get(id);
   }
   themes(): Theme[] {
     return this.kb.themes;

@@ -8,6 +8,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (format !== 'json') throw new UsageError(`unsupported --format "${format}" (only json)`);
   if (p.positionals.length) throw new UsageError(`unexpected argument "${p.positionals[0]}"`);
   const { query } = openKb(p, io);
-  io.out(JSON.stringify(query.kb, null, 2));
+  io.out(JSON.stringify(query.exportKnowledgeBase(), null, 2));
   return 0;
 }

@@ -9,7 +9,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (p.positionals.length) throw new UsageError(`unexpected argument "${p.positionals[0]}"`);
   const { query, load } = openKb(p, io, { force: true, quietSkips: true });
   const rows = query.plans().map((plan) => {
-    const tasks = query.kb.tasks.filter((t) => t.planId === plan.id);
+    const tasks = query.tasks({ plans: [plan.id] });
     return {
       plan: plan.id,
       province: plan.province,
@@ -32,6 +32,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
   for (const r of table) io.out(r.map((c, i) => padEndWidth(c, widths[i])).join('  '));
   for (const r of rows) for (const w of r.warnings) io.out(`warning ${r.plan}: ${w}`);
   for (const s of load.skipped) io.err(`skipped ${s.file}: ${s.reason}`);
-  io.out(`${rows.length} plan(s), ${query.kb.tasks.length} tasks, ${load.skipped.length} file(s) skipped, built in ${Math.round(load.ms)} ms`);
+  io.out(`${rows.length} plan(s), ${query.tasks().length} tasks, ${load.skipped.length} file(s) skipped, built in ${Math.round(load.ms)} ms`);
   return 0;
 }
