@@ -7,7 +7,7 @@ import { Box } from 'ink';
 import { bind, hints } from '../keys/binding.js';
 import { useBindings } from '../keys/useBindings.js';
 import { useListNav } from '../keys/list-nav.js';
-import { PICKER_KEYS } from './mine.keys.js';
+import { PICKER_KEYS } from './mine/keys.js';
 import { Line } from '../components/Line.js';
 import { clamp, clean, scrollTo, type Seg } from '../layout.js';
 import { padEndWidth } from '../../util/text.js';

@@ -1,6 +1,6 @@
 /** 我的清单: the keys of the list, an entry's detail, the note / due-date input, the unit picker (data; see keys/binding.ts). */
-import type { KeyMode } from '../keys/binding.js';
-import { listNav } from '../keys/list-nav.js';
+import type { KeyMode } from '../../keys/binding.js';
+import { listNav } from '../../keys/list-nav.js';
 
 const ENTRY_SPECS = [
   { id: 'status', keys: ['space'], description: '切换状态 cycle the status 待办 → 进行中 → 已完成 → 不适用', hint: '状态' },
