@@ -28,7 +28,7 @@
 import type { Task } from '../../types.js';
 import { Fuse, pinyinLib } from './deps.js';
 import { allOccurrences, fold, HAS_CJK, HAS_LETTER, LATIN_QUERY, mergeRanges, normalizeQuery } from './text.js';
-import { EMPTY, sortedIntersect, trigramKeyOf } from './postings.js';
+import { EMPTY, trigramKeyOf } from './postings.js';
 import { fullAt, fullRange, pinyinOf, pyKind, type Py } from './pinyin.js';
 import { densestWindow, proximity } from './fuzzy.js';
 

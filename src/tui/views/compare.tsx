@@ -15,7 +15,7 @@ import { COMPARE_MATRIX_KEYS, COMPARE_SIDE_KEYS } from './compare.keys.js';
 import { Line } from '../components/Line.js';
 import { Panel, innerHeight, innerWidth } from '../components/Panel.js';
 import { StatusLine } from '../components/StatusLine.js';
-import { clamp, clean, fitSegs, scrollTo, wrapSegs, type Seg } from '../layout.js';
+import { clamp, clean, fitSegs, wrapSegs, type Seg } from '../layout.js';
 import { leadUnit, shortUnit } from '../format.js';
 import { deadlineLabel } from '../../domain/deadline-format.js';
 import { displayWidth, padEndWidth } from '../../util/text.js';

@@ -17,7 +17,7 @@ import { AnsiLine, Line } from '../components/Line.js';
 import { Panel, innerHeight, innerWidth } from '../components/Panel.js';
 import { StatusLine } from '../components/StatusLine.js';
 import type { HelpSection } from '../components/HelpOverlay.js';
-import { clamp, clean, padAnsi, scrollTo, type Seg } from '../layout.js';
+import { clamp, clean, padAnsi, type Seg } from '../layout.js';
 import { deadlineLabel } from '../../domain/deadline-format.js';
 import { detailLines, detailMarkdown, loadMarkdown, markdownIfLoaded, type MarkdownRenderer } from '../markdown.js';
 import { padEndWidth } from '../../util/text.js';

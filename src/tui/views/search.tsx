@@ -16,7 +16,7 @@ import { SEARCH_INPUT_KEYS, SEARCH_LIST_KEYS } from './search.keys.js';
 import { Line } from '../components/Line.js';
 import { Panel, innerHeight, innerWidth } from '../components/Panel.js';
 import { StatusLine } from '../components/StatusLine.js';
-import { clamp, clean, highlightSegs, scrollTo, wrapSegs, type Seg } from '../layout.js';
+import { clean, highlightSegs, wrapSegs, type Seg } from '../layout.js';
 import { leadUnit } from '../format.js';
 import { deadlineInline, deadlineLabel } from '../../domain/deadline-format.js';
 import { ROLE_LABEL, ROLES } from '../../domain/roles.js';

@@ -2,14 +2,14 @@
  * The unit picker of 我的清单: type to filter (审计 → the 审计 kind across all plans, or 安徽 省审计厅),
  * ↑↓ to move, Enter or Space to add / remove the highlighted unit, Esc to close. Changes are saved at once.
  */
-import React, { useMemo, useState } from 'react';
+import React, { useMemo } from 'react';
 import { Box } from 'ink';
 import { bind, hints } from '../keys/binding.js';
 import { useBindings } from '../keys/useBindings.js';
 import { useListNav } from '../keys/list-nav.js';
 import { PICKER_KEYS } from './mine/keys.js';
 import { Line } from '../components/Line.js';
-import { clamp, clean, scrollTo, type Seg } from '../layout.js';
+import { clean, type Seg } from '../layout.js';
 import { padEndWidth } from '../../util/text.js';
 import { sameUnit, type MyUnit, type UnitCandidate } from '../../checklist/model.js';
 

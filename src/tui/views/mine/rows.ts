@@ -1,6 +1,6 @@
 /** 我的清单 rows: one line per item in the list, and an entry's detail lines with its history. Pure. */
 import { clean, wrapSegs, type Seg } from '../../layout.js';
-import { displayWidth, padEndWidth } from '../../../util/text.js';
+import { padEndWidth } from '../../../util/text.js';
 import { ROLE_LABEL } from '../../../domain/roles.js';
 import { deadlineInline, deadlineLabel } from '../../../domain/deadline-format.js';
 import { STATUS_LABEL, type HistoryEvent, type MineItem, type Status } from '../../../checklist/model.js';
