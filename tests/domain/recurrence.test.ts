@@ -116,4 +116,30 @@ describe('domain/recurrence', () => {
     expect(dates('m')).toHaveLength(12);
     expect(dates('m').slice(0, 3)).toEqual(['2018-01-31', '2018-02-28', '2018-03-31']);
   });
+
+  it('every kind: 我的清单 next due = nextOccurrence, and the ICS event repeats through that date', () => {
+    const asOf = '2018-05-10';
+    const kinds: Array<[RecurrenceKind, string, string]> = [
+      ['monthly', '2018-01-31', '2018-05-31'],
+      ['quarterly', '2017-12-31', '2018-06-30'],
+      ['twice-yearly', '2017-06-30', '2018-06-30'],
+      ['yearly', '2017-12-31', '2018-12-31'],
+    ];
+    const tasks = kinds.map(([k, first]) => task(k, dl(first, k)));
+    const kb: KnowledgeBase = { version: 1, plans: [{ id: 'p', province: '河北省', title: null, docNumber: null, issuer: null, issuedOn: null, file: 'p.txt', warnings: [] }], tasks, units: [], themes: [] };
+    const cl = emptyChecklist();
+    cl.units = [{ type: 'kind', value: '审计' }];
+    const items = resolveMine(kb, cl, { asOf });
+    const ics = toIcs({ items, units: cl.units, unitLabels: [], asOf, generatedAt: new Date('2018-05-10T00:00:00Z'), planTitle: () => null });
+    const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    for (const [k, first, next] of kinds) {
+      expect({ k, due: items.find((i) => i.taskId === k)?.effectiveDue }).toEqual({ k, due: next });
+      expect(nextOccurrence(dl(first, k), asOf)).toBe(next);
+      const ev = events.find((e) => e.uid.startsWith(`${k}-d0`))!;
+      const it = ev.iterator();
+      const seen: string[] = [];
+      for (let x = it.next(); x && x.toString() <= next; x = it.next()) seen.push(x.toString());
+      expect({ k, last: seen[seen.length - 1] }).toEqual({ k, last: next });
+    }
+  });
 });
