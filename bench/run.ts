@@ -27,9 +27,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Fuse from 'fuse.js';
 import { loadKnowledgeBase } from '../src/kb/load.js';
-import { matchesFilters, type TaskFilters } from '../src/query/filters.js';
+import { taskPredicate, type TaskFilters } from '../src/query/filters.js';
 import { SearchIndex } from '../src/query/search.js';
-import type { Task } from '../src/types.js';
+import type { Task, UnitEntry } from '../src/types.js';
 import { generateScaleCorpus } from './generate.js';
 
 export interface BenchResult {
@@ -104,11 +104,11 @@ interface Keystroke {
 }
 
 /** Every prefix of every query (by code point), with its filter predicate. */
-export function keystrokes(planIds: string[], queries = QUERIES): Keystroke[] {
+export function keystrokes(planIds: string[], queries = QUERIES, directory: readonly UnitEntry[] = []): Keystroke[] {
   const out: Keystroke[] = [];
   for (const bq of queries) {
     const f = bq.filters?.(planIds);
-    const pred = f ? (t: Task) => matchesFilters(t, f) : undefined;
+    const pred = f ? taskPredicate(f, directory) : undefined;
     const chars = Array.from(bq.q);
     for (let k = 1; k <= chars.length; k++) out.push({ text: chars.slice(0, k).join(''), pred });
   }
@@ -236,7 +236,7 @@ export async function runBench(opts: { plans?: number; seed?: number; rounds?: n
     extra.scale_search_index_ms = r2(t2 - t1);
     log(`scale: ${load.kb.plans.length} plans, ${load.kb.tasks.length} tasks; pipeline ${Math.round(t1 - t0)} ms, search index ${Math.round(t2 - t1)} ms, RSS ${Math.round(rss)} MB`);
     const tasks = load.kb.tasks;
-    const keys = keystrokes(load.kb.plans.map((p) => p.id));
+    const keys = keystrokes(load.kb.plans.map((p) => p.id), QUERIES, load.kb.units);
     extra.keystrokes = keys.length;
     // JIT warm-up on other queries, then a clean cache.
     const warm = keystrokes([], [{ q: '信息化项目建设', kind: 'exact' }, { q: 'xinxihua', kind: 'pinyin' }, { q: '信息化项木', kind: 'typo' }]);
@@ -283,16 +283,18 @@ export async function runBench(opts: { plans?: number; seed?: number; rounds?: n
   const corpus = join(root(), 'corpus');
   const builds: number[] = [];
   let bundledTasks: Task[] = [];
+  let bundledUnits: UnitEntry[] = [];
   for (let i = 0; i < 6; i++) {
     const t0 = performance.now();
     const l = loadKnowledgeBase({ corpusDir: corpus, cachePath: null });
     builds.push(performance.now() - t0);
     bundledTasks = l.kb.tasks;
+    bundledUnits = l.kb.units;
   }
   extra.bundled_tasks = bundledTasks.length;
   const bundledIndexMs = median(builds.slice(1));
   const bIndex = new SearchIndex(bundledTasks).warm();
-  const bKeys = keystrokes([...new Set(bundledTasks.map((t) => t.planId))]);
+  const bKeys = keystrokes([...new Set(bundledTasks.map((t) => t.planId))], QUERIES, bundledUnits);
   const bOurs = timeKeystrokes(bKeys, rounds, (k) => bIndex.search(k.text, k.pred, LIMIT), () => bIndex.resetCache());
   extra.bundled_search_index_only_p95_ms = r2(percentile(bOurs, 95));
   let bundledSearchP95 = percentile(bOurs, 95);

@@ -6,6 +6,7 @@
  *    `script`, else tmux) until its first frame appears.
  * Prints JSON when run directly (`node dist/bench/tui.js`); bench/run.ts can import the functions.
  */
+import { corpusReader } from '../src/kb/source.js';
 import { spawn, spawnSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -142,7 +143,7 @@ export async function keystrokeLatency(opts: { queries?: string[]; corpusDir?: s
     import('../src/query/index.js'),
   ]);
   const { kb } = loadKnowledgeBase({ corpusDir, cachePath: null });
-  const query = new PlansQuery(kb, { corpusDir });
+  const query = new PlansQuery(kb, { source: corpusReader(corpusDir) });
   // Time spent inside the query API's search (the ranking, not the rendering) per keystroke.
   let searchMs = 0;
   const search = query.search.bind(query);

@@ -14,8 +14,8 @@ export interface Deadline {
   date: string | null;
   recurring: Recurrence;
   precision: Precision;
-  /** The parser that found it, e.g. "deadline/year-month" (see README, "The extractor"). */
-  rule: string;
+  /** The parser that found it, e.g. "deadline/year-month" (see README, "The extractor"); set on every extracted deadline. */
+  rule?: string;
 }
 
 export interface TaskUnit {
@@ -26,8 +26,8 @@ export interface TaskUnit {
   /** Cross-province kind: 审计, 发展改革, 财政, … */
   kind: string;
   role: Role;
-  /** The unit-attribution rule that found it, e.g. "unit/parenthetical", "unit/labelled-line". */
-  rule: string;
+  /** The unit-attribution rule that found it, e.g. "unit/parenthetical", "unit/labelled-line"; set on every extracted unit. */
+  rule?: string;
 }
 
 export interface SourceSpan {
@@ -67,8 +67,8 @@ export interface Task {
   source: SourceSpan;
   /** For annex rows: id of the prose task this row restates, else null. */
   restates: string | null;
-  /** How the task was cut out: "task/governed-text", "task/heading", "task/table-row", … */
-  rule: string;
+  /** How the task was cut out: "task/governed-text", "task/heading", "task/table-row", …; set on every extracted task. */
+  rule?: string;
   /** Refiners that changed it ("refine/inherit-units", "refine/dedupe", "refine/restates"). */
   refinedBy?: string[];
   /** The best-matching task in each other plan that has one (score 0–1, best first). */

@@ -3,6 +3,8 @@
  * knowledge base (through PlansQuery). Every mutating call goes through the store's lock + re-read, so any
  * number of processes can use it at once.
  */
+import { asOfDate } from '../domain/today.js';
+import { taskHasUnit } from '../domain/units.js';
 import type { PlansQuery } from '../query/index.js';
 import {
   addUnits,
@@ -51,11 +53,30 @@ export class Checklist {
     readonly query: PlansQuery,
     private readonly opts: ChecklistApiOptions = {},
   ) {
-    this.asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
+    this.asOf = asOfDate(opts.asOf);
   }
 
   get file(): string {
     return this.store.file;
+  }
+
+  /** Changes whenever the checklist file changes (another inode, mtime or size). */
+  stamp(): string {
+    return this.store.stamp();
+  }
+
+  /** Calls `onChange` when another process may have changed the file (a folder watch; poll `stamp()` too). */
+  watch(onChange: () => void): () => void {
+    return this.store.watch(onChange);
+  }
+
+  /** The entry as the file has it now; undefined when it cannot be read. */
+  currentEntry(taskId: string): Entry | undefined {
+    try {
+      return this.entry(taskId) ?? undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   private tag = (planId: string): string => this.query.planTag(planId);
@@ -74,12 +95,12 @@ export class Checklist {
     const data = this.store.read();
     if (this.reconciled) return data;
     // Only take the lock when something would actually change.
-    if (!reconcile(data, this.query.kb, this.tag, new Date().toISOString())) {
+    if (!reconcile(data, this.query.lookup(), this.tag, new Date().toISOString())) {
       this.reconciled = true;
       return data;
     }
     try {
-      this.store.update((d, now) => void reconcile(d, this.query.kb, this.tag, now));
+      this.store.update((d, now) => void reconcile(d, this.query.lookup(), this.tag, now));
     } catch (e) {
       // A read-only data dir or a busy lock must not hide the list: orphans are still derived on the fly.
       if (!(e instanceof ChecklistLockError)) throw e;
@@ -98,7 +119,7 @@ export class Checklist {
   state(): MineState {
     try {
       const d = this.reconciledData();
-      const items = resolveMine(this.query.kb, d, { asOf: this.asOf, soonDays: this.opts.soonDays, planTag: this.tag });
+      const items = resolveMine(this.query.lookup(), d, { asOf: this.asOf, soonDays: this.opts.soonDays, planTag: this.tag });
       return { ok: true, units: d.units, unitLabels: d.units.map((u) => unitLabel(u, this.tag)), items, summary: summarize(items, this.asOf), asOf: this.asOf, file: this.file };
     } catch (e) {
       return { ok: false, error: (e as Error).message, corrupt: e instanceof ChecklistCorruptError, file: this.file, asOf: this.asOf };
@@ -107,11 +128,11 @@ export class Checklist {
 
   items(): MineItem[] {
     const d = this.store.read();
-    return resolveMine(this.query.kb, d, { asOf: this.asOf, soonDays: this.opts.soonDays, planTag: this.tag });
+    return resolveMine(this.query.lookup(), d, { asOf: this.asOf, soonDays: this.opts.soonDays, planTag: this.tag });
   }
 
   candidates(q: string, limit = 30): UnitCandidate[] {
-    return unitCandidates(this.query.kb, q, this.tag, limit);
+    return unitCandidates(this.query.lookup(), q, this.tag, limit);
   }
 
   unitLabel(u: MyUnit): string {
@@ -139,7 +160,7 @@ export class Checklist {
   }
 
   private snap(taskId: string) {
-    const t = this.query.kb.tasks.find((x) => x.id === taskId);
+    const t = this.query.taskById(taskId);
     return t ? snapshotOf(t, this.tag(t.planId)) : null;
   }
 
@@ -150,16 +171,16 @@ export class Checklist {
   resolveId(id: string): string {
     if (this.query.task(id)) return id; // the whole id of a task: no need to read (a large) file
     const d = this.store.read();
-    const ids = function* (kb: PlansQuery['kb']) {
-      for (const t of kb.tasks) yield t.id;
+    const ids = function* (lk: ReturnType<PlansQuery['lookup']>) {
+      for (const t of lk.tasks) yield t.id;
       yield* Object.keys(d.entries);
     };
-    return resolveId(id, ids(this.query.kb), { describe: (x) => this.describeId(x, d), where: 'in the knowledge base or the checklist' });
+    return resolveId(id, ids(this.query.lookup()), { describe: (x) => this.describeId(x, d), where: 'in the knowledge base or the checklist' });
   }
 
   /** "河北 2017年12月底前，…" for a candidate id (an orphan: its last-known text). */
   private describeId(id: string, d: ChecklistData): string {
-    const t = this.query.kb.tasks.find((x) => x.id === id);
+    const t = this.query.taskById(id);
     const text = t?.text ?? d.entries[id]?.snapshot?.text ?? '';
     const tag = t ? this.tag(t.planId) : d.entries[id]?.snapshot?.planId ? this.tag(d.entries[id].snapshot!.planId) : '';
     return describeTask(tag, text, !t);
@@ -176,8 +197,8 @@ export class Checklist {
   }
 
   private isMine(d: ChecklistData, taskId: string): boolean {
-    const t = this.query.kb.tasks.find((x) => x.id === taskId);
-    return !!t && resolveMine({ ...this.query.kb, tasks: [t] }, { ...d, entries: {} }, { asOf: this.asOf }).length > 0;
+    const t = this.query.taskById(taskId);
+    return !!t && taskHasUnit(t, d.units);
   }
 
   cycle(taskId: string): Status {
@@ -203,20 +224,20 @@ export class Checklist {
   suggestions(taskId: string, limit = 5): { taskId: string; score: number; text: string; planId: string }[] {
     const e = this.store.read().entries[taskId];
     if (!e?.snapshot) return [];
-    return similarityIndexFor(this.query.kb).rank(e.snapshot.text, e.snapshot.planId || null, limit).map((r) => ({ taskId: r.task.id, score: r.score, text: r.task.text, planId: r.task.planId }));
+    return similarityIndexFor(this.query.lookup()).rank(e.snapshot.text, e.snapshot.planId || null, limit).map((r) => ({ taskId: r.task.id, score: r.score, text: r.task.text, planId: r.task.planId }));
   }
 
   /** Re-links an (orphaned) entry to another task: the given one, or the best suggestion. */
   relink(fromId: string, toId?: string): Entry {
     const target = toId ?? this.suggestions(fromId, 1)[0]?.taskId;
     if (!target) throw new Error(`no similar task found for ${fromId}; give the new task id explicitly`);
-    const tasks = this.query.kb.tasks;
+    const tasks = this.query.lookup().tasks;
     const id = resolveId(
       target,
       tasks.map((x) => x.id),
-      { describe: (x) => { const t = tasks.find((y) => y.id === x); return t ? describeTask(this.tag(t.planId), t.text, false) : ''; } },
+      { describe: (x) => { const t = this.query.taskById(x); return t ? describeTask(this.tag(t.planId), t.text, false) : ''; } },
     );
-    const t = tasks.find((x) => x.id === id)!;
+    const t = this.query.taskById(id)!;
     const snap = snapshotOf(t, this.tag(t.planId));
     return this.store.update((d, now) => structuredClone(relinkEntry(d, fromId, t.id, snap, now)));
   }
@@ -249,8 +270,8 @@ export class Checklist {
   }
 
   private pruneIn(d: ChecklistData, all: boolean): { remove: string[]; kept: number } {
-    if (!this.query.kb.tasks.length) throw new Error('the knowledge base has no tasks (did the index fail?): nothing is pruned');
-    const live = new Set(this.query.kb.tasks.map((t) => t.id));
+    if (!this.query.lookup().tasks.length) throw new Error('the knowledge base has no tasks (did the index fail?): nothing is pruned');
+    const live = new Set(this.query.lookup().tasks.map((t) => t.id));
     const remove: string[] = [];
     let kept = 0;
     for (const [id, e] of Object.entries(d.entries)) {

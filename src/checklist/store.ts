@@ -10,7 +10,7 @@
  * - older schema versions are migrated in memory on read and written back on the next change;
  * - the first change of each day keeps a copy of the previous state in `<data dir>/backups/`.
  */
-import { closeSync, copyFileSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, statSync, unlinkSync, watch, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -189,6 +189,35 @@ export class ChecklistStore {
   }
 
   /** The current content (migrated in memory, not written). Throws ChecklistCorruptError; a missing file reads as empty. */
+  /** When the file last changed (mtime in ms; 0 when absent): another process (a second app, `plans mark`) may change it. */
+  /** What identifies one version of the file: a rename gives a new inode, a write a new mtime or size. */
+  stamp(): string {
+    try {
+      const st = statSync(this.file);
+      return `${st.ino}:${st.mtimeMs}:${st.size}`;
+    } catch {
+      return 'missing';
+    }
+  }
+
+  /**
+   * Calls `onChange` when the file may have changed: the data folder is watched (writes are a temp file and
+   * a rename, so the folder sees them). Returns a function that stops watching; a no-op where watching is
+   * not possible (no folder yet, network file systems) — callers poll as well.
+   */
+  watch(onChange: () => void): () => void {
+    try {
+      const name = basename(this.file);
+      const w = watch(dirname(this.file), { persistent: false }, (_ev, f) => {
+        if (!f || f === name) onChange();
+      });
+      w.on('error', () => w.close());
+      return () => w.close();
+    } catch {
+      return () => {};
+    }
+  }
+
   read(): ChecklistData {
     this.load();
     // Freshly parsed and held by nobody else: handed over as it is (a copy of a 100 MB checklist costs

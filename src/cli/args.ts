@@ -1,5 +1,5 @@
 /** Minimal, strict argument parser: `--flag value`, `--flag=value`, boolean flags, positionals. */
-import { isoDayProblem } from '../util/date.js';
+import { isoDayProblem } from '../domain/dates.js';
 
 export class UsageError extends Error {}
 

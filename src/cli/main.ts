@@ -7,8 +7,9 @@ import { COMMANDS } from './commands/registry.js';
 import { UsageError } from './args.js';
 import { AmbiguousIdError } from '../query/ids.js';
 import { stripControl } from '../util/text.js';
-import { defaultIo, type Io } from './io.js';
-import { PACKAGE_ROOT } from './context.js';
+import { defaultIo, type Io } from '../app/io.js';
+import { PACKAGE_ROOT } from '../app/paths.js';
+import { startTui } from '../app/launch.js';
 
 function version(): string {
   try {
@@ -57,8 +58,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       io.err('plans: no terminal here, so the interactive app cannot start.\nUse a subcommand instead, e.g. `plans search 僵尸` or `plans export --format json`; see `plans --help`.');
       return 2;
     }
-    const tui = await import('../tui/start.js');
-    return tui.start(argv, io);
+    return startTui(argv, io);
   }
   const cmd = COMMANDS.find((c) => c.name === first);
   if (!cmd) {

@@ -1,9 +1,7 @@
 /** Shared terminal rendering for CLI commands (search, show, compare). */
-import type { Deadline, Role, Task } from '../types.js';
+import type { Role, Task } from '../types.js';
 import { stripControl } from '../util/text.js';
-
-export const ROLE_LABEL: Record<Role, string> = { lead: '牵头', responsible: '负责', support: '配合', supervise: '督查' };
-export const ROLES: Role[] = ['lead', 'responsible', 'support', 'supervise'];
+import { ROLES } from '../domain/roles.js';
 
 const ESC = '\u001b[';
 export const paint = {
@@ -24,20 +22,6 @@ export function highlight(text: string, ranges: Array<[number, number]>, color: 
     pos = e;
   }
   return out + stripControl(text.slice(pos));
-}
-
-export function deadlineText(d: Deadline): string {
-  const rec = d.recurring === 'yearly' ? '每年' : d.recurring === 'twice-yearly' ? '每年两次' : '';
-  const norm = d.date ?? '—';
-  return `${stripControl(d.raw)} → ${norm}${rec ? ` (${rec})` : ''} [${d.precision}]`;
-}
-
-/** Shortest useful deadline summary: the earliest dated deadline, else the first raw one. */
-export function deadlineShort(t: Task): string {
-  const dated = t.deadlines.map((d) => d.date).filter((d): d is string => !!d).sort();
-  if (dated.length) return dated[0];
-  if (t.deadlines.length) return stripControl(t.deadlines[0].raw);
-  return '';
 }
 
 export function unitsByRole(t: Task): Array<{ role: Role; names: string[] }> {

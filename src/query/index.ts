@@ -1,14 +1,14 @@
 /**
  * The query API: the only way views, CLI commands and exports get at the knowledge base.
- * Pure over an in-memory KnowledgeBase (plus read-only access to corpus files for source context).
+ * Pure over an in-memory KnowledgeBase; source paragraphs come through a SourceReader the knowledge-base
+ * layer provides (kb/source.ts): no file I/O here.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { readDocument } from '../readers/index.js';
+import type { SourceReader } from '../kb/source.js';
+import { lookupOf, type TaskLookup } from '../kb/lookup.js';
 import { resolveId } from './ids.js';
 import { stripControl, truncateWidth } from '../util/text.js';
 import type { KnowledgeBase, Plan, Task, Theme, UnitEntry } from '../types.js';
-import { matchesFilters, type TaskFilters } from './filters.js';
+import { taskPredicate, type TaskFilters } from './filters.js';
 import { SearchIndex, type SearchHit } from './search.js';
 import { buildTimeline, type Timeline, type TimelineOptions } from './timeline.js';
 
@@ -48,14 +48,23 @@ export class PlansQuery {
   private readonly byId = new Map<string, Task>();
   private readonly planById = new Map<string, Plan>();
   private index: SearchIndex | null = null;
-  private readonly rawCache = new Map<string, string | null>();
 
   constructor(
-    readonly kb: KnowledgeBase,
-    private readonly opts: { corpusDir?: string } = {},
+    private readonly kb: KnowledgeBase,
+    private readonly opts: { source?: SourceReader } = {},
   ) {
     for (const t of kb.tasks) this.byId.set(t.id, t);
     for (const p of kb.plans) this.planById.set(p.id, p);
+  }
+
+  /** Tasks by id in O(1), the task list and the unit directory (what the checklist works over). */
+  lookup(): TaskLookup {
+    return lookupOf(this.kb);
+  }
+
+  /** The whole knowledge base as the JSON export publishes it (a copy: the query's own data stays private). */
+  exportKnowledgeBase(): KnowledgeBase {
+    return structuredClone(this.kb);
   }
 
   plans(): Plan[] {
@@ -71,7 +80,7 @@ export class PlansQuery {
     return name.replace(/(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市)$/u, '') || name;
   }
   tasks(filters?: TaskFilters): Task[] {
-    return filters ? this.kb.tasks.filter((t) => matchesFilters(t, filters)) : this.kb.tasks;
+    return filters ? this.kb.tasks.filter(taskPredicate(filters, this.kb.units)) : this.kb.tasks;
   }
   /** The task with exactly this id. */
   task(id: string): Task | undefined {
@@ -85,6 +94,10 @@ export class PlansQuery {
       { describe: (x) => { const t = this.byId.get(x); return t ? `${this.planTag(t.planId)} ${truncateWidth(stripControl(t.text).replace(/\s+/g, ' '), 50)}` : ''; } },
     );
     return this.byId.get(id)!;
+  }
+  /** The task with exactly this id (O(1)). */
+  taskById(id: string): Task | undefined {
+    return this.byId.get(id);
   }
   themes(): Theme[] {
     return this.kb.themes;
@@ -116,7 +129,7 @@ export class PlansQuery {
 
   /** Ranked search; an empty query lists every task passing the filters (plan order). */
   search(query: string, filters: TaskFilters = {}, limit = 50): SearchHit[] {
-    const pred = Object.keys(filters).length ? (t: Task) => matchesFilters(t, filters) : undefined;
+    const pred = Object.keys(filters).length ? taskPredicate(filters, this.kb.units) : undefined;
     return this.searchIndex().search(query, pred, limit);
   }
 
@@ -168,20 +181,7 @@ export class PlansQuery {
 
   /** The raw paragraph a task comes from, with the task's span inside it. */
   context(task: Task): SourceContext | null {
-    if (!this.opts.corpusDir) return null;
-    const file = task.source.file;
-    if (!this.rawCache.has(file)) {
-      let raw: string | null = null;
-      try {
-        // The text the offsets point into: the decoded file, or the text read from a web page, DOCX, PDF, …
-        const dec = readDocument(file, readFileSync(join(this.opts.corpusDir, file)));
-        raw = dec.ok ? dec.text : null;
-      } catch {
-        raw = null;
-      }
-      this.rawCache.set(file, raw);
-    }
-    const raw = this.rawCache.get(file);
+    const raw = this.opts.source?.(task.source.file);
     if (!raw) return null;
     const { start, end } = task.source;
     let ls = start > 0 ? raw.lastIndexOf('\n', start - 1) + 1 : 0;

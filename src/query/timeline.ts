@@ -3,8 +3,9 @@
  * repeated across the range), rows per plan or per theme, and the status of each marker relative to an
  * as-of date. Pure: no I/O, no clock (asOf is a parameter).
  */
-import type { Deadline, Plan, Task, Theme } from '../types.js';
-import { addDays } from './filters.js';
+import type { Plan, Task, Theme } from '../types.js';
+import { addDays, addMonths, monthEnd, monthOf, monthRange } from '../domain/dates.js';
+import { occurrences } from '../domain/recurrence.js';
 
 export type MarkerStatus = 'overdue' | 'upcoming' | 'later';
 export type TimelineGrouping = 'plan' | 'theme';
@@ -51,64 +52,6 @@ export interface TimelineOptions {
   planLabel?: (plan: Plan) => string;
 }
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-export function monthOf(iso: string): string {
-  return iso.slice(0, 7);
-}
-
-/** Months from `from` to `to` inclusive (YYYY-MM); empty when from > to. */
-export function monthRange(from: string, to: string): string[] {
-  const out: string[] = [];
-  let y = Number(from.slice(0, 4));
-  let m = Number(from.slice(5, 7));
-  const ty = Number(to.slice(0, 4));
-  const tm = Number(to.slice(5, 7));
-  while (y < ty || (y === ty && m <= tm)) {
-    out.push(`${y}-${pad2(m)}`);
-    m++;
-    if (m > 12) {
-      m = 1;
-      y++;
-    }
-    if (out.length > 1200) break;
-  }
-  return out;
-}
-
-function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
-/** Adds `n` months to an ISO date, clamping the day; a month-end date stays a month-end date. */
-export function addMonths(iso: string, n: number): string {
-  const y = Number(iso.slice(0, 4));
-  const m = Number(iso.slice(5, 7));
-  const d = Number(iso.slice(8, 10));
-  const total = y * 12 + (m - 1) + n;
-  const ny = Math.floor(total / 12);
-  const nm = (total % 12) + 1;
-  const dim = daysInMonth(ny, nm);
-  const endOfMonth = d === daysInMonth(y, m);
-  const nd = endOfMonth ? dim : Math.min(d, dim);
-  return `${ny}-${pad2(nm)}-${pad2(nd)}`;
-}
-
-/** Occurrence dates of a deadline up to `until` (ISO, inclusive): one for a one-off, one per period for recurring ones. */
-export function occurrences(d: Deadline, until: string): string[] {
-  if (!d.date) return [];
-  if (!d.recurring) return [d.date];
-  const step = d.recurring === 'twice-yearly' ? 6 : 12;
-  const out: string[] = [];
-  for (let i = 0; i < 200; i++) {
-    const x = addMonths(d.date, i * step);
-    if (x > until && i > 0) break;
-    out.push(x);
-    if (x > until) break;
-  }
-  return out;
-}
-
 export function markerStatus(date: string, asOf: string, upcomingDays = 30): MarkerStatus {
   if (date < asOf) return 'overdue';
   if (date <= addDays(asOf, upcomingDays)) return 'upcoming';
@@ -138,7 +81,7 @@ export function buildTimeline(tasks: Task[], plans: Plan[], themes: Theme[], opt
   const range = dataRange(tasks);
   const months = range ? monthRange(range.from, range.to) : [];
   const last = months.length ? months[months.length - 1] : '';
-  const until = last ? `${last}-31` : '';
+  const until = last ? monthEnd(last) : '';
   const monthSet = new Set(months);
   const planOrder = new Map(plans.map((p, i) => [p.id, i]));
 

@@ -5,6 +5,7 @@
  * the header by its words. The OOXML is read with fflate and htmlparser2 in XML mode (sync, no temp files).
  */
 import { Parser } from 'htmlparser2';
+import { isoOf } from '../domain/dates.js';
 import type { LineOrigin, Reader, ReadResult } from './types.js';
 import { openZip } from './zip.js';
 
@@ -66,9 +67,10 @@ function dateStyles(xml: string | null): boolean[] {
   return xfs;
 }
 
+/** An Excel date serial (days since 1899-12-30) as an ISO day. */
 function serialToIso(serial: number): string {
-  const ms = Math.round((serial - 25569) * 86400000);
-  return new Date(ms).toISOString().slice(0, 10);
+  const d = new Date(Math.round((serial - 25569) * 86400000));
+  return isoOf(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
 function colIndex(ref: string): number {

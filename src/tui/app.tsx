@@ -6,9 +6,12 @@ import React, { useCallback, useMemo, useRef, useState } from 'react';
 import { Box, Text, useApp } from 'ink';
 import { EnvContext, useEnv, type AppEnv } from './context.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
-import { KeymapProvider, useKeymap } from './hooks/useKeymap.js';
+import { KeymapProvider } from './hooks/useKeymap.js';
 import { TabBar } from './components/TabBar.js';
-import { GLOBAL_HELP, HelpOverlay } from './components/HelpOverlay.js';
+import { HelpOverlay } from './components/HelpOverlay.js';
+import { bind, helpSection } from './keys/binding.js';
+import { useBindings } from './keys/useBindings.js';
+import { GLOBAL_KEYS } from './keys/global.js';
 import { DetailView, DETAIL_HELP } from './views/detail.js';
 import { VIEWS } from './views/registry.js';
 import type { ViewDef } from './views/types.js';
@@ -69,30 +72,34 @@ function Frame({ views, initialView }: { views: ViewDef[]; initialView: string }
 
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
 
-  useKeymap((k) => {
-    if (k.name === 'ctrl+c') return exit();
-    if (tooSmall) {
-      if (k.name === 'q') exit();
-      return;
-    }
-    if (help) {
-      if (k.name === '?' || k.name === 'escape') setHelp(false);
-      else if (k.name === 'q') exit();
-      return;
-    }
-    if (detail.length === 0 && captureNow.current[view]) return;
-    if (k.name === 'q') return exit();
-    if (k.name === '?') return setHelp(true);
-    const target = views.find((v) => v.key === k.name);
-    if (target) return switchTo(target.id);
-  });
+  const closeHelp = () => setHelp(false);
+  useBindings(
+    bind(GLOBAL_KEYS, {
+      ctrlC: exit,
+      quit: () => {
+        // Outside the input only: a focused input takes q as text (checked now, not at the last render).
+        if (tooSmall || help || detail.length > 0 || !captureNow.current[view]) exit();
+      },
+      help: () => {
+        if (tooSmall) return;
+        if (help) return closeHelp();
+        if (detail.length > 0 || !captureNow.current[view]) setHelp(true);
+      },
+      back: help && !tooSmall ? closeHelp : undefined,
+      view: (k) => {
+        if (tooSmall || help || (detail.length === 0 && captureNow.current[view])) return;
+        const target = views.find((v) => v.key === k.name);
+        if (target) switchTo(target.id);
+      },
+    }),
+  );
 
   const current = views.find((v) => v.id === view) ?? views[0];
   // Below the minimum the views stay mounted (hidden, laid out at the minimum size) so nothing is lost.
   const W = Math.max(columns, MIN_COLUMNS);
   const H = Math.max(rows, MIN_ROWS);
   const bodyH = H - 1;
-  const helpSections = detail.length ? [...DETAIL_HELP, GLOBAL_HELP] : [...current.help, GLOBAL_HELP];
+  const helpSections = detail.length ? [...DETAIL_HELP, helpSection(GLOBAL_KEYS)] : [...current.help, helpSection(GLOBAL_KEYS)];
   const right = `as of ${asOf}`;
   const msg = `请放大终端 enlarge the terminal: ${columns}×${rows} < ${MIN_COLUMNS}×${MIN_ROWS} · q 退出`;
 

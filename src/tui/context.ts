@@ -1,6 +1,7 @@
 /** What every view needs from the outside: the query API and the session's settings. */
 import { createContext, useContext } from 'react';
 import type { PlansQuery } from '../query/index.js';
+import type { Checklist } from '../checklist/api.js';
 
 export interface AppEnv {
   query: PlansQuery;
@@ -13,6 +14,8 @@ export interface AppEnv {
   dataDir?: string;
   /** Days after asOf counted as upcoming. */
   upcomingDays: number;
+  /** The checklist service (opened by the composition root, src/app); without it views open the one in dataDir. */
+  checklist?: Checklist;
 }
 
 export const EnvContext = createContext<AppEnv | null>(null);

@@ -1,27 +1,7 @@
-/** Short labels for tasks in rows: deadline, lead unit, roles, status glyphs. Pure. */
-import type { Deadline, Role, Task, TaskUnit } from '../types.js';
+/** Short labels for tasks in rows: lead unit, short unit names, status glyphs (deadlines and roles: src/domain). Pure. */
+import type { Task, TaskUnit } from '../types.js';
 import type { MarkerStatus } from '../query/timeline.js';
 import { clean } from './layout.js';
-
-export const ROLE_LABEL: Record<Role, string> = { lead: '牵头', responsible: '负责', support: '配合', supervise: '督导' };
-export const ROLE_ORDER: Role[] = ['lead', 'responsible', 'support', 'supervise'];
-
-/** The deadline that matters first: the earliest dated one, else the first one written. */
-export function firstDeadline(task: Task): Deadline | null {
-  let best: Deadline | null = null;
-  for (const d of task.deadlines) if (d.date && (!best || !best.date || d.date < best.date)) best = d;
-  return best ?? task.deadlines[0] ?? null;
-}
-
-/** "2017-12-31", "每年12-31", "每半年06-30", the raw text when undated, or "—". */
-export function deadlineLabel(task: Task): string {
-  const d = firstDeadline(task);
-  if (!d) return '—';
-  if (d.date && d.recurring === 'yearly') return `每年${d.date.slice(5)}`;
-  if (d.date && d.recurring === 'twice-yearly') return `每半年${d.date.slice(5)}`;
-  if (d.date) return d.precision === 'year' ? d.date.slice(0, 4) : d.precision === 'day' ? d.date : d.date.slice(0, 7);
-  return clean(d.raw) || '—';
-}
 
 export function leadUnit(task: Task): TaskUnit | null {
   return task.units.find((u) => u.role === 'lead') ?? task.units[0] ?? null;

@@ -5,7 +5,8 @@
 import type { PlansQuery, SourceContext } from '../query/index.js';
 import type { Task } from '../types.js';
 import { stripControl } from '../util/text.js';
-import { ROLE_LABEL, ROLE_ORDER } from './format.js';
+import { ROLE_LABEL, ROLES } from '../domain/roles.js';
+import { RECURRENCE_LABEL } from '../domain/deadline-format.js';
 import { stripColorCodes, wrapAnsi } from './layout.js';
 
 export type MarkdownRenderer = (md: string, width: number) => string;
@@ -72,7 +73,7 @@ export function detailMarkdown(q: PlansQuery, task: Task, ctx: SourceContext | n
   out.push(
     bullets(
       task.deadlines.map((d) => {
-        const rec = d.recurring === 'yearly' ? '，每年' : d.recurring === 'twice-yearly' ? '，每半年' : '';
+        const rec = d.recurring ? `，${RECURRENCE_LABEL[d.recurring]}` : '';
         return `${mdText(d.raw)} → ${d.date ?? '无具体日期'}（${PRECISION[d.precision] ?? d.precision}${rec}）`;
       }),
     ),
@@ -81,7 +82,7 @@ export function detailMarkdown(q: PlansQuery, task: Task, ctx: SourceContext | n
   out.push('## 责任单位 Units');
   if (!task.units.length) out.push('—');
   const roles: string[] = [];
-  for (const role of ROLE_ORDER) {
+  for (const role of ROLES) {
     const us = task.units.filter((u) => u.role === role);
     if (!us.length) continue;
     const names = us.map((u) => (u.canonical && u.canonical !== u.name ? `${mdText(u.name)}（${mdText(u.canonical)}）` : mdText(u.name)) + (u.kind ? ` \\[${mdText(u.kind)}\\]` : ''));

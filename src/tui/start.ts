@@ -4,16 +4,12 @@
  * Ink, React and the app are imported lazily so `plans --help` and the subcommands never pay for them.
  */
 import * as nodeModule from 'node:module';
-import type { Io } from '../cli/io.js';
-import { colorEnabled } from '../cli/io.js';
-import { isoDate, parseArgs, UsageError } from '../cli/args.js';
-import { NoPlansError, openKb } from '../cli/kb.js';
-import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
-import { str } from '../cli/args.js';
-import { BUNDLED_CORPUS, corpusDir, dataDir } from '../cli/context.js';
-import { checkCache, defaultCachePath, type KeyedFiles } from '../kb/load.js';
+import { colorEnabled, type Io } from '../app/io.js';
+import { isoDate, parseArgs, UsageError } from '../app/args.js';
+import { cacheState, NoPlansError, openChecklist, openKb } from '../app/open.js';
+import { buildInWorker } from '../app/build.js';
 import { progressReporter } from './progress.js';
+import { asOfDate } from '../domain/today.js';
 
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT = '\u001b[?25h\u001b[?1049l';
@@ -53,52 +49,13 @@ async function loadApp(): Promise<typeof import('./bundle-entry.js')> {
   return import('./bundle-entry.js');
 }
 
-/** Runs the build in a worker; resolves false when the user cancels with q, Esc or Ctrl+C. */
-function buildInWorker(corpus: string, cachePath: string, onProgress: (done: number, total: number, file: string) => void): Promise<boolean> {
-  return new Promise((resolvePromise) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL('./build-worker.js', import.meta.url), { workerData: { corpusDir: corpus, cachePath } });
-    } catch {
-      resolvePromise(true); // no worker (running from sources): openKb builds in the foreground
-      return;
-    }
-    const stdin = process.stdin;
-    const raw = Boolean(stdin.isTTY);
-    const onKey = (d: Buffer) => {
-      const s = d.toString();
-      if (s === '\u0003' || s === 'q' || s === '\u001b') finish(false);
-    };
-    const finish = (ok: boolean) => {
-      stdin.off('data', onKey);
-      if (raw) stdin.setRawMode(false);
-      stdin.pause();
-      void worker.terminate();
-      resolvePromise(ok);
-    };
-    if (raw) stdin.setRawMode(true);
-    stdin.on('data', onKey);
-    stdin.resume();
-    worker.on('message', (m: { type: string; done?: number; total?: number; file?: string }) => {
-      if (m.type === 'progress') onProgress(m.done!, m.total!, m.file ?? '');
-      else if (m.type === 'done') finish(true);
-    });
-    worker.on('error', () => finish(true)); // openKb then builds in the foreground and reports properly
-  });
-}
-
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 export async function start(argv: string[], io: Io): Promise<number> {
   let asOf: string;
   let parsed;
   try {
     parsed = parseArgs(argv, { strings: ['as-of', 'corpus', 'data-dir'] });
     if (parsed.positionals.length) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
-    asOf = isoDate(parsed, 'as-of') ?? today();
+    asOf = asOfDate(isoDate(parsed, 'as-of'));
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`plans: ${e.message}\nUsage: plans [--as-of YYYY-MM-DD] [--corpus DIR] [--data-dir DIR]`);
@@ -111,21 +68,15 @@ export async function start(argv: string[], io: Io): Promise<number> {
   // Open the knowledge base (before taking over the screen); if that turns into a build that takes a while, say so.
   const progress = progressReporter((x) => out.write(x));
   // A stale cache is rebuilt in a worker thread: the terminal keeps answering (q / Ctrl+C cancel).
-  const corpus = corpusDir(str(parsed, 'corpus'));
-  let read: KeyedFiles | undefined;
-  if (existsSync(corpus)) {
-    const cachePath = defaultCachePath(dataDir(str(parsed, 'data-dir')), corpus, BUNDLED_CORPUS);
-    const check = checkCache(corpus, cachePath);
-    read = check.corpus;
-    if (!check.fresh && !(await buildInWorker(corpus, cachePath, progress.onProgress))) {
-      out.write('\r\u001b[2K');
-      io.err('plans: cancelled while building the knowledge base.');
-      return 130;
-    }
+  const cache = cacheState(parsed);
+  if (cache && !cache.fresh && !(await buildInWorker(cache.corpusDir, cache.cachePath, progress.onProgress))) {
+    out.write('\r\u001b[2K');
+    io.err('plans: cancelled while building the knowledge base.');
+    return 130;
   }
   let opened;
   try {
-    opened = openKb(parsed, io, { quietSkips: true, onProgress: progress.onProgress, corpus: read });
+    opened = openKb(parsed, io, { quietSkips: true, onProgress: progress.onProgress, corpus: cache?.corpus });
   } catch (e) {
     if (e instanceof NoPlansError) {
       io.err(`plans: ${e.message}`);
@@ -184,6 +135,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
     corpusDir: opened.corpusDir,
     dataDir: opened.dataDir,
     upcomingDays: 30,
+    checklist: openChecklist(opened.query, opened.dataDir, { asOf, soonDays: 30 }),
   };
   try {
     const instance = render(React.createElement(App, { env }), { exitOnCtrlC: true, patchConsole: true, maxFps: 60 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
+import type { Io } from '../../src/app/io.js';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
 import { build, distPath, ROOT, tmp } from './helpers.js';
 import { spawn } from 'node:child_process';

@@ -14,7 +14,7 @@ afterEach(() => {
 async function until(fn: () => boolean, ms = 3000) {
   const t0 = Date.now();
   while (!fn()) {
-    if (Date.now() - t0 > ms) return;
+    if (Date.now() - t0 > ms) throw new Error(`timed out after ${ms} ms waiting for: ${String(fn)}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyChange, cycleStatus, emptyChecklist, ensureEntry, groupItems, migrate, nextOccurrence, reconcile, relinkEntry, resolveMine, similarity, snapshotOf, summarize, unitCandidates } from '../../src/checklist/model.js';
+import { nextOccurrence } from '../../src/domain/recurrence.js';
+import { applyChange, cycleStatus, emptyChecklist, ensureEntry, groupItems, migrate, reconcile, relinkEntry, resolveMine, similarity, snapshotOf, summarize, unitCandidates } from '../../src/checklist/model.js';
 import { syntheticKb } from './helpers.js';
 
 const NOW = '2026-01-01T00:00:00.000Z';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
+import type { Io } from '../../src/app/io.js';
 import { ChecklistStore } from '../../src/checklist/store.js';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
 import { ROOT } from './helpers.js';

@@ -60,7 +60,7 @@ describe('我的清单 view', () => {
   it('is registered as view 4 with help', () => {
     expect(mineView.key).toBe('4');
     expect(mineView.label).toBe('我的清单');
-    expect(mineView.help[0].entries.map((e) => e.keys)).toContain('space');
+    expect(mineView.help[0].entries.map((e) => e.keys)).toContain('Space');
   });
 
   it('pick units, mark, note, due date, detail with history — all saved to the file', async () => {

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
+import type { Io } from '../../src/app/io.js';
 import { start } from '../../src/tui/start.js';
-import { isoDayProblem, isRealIsoDay } from '../../src/util/date.js';
+import { isoDayProblem, isIsoDate as isRealIsoDay } from '../../src/domain/dates.js';
 import { ROOT } from './helpers.js';
 
 function capture() {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
+import type { Io } from '../../src/app/io.js';
 import { AmbiguousIdError, resolveId, UnknownIdError } from '../../src/query/ids.js';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
 import { ROOT } from './helpers.js';

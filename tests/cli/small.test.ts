@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
+import type { Io } from '../../src/app/io.js';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
 import { PlansQuery } from '../../src/query/index.js';
 import { ROOT } from './helpers.js';
+import { corpusReader } from '../../src/kb/source.js';
 
 async function plans(args: string[]) {
   const out: string[] = [];
@@ -21,7 +22,7 @@ const CORPUS = join(ROOT, 'corpus');
 
 let q: PlansQuery;
 beforeAll(() => {
-  q = new PlansQuery(loadKnowledgeBase({ corpusDir: CORPUS, cachePath: null }).kb, { corpusDir: CORPUS });
+  q = new PlansQuery(loadKnowledgeBase({ corpusDir: CORPUS, cachePath: null }).kb, { source: corpusReader(CORPUS) });
 });
 
 describe('mine export --out', () => {
@@ -80,7 +81,7 @@ describe('a symlinked checklist.json', () => {
     const elsewhere = tmp('plans-small-target-');
     const target = join(elsewhere, 'real-checklist.json');
     const base = ['--corpus', CORPUS, '--data-dir', data];
-    const id = q.kb.tasks[0].id;
+    const id = q.tasks()[0].id;
     // A first change creates the file; then move it behind a link (as a user keeping it in a synced folder).
     expect((await plans(['mark', id, 'doing', ...base])).code).toBe(0);
     writeFileSync(target, readFileSync(join(data, 'checklist.json')));
@@ -121,7 +122,7 @@ describe('mine drop', () => {
   it('an entry added by hand is dropped', async () => {
     const data = tmp();
     const base = ['--corpus', CORPUS, '--data-dir', data];
-    const id = q.kb.tasks[0].id;
+    const id = q.tasks()[0].id;
     expect((await plans(['mark', id, 'doing', ...base])).code).toBe(0);
     const r = await plans(['mine', 'drop', id, ...base]);
     expect(r.code, r.err).toBe(0);

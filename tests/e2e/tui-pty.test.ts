@@ -51,8 +51,11 @@ describe.skipIf(!hasTmux)('plans in a real terminal (tmux)', () => {
 
     await waitForScreen((s) => s.includes('搜索›') && s.includes('1 搜索'), 'the first frame');
     tmux('send-keys', '-t', SESSION, '-l', '僵尸');
-    const results = await waitForScreen((s) => s.includes('搜索› 僵尸') && /\d+ 条/.test(s), 'search results');
-    const rows = results.split('\n').filter((l) => /^[│┃][› ] (安徽|重庆|福建|河北|湖南) /.test(l));
+    // tmux may capture while a frame is being written (its first lines new, the rest old): wait for the
+    // results, not just for the echoed input.
+    const rowsOf = (s: string) => s.split('\n').filter((l) => /^[│┃][› ] (安徽|重庆|福建|河北|湖南) /.test(l));
+    const results = await waitForScreen((s) => s.includes('搜索› 僵尸') && /\d+ 条/.test(s) && rowsOf(s).some((r) => r.includes('僵尸')), 'search results');
+    const rows = rowsOf(results);
     for (const tag of ['安徽', '重庆', '福建', '河北', '湖南']) expect(rows.some((r) => r.includes(tag)), `a result from ${tag}\n${results}`).toBe(true);
     // The terminal cursor is at the end of the input (where an IME opens its candidate window): "搜索› 僵尸" is 10 columns.
     expect(tmux('display', '-p', '-t', SESSION, '#{cursor_x},#{cursor_y}').stdout.trim()).toBe('10,1');

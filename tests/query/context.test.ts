@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
 import { CONTEXT_MARGIN, CONTEXT_SPAN_MAX, PlansQuery } from '../../src/query/index.js';
 import { previewLines } from '../../src/tui/views/search.js';
+import { corpusReader } from '../../src/kb/source.js';
 
 const TASK = '2019年6月底前，完成全省政务数据资源普查（省大数据局牵头）';
 const FILLER = '各地区各部门要高度重视数据资源管理工作，切实加强组织领导';
@@ -13,7 +14,7 @@ function queryFor(text: string): PlansQuery {
   const dir = mkdtempSync(join(tmpdir(), 'plans-ctx-'));
   writeFileSync(join(dir, 'one.txt'), text);
   const { kb } = loadKnowledgeBase({ corpusDir: dir, cachePath: null });
-  return new PlansQuery(kb, { corpusDir: dir });
+  return new PlansQuery(kb, { source: corpusReader(dir) });
 }
 
 describe('source context of a task in a huge paragraph', () => {

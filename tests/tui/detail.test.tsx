@@ -11,7 +11,7 @@ afterEach(() => {
 async function waitFor(pred: () => boolean, ms = 3000) {
   const t0 = Date.now();
   while (!pred()) {
-    if (Date.now() - t0 > ms) return;
+    if (Date.now() - t0 > ms) throw new Error(`timed out after ${ms} ms waiting for: ${String(pred)}`);
     await tick(20);
   }
 }
@@ -35,7 +35,11 @@ describe('详情 detail (real corpus)', () => {
     expect(f).toContain('责任单位 Units');
     expect(f).toContain('牵头');
     expect(f).toContain(`出处 Source  ${task.source.file}:${task.source.line}`);
-    expect(f).toContain('同主题其他方案');
+    expect(f).toContain('在其他方案');
+    // the counterparts come first, marked ≈, each with its plan, deadline and lead unit
+    const cps = q.counterparts(task);
+    expect(cps.length).toBeGreaterThan(0);
+    expect(f).toMatch(new RegExp(`≈ ${q.planTag(cps[0].task.planId)}`));
     assertFrameIntact(f, 100, 60);
   });
 

@@ -5,6 +5,7 @@ import { clean } from '../../src/tui/layout.js';
 import { detailLines, detailMarkdown, loadMarkdown } from '../../src/tui/markdown.js';
 import type { Task } from '../../src/types.js';
 import { assertFrameIntact, KEY, realQuery, renderApp, type Driven } from './helpers.js';
+import { corpusReader } from '../../src/kb/source.js';
 
 const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
 
@@ -20,9 +21,9 @@ describe('bidi overrides and zero-width characters', () => {
     expect(INVISIBLE.test(clean('a\u200d\u200e\u200f\u061cb'))).toBe(false);
   });
   it('a task text with U+202E / U+200B keeps the right border in the list, the preview and the detail', async () => {
-    const base = realQuery().kb;
+    const base = realQuery().exportKnowledgeBase();
     const evil: Task = { ...base.tasks[0], id: 'evil-bidi', text: '反转\u202e测试文本\u200b僵尸系统清理\u202c工作', units: [{ name: '省\u202e审计厅', canonical: '省审计厅', kind: '审计', role: 'lead' }] };
-    const q = new PlansQuery({ ...base, tasks: [evil, ...base.tasks.slice(1)] }, { corpusDir: 'corpus' });
+    const q = new PlansQuery({ ...base, tasks: [evil, ...base.tasks.slice(1)] }, { source: corpusReader('corpus') });
     app = await renderApp({ columns: 100, rows: 30, env: { query: q } });
     await app.type('反转');
     let f = app.frame();
@@ -41,7 +42,7 @@ describe('detail Markdown', () => {
   it('工信/经信 and other punctuation in list items show without a backslash', async () => {
     const render = await loadMarkdown();
     const q = realQuery();
-    const t = q.kb.tasks.find((x) => x.units.some((u) => u.kind === '工信/经信'));
+    const t = q.tasks().find((x) => x.units.some((u) => u.kind === '工信/经信'));
     expect(t, 'a task with a 工信/经信 unit in the bundled corpus').toBeDefined();
     const task: Task = { ...t!, deadlines: [{ raw: '2018年6月底前（含）*', date: '2018-06-30', recurring: null, precision: 'month' }] };
     const lines = detailLines(render, detailMarkdown(q, task, null), 100, false).join('\n');

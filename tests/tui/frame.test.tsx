@@ -1,3 +1,4 @@
+import { corpusReader } from '../../src/kb/source.js';
 import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { render } from 'ink-testing-library';
@@ -140,10 +141,10 @@ describe('the frame', () => {
 
   it('control and escape sequences in corpus text never reach the screen', async () => {
     const q = realQuery();
-    const base = q.kb;
+    const base = q.exportKnowledgeBase();
     const evil = { ...base.tasks[0], id: 'evil-1', text: '恶意\u001b[2J\u001b]0;title\u0007文本\u0007僵尸 \u009b31m' };
     const { PlansQuery } = await import('../../src/query/index.js');
-    const q2 = new PlansQuery({ ...base, tasks: [evil, ...base.tasks.slice(1)] }, { corpusDir: 'corpus' });
+    const q2 = new PlansQuery({ ...base, tasks: [evil, ...base.tasks.slice(1)] }, { source: corpusReader('corpus') });
     app = await renderApp({ columns: 100, rows: 30, env: { query: q2 } });
     await app.type('恶意');
     const raw = app.raw();

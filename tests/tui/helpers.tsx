@@ -1,4 +1,5 @@
 /** Drives the real App over the real bundled corpus with ink-testing-library, at a chosen terminal size. */
+import { corpusReader } from '../../src/kb/source.js';
 import React from 'react';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ let shared: PlansQuery | null = null;
 export function realQuery(): PlansQuery {
   if (!shared) {
     const { kb } = loadKnowledgeBase({ corpusDir: 'corpus', cachePath: null });
-    shared = new PlansQuery(kb, { corpusDir: 'corpus' });
+    shared = new PlansQuery(kb, { source: corpusReader('corpus') });
   }
   return shared;
 }
@@ -38,7 +39,7 @@ export const KEY = {
 
 export const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
 
-/** Wait until the app has drawn what a key caused: no new frame for a while (machines here are busy). */
+/** Wait until the app has drawn what a key caused: no new frame for a while (machines here are busy); an app that never stops drawing fails. */
 async function settle(frames: () => number, quietMs = 40, maxMs = 3000): Promise<void> {
   const t0 = Date.now();
   let n = frames();
@@ -52,6 +53,7 @@ async function settle(frames: () => number, quietMs = 40, maxMs = 3000): Promise
       quietSince = Date.now();
     } else if (Date.now() - quietSince >= quietMs) return;
   }
+  throw new Error(`the app kept drawing for ${maxMs} ms (${frames()} frames): it never settled`);
 }
 
 export interface Driven {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, buildTimeline, dataRange, markerStatus, monthRange, occurrences } from '../../src/query/timeline.js';
+import { buildTimeline, dataRange, markerStatus } from '../../src/query/timeline.js';
+import { addMonths, monthRange } from '../../src/domain/dates.js';
+import { occurrences } from '../../src/domain/recurrence.js';
 import type { Deadline, Plan, Task, Theme } from '../../src/types.js';
 
 const dl = (date: string | null, recurring: Deadline['recurring'] = null, raw = date ?? '无'): Deadline => ({ raw, date, recurring, precision: 'month' });

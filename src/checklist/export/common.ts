@@ -1,6 +1,8 @@
 /** What every export shares: the rows of the 任务台账, in list order. */
 import { stripControl } from '../../util/text.js';
-import { ROLE_LABEL, STATUS_LABEL, type MineItem, type MyUnit } from '../model.js';
+import { STATUS_LABEL, type MineItem, type MyUnit } from '../model.js';
+import { ROLE_LABEL } from '../../domain/roles.js';
+import { deadlineRaws } from '../../domain/deadline-format.js';
 
 export interface ExportInput {
   items: MineItem[];
@@ -38,12 +40,12 @@ export function leadUnits(it: MineItem): string {
 
 export function supportUnits(it: MineItem): string {
   const names = it.units.filter((u) => u.role === 'support').map((u) => u.canonical);
-  const sup = it.units.filter((u) => u.role === 'supervise').map((u) => `${u.canonical}（督查）`);
+  const sup = it.units.filter((u) => u.role === 'supervise').map((u) => `${u.canonical}（${ROLE_LABEL.supervise}）`);
   return [...new Set([...names, ...sup])].join('、');
 }
 
 export function deadlineText(it: MineItem): string {
-  return [...new Set(it.deadlines.map((d) => clean(d.raw)))].join('；');
+  return deadlineRaws(it.deadlines);
 }
 
 /** Items in ledger order: by plan (KB order is kept by resolveMine), orphans last. */

@@ -1,11 +1,13 @@
 /**
  * iCalendar (RFC 5545) export of my deadlines, for Outlook / Apple / Google calendars: CRLF line ends,
  * lines folded at 75 octets (never inside a UTF-8 sequence), TEXT escaping, DTSTAMP and stable UIDs.
- * Yearly deadlines repeat with RRULE:FREQ=YEARLY; twice-yearly ones every six months. My own due date is
+ * Recurring deadlines repeat with the RRULE of domain/recurrence.ts (the same occurrences as the views). My own due date is
  * an event of its own. Items marked 不适用 are left out.
  */
 import { stripControl } from '../../util/text.js';
 import { STATUS_LABEL, type MineItem } from '../model.js';
+import { compactDate, nextDay } from '../../domain/dates.js';
+import { icsExtraDates, rrule } from '../../domain/recurrence.js';
 import { deadlineText, leadUnits, supportUnits, type ExportInput } from './common.js';
 
 export function icsEscape(s: string): string {
@@ -37,15 +39,9 @@ export function foldLine(line: string): string {
   return out.join('\r\n');
 }
 
-const ymd = (iso: string) => iso.replace(/-/g, '');
-function nextDay(iso: string): string {
-  return new Date(Date.parse(iso + 'T00:00:00Z') + 86400000).toISOString().slice(0, 10);
-}
+const ymd = compactDate;
 function stamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-}
-function isMonthEnd(iso: string): boolean {
-  return nextDay(iso).endsWith('-01');
 }
 
 function shortTitle(it: MineItem): string {
@@ -82,13 +78,14 @@ export function toIcs(input: ExportInput, opts: { calendarName?: string; domain?
     `X-WR-CALNAME:${icsEscape(opts.calendarName ?? '我的清单')}`,
     'X-WR-TIMEZONE:Asia/Shanghai',
   ];
-  const event = (uid: string, date: string, summary: string, description: string, rrule: string | null, done: boolean) => {
+  const event = (uid: string, date: string, summary: string, description: string, rrule: string | null, done: boolean, rdates: string[] = []) => {
     lines.push('BEGIN:VEVENT');
     lines.push(`UID:${uid}@${domain}`);
     lines.push(`DTSTAMP:${dtstamp}`);
     lines.push(`DTSTART;VALUE=DATE:${ymd(date)}`);
     lines.push(`DTEND;VALUE=DATE:${ymd(nextDay(date))}`);
     if (rrule) lines.push(`RRULE:${rrule}`);
+    if (rdates.length) lines.push(`RDATE;VALUE=DATE:${rdates.map(ymd).join(',')}`);
     lines.push(`SUMMARY:${icsEscape(summary)}`);
     lines.push(`DESCRIPTION:${icsEscape(description)}`);
     lines.push('CATEGORIES:我的清单');
@@ -108,10 +105,7 @@ export function toIcs(input: ExportInput, opts: { calendarName?: string; domain?
       const key = `${d.date}|${d.recurring}`;
       if (seen.has(key)) return;
       seen.add(key);
-      let rrule: string | null = null;
-      if (d.recurring === 'yearly') rrule = 'FREQ=YEARLY';
-      else if (d.recurring === 'twice-yearly') rrule = `FREQ=MONTHLY;INTERVAL=6${isMonthEnd(d.date) ? ';BYMONTHDAY=-1' : ''}`;
-      event(`${uidBase}-d${i}`, d.date, `${prefix}${shortTitle(it)}（${stripControl(d.raw)}）`, desc, rrule, it.status === 'done');
+      event(`${uidBase}-d${i}`, d.date, `${prefix}${shortTitle(it)}（${stripControl(d.raw)}）`, desc, rrule(d), it.status === 'done', icsExtraDates(d));
     });
     if (it.due) event(`${uidBase}-mine`, it.due, `${prefix}我的期限：${shortTitle(it)}`, desc, null, it.status === 'done');
   }

@@ -2,7 +2,7 @@
 import { groupItems, STATUS_LABEL, summarize } from '../model.js';
 import { deadlineText, type ExportInput } from './common.js';
 import { stripControl } from '../../util/text.js';
-import { ROLE_LABEL } from '../model.js';
+import { ROLE_LABEL } from '../../domain/roles.js';
 
 function cell(s: string): string {
   return stripControl(s).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>').trim() || ' ';

@@ -7,12 +7,11 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs, str, UsageError, type ParsedArgs } from '../args.js';
 
 const bool = (p: ParsedArgs, name: string) => p.flags[name] === true;
-import type { Io } from '../io.js';
-import { KB_FLAGS, openKb } from '../kb.js';
-import { corpusDir } from '../context.js';
+import type { Io } from '../../app/io.js';
+import { KB_FLAGS, openKb } from '../../app/open.js';
+import { corpusDir } from '../../app/paths.js';
 import { readDocument } from '../../readers/index.js';
-import { listCorpus } from '../../kb/load.js';
-import { planIdOf } from '../../pipeline/ids.js';
+import { corpusFiles, planIdOfFile } from '../../app/corpus.js';
 import { displayWidth, padEndWidth, stripControl } from '../../util/text.js';
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -40,9 +39,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     const dest = join(corpus, name);
     // One plan per id: anhui.docx and anhui.pdf would both be plan "anhui".
-    const twin = [...listCorpus(corpus), ...added].find((other) => other !== name && planIdOf(other) === planIdOf(name));
+    const twin = [...corpusFiles(corpus), ...added].find((other) => other !== name && planIdOfFile(other) === planIdOfFile(name));
     if (twin) {
-      failed.push({ file: f, reason: `the corpus already has ${twin} as plan "${planIdOf(name)}": rename the file to add it as another plan` });
+      failed.push({ file: f, reason: `the corpus already has ${twin} as plan "${planIdOfFile(name)}": rename the file to add it as another plan` });
       continue;
     }
     if (resolve(dest) === src) {

@@ -1,8 +1,9 @@
 /** `plans compare THEME`: one column per plan with the theme's tasks, deadlines and lead units. */
 import { parseArgs, UsageError } from '../args.js';
-import type { Io } from '../io.js';
-import { KB_FLAGS, openKb } from '../kb.js';
-import { deadlineShort, leadUnits, paint, termWidth } from '../render.js';
+import type { Io } from '../../app/io.js';
+import { KB_FLAGS, openKb } from '../../app/open.js';
+import { leadUnits, paint, termWidth } from '../render.js';
+import { deadlineShort } from '../../domain/deadline-format.js';
 import { resolveTheme } from './search.js';
 import { padEndWidth, stripControl, truncateWidth, wrapWidth } from '../../util/text.js';
 import type { Task } from '../../types.js';
@@ -14,7 +15,7 @@ function cell(t: Task, width: number): string[] {
   const lines = wrapWidth(stripControl(t.text), width - 2);
   const text = lines.length > MAX_TEXT_LINES ? [...lines.slice(0, MAX_TEXT_LINES - 1), truncateWidth(lines.slice(MAX_TEXT_LINES - 1).join(''), width - 2)] : lines;
   const out = text.map((l, i) => (i === 0 ? '• ' : '  ') + l);
-  const d = deadlineShort(t);
+  const d = deadlineShort(t.deadlines);
   if (d) out.push(...wrapWidth(`  ⏱ ${d}`, width));
   const lead = leadUnits(t);
   if (lead.length) out.push(...wrapWidth(`  ▸ ${lead.join('、')}`, width));

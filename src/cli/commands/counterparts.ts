@@ -1,8 +1,9 @@
 /** `plans counterparts TASK_ID`: the task's counterpart in each other plan that has one, best first. */
 import { parseArgs, UsageError } from '../args.js';
-import type { Io } from '../io.js';
-import { KB_FLAGS, openKb } from '../kb.js';
-import { deadlineText, leadUnits } from '../render.js';
+import type { Io } from '../../app/io.js';
+import { KB_FLAGS, openKb } from '../../app/open.js';
+import { leadUnits } from '../render.js';
+import { deadlineLine } from '../../domain/deadline-format.js';
 import { stripControl, truncateWidth } from '../../util/text.js';
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -23,7 +24,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const missing = query.plans().filter((pl) => pl.id !== t.planId && !list.some((c) => c.task.planId === pl.id));
   for (const c of list) {
     const o = c.task;
-    io.out(`  ${query.planTag(o.planId)} ${c.score.toFixed(2)} ${o.id}  ${o.deadlines.length ? o.deadlines.map(deadlineText).join('；') : '—'}  ${leadUnits(o).join('、') || '—'}`);
+    io.out(`  ${query.planTag(o.planId)} ${c.score.toFixed(2)} ${o.id}  ${o.deadlines.length ? o.deadlines.map(deadlineLine).join('；') : '—'}  ${leadUnits(o).join('、') || '—'}`);
     io.out(`      ${truncateWidth(stripControl(o.text), 100)}`);
   }
   if (missing.length) io.out(`  无对应 none in: ${missing.map((pl) => query.planTag(pl.id)).join(' ')}`);

@@ -1,6 +1,6 @@
 import { parseArgs, str, UsageError } from '../args.js';
-import type { Io } from '../io.js';
-import { KB_FLAGS, openKb } from '../kb.js';
+import type { Io } from '../../app/io.js';
+import { KB_FLAGS, openKb } from '../../app/open.js';
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const p = parseArgs(argv, { strings: ['format', ...KB_FLAGS] });
@@ -9,6 +9,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (p.positionals.length) throw new UsageError(`unexpected argument "${p.positionals[0]}"`);
   const { query, load } = openKb(p, io);
   // The files of the corpus folder that are not plans, with the reason (additive to the schema).
-  io.out(JSON.stringify({ ...query.kb, skipped: load.skipped }, null, 2));
+  io.out(JSON.stringify({ ...query.exportKnowledgeBase(), skipped: load.skipped }, null, 2));
   return 0;
 }

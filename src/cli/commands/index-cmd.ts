@@ -1,6 +1,6 @@
 import { parseArgs, UsageError } from '../args.js';
-import type { Io } from '../io.js';
-import { KB_FLAGS, openKb } from '../kb.js';
+import type { Io } from '../../app/io.js';
+import { KB_FLAGS, openKb } from '../../app/open.js';
 import { displayWidth, padEndWidth, stripControl } from '../../util/text.js';
 import { explainTask } from '../explain.js';
 
@@ -19,14 +19,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 1;
     }
     for (const pl of plans) {
-      const tasks = query.kb.tasks.filter((t) => t.planId === pl.id);
+      const tasks = query.tasks({ plans: [pl.id] });
       io.out(`== ${pl.file}: ${tasks.length} task(s)${pl.warnings.length ? `; warnings: ${pl.warnings.join('; ')}` : ''}`);
       for (const t of tasks) io.out(explainTask(query, t).join('\n') + '\n');
     }
     return 0;
   }
   const rows = query.plans().map((plan) => {
-    const tasks = query.kb.tasks.filter((t) => t.planId === plan.id);
+    const tasks = query.tasks({ plans: [plan.id] });
     return {
       plan: plan.id,
       province: plan.province,
@@ -49,6 +49,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
   for (const r of table) io.out(r.map((c, i) => padEndWidth(c, widths[i])).join('  '));
   for (const r of rows) for (const w of r.warnings) io.out(`warning ${r.plan}: ${w}`);
   for (const s of load.skipped) io.err(`skipped ${s.file}: ${s.reason}`);
-  io.out(`${rows.length} plan(s), ${query.kb.tasks.length} tasks, ${load.skipped.length} file(s) skipped, built in ${Math.round(load.ms)} ms`);
+  io.out(`${rows.length} plan(s), ${query.tasks().length} tasks, ${load.skipped.length} file(s) skipped, built in ${Math.round(load.ms)} ms`);
   return 0;
 }

@@ -1,8 +1,8 @@
 /** `plans mark TASK_ID todo|doing|done|na [--note TEXT] [--due YYYY-MM-DD|none]`: update (or add) a checklist entry. */
 import { parseArgs, str, UsageError } from '../args.js';
-import type { Io } from '../io.js';
-import { KB_FLAGS } from '../kb.js';
-import { isoDayProblem } from '../../util/date.js';
+import type { Io } from '../../app/io.js';
+import { KB_FLAGS } from '../../app/open.js';
+import { isoDayProblem } from '../../domain/dates.js';
 import { parseStatus, STATUS_LABEL, type EntryChange } from '../../checklist/model.js';
 import { openChecklist } from './mine.js';
 

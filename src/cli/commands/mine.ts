@@ -11,12 +11,13 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isoDate, parseArgs, str, UsageError, type ParsedArgs } from '../args.js';
-import type { Io } from '../io.js';
-import { KB_FLAGS, openKb } from '../kb.js';
-import { dataDir } from '../context.js';
-import { Checklist } from '../../checklist/api.js';
+import type { Io } from '../../app/io.js';
+import { KB_FLAGS, openChecklist as openChecklistIn, openKb } from '../../app/open.js';
+import { dataDir } from '../../app/paths.js';
+import { AmbiguousIdError, Checklist } from '../../checklist/api.js';
 import { ChecklistCorruptError, openStore } from '../../checklist/store.js';
-import { groupItems, ROLE_LABEL, STATUS_LABEL, type MineItem, type MyUnit } from '../../checklist/model.js';
+import { groupItems, STATUS_LABEL, type MineItem, type MyUnit } from '../../checklist/model.js';
+import { ROLE_LABEL } from '../../domain/roles.js';
 import type { ExportInput } from '../../checklist/export/common.js';
 import { padEndWidth, stripControl, truncateWidth } from '../../util/text.js';
 import type { PlansQuery } from '../../query/index.js';
@@ -25,7 +26,7 @@ const FLAGS = { strings: [...KB_FLAGS, 'as-of', 'format', 'out'], booleans: ['js
 
 export function openChecklist(p: ParsedArgs, io: Io): Checklist {
   const { query, dataDir: dir } = openKb(p, io);
-  return new Checklist(openStore(dir), query, { asOf: isoDate(p, 'as-of') });
+  return openChecklistIn(query, dir, { asOf: isoDate(p, 'as-of') });
 }
 
 /** Resolves a unit argument: a kind (审计), a canonical name or alias (省审计厅), or PLAN/UNIT (安徽/省审计厅, anhui/省审计厅). */

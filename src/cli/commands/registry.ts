@@ -2,7 +2,7 @@
  * Every CLI command, loaded lazily so that start-up only pays for the command being run.
  * A command module exports `run(argv: string[], io: Io): Promise<number>` (the exit code).
  */
-import type { Io } from '../io.js';
+import type { Io } from '../../app/io.js';
 
 export interface CommandModule {
   run(argv: string[], io: Io): Promise<number>;

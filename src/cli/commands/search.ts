@@ -1,9 +1,10 @@
 /** `plans search QUERY`: ranked search over all tasks (Chinese, typos, pinyin, initials) with filters. */
 import { isoDate, parseArgs, positiveInt, str, UsageError } from '../args.js';
-import type { Io } from '../io.js';
-import { KB_FLAGS, openKb } from '../kb.js';
+import type { Io } from '../../app/io.js';
+import { KB_FLAGS, openKb } from '../../app/open.js';
 import type { PlansQuery, TaskFilters } from '../../query/index.js';
-import { deadlineShort, highlight, leadUnits, paint } from '../render.js';
+import { highlight, leadUnits, paint } from '../render.js';
+import { deadlineShort } from '../../domain/deadline-format.js';
 import { stripControl } from '../../util/text.js';
 
 /** Plan ids matching --province: a plan id, a province name (安徽省) or its tag (安徽), or a unique part of one. */
@@ -60,7 +61,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const c = io.color;
   for (const h of hits) {
     const t = h.task;
-    const meta = [paint.cyan(c, query.planTag(t.planId)), paint.dim(c, t.id), deadlineShort(t), leadUnits(t).join('、')].filter(Boolean).join('  ');
+    const meta = [paint.cyan(c, query.planTag(t.planId)), paint.dim(c, t.id), deadlineShort(t.deadlines), leadUnits(t).join('、')].filter(Boolean).join('  ');
     io.out(meta);
     io.out(`  ${highlight(t.text, h.ranges, c)}`);
   }

@@ -1,10 +1,12 @@
 /** `plans show TASK_ID`: one task in full (marked + marked-terminal), its source, the same theme elsewhere. */
 import { parseArgs, UsageError } from '../args.js';
-import type { Io } from '../io.js';
-import { KB_FLAGS, openKb } from '../kb.js';
+import type { Io } from '../../app/io.js';
+import { KB_FLAGS, openKb } from '../../app/open.js';
 import type { PlansQuery } from '../../query/index.js';
 import type { Task } from '../../types.js';
-import { deadlineText, leadUnits, mdEscape, ROLE_LABEL, termWidth, unitsByRole } from '../render.js';
+import { leadUnits, mdEscape, termWidth, unitsByRole } from '../render.js';
+import { deadlineLine } from '../../domain/deadline-format.js';
+import { ROLE_LABEL } from '../../domain/roles.js';
 import { stripControl, truncateWidth } from '../../util/text.js';
 import { explainTask } from '../explain.js';
 
@@ -21,7 +23,7 @@ function blocks(query: PlansQuery, t: Task, others: Task[]): { title: string; bo
   const body: Block[] = [];
   body.push({ heading: '章节 Section', lines: [t.section.length ? t.section.join(' › ') : '—'] });
   body.push({ heading: t.kind === 'goal' ? '目标 Goal' : '任务 Task', lines: [t.text], quote: true });
-  body.push({ heading: '时限 Deadlines', lines: t.deadlines.length ? t.deadlines.map(deadlineText) : ['（无 none）'] });
+  body.push({ heading: '时限 Deadlines', lines: t.deadlines.length ? t.deadlines.map(deadlineLine) : ['（无 none）'] });
   const groups = unitsByRole(t);
   body.push({ heading: '责任单位 Units', lines: groups.length ? groups.map((g) => `${ROLE_LABEL[g.role]} ${g.role}: ${g.names.join('、')}`) : ['（无 none）'] });
   const src = t.source;

@@ -1,6 +1,6 @@
 import { parseArgs, UsageError } from '../args.js';
-import type { Io } from '../io.js';
-import { KB_FLAGS, openKb } from '../kb.js';
+import type { Io } from '../../app/io.js';
+import { KB_FLAGS, openKb } from '../../app/open.js';
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const p = parseArgs(argv, { strings: KB_FLAGS, booleans: ['json'] });

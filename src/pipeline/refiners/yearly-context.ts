@@ -14,7 +14,7 @@ export const yearlyContext: CandidateRefiner = {
       if (!p.deadlines.some((d) => d.recurring === 'yearly' && d.date)) continue;
       let changed = false;
       for (const d of c.deadlines) {
-        if (d.recurring === null && /^deadline\/yearless-(?:month|month-day)$/.test(d.rule)) {
+        if (d.recurring === null && /^deadline\/yearless-(?:month|month-day)$/.test(d.rule ?? '')) {
           d.recurring = 'yearly';
           changed = true;
         }

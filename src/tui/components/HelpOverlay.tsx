@@ -1,4 +1,4 @@
-/** `?`: every key of the current view, plus the global ones, in a bordered box. */
+/** `?`: every key of the current view, plus the global ones, in a bordered box (sections from the views' key modes). */
 import React from 'react';
 import { Box } from 'ink';
 import { Line } from './Line.js';
@@ -15,16 +15,6 @@ export interface HelpSection {
   entries: HelpEntry[];
 }
 
-export const GLOBAL_HELP: HelpSection = {
-  title: '全局 Global',
-  entries: [
-    { keys: '1 2 3 4', desc: '切换视图 switch view (outside the input)' },
-    { keys: '?', desc: '显示/关闭帮助 toggle this help' },
-    { keys: 'Esc', desc: '返回 back (input → list → previous screen)' },
-    { keys: 'q', desc: '退出 quit (outside the input)' },
-    { keys: 'Ctrl+C', desc: '立即退出 quit from anywhere' },
-  ],
-};
 
 type HelpLine = { key: string; text: string; head?: boolean };
 

@@ -88,6 +88,49 @@ export function splitInput(input: string, key: Key): KeyEvent[] {
 
 type Handler = (k: KeyEvent) => void;
 
+/** A printable run of several characters as one key event per character ("jjjj" → j, j, j, j). */
+export function perCharacter(ev: KeyEvent): KeyEvent[] {
+  if (ev.name !== 'text') return [ev];
+  return [...ev.text].map((ch) => toKeyEvent(ch, NO_KEY));
+}
+
+/**
+ * Feeds the events of one chunk in order: the first at once, each later one on a timer, i.e. after React
+ * has re-rendered for the previous one (Ink's updates are scheduled, not synchronous; a timer runs after
+ * the scheduler's setImmediate work), so it meets the then-current handlers. A run of typed text goes
+ * whole to a text input, else one key per character (`wantsText` decides, when its turn comes).
+ */
+export class KeyFeeder {
+  private readonly queue: KeyEvent[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  constructor(
+    private readonly deliver: (ev: KeyEvent) => void,
+    private readonly wantsText: () => boolean,
+  ) {}
+  feed(events: KeyEvent[]): void {
+    this.queue.push(...events);
+    if (!this.timer) this.step();
+  }
+  private step = (): void => {
+    this.timer = null;
+    let ev = this.queue.shift();
+    if (!ev) return;
+    if (ev.name === 'text' && !this.wantsText()) {
+      const [first, ...rest] = perCharacter(ev);
+      this.queue.unshift(...rest);
+      ev = first;
+    }
+    this.deliver(ev);
+    if (this.queue.length) this.timer = setTimeout(this.step, 0);
+  };
+  /** Stops feeding (unmount). */
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.queue.length = 0;
+  }
+}
+
 /**
  * Routes every keystroke to the components that want keys. Handlers register while rendering (not in
  * an effect), so a screen that has just been mounted — the detail opened by Enter — gets the very next
@@ -95,16 +138,22 @@ type Handler = (k: KeyEvent) => void;
  * was lost.
  */
 export class KeyRouter {
-  private readonly entries = new Map<symbol, { handler: Handler; active: boolean }>();
-  set(id: symbol, handler: Handler, active: boolean): void {
+  private readonly entries = new Map<symbol, { handler: Handler; active: boolean; text: boolean }>();
+  set(id: symbol, handler: Handler, active: boolean, text = false): void {
     const e = this.entries.get(id);
     if (e) {
       e.handler = handler;
       e.active = active;
-    } else this.entries.set(id, { handler, active });
+      e.text = text;
+    } else this.entries.set(id, { handler, active, text });
   }
   delete(id: symbol): void {
     this.entries.delete(id);
+  }
+  /** Some active handler takes typed text (a focused input). */
+  wantsText(): boolean {
+    for (const e of this.entries.values()) if (e.active && e.text) return true;
+    return false;
   }
   dispatch(ev: KeyEvent): void {
     for (const e of [...this.entries.values()]) if (e.active) e.handler(ev);
@@ -116,47 +165,30 @@ const RouterContext = createContext<KeyRouter | null>(null);
 /** Owns the app's single useInput and hands each key to every active useKeymap below it. */
 export function KeymapProvider({ children }: { children: ReactNode }) {
   const router = useMemo(() => new KeyRouter(), []);
-  useInput((input, key) => {
-    const [first, ...rest] = splitInput(input, key);
-    if (first) router.dispatch(first);
-    // Later events of a split chunk run after React has re-rendered (Ink's updates are scheduled, not
-    // synchronous; a timer runs after the scheduler's setImmediate work), against the then-current handlers.
-    const next = () => {
-      const ev = rest.shift();
-      if (!ev) return;
-      router.dispatch(ev);
-      if (rest.length) setTimeout(next, 0);
-    };
-    if (rest.length) setTimeout(next, 0);
-  });
+  const feeder = useMemo(() => new KeyFeeder((ev) => router.dispatch(ev), () => router.wantsText()), [router]);
+  useLayoutEffect(() => () => feeder.stop(), [feeder]);
+  useInput((input, key) => feeder.feed(splitInput(input, key)));
   return createElement(RouterContext.Provider, { value: router }, children);
 }
 
-export function useKeymap(handler: Handler, active = true): void {
+/**
+ * Keys for one component while `active`. `text`: it takes typed text now (a focused input), so a run of
+ * characters arriving in one chunk (an IME commit, a paste) comes whole; otherwise one key per character.
+ */
+export function useKeymap(handler: Handler, active = true, opts: { text?: boolean } = {}): void {
   const router = useContext(RouterContext);
   const id = useRef<symbol>(null as unknown as symbol);
   if (!id.current) id.current = Symbol('keymap');
-  if (router) router.set(id.current, handler, active);
+  if (router) router.set(id.current, handler, active, Boolean(opts.text));
   useLayoutEffect(() => {
     const own = id.current;
     return () => router?.delete(own);
   }, [router]);
 
   // Outside a KeymapProvider (a view rendered on its own, e.g. in a unit test): plain useInput.
-  const latest = useRef(handler);
-  latest.current = handler;
-  useInput(
-    (input, key) => {
-      const [first, ...rest] = splitInput(input, key);
-      if (first) latest.current(first);
-      const next = () => {
-        const ev = rest.shift();
-        if (!ev) return;
-        latest.current(ev);
-        if (rest.length) setTimeout(next, 0);
-      };
-      if (rest.length) setTimeout(next, 0);
-    },
-    { isActive: active && !router },
-  );
+  const latest = useRef({ handler, text: Boolean(opts.text) });
+  latest.current = { handler, text: Boolean(opts.text) };
+  const feeder = useMemo(() => new KeyFeeder((ev) => latest.current.handler(ev), () => latest.current.text), []);
+  useLayoutEffect(() => () => feeder.stop(), [feeder]);
+  useInput((input, key) => feeder.feed(splitInput(input, key)), { isActive: active && !router });
 }

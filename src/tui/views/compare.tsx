@@ -7,12 +7,17 @@ import { Box } from 'ink';
 import type { MatrixCell, PlansQuery } from '../../query/index.js';
 import type { Task, Theme } from '../../types.js';
 import { useEnv } from '../context.js';
-import { useKeymap } from '../hooks/useKeymap.js';
+import { bind, helpSection, hints } from '../keys/binding.js';
+import { useBindings } from '../keys/useBindings.js';
+import { useListNav } from '../keys/list-nav.js';
+import { globalHints } from '../keys/global.js';
+import { COMPARE_MATRIX_KEYS, COMPARE_SIDE_KEYS } from './compare.keys.js';
 import { Line } from '../components/Line.js';
 import { Panel, innerHeight, innerWidth } from '../components/Panel.js';
 import { StatusLine } from '../components/StatusLine.js';
 import { clamp, clean, fitSegs, scrollTo, appendAll, wrapSegs, type Seg } from '../layout.js';
-import { deadlineLabel, leadUnit, shortUnit } from '../format.js';
+import { leadUnit, shortUnit } from '../format.js';
+import { deadlineLabel } from '../../domain/deadline-format.js';
 import { displayWidth, padEndWidth } from '../../util/text.js';
 import type { ViewDef, ViewProps } from './types.js';
 
@@ -47,7 +52,7 @@ function sideColumn(q: PlansQuery, tasks: Task[], width: number): Seg[][] {
   tasks.forEach((t, i) => {
     if (i > 0) lines.push([{ text: '─'.repeat(Math.max(0, width)), dim: true }]);
     const lead = leadUnit(t);
-    appendAll(lines, wrapSegs([{ text: deadlineLabel(t), color: 'green', bold: true }, { text: lead ? ' ' + clean(shortUnit(lead.name)) : '', color: 'blue' }], width));
+    appendAll(lines, wrapSegs([{ text: deadlineLabel(t.deadlines), color: 'green', bold: true }, { text: lead ? ' ' + clean(shortUnit(lead.name)) : '', color: 'blue' }], width));
     const others = t.units.filter((u) => u !== lead).map((u) => shortUnit(u.name));
     if (others.length) appendAll(lines, wrapSegs([{ text: others.join('、'), color: 'blue', dim: true }], width));
     appendAll(lines, wrapSegs([{ text: clean(t.text) }], width));
@@ -60,8 +65,6 @@ export const CompareView = memo(function CompareView({ active, width, height, op
   const { query: q } = useEnv();
   const plans = q.plans();
   const matrix = useMemo(() => compareMatrix(q), [q]);
-  const [row, setRow] = useState(0);
-  const [offset, setOffset] = useState(0);
   const [side, setSide] = useState(false);
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const [planCur, setPlanCur] = useState(0);
@@ -73,8 +76,9 @@ export const CompareView = memo(function CompareView({ active, width, height, op
   const lpr = twoLine ? 2 : 1;
   const bodyH = Math.max(0, height - 1);
   const matrixRows = Math.max(1, Math.floor((innerHeight(bodyH) - 2) / lpr));
-  const sel = clamp(row, 0, Math.max(0, matrix.length - 1));
-  const off = scrollTo(offset, sel, matrixRows, matrix.length);
+  const nav = useListNav(matrix.length, matrixRows);
+  const sel = nav.sel;
+  const off = nav.offset;
 
   const theme = matrix[sel]?.theme;
   const shown = plans.filter((p) => !hidden.has(p.id));
@@ -89,51 +93,42 @@ export const CompareView = memo(function CompareView({ active, width, height, op
   const sideMax = Math.max(0, Math.max(0, ...sideLines.map((l) => l.length)) - sideH);
   const ss = clamp(sideScroll, 0, sideMax);
 
-  const moveRow = (d: number) => {
-    const n = clamp(sel + d, 0, Math.max(0, matrix.length - 1));
-    setRow(n);
-    setOffset(scrollTo(off, n, matrixRows, matrix.length));
+  const scrollSide = (d: number) => setSideScroll((x) => clamp(clamp(x, 0, sideMax) + d, 0, sideMax));
+  const matrixBindings = bind(COMPARE_MATRIX_KEYS, {
+    ...nav.handlers,
+    open: () => {
+      if (!theme) return;
+      setSide(true);
+      setSideScroll(0);
+    },
+  });
+  const themeStep = (d: number) => () => {
+    nav.move(d);
+    setSideScroll(0);
   };
-
-  useKeymap((k) => {
-    const down = k.name === 'down' || k.name === 'j';
-    const up = k.name === 'up' || k.name === 'k';
-    if (!side) {
-      if (down) return moveRow(1);
-      if (up) return moveRow(-1);
-      if (k.name === 'pagedown') return moveRow(matrixRows);
-      if (k.name === 'pageup') return moveRow(-matrixRows);
-      if (k.name === 'home' || k.name === 'g') return moveRow(-matrix.length);
-      if (k.name === 'end' || k.name === 'G') return moveRow(matrix.length);
-      if (k.name === 'enter' && theme) {
-        setSide(true);
-        setSideScroll(0);
-      }
-      return;
-    }
-    if (k.name === 'escape') return setSide(false);
-    if (down) return setSideScroll(clamp(ss + 1, 0, sideMax));
-    if (up) return setSideScroll(clamp(ss - 1, 0, sideMax));
-    if (k.name === 'pagedown') return setSideScroll(clamp(ss + sideH - 1, 0, sideMax));
-    if (k.name === 'pageup') return setSideScroll(clamp(ss - sideH + 1, 0, sideMax));
-    if (k.name === 'home' || k.name === 'g') return setSideScroll(0);
-    if (k.name === 'end' || k.name === 'G') return setSideScroll(sideMax);
-    if (k.name === 'left' || k.name === 'h') return setPlanCur(clamp(planCur - 1, 0, plans.length - 1));
-    if (k.name === 'right' || k.name === 'l') return setPlanCur(clamp(planCur + 1, 0, plans.length - 1));
-    if (k.name === 'space') {
+  const sideBindings = bind(COMPARE_SIDE_KEYS, {
+    up: () => scrollSide(-1),
+    down: () => scrollSide(1),
+    pageUp: () => scrollSide(-(sideH - 1)),
+    pageDown: () => scrollSide(sideH - 1),
+    first: () => setSideScroll(0),
+    last: () => setSideScroll(sideMax),
+    left: () => setPlanCur((c) => clamp(c - 1, 0, plans.length - 1)),
+    right: () => setPlanCur((c) => clamp(c + 1, 0, plans.length - 1)),
+    toggle: () => {
       const id = plans[planCur]?.id;
       if (!id) return;
       const next = new Set(hidden);
       if (next.has(id)) next.delete(id);
       else if (shown.length > 1) next.add(id);
       setHidden(next);
-    }
-    if (k.name === 'a') return setHidden(new Set());
-    if (k.name === '[' || k.name === ']') {
-      moveRow(k.name === '[' ? -1 : 1);
-      setSideScroll(0);
-    }
-  }, active);
+    },
+    all: () => setHidden(new Set()),
+    prevTheme: themeStep(-1),
+    nextTheme: themeStep(1),
+    back: () => setSide(false),
+  });
+  useBindings(side ? sideBindings : matrixBindings, active);
 
   const iw = innerWidth(width);
 
@@ -165,7 +160,7 @@ export const CompareView = memo(function CompareView({ active, width, height, op
         <StatusLine
           width={width}
           left={[{ text: `${matrix.length} 个主题 × ${plans.length} 个方案`, bold: true }, { text: theme ? ` · ${clean(theme.label)}` : '', color: 'cyan' }]}
-          right="↑↓ 选择 Enter 并排查看 ? 帮助 q 退出"
+          right={`${hints(COMPARE_MATRIX_KEYS)} ${globalHints}`}
         />
       </Box>
     );
@@ -203,7 +198,7 @@ export const CompareView = memo(function CompareView({ active, width, height, op
       <StatusLine
         width={width}
         left={[{ text: `并排 ${clean(theme?.label ?? '')}`, bold: true, color: 'cyan' }, { text: ` · ${shown.length}/${plans.length} 个方案`, dim: true }]}
-        right="↑↓ 滚动 ←→ Space 显示/隐藏 [ ] 主题 Esc 返回"
+        right={hints(COMPARE_SIDE_KEYS)}
       />
     </Box>
   );
@@ -214,25 +209,5 @@ export const compareView: ViewDef = {
   key: '2',
   label: '对比',
   Component: CompareView,
-  help: [
-    {
-      title: '矩阵 Matrix',
-      entries: [
-        { keys: '↑ ↓ j k', desc: '选择主题 move between themes' },
-        { keys: 'PgUp PgDn g G', desc: '翻页 / 首尾 page, first, last' },
-        { keys: 'Enter', desc: '并排查看该主题 open side-by-side for the theme' },
-      ],
-    },
-    {
-      title: '并排 Side by side',
-      entries: [
-        { keys: '↑ ↓ j k PgUp PgDn', desc: '所有列一起滚动 scroll all columns together' },
-        { keys: '← → h l', desc: '选择方案 pick a plan in the toggle bar' },
-        { keys: 'Space', desc: '显示 / 隐藏该方案 show or hide that plan' },
-        { keys: 'a', desc: '显示全部方案 show every plan' },
-        { keys: '[ ]', desc: '上一个 / 下一个主题 previous / next theme' },
-        { keys: 'Esc', desc: '回到矩阵 back to the matrix' },
-      ],
-    },
-  ],
+  help: [COMPARE_MATRIX_KEYS, COMPARE_SIDE_KEYS].map(helpSection),
 };

@@ -8,26 +8,43 @@ import { Box } from 'ink';
 import type { PlansQuery } from '../../query/index.js';
 import type { Task } from '../../types.js';
 import { useEnv } from '../context.js';
-import { useKeymap } from '../hooks/useKeymap.js';
+import { bind, helpSection, hints } from '../keys/binding.js';
+import { useBindings } from '../keys/useBindings.js';
+import { useListNav } from '../keys/list-nav.js';
+import { GLOBAL_KEYS } from '../keys/global.js';
+import { DETAIL_BODY_KEYS, DETAIL_RELATED_KEYS } from './detail.keys.js';
 import { AnsiLine, Line } from '../components/Line.js';
 import { Panel, innerHeight, innerWidth } from '../components/Panel.js';
 import { StatusLine } from '../components/StatusLine.js';
 import type { HelpSection } from '../components/HelpOverlay.js';
-import { clamp, clean, padAnsi, scrollTo, type Seg } from '../layout.js';
-import { deadlineLabel } from '../format.js';
+import { clamp, clean, padAnsi, type Seg } from '../layout.js';
+import { deadlineLabel } from '../../domain/deadline-format.js';
 import { detailLines, detailMarkdown, loadMarkdown, markdownIfLoaded, type MarkdownRenderer } from '../markdown.js';
 import { padEndWidth } from '../../util/text.js';
+import { leadUnit, shortUnit } from '../format.js';
 
-/** Tasks on a shared theme in the other plans, most shared themes first, then plan order. */
-export function relatedTasks(q: PlansQuery, task: Task): Task[] {
+/** A task in "在其他方案": its counterpart score when it is one. */
+export interface RelatedTask {
+  task: Task;
+  score: number | null;
+}
+
+/**
+ * The task in the other plans: its counterparts first (the same obligation, best score first), then the rest
+ * of its themes (most shared themes first, then plan order).
+ */
+export function relatedTasks(q: PlansQuery, task: Task): RelatedTask[] {
   const order = new Map(q.plans().map((p, i) => [p.id, i]));
+  const counterparts = q.counterparts(task).map((c) => ({ task: c.task, score: c.score as number | null }));
+  const seen = new Set(counterparts.map((c) => c.task.id));
   const shared = (t: Task) => t.themes.filter((x) => task.themes.includes(x)).length;
-  return q
+  const theme = q
     .sameTheme(task)
-    .filter((t) => !t.restates)
+    .filter((t) => !t.restates && !seen.has(t.id))
     .map((t, i) => ({ t, i, s: shared(t) }))
     .sort((a, b) => b.s - a.s || (order.get(a.t.planId) ?? 0) - (order.get(b.t.planId) ?? 0) || a.i - b.i)
-    .map((x) => x.t);
+    .map((x) => ({ task: x.t, score: null }));
+  return [...counterparts, ...theme];
 }
 
 function useMarkdownRenderer(): MarkdownRenderer | null {
@@ -59,8 +76,6 @@ export const DetailView = memo(function DetailView({ taskId, active, width, heig
   const render = useMarkdownRenderer();
   const [scroll, setScroll] = useState(0);
   const [focus, setFocus] = useState<'body' | 'related'>('body');
-  const [rel, setRel] = useState(0);
-  const [relOff, setRelOff] = useState(0);
 
   const related = useMemo(() => (task ? relatedTasks(q, task) : []), [q, task]);
   const relRows = related.length ? Math.min(related.length, Math.max(3, Math.floor((height - 1) * 0.2))) : 1;
@@ -77,35 +92,31 @@ export const DetailView = memo(function DetailView({ taskId, active, width, heig
 
   const maxScroll = Math.max(0, lines.length - bh);
   const sc = clamp(scroll, 0, maxScroll);
-  const relSel = clamp(rel, 0, Math.max(0, related.length - 1));
-  const ro = scrollTo(relOff, relSel, relRows, related.length);
+  const nav = useListNav(related.length, relRows);
+  const relSel = nav.sel;
+  const ro = nav.offset;
 
-  useKeymap((k) => {
-    if (k.name === 'escape') return onBack();
-    if (k.name === 'tab' || k.name === 'shift+tab') return setFocus(focus === 'body' && related.length ? 'related' : 'body');
-    const down = k.name === 'down' || k.name === 'j';
-    const up = k.name === 'up' || k.name === 'k';
-    if (focus === 'body') {
-      if (down) return setScroll(clamp(sc + 1, 0, maxScroll));
-      if (up) return setScroll(clamp(sc - 1, 0, maxScroll));
-      if (k.name === 'pagedown' || k.name === 'space') return setScroll(clamp(sc + bh - 1, 0, maxScroll));
-      if (k.name === 'pageup') return setScroll(clamp(sc - bh + 1, 0, maxScroll));
-      if (k.name === 'home' || k.name === 'g') return setScroll(0);
-      if (k.name === 'end' || k.name === 'G') return setScroll(maxScroll);
-      if (k.name === 'enter' && related.length) return setFocus('related');
-      return;
-    }
-    const moveRel = (d: number) => {
-      const n = clamp(relSel + d, 0, Math.max(0, related.length - 1));
-      setRel(n);
-      setRelOff(scrollTo(ro, n, relRows, related.length));
-    };
-    if (down) return moveRel(1);
-    if (up) return moveRel(-1);
-    if (k.name === 'pagedown') return moveRel(relRows);
-    if (k.name === 'pageup') return moveRel(-relRows);
-    if (k.name === 'enter' && related[relSel]) return onOpen(related[relSel].id);
-  }, active);
+  const scrollBy = (d: number) => setScroll((x) => clamp(clamp(x, 0, maxScroll) + d, 0, maxScroll));
+  const bodyBindings = bind(DETAIL_BODY_KEYS, {
+    up: () => scrollBy(-1),
+    down: () => scrollBy(1),
+    pageUp: () => scrollBy(-(bh - 1)),
+    pageDown: () => scrollBy(bh - 1),
+    page: () => scrollBy(bh - 1),
+    first: () => setScroll(0),
+    last: () => setScroll(maxScroll),
+    related: related.length ? () => setFocus('related') : undefined,
+    back: onBack,
+  });
+  const relatedBindings = bind(DETAIL_RELATED_KEYS, {
+    ...nav.handlers,
+    open: () => {
+      if (related[relSel]) onOpen(related[relSel].task.id);
+    },
+    body: () => setFocus('body'),
+    back: onBack,
+  });
+  useBindings(focus === 'body' ? bodyBindings : relatedBindings, active);
 
   if (!task) {
     return (
@@ -118,8 +129,8 @@ export const DetailView = memo(function DetailView({ taskId, active, width, heig
   const visible = lines.slice(sc, sc + bh);
   const scrollInfo = lines.length > bh ? ` ${sc + 1}-${Math.min(lines.length, sc + bh)}/${lines.length} 行` : '';
   const relTitle: Seg[] = [
-    { text: `同主题其他方案 Same theme in other plans (${related.length})`, bold: true, color: focus === 'related' ? 'cyan' : undefined },
-    { text: focus === 'related' ? '  ↑↓ 选择 Enter 跳转' : '  Tab 选择', dim: true },
+    { text: `在其他方案 In other plans (${related.filter((r) => r.score !== null).length} 对应 + ${related.filter((r) => r.score === null).length} 同主题)`, bold: true, color: focus === 'related' ? 'cyan' : undefined },
+    { text: focus === 'related' ? `  ${hints(DETAIL_RELATED_KEYS, ['up', 'open'])}` : `  ${hints(DETAIL_BODY_KEYS, ['related'])}`, dim: true },
   ];
 
   return (
@@ -134,12 +145,15 @@ export const DetailView = memo(function DetailView({ taskId, active, width, heig
       <Panel width={width} height={relH} focused={focus === 'related'}>
         <Line width={bw} segs={relTitle} />
         {related.length === 0 ? <Line width={bw} segs={[{ text: '  —', dim: true }]} /> : null}
-        {related.slice(ro, ro + relRows).map((t, i) => {
+        {related.slice(ro, ro + relRows).map(({ task: t, score }, i) => {
           const on = ro + i === relSel && focus === 'related';
+          const lead = leadUnit(t);
           const segs: Seg[] = [
             { text: on ? '› ' : '  ', color: 'cyan', bold: true },
+            { text: score !== null ? '≈ ' : '  ', color: 'yellow', bold: true },
             { text: padEndWidth(clean(q.planTag(t.planId)), 4) + ' ', color: 'magenta' },
-            { text: padEndWidth(deadlineLabel(t), 10) + ' ', color: 'green' },
+            { text: padEndWidth(deadlineLabel(t.deadlines), 10) + ' ', color: 'green' },
+            { text: padEndWidth(lead ? clean(shortUnit(lead.name)) : '—', 12) + ' ', color: 'blue' },
             { text: clean(t.text) },
           ];
           return <Line key={t.id} width={bw} segs={on ? segs.map((s) => ({ ...s, inverse: true })) : segs} />;
@@ -148,22 +162,10 @@ export const DetailView = memo(function DetailView({ taskId, active, width, heig
       <StatusLine
         width={width}
         left={[{ text: `详情 ${clean(q.planTag(task.planId))} ${clean(task.source.file)}:${task.source.line}`, bold: true }, { text: scrollInfo + (depth > 1 ? ` · 第${depth}层` : ''), dim: true }]}
-        right="↑↓ 滚动 Tab 同主题 Esc 返回 ? 帮助"
+        right={`${hints(focus === 'body' ? DETAIL_BODY_KEYS : DETAIL_RELATED_KEYS)} ${hints(GLOBAL_KEYS, ['help'])}`}
       />
     </Box>
   );
 });
 
-export const DETAIL_HELP: HelpSection[] = [
-  {
-    title: '详情 Detail',
-    entries: [
-      { keys: '↑ ↓ j k', desc: '滚动正文 scroll (or move in the related list)' },
-      { keys: 'PgUp PgDn Space', desc: '翻页 page' },
-      { keys: 'g G Home End', desc: '开头 / 结尾 top, bottom' },
-      { keys: 'Tab', desc: '切换正文 / 同主题列表 switch body ↔ same-theme list' },
-      { keys: 'Enter', desc: '跳转到所选任务 jump to the selected task' },
-      { keys: 'Esc', desc: '返回上一屏 back' },
-    ],
-  },
-];
+export const DETAIL_HELP: HelpSection[] = [DETAIL_BODY_KEYS, DETAIL_RELATED_KEYS].map(helpSection);

@@ -7,12 +7,19 @@ import { Box, useCursor } from 'ink';
 import type { PlansQuery, SearchHit, TaskFilters } from '../../query/index.js';
 import type { Task } from '../../types.js';
 import { useEnv } from '../context.js';
-import { useKeymap, type KeyEvent } from '../hooks/useKeymap.js';
+import type { KeyEvent } from '../hooks/useKeymap.js';
+import { bind, helpSection, hints as hints_ } from '../keys/binding.js';
+import { useBindings } from '../keys/useBindings.js';
+import { useListNav } from '../keys/list-nav.js';
+import { globalHints } from '../keys/global.js';
+import { SEARCH_INPUT_KEYS, SEARCH_LIST_KEYS } from './search.keys.js';
 import { Line } from '../components/Line.js';
 import { Panel, innerHeight, innerWidth } from '../components/Panel.js';
 import { StatusLine } from '../components/StatusLine.js';
 import { clamp, clean, highlightSegs, scrollTo, appendAll, wrapSegs, type Seg } from '../layout.js';
-import { deadlineLabel, leadUnit, ROLE_LABEL, ROLE_ORDER } from '../format.js';
+import { leadUnit } from '../format.js';
+import { deadlineInline, deadlineLabel } from '../../domain/deadline-format.js';
+import { ROLE_LABEL, ROLES } from '../../domain/roles.js';
 import { displayWidth, padEndWidth } from '../../util/text.js';
 import type { ViewDef, ViewProps } from './types.js';
 import { useAddToChecklist } from './mine.js';
@@ -76,7 +83,7 @@ export function resultRow(q: PlansQuery, hit: SearchHit, selected: boolean, widt
   const base: Seg[] = [
     { text: selected ? '› ' : '  ', color: 'cyan', bold: true },
     { text: padEndWidth(clean(q.planTag(t.planId)), 4) + ' ', color: 'magenta' },
-    { text: padEndWidth(deadlineLabel(t), 10) + ' ', color: 'green' },
+    { text: padEndWidth(deadlineLabel(t.deadlines), 10) + ' ', color: 'green' },
     { text: padEndWidth(lead ? clean(lead.name) : '—', leadW) + ' ', color: 'blue' },
   ];
   const textW = width - base.reduce((n, x) => n + displayWidth(x.text), 0);
@@ -96,9 +103,9 @@ export function previewLines(q: PlansQuery, hit: SearchHit | undefined, width: n
   ]);
   appendAll(lines, wrapSegs(highlightSegs(t.text, hit.ranges, HL), width));
   if (t.deadlines.length) {
-    lines.push([{ text: '期限 ', bold: true }, { text: t.deadlines.map((d) => `${clean(d.raw)}${d.date ? ` → ${d.date}` : ''}${d.recurring ? `（${d.recurring === 'yearly' ? '每年' : '每半年'}）` : ''}`).join('；'), color: 'green' }]);
+    lines.push([{ text: '期限 ', bold: true }, { text: t.deadlines.map(deadlineInline).join('；'), color: 'green' }]);
   } else lines.push([{ text: '期限 ', bold: true }, { text: '—', dim: true }]);
-  for (const role of ROLE_ORDER) {
+  for (const role of ROLES) {
     const us = t.units.filter((u) => u.role === role);
     if (us.length) appendAll(lines, wrapSegs([{ text: ROLE_LABEL[role] + ' ', bold: true }, { text: us.map((u) => clean(u.name)).join('、'), color: 'blue' }], width));
   }
@@ -116,8 +123,6 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
   const { query: q, asOf, upcomingDays } = useEnv();
   const [text, setText] = useState('');
   const [focus, setFocus] = useState<'input' | 'list'>('input');
-  const [sel, setSel] = useState(0);
-  const [offset, setOffset] = useState(0);
   const [f, setF] = useState<FilterState>(NO_FILTERS);
   const [notice, setNotice] = useState<string | null>(null);
   const addToChecklist = useAddToChecklist();
@@ -174,75 +179,47 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
   const prevW = wide ? width - listW : width;
   const prevH = wide ? bodyH : bodyH - listH;
   const rowsVisible = Math.max(1, innerHeight(listH) - 1);
-  const selIdx = clamp(sel, 0, Math.max(0, hits.length - 1));
-  const off = scrollTo(offset, selIdx, rowsVisible, hits.length);
-
-  const move = (d: number) => {
-    const n = clamp(selIdx + d, 0, Math.max(0, hits.length - 1));
-    setSel(n);
-    setOffset(scrollTo(off, n, rowsVisible, hits.length));
-  };
-  const setQuery = (s: string) => {
-    setText(s);
-    setSel(0);
-    setOffset(0);
+  const nav = useListNav(hits.length, rowsVisible);
+  const selIdx = nav.sel;
+  const off = nav.offset;
+  // Functional updates: every key of a chunk applies to the text the previous one left.
+  const setQuery = (edit: (s: string) => string) => {
+    setText(edit);
+    nav.select(0);
   };
   const setFilter = (next: FilterState) => {
     setF(next);
-    setSel(0);
-    setOffset(0);
+    nav.select(0);
   };
 
-  useKeymap((k: KeyEvent) => {
-    if (k.name === 'up') return move(-1);
-    if (k.name === 'down') return move(1);
-    if (k.name === 'pageup') return move(-rowsVisible);
-    if (k.name === 'pagedown') return move(rowsVisible);
-    if (k.name === 'enter') {
-      if (hits[selIdx]) openTask(hits[selIdx].task.id);
-      return;
-    }
-    if (focus === 'input') {
-      if (k.name === 'escape') return focusTo('list');
-      if (k.name === 'backspace') return setQuery(Array.from(text).slice(0, -1).join(''));
-      if (k.name === 'ctrl+u') return setQuery('');
-      if (k.name === 'ctrl+w') return setQuery(text.replace(/\S*\s*$/u, ''));
-      if (k.text) return setQuery(text + k.text);
-      return;
-    }
-    switch (k.name) {
-      case '/':
-        return focusTo('input');
-      case 'j':
-        return move(1);
-      case 'k':
-        return move(-1);
-      case 'home':
-      case 'g':
-        return move(-hits.length);
-      case 'end':
-      case 'G':
-        return move(hits.length);
-      case 'p':
-      case 'P':
-        return setFilter({ ...f, plan: cycle(f.plan, plans.length, k.name === 'p' ? 1 : -1) });
-      case 'u':
-      case 'U':
-        return setFilter({ ...f, kind: cycle(f.kind, kinds.length, k.name === 'u' ? 1 : -1) });
-      case 't':
-      case 'T':
-        return setFilter({ ...f, theme: cycle(f.theme, themes.length, k.name === 't' ? 1 : -1) });
-      case 'o':
-        return setFilter({ ...f, due: f.due === 'overdue' ? null : 'overdue' });
-      case 'n':
-        return setFilter({ ...f, due: f.due === 'upcoming' ? null : 'upcoming' });
-      case 'x':
-        return setFilter(NO_FILTERS);
-      case 'a':
-        if (hits[selIdx]) setNotice(addToChecklist(hits[selIdx].task.id));
-        return;
-    }
-  }, active);
+  const cycleFilter = (key: 'plan' | 'kind' | 'theme', n: number) => (k: KeyEvent) => setFilter({ ...f, [key]: cycle(f[key], n, k.name === k.name.toLowerCase() ? 1 : -1) });
+  const open = () => {
+    if (hits[selIdx]) openTask(hits[selIdx].task.id);
+  };
+  const inputBindings = bind(SEARCH_INPUT_KEYS, {
+    ...nav.handlers,
+    open,
+    leave: () => focusTo('list'),
+    backspace: () => setQuery((s) => Array.from(s).slice(0, -1).join('')),
+    clear: () => setQuery(() => ''),
+    deleteWord: () => setQuery((s) => s.replace(/\S*\s*$/u, '')),
+    type: (k) => setQuery((s) => s + k.text),
+  });
+  const listBindings = bind(SEARCH_LIST_KEYS, {
+    ...nav.handlers,
+    open,
+    input: () => focusTo('input'),
+    plan: cycleFilter('plan', plans.length),
+    kind: cycleFilter('kind', kinds.length),
+    theme: cycleFilter('theme', themes.length),
+    overdue: () => setFilter({ ...f, due: f.due === 'overdue' ? null : 'overdue' }),
+    upcoming: () => setFilter({ ...f, due: f.due === 'upcoming' ? null : 'upcoming' }),
+    clearFilters: () => setFilter(NO_FILTERS),
+    add: () => {
+      if (hits[selIdx]) setNotice(addToChecklist(hits[selIdx].task.id));
+    },
+  });
+  useBindings(focus === 'input' ? inputBindings : listBindings, active);
 
   // The terminal cursor sits at the end of the input, so an IME's candidate window appears there.
   // Ink 6.8 places the cursor one row too high when the frame fills the terminal (no trailing newline:
@@ -263,7 +240,7 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
   if (f.due === 'overdue') addFilter('o', `逾期 <${asOf}`);
   if (f.due === 'upcoming') addFilter('n', `临近 ${upcomingDays}天`);
   const count = `${hits.length < total ? `${hits.length}/${total}` : total >= LIMIT ? `${total}+` : total} 条`;
-  const hints = focus === 'input' ? 'Esc 列表 ↑↓ 选择 Enter 打开' : '/ 搜索 p u t o n x 筛选 a 加入清单 Enter 打开 ? 帮助 q 退出';
+  const hints = focus === 'input' ? hints_(SEARCH_INPUT_KEYS) : `${hints_(SEARCH_LIST_KEYS)} ${globalHints}`;
 
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -300,33 +277,5 @@ export const searchView: ViewDef = {
   label: '搜索',
   Component: SearchView,
   startsInInput: true,
-  help: [
-    {
-      title: '搜索框 Input',
-      entries: [
-        { keys: '(type)', desc: '边输入边搜索 search as you type (汉字, pinyin, initials)' },
-        { keys: 'Backspace', desc: '删除一个字 delete one character' },
-        { keys: 'Ctrl+U', desc: '清空 clear the query' },
-        { keys: '↑ ↓ PgUp PgDn', desc: '选择结果 move in the results' },
-        { keys: 'Enter', desc: '打开任务 open the task' },
-        { keys: 'Esc', desc: '离开输入框 leave the input for the list' },
-      ],
-    },
-    {
-      title: '结果列表 List',
-      entries: [
-        { keys: '/', desc: '回到输入框 back to the input' },
-        { keys: '↑ ↓ j k', desc: '移动 move' },
-        { keys: 'PgUp PgDn g G', desc: '翻页 / 首尾 page, first, last' },
-        { keys: 'Enter', desc: '打开任务 open the task' },
-        { keys: 'p / P', desc: '按方案筛选 cycle plan filter' },
-        { keys: 'u / U', desc: '按单位类别筛选 cycle unit-kind filter' },
-        { keys: 't / T', desc: '按主题筛选 cycle theme filter' },
-        { keys: 'o', desc: '只看逾期 overdue (before the as-of date)' },
-        { keys: 'n', desc: '只看临近 upcoming (within 30 days, or recurring)' },
-        { keys: 'x', desc: '清除筛选 clear filters' },
-        { keys: 'a', desc: '加入我的清单 add the task to my checklist' },
-      ],
-    },
-  ],
+  help: [SEARCH_INPUT_KEYS, SEARCH_LIST_KEYS].map(helpSection),
 };

@@ -8,7 +8,11 @@ import { Box } from 'ink';
 import type { TimelineMarker, TimelineRow } from '../../query/index.js';
 import type { MarkerStatus, TimelineGrouping } from '../../query/timeline.js';
 import { useEnv } from '../context.js';
-import { useKeymap } from '../hooks/useKeymap.js';
+import { bind, helpSection, hints } from '../keys/binding.js';
+import { useBindings } from '../keys/useBindings.js';
+import { useListNav } from '../keys/list-nav.js';
+import { GLOBAL_KEYS } from '../keys/global.js';
+import { TIMELINE_KEYS } from './timeline.keys.js';
 import { Line } from '../components/Line.js';
 import { Panel, innerHeight, innerWidth } from '../components/Panel.js';
 import { StatusLine } from '../components/StatusLine.js';
@@ -45,8 +49,6 @@ export const TimelineView = memo(function TimelineView({ active, width, height, 
   }, [tl, months]);
   const [cursor, setCursor] = useState<number | null>(null);
   const [mOff, setMOff] = useState(0);
-  const [sel, setSel] = useState(0);
-  const [lOff, setLOff] = useState(0);
   const [rowOff, setRowOff] = useState(0);
 
   const cur = clamp(cursor ?? initialCursor, 0, Math.max(0, months.length - 1));
@@ -70,65 +72,42 @@ export const TimelineView = memo(function TimelineView({ active, width, height, 
 
   const month = months[cur];
   const due = month ? (tl.byMonth[month] ?? []) : [];
-  const selIdx = clamp(sel, 0, Math.max(0, due.length - 1));
-  const lo = scrollTo(lOff, selIdx, listRows, due.length);
+  const nav = useListNav(due.length, listRows);
+  const selIdx = nav.sel;
+  const lo = nav.offset;
 
   const goMonth = (i: number) => {
     const n = clamp(i, 0, Math.max(0, months.length - 1));
     setCursor(n);
     setMOff(scrollTo(mo, n, visibleMonths, months.length));
-    setSel(0);
-    setLOff(0);
+    nav.select(0);
   };
   const jump = (dir: 1 | -1) => {
     for (let i = cur + dir; i >= 0 && i < months.length; i += dir) if (tl.byMonth[months[i]]?.length) return goMonth(i);
   };
-  const moveSel = (d: number) => {
-    const n = clamp(selIdx + d, 0, Math.max(0, due.length - 1));
-    setSel(n);
-    setLOff(scrollTo(lo, n, listRows, due.length));
-  };
 
-  useKeymap((k) => {
-    switch (k.name) {
-      case 'left':
-      case 'h':
-        return goMonth(cur - 1);
-      case 'right':
-      case 'l':
-        return goMonth(cur + 1);
-      case '[':
-        return jump(-1);
-      case ']':
-        return jump(1);
-      case 'home':
-        return goMonth(0);
-      case 'end':
-        return goMonth(months.length - 1);
-      case '.':
-        return goMonth(tl.asOfIndex < 0 ? 0 : tl.asOfIndex);
-      case 'g':
+  useBindings(
+    bind(TIMELINE_KEYS, {
+      ...nav.handlers,
+      prevMonth: () => goMonth(cur - 1),
+      nextMonth: () => goMonth(cur + 1),
+      prevDue: () => jump(-1),
+      nextDue: () => jump(1),
+      firstMonth: () => goMonth(0),
+      lastMonth: () => goMonth(months.length - 1),
+      asOf: () => goMonth(tl.asOfIndex < 0 ? 0 : tl.asOfIndex),
+      group: () => {
         setRowOff(0);
-        return setGroup(group === 'plan' ? 'theme' : 'plan');
-      case 'J':
-        return setRowOff(clamp(ro + 1, 0, rowMax));
-      case 'K':
-        return setRowOff(clamp(ro - 1, 0, rowMax));
-      case 'down':
-      case 'j':
-        return moveSel(1);
-      case 'up':
-      case 'k':
-        return moveSel(-1);
-      case 'pagedown':
-        return moveSel(listRows);
-      case 'pageup':
-        return moveSel(-listRows);
-      case 'enter':
+        setGroup(group === 'plan' ? 'theme' : 'plan');
+      },
+      rowsDown: () => setRowOff(clamp(ro + 1, 0, rowMax)),
+      rowsUp: () => setRowOff(clamp(ro - 1, 0, rowMax)),
+      open: () => {
         if (due[selIdx]) openTask(due[selIdx].taskId);
-        return;
-    }
-  }, active);
+      },
+    }),
+    active,
+  );
 
   // Axis: a year line and a month line.
   const yearChars: string[] = Array(shownMonths.length * cw).fill(' ');
@@ -201,7 +180,7 @@ export const TimelineView = memo(function TimelineView({ active, width, height, 
       <StatusLine
         width={width}
         left={[{ text: `${months[0] ?? ''} … ${months[months.length - 1] ?? ''}`, bold: true }, { text: ` · 光标 ${month ?? '—'}`, color: 'cyan' }]}
-        right="←→ 月 [ ] 有期限的月 g 分组 Enter 打开 ? 帮助"
+        right={`${hints(TIMELINE_KEYS)} ${hints(GLOBAL_KEYS, ['help'])}`}
       />
     </Box>
   );
@@ -213,19 +192,7 @@ export const timelineView: ViewDef = {
   label: '时间线',
   Component: TimelineView,
   help: [
-    {
-      title: '时间线 Timeline',
-      entries: [
-        { keys: '← → h l', desc: '移动月份光标 move the month cursor' },
-        { keys: '[ ]', desc: '上一个 / 下一个有期限的月份 previous / next month with deadlines' },
-        { keys: 'Home End', desc: '第一个 / 最后一个月 first / last month' },
-        { keys: '.', desc: '跳到 as-of 月份 jump to the as-of month' },
-        { keys: 'g', desc: '按方案 / 按主题分行 rows per plan or per theme' },
-        { keys: 'J K', desc: '行多时上下滚动图表 scroll the chart rows' },
-        { keys: '↑ ↓ j k PgUp PgDn', desc: '在当月任务中选择 move in the month\'s tasks' },
-        { keys: 'Enter', desc: '打开任务 open the task' },
-        { keys: 'x ! o', desc: '逾期 / 临近 / 未到期 overdue / upcoming / later (also without colour)' },
-      ],
-    },
+    helpSection(TIMELINE_KEYS),
+    { title: '图例 Legend', entries: [{ keys: 'x ! o', desc: '逾期 / 临近 / 未到期 overdue / upcoming / later (also without colour)' }] },
   ],
 };

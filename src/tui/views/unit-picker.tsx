@@ -2,11 +2,14 @@
  * The unit picker of 我的清单: type to filter (审计 → the 审计 kind across all plans, or 安徽 省审计厅),
  * ↑↓ to move, Enter or Space to add / remove the highlighted unit, Esc to close. Changes are saved at once.
  */
-import React, { useMemo, useState } from 'react';
+import React, { useMemo } from 'react';
 import { Box } from 'ink';
-import { useKeymap, type KeyEvent } from '../hooks/useKeymap.js';
+import { bind, hints } from '../keys/binding.js';
+import { useBindings } from '../keys/useBindings.js';
+import { useListNav } from '../keys/list-nav.js';
+import { PICKER_KEYS } from './mine/keys.js';
 import { Line } from '../components/Line.js';
-import { clamp, clean, scrollTo, type Seg } from '../layout.js';
+import { clean, type Seg } from '../layout.js';
 import { padEndWidth } from '../../util/text.js';
 import { sameUnit, type MyUnit, type UnitCandidate } from '../../checklist/model.js';
 
@@ -24,45 +27,35 @@ export interface UnitPickerProps {
   onClose: () => void;
   /** The typed query (owned by the parent so the terminal cursor can be placed). */
   text: string;
-  setText: (s: string) => void;
+  setText: (edit: (s: string) => string) => void;
 }
 
 export function UnitPicker({ active, width, height, units, labelOf, candidates, onToggle, onClose, text, setText }: UnitPickerProps) {
-  const [sel, setSel] = useState(0);
-  const [offset, setOffset] = useState(0);
   const cands = useMemo(() => candidates(text), [candidates, text]);
   const listH = Math.max(1, height - 3);
-  const selIdx = clamp(sel, 0, Math.max(0, cands.length - 1));
-  const off = scrollTo(offset, selIdx, listH, cands.length);
-  const move = (d: number) => {
-    const n = clamp(selIdx + d, 0, Math.max(0, cands.length - 1));
-    setSel(n);
-    setOffset(scrollTo(off, n, listH, cands.length));
-  };
-  const type = (s: string) => {
-    setText(s);
-    setSel(0);
-    setOffset(0);
+  const nav = useListNav(cands.length, listH);
+  const selIdx = nav.sel;
+  const off = nav.offset;
+  const type = (edit: (s: string) => string) => {
+    setText(edit);
+    nav.select(0);
   };
 
-  useKeymap((k: KeyEvent) => {
-    if (k.name === 'escape') return onClose();
-    if (k.name === 'up') return move(-1);
-    if (k.name === 'down') return move(1);
-    if (k.name === 'pageup') return move(-listH);
-    if (k.name === 'pagedown') return move(listH);
-    if (k.name === 'enter' || k.name === 'tab') {
-      if (cands[selIdx]) onToggle(cands[selIdx].unit);
-      return;
-    }
-    if (k.name === 'backspace') return type(Array.from(text).slice(0, -1).join(''));
-    if (k.name === 'ctrl+u') return type('');
-    if (k.name === 'space' && !text) {
-      if (cands[selIdx]) onToggle(cands[selIdx].unit);
-      return;
-    }
-    if (k.text) return type(text + k.text);
-  }, active);
+  const toggle = () => {
+    if (cands[selIdx]) onToggle(cands[selIdx].unit);
+  };
+  useBindings(
+    bind(PICKER_KEYS, {
+      ...nav.handlers,
+      done: onClose,
+      toggle,
+      backspace: () => type((s) => Array.from(s).slice(0, -1).join('')),
+      clear: () => type(() => ''),
+      // Space toggles when nothing is typed (else it is part of the text: 安徽 审计厅).
+      type: (k) => (k.name === 'space' && !text ? toggle() : type((s) => s + k.text)),
+    }),
+    active,
+  );
 
   const mine: Seg[] = [{ text: '我的单位：', bold: true }];
   if (!units.length) mine.push({ text: '（尚未选择）', dim: true });
@@ -86,7 +79,7 @@ export function UnitPicker({ active, width, height, units, labelOf, candidates, 
       })}
       {cands.length === 0 ? <Line width={width} segs={[{ text: '  没有匹配的单位 — no matching unit', dim: true }]} /> : null}
       <Box flexGrow={1} />
-      <Line width={width} segs={[{ text: 'Enter/Tab 选中或取消 · ↑↓ 移动 · Esc 完成', dim: true }]} />
+      <Line width={width} segs={[{ text: hints(PICKER_KEYS), dim: true }]} />
     </Box>
   );
 }

@@ -9,6 +9,6 @@ export function only(p: DeadlineParser, text: string, ctx: DeadlineContext = CTX
 }
 
 /** What the default configuration finds: [raw, date, recurring, rule]. */
-export function all(text: string, ctx: DeadlineContext = CTX): Array<[string, string | null, string | null, string]> {
+export function all(text: string, ctx: DeadlineContext = CTX): Array<[string, string | null, string | null, string | undefined]> {
   return findDeadlines(text, ctx).map((d) => [d.raw, d.date, d.recurring, d.rule]);
 }

@@ -1,4 +1,4 @@
-/** Resolves where things live: the package root, the bundled corpus, the data dir. */
+/** Resolves where things live: the package root, the bundled corpus, the data dir (for every front end). */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';

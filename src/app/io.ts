@@ -1,4 +1,4 @@
-/** Output helpers shared by CLI commands: colour only on a TTY and without NO_COLOR. */
+/** Output helpers shared by the CLI commands and the terminal app: colour only on a TTY and without NO_COLOR. */
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;

@@ -1,0 +1,54 @@
+/**
+ * Opening what every front end needs, from the --corpus / --data-dir flags: the knowledge base (cached,
+ * rebuilt when the corpus changed) behind the query API, with source paragraphs read through the kb
+ * layer's reader; and the checklist over it.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { checkCache, loadKnowledgeBase, defaultCachePath, type KeyedFiles, type LoadOptions, type LoadResult } from '../kb/load.js';
+import { corpusReader } from '../kb/source.js';
+import { PlansQuery } from '../query/index.js';
+import { Checklist, type ChecklistApiOptions } from '../checklist/api.js';
+import { openStore } from '../checklist/store.js';
+import { BUNDLED_CORPUS, corpusDir, dataDir } from './paths.js';
+import type { Io } from './io.js';
+import { str, type ParsedArgs } from './args.js';
+
+export const KB_FLAGS = ['corpus', 'data-dir'];
+
+export interface Opened {
+  query: PlansQuery;
+  load: LoadResult;
+  corpusDir: string;
+  dataDir: string;
+}
+
+export class NoPlansError extends Error {}
+
+export function openKb(p: ParsedArgs, io: Io, opts: { force?: boolean; quietSkips?: boolean; onProgress?: LoadOptions['onProgress']; corpus?: KeyedFiles } = {}): Opened {
+  const corpus = corpusDir(str(p, 'corpus'));
+  if (!existsSync(corpus) || !statSync(corpus).isDirectory()) throw new NoPlansError(`corpus folder not found: ${corpus}`);
+  const data = dataDir(str(p, 'data-dir'));
+  const load = loadKnowledgeBase({ corpusDir: corpus, cachePath: defaultCachePath(data, corpus, BUNDLED_CORPUS), force: opts.force, onProgress: opts.onProgress, corpus: opts.corpus });
+  if (!opts.quietSkips) {
+    for (const s of load.skipped) io.err(`plans: skipped ${s.file}: ${s.reason}`);
+  }
+  if (load.kb.plans.length === 0) {
+    const why = load.skipped.map((s) => `\n  ${s.file}: ${s.reason}`).join('');
+    throw new NoPlansError(`no plan could be loaded from ${corpus}${why || ' (the folder has no files)'}`);
+  }
+  return { query: new PlansQuery(load.kb, { source: corpusReader(corpus) }), load, corpusDir: corpus, dataDir: data };
+}
+
+/** Where the cache of these flags lives and whether it is fresh (the corpus read once, handed on to openKb); null without a corpus folder. */
+export function cacheState(p: ParsedArgs): { corpusDir: string; cachePath: string; fresh: boolean; corpus: KeyedFiles } | null {
+  const corpus = corpusDir(str(p, 'corpus'));
+  if (!existsSync(corpus)) return null;
+  const cachePath = defaultCachePath(dataDir(str(p, 'data-dir')), corpus, BUNDLED_CORPUS);
+  const check = checkCache(corpus, cachePath);
+  return { corpusDir: corpus, cachePath, fresh: check.fresh, corpus: check.corpus };
+}
+
+/** The checklist in `dir` (default: the data dir of the environment) over the query API. */
+export function openChecklist(query: PlansQuery, dir: string | undefined, opts: ChecklistApiOptions = {}): Checklist {
+  return new Checklist(openStore(dir ?? dataDir()), query, opts);
+}

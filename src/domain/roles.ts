@@ -1,0 +1,18 @@
+/** The roles a unit can have in a task, and their one label table (used by every view, the CLI and exports). */
+import type { Role } from '../types.js';
+
+/** Display order: lead, responsible, support, supervise. */
+export const ROLES: readonly Role[] = ['lead', 'responsible', 'support', 'supervise'];
+
+export const ROLE_LABEL: Readonly<Record<Role, string>> = { lead: '牵头', responsible: '负责', support: '配合', supervise: '督查' };
+
+/** How much a role weighs when listing my roles in a task (best first): lead, responsible, supervise, support. */
+export const ROLE_RANK: Readonly<Record<Role, number>> = { lead: 0, responsible: 1, supervise: 2, support: 3 };
+
+export function roleLabel(r: Role): string {
+  return ROLE_LABEL[r];
+}
+
+export function byRank(roles: Iterable<Role>): Role[] {
+  return [...new Set(roles)].sort((a, b) => ROLE_RANK[a] - ROLE_RANK[b]);
+}

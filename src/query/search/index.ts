@@ -1,0 +1,700 @@
+/**
+ * Search index over tasks, tuned for Chinese and built for scale (tens of thousands of tasks, one
+ * search per keystroke).
+ *
+ * Ranking tiers (score: lower is better; within a tier, plan order):
+ *   0.00  the whole query occurs in the task text
+ *   0.05  multi-term query (split on spaces): every term occurs in the text
+ *   0.10+ full pinyin ("shenji" → 审计) at a syllable start, of the text or the units/sections
+ *   0.15+ pinyin initials ("sjt" → 审计厅), likewise; within these two tiers the Chinese word matched
+ *         by more tasks ranks first, then text before units/sections
+ *   0.20  the query (or every term) occurs in the unit names / section titles (or text + those)
+ *   0.35+ fuzzy (typos: a wrong or missing character): fuse.js (0.35 + 0.65 × fuse score) over a
+ *         capped candidate set, then in-order character proximity for what Bitap cannot reach
+ *         (僵户系统 → “僵尸”信息系统)
+ *
+ * How it stays fast:
+ * - A character unigram + bigram inverted index (over text and "meta" = units + sections) is the
+ *   prefilter for exact hits: a 1- or 2-character query is a single posting list, longer ones start
+ *   from the shortest bigram posting list and are verified with `includes`.
+ * - Incremental narrowing: the verified doc set of recent terms is cached; when the query grows (any
+ *   cached term is a substring of the new one) the new set is filtered from the cached one.
+ * - Lower tiers run only while fewer than `limit` hits are found.
+ * - fuse.js ranks only a capped candidate set (documents sharing most of the query's characters).
+ * - Pinyin (full + initials, context-aware via pinyin-pro) is precomputed per field and indexed by
+ *   letter trigrams; built lazily on the first Latin query, or eagerly with `warm()`.
+ * - pinyin-pro and fuse.js are loaded on first use, so loading this module costs nothing at start-up.
+ */
+import type { Task } from '../../types.js';
+import { Fuse, pinyinLib } from './deps.js';
+import { allOccurrences, conceptWords, fold, HAS_CJK, HAS_LETTER, LATIN_QUERY, MAX_RANGES, mergeRanges, normalizeQuery } from './text.js';
+import { EMPTY, trigramKeyOf } from './postings.js';
+import { fullAt, fullRange, pinyinOf, pyKind, type Py } from './pinyin.js';
+import { densestWindow, proximity } from './fuzzy.js';
+
+export interface SearchHit {
+  task: Task;
+  /** 0 = perfect; larger = worse (Fuse.js convention). */
+  score: number;
+  /** Matched [start, end) ranges in task.text, for highlighting. */
+  ranges: Array<[number, number]>;
+}
+
+export const TIER = {
+  text: 0,
+  textTerms: 0.05,
+  concept: 0.07,
+  pinyin: 0.1,
+  initials: 0.15,
+  meta: 0.2,
+  fuzzy: 0.35,
+} as const;
+
+/** Longest query (distinct characters) still given a typo-tolerant pass. */
+const FUZZY_MAX_CHARS = 48;
+/** Max candidates handed to fuse.js per search. */
+const FUZZY_CAP = 96;
+/** Pinyin hits sampled (in task order) before ranking, when a short pinyin query matches a large share of tasks. */
+const PY_CAP = 300;
+/** Max cached term → doc-set entries (incremental narrowing). */
+const CACHE_MAX = 48;
+
+export class SearchIndex {
+  private readonly n: number;
+  /** 2n fields: [0, n) folded task texts, [n, 2n) folded meta (unit names, canonical names, section titles). */
+  private fields: string[] | null = null;
+  private charId: Uint16Array | null = null;
+  private nChars = 0;
+  private overflow = false;
+  private uni: Int32Array[] = [];
+  private bi = new Map<number, Int32Array>();
+  private py: Py[] | null = null;
+  private tri: Int32Array[] | null = null;
+  private charBuild: Generator<void, void> | null = null;
+  private pyBuild: Generator<void, void> | null = null;
+  private readonly cache = new Map<string, Int32Array>();
+  private stamp: Uint32Array;
+  private gen = 0;
+  private cnt: Uint8Array;
+
+  constructor(private readonly tasks: Task[]) {
+    this.n = tasks.length;
+    this.stamp = new Uint32Array(this.n);
+    this.cnt = new Uint8Array(this.n);
+  }
+
+  /** Build everything now (character index and pinyin) instead of on first use. */
+  warm(): this {
+    this.ensureChars();
+    this.ensurePinyin();
+    return this;
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  /** Forget the incremental-narrowing cache (benchmarks; results never depend on it). */
+  resetCache(): void {
+    this.cache.clear();
+  }
+
+  // ---------------------------------------------------------------- building
+
+  private metaOf(t: Task): string {
+    const parts: string[] = [];
+    for (const u of t.units) {
+      if (!parts.includes(u.name)) parts.push(u.name);
+      if (!parts.includes(u.canonical)) parts.push(u.canonical);
+    }
+    for (const s of t.section) parts.push(s);
+    return fold(parts.join('\n'));
+  }
+
+  private ensureChars(): string[] {
+    if (!this.fields) {
+      this.charBuild ??= this.buildChars();
+      while (!this.charBuild.next().done);
+    }
+    return this.fields!;
+  }
+
+  private ensurePinyin(): Py[] {
+    if (!this.py) {
+      this.pyBuild ??= this.buildPinyin();
+      while (!this.pyBuild.next().done);
+    }
+    return this.py!;
+  }
+
+  /**
+   * Build everything in slices of about `sliceMs`, yielding to the event loop in between, so that a UI
+   * stays responsive while a large corpus is indexed. A search arriving meanwhile finishes the build
+   * synchronously (no work is done twice).
+   */
+  async warmAsync(sliceMs = 8): Promise<void> {
+    const pause = () => new Promise<void>((r) => setImmediate(r));
+    this.charBuild ??= this.fields ? null : this.buildChars();
+    let t = performance.now();
+    while (this.charBuild && !this.fields && !this.charBuild.next().done) {
+      if (performance.now() - t > sliceMs) {
+        await pause();
+        t = performance.now();
+      }
+    }
+    await pause();
+    this.pyBuild ??= this.py ? null : this.buildPinyin();
+    t = performance.now();
+    while (this.pyBuild && !this.py && !this.pyBuild.next().done) {
+      if (performance.now() - t > sliceMs) {
+        await pause();
+        t = performance.now();
+      }
+    }
+  }
+
+  /** Character index builder; yields every few documents (see warmAsync). */
+  private *buildChars(): Generator<void, void> {
+    const n = this.n;
+    const fields: string[] = new Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      fields[i] = fold(this.tasks[i].text);
+      fields[n + i] = this.metaOf(this.tasks[i]);
+      if ((i & 255) === 255) yield;
+    }
+    const charId = new Uint16Array(65536);
+    let nChars = 0;
+    const uni: number[][] = [[]];
+    const bi = new Map<number, number[]>();
+    let overflow = false;
+    for (let d = 0; d < fields.length; d++) {
+      const s = fields[d];
+      let prev = 0;
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 10) {
+          prev = 0;
+          continue;
+        }
+        let id = charId[c];
+        if (id === 0) {
+          if (nChars < 32767) {
+            id = ++nChars;
+            uni.push([]);
+          } else {
+            id = 32767;
+            overflow = true;
+          }
+          charId[c] = id;
+        }
+        const pu = uni[id];
+        if (pu[pu.length - 1] !== d) pu.push(d);
+        if (prev !== 0) {
+          const key = prev * 32768 + id;
+          let pb = bi.get(key);
+          if (!pb) bi.set(key, (pb = []));
+          if (pb[pb.length - 1] !== d) pb.push(d);
+        }
+        prev = id;
+      }
+      if ((d & 127) === 127) yield;
+    }
+    this.uni = uni.map((a) => Int32Array.from(a));
+    yield;
+    let j = 0;
+    const bis = new Map<number, Int32Array>();
+    for (const [k, v] of bi) {
+      bis.set(k, Int32Array.from(v));
+      if ((++j & 4095) === 0) yield;
+    }
+    this.bi = bis;
+    this.charId = charId;
+    this.nChars = nChars;
+    this.overflow = overflow;
+    this.fields = fields;
+  }
+
+  /** Pinyin builder (needs the character index); yields every few documents (see warmAsync). */
+  private *buildPinyin(): Generator<void, void> {
+    const fields = this.ensureChars();
+    pinyinLib();
+    yield;
+    const memo = new Map<string, Py>();
+    const py: Py[] = new Array(fields.length);
+    for (let d = 0; d < fields.length; d++) {
+      const s = fields[d];
+      let p = memo.get(s);
+      if (!p) {
+        p = pinyinOf(s);
+        memo.set(s, p);
+      }
+      py[d] = p;
+      if ((d & 63) === 63) yield;
+    }
+    // Letter trigram index over full pinyin and initials, built as one flat array (two passes: count, fill).
+    const K = 37 * 37 * 37;
+    const counts = new Int32Array(K + 1);
+    const last = new Int32Array(K).fill(-1);
+    const scan = (str: string, d: number, fill: Int32Array | null, at: Int32Array | null): void => {
+      if (str.length < 3) return;
+      let a = trigramKeyOf(str.charCodeAt(0));
+      let b = trigramKeyOf(str.charCodeAt(1));
+      for (let i = 2; i < str.length; i++) {
+        const c = trigramKeyOf(str.charCodeAt(i));
+        if (a !== 36 && b !== 36 && c !== 36) {
+          const k = (a * 37 + b) * 37 + c;
+          if (last[k] !== d) {
+            last[k] = d;
+            if (fill) fill[at![k]++] = d;
+            else counts[k]++;
+          }
+        }
+        a = b;
+        b = c;
+      }
+    };
+    for (let d = 0; d < py.length; d++) {
+      scan(py[d].full, d, null, null);
+      scan(py[d].ini, d, null, null);
+      if ((d & 1023) === 1023) yield;
+    }
+    const offsets = new Int32Array(K + 1);
+    for (let k = 0; k < K; k++) offsets[k + 1] = offsets[k] + counts[k];
+    const data = new Int32Array(offsets[K]);
+    const at = offsets.slice(0, K);
+    last.fill(-1);
+    for (let d = 0; d < py.length; d++) {
+      scan(py[d].full, d, data, at);
+      scan(py[d].ini, d, data, at);
+      if ((d & 1023) === 1023) yield;
+    }
+    const tri: Int32Array[] = new Array(K);
+    for (let k = 0; k < K; k++) tri[k] = offsets[k + 1] > offsets[k] ? data.subarray(offsets[k], offsets[k + 1]) : EMPTY;
+    this.tri = tri;
+    this.py = py;
+  }
+
+  // ---------------------------------------------------------------- exact terms
+
+  private remember(key: string, docs: Int32Array): Int32Array {
+    if (this.cache.has(key)) this.cache.delete(key);
+    this.cache.set(key, docs);
+    if (this.cache.size > CACHE_MAX) this.cache.delete(this.cache.keys().next().value as string);
+    return docs;
+  }
+
+  /**
+   * The smallest cached doc set that must contain every doc of `term`: for exact terms ("t:") any cached
+   * substring of it; for pinyin ("p:") only a cached prefix, since a match must start at a syllable.
+   */
+  private cachedSuperset(ns: 't:' | 'p:', term: string): Int32Array | null {
+    const exact = this.cache.get(ns + term);
+    if (exact) return exact;
+    let best: Int32Array | null = null;
+    for (const [k, v] of this.cache) {
+      if (!k.startsWith(ns)) continue;
+      const key = k.slice(ns.length);
+      const covers = ns === 'p:' ? term.startsWith(key) : term.includes(key);
+      if (covers && (!best || v.length < best.length)) best = v;
+    }
+    return best;
+  }
+
+  /** Sorted doc ids (over the 2n fields) whose field contains `term`. */
+  private termDocs(term: string): Int32Array {
+    this.ensureChars();
+    const charId = this.charId!;
+    if (term.length === 1) {
+      const id = charId[term.charCodeAt(0)];
+      if (!id) return EMPTY;
+      if (id === 32767 && this.overflow) return this.verify(this.uni[id], term);
+      return this.uni[id];
+    }
+    const hit = this.cache.get('t:' + term);
+    if (hit) return this.remember('t:' + term, hit);
+    let smallest: Int32Array | null = null;
+    for (let i = 0; i + 1 < term.length; i++) {
+      const a = charId[term.charCodeAt(i)];
+      const b = charId[term.charCodeAt(i + 1)];
+      if (!a || !b) return this.remember('t:' + term, EMPTY);
+      const pl = this.bi.get(a * 32768 + b);
+      if (!pl) return this.remember('t:' + term, EMPTY);
+      if (!smallest || pl.length < smallest.length) smallest = pl;
+    }
+    const sup = this.cachedSuperset('t:', term);
+    let start = smallest!;
+    if (sup && sup.length < start.length) start = sup;
+    if (term.length === 2 && start === smallest && !this.overflow) return this.remember('t:' + term, start);
+    return this.remember('t:' + term, this.verify(start, term));
+  }
+
+  private verify(docs: Int32Array, term: string): Int32Array {
+    const fields = this.fields!;
+    const out = new Int32Array(docs.length);
+    let k = 0;
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i];
+      if (fields[d].includes(term)) out[k++] = d;
+    }
+    return out.subarray(0, k);
+  }
+
+  // ---------------------------------------------------------------- pinyin
+
+  /**
+   * Docs (over the 2n fields) whose full pinyin (at a syllable start) or initials contain q (q.length ≥ 3),
+   * in task order (a task's text before its meta), passing `ok`. Short pinyin prefixes match a large share
+   * of all tasks ("she" → 建设 everywhere), so the scan stops after `cap` hits; only a complete scan is
+   * cached for incremental narrowing.
+   */
+  private pinyinDocs(q: string, ok: (i: number) => boolean, cap: number): number[] {
+    const py = this.ensurePinyin();
+    const n = this.n;
+    const key = 'p:' + q;
+    const cached = this.cache.get(key);
+    let start: Int32Array;
+    let verified: boolean;
+    if (cached) {
+      this.remember(key, cached);
+      start = cached;
+      verified = true;
+    } else {
+      const tri = this.tri!;
+      let smallest: Int32Array | null = null;
+      for (let i = 0; i + 2 < q.length; i++) {
+        const pl = tri[(trigramKeyOf(q.charCodeAt(i)) * 37 + trigramKeyOf(q.charCodeAt(i + 1))) * 37 + trigramKeyOf(q.charCodeAt(i + 2))];
+        if (!smallest || pl.length < smallest.length) smallest = pl;
+      }
+      start = smallest ?? EMPTY;
+      const sup = this.cachedSuperset('p:', q);
+      if (sup && sup.length < start.length) start = sup;
+      verified = false;
+    }
+    // Merge the text part [0, n) and the meta part [n, 2n) of `start` by task index.
+    let split = 0;
+    while (split < start.length && start[split] < n) split++;
+    const all: number[] = [];
+    const out: number[] = [];
+    let a = 0;
+    let b = split;
+    let complete = true;
+    while (a < split || b < start.length) {
+      const d = b >= start.length || (a < split && start[a] <= start[b] - n) ? start[a++] : start[b++];
+      if (!verified && pyKind(py[d], q) < 0) continue;
+      all.push(d);
+      if (ok(d >= n ? d - n : d)) {
+        out.push(d);
+        if (out.length >= cap && (a < split || b < start.length)) {
+          complete = false;
+          break;
+        }
+      }
+    }
+    if (complete && !verified) this.remember(key, Int32Array.from(all).sort());
+    return out;
+  }
+
+  // ---------------------------------------------------------------- search
+
+  search(query: string, candidates?: (t: Task) => boolean, limit = 50): SearchHit[] {
+    const q = normalizeQuery(query);
+    const tasks = this.tasks;
+    const n = this.n;
+    const out: SearchHit[] = [];
+    if (limit <= 0) return out;
+    if (!q) {
+      for (const t of tasks) {
+        if (candidates && !candidates(t)) continue;
+        out.push({ task: t, score: 0, ranges: [] });
+        if (out.length >= limit) break;
+      }
+      return out;
+    }
+    const fields = this.ensureChars();
+    if (++this.gen >= 0xfffffff0) {
+      this.stamp.fill(0);
+      this.gen = 1;
+    }
+    const gen = this.gen;
+    const stamp = this.stamp;
+    // Predicate results memoised for this call: 0 unknown, 1 pass, 2 fail.
+    const passMemo = this.cnt;
+    if (candidates) passMemo.fill(0);
+    const ok = (i: number): boolean => {
+      if (stamp[i] === gen) return false;
+      if (!candidates) return true;
+      const c = passMemo[i];
+      if (c) return c === 1;
+      const r = candidates(tasks[i]);
+      passMemo[i] = r ? 1 : 2;
+      return r;
+    };
+    const push = (i: number, score: number, ranges: Array<[number, number]>): void => {
+      stamp[i] = gen;
+      out.push({ task: tasks[i], score, ranges });
+    };
+    const full = (): boolean => out.length >= limit;
+
+    const terms = q.split(' ');
+    /** Tasks whose meta (units, sections) — possibly together with the text — has every term. */
+    const meta: number[] = [];
+
+    // --- exact substring (and all terms) in the text
+    if (terms.length === 1) {
+      const docs = this.termDocs(q);
+      for (let j = 0; j < docs.length; j++) {
+        const d = docs[j];
+        if (d >= n) meta.push(d - n);
+        else if (!full() && ok(d)) {
+          const ranges: Array<[number, number]> = [];
+          allOccurrences(fields[d], q, ranges);
+          push(d, TIER.text, ranges);
+        }
+      }
+    } else {
+      const k = Math.min(terms.length, 250);
+      const textCnt = new Uint8Array(n);
+      const anyCnt = new Uint8Array(n);
+      for (let ti = 0; ti < k; ti++) {
+        const docs = this.termDocs(terms[ti]);
+        for (let j = 0; j < docs.length; j++) {
+          const d = docs[j];
+          const i = d >= n ? d - n : d;
+          if (d < n && textCnt[i] === ti) textCnt[i] = ti + 1;
+          if (anyCnt[i] === ti) anyCnt[i] = ti + 1;
+        }
+      }
+      const whole = terms.join('');
+      const later: number[] = [];
+      for (let i = 0; i < n && !full(); i++) {
+        if (anyCnt[i] !== k) continue;
+        if (textCnt[i] !== k) meta.push(i);
+        else if (ok(i)) {
+          if (fields[i].includes(whole)) {
+            const ranges: Array<[number, number]> = [];
+            allOccurrences(fields[i], whole, ranges);
+            push(i, TIER.text, ranges);
+          } else later.push(i);
+        }
+      }
+      this.pushRanked(later, terms, TIER.textTerms, limit - out.length, push);
+    }
+    if (full()) return out;
+
+    // --- concept: a query of several words written together (年度报告): every word, in any order
+    if (terms.length === 1 && HAS_CJK.test(q)) {
+      const words = conceptWords(q);
+      if (words.length >= 2) {
+        // every word in the text or in the task's units and section titles
+        const cnt = new Uint8Array(n);
+        for (let wi = 0; wi < words.length; wi++) {
+          const docs = this.termDocs(words[wi]);
+          for (let j = 0; j < docs.length; j++) {
+            const i = docs[j] >= n ? docs[j] - n : docs[j];
+            if (cnt[i] === wi) cnt[i] = wi + 1;
+          }
+        }
+        const hits: number[] = [];
+        for (let i = 0; i < n; i++) if (cnt[i] === words.length && ok(i)) hits.push(i);
+        this.pushRanked(hits, words, TIER.concept, limit - out.length, push);
+        if (full()) return out;
+      }
+    }
+
+    // --- pinyin (full, then initials) of the text and of unit names / section titles
+    const pyQuery = LATIN_QUERY.test(q) && HAS_LETTER.test(q) ? q.replace(/[' ]/g, '') : '';
+    if (pyQuery.length >= 2) {
+      const py = this.ensurePinyin();
+      const found: number[] = [];
+      if (pyQuery.length >= 3) {
+        found.push(...this.pinyinDocs(pyQuery, ok, Math.max(PY_CAP, 6 * limit)));
+      } else {
+        // Two letters are too common to index usefully: scan in plan order, stop once enough are found.
+        const need = limit - out.length;
+        for (let i = 0; i < n && found.length < need; i++) {
+          if (!ok(i)) continue;
+          if (pyKind(py[i], pyQuery) >= 0) found.push(i);
+          if (pyKind(py[n + i], pyQuery) >= 0) found.push(n + i);
+        }
+      }
+      this.pinyinHits(found, pyQuery, limit - out.length, ok, push);
+      if (full()) return out;
+    }
+
+    // --- exact in unit names / section titles
+    for (const i of meta) {
+      if (full()) break;
+      if (ok(i)) {
+        const ranges: Array<[number, number]> = [];
+        for (const t of terms) allOccurrences(fields[i], t, ranges);
+        push(i, TIER.meta, mergeRanges(ranges));
+      }
+    }
+    if (full()) return out;
+
+    // --- fuzzy fallback (typos: a wrong or missing character) over a capped candidate set
+    if (HAS_CJK.test(q)) this.fuzzy(terms, limit - out.length, ok, push);
+    return out;
+  }
+
+  /**
+   * Hits that hold every word: ranked within their tier by how close the words stand (the shortest window
+   * holding one of each) and by field (a word in a lead unit's name ranks the task higher, then any unit).
+   */
+  private pushRanked(docs: number[], words: string[], tier: number, room: number, push: (i: number, score: number, ranges: Array<[number, number]>) => void): void {
+    if (room <= 0 || !docs.length) return;
+    const fields = this.fields!;
+    const need = words.reduce((a, w) => a + w.length, 0);
+    const scored = docs.map((i) => {
+      const occ: Array<[number, number, number]> = []; // start, end, word index
+      const ranges: Array<[number, number]> = [];
+      words.forEach((w, wi) => {
+        const r: Array<[number, number]> = [];
+        allOccurrences(fields[i], w, r);
+        for (const [a, b] of r) occ.push([a, b, wi]);
+        ranges.push(...r);
+      });
+      occ.sort((a, b) => a[0] - b[0]);
+      // shortest window holding every word (two pointers)
+      const have = new Int32Array(words.length);
+      let kinds = 0;
+      let best = Infinity;
+      for (let lo = 0, hi = 0; hi < occ.length; hi++) {
+        if (have[occ[hi][2]]++ === 0) kinds++;
+        while (kinds === words.length) {
+          best = Math.min(best, occ[hi][1] - occ[lo][0]);
+          if (--have[occ[lo][2]] === 0) kinds--;
+          lo++;
+        }
+      }
+      const t = this.tasks[i];
+      const inLead = t.units.some((u) => u.role === 'lead' && words.some((w) => u.name.includes(w)));
+      const inUnit = inLead || t.units.some((u) => words.some((w) => u.name.includes(w)));
+      const gap = Math.min(1, Math.max(0, best - need) / 60);
+      const score = tier + 0.008 * gap + (inLead ? 0 : inUnit ? 0.0005 : 0.001);
+      return { i, score, ranges: mergeRanges(ranges) };
+    });
+    scored.sort((a, b) => a.score - b.score || a.i - b.i);
+    for (const h of scored.slice(0, room)) push(h.i, h.score, h.ranges.slice(0, MAX_RANGES));
+  }
+
+  /**
+   * Pinyin hits in rank order: full pinyin before initials; within each, the Chinese words matched by
+   * more tasks first ("sjt" → 审计厅 before a stray 实际统), then text before unit/section, then plan order.
+   */
+  private pinyinHits(docs: number[], q: string, room: number, ok: (i: number) => boolean, push: (i: number, score: number, ranges: Array<[number, number]>) => void): void {
+    const n = this.n;
+    const py = this.py!;
+    const fields = this.fields!;
+    const hits: Array<{ d: number; kind: number; word: string; range: [number, number] }> = [];
+    for (const d of docs) {
+      const p = py[d];
+      const at = fullAt(p, q);
+      let range: [number, number];
+      let kind = 0;
+      if (at >= 0) range = fullRange(p, fields[d], at, q.length);
+      else {
+        const i = p.ini.indexOf(q);
+        if (i < 0) continue;
+        kind = 1;
+        range = [i, i + q.length];
+      }
+      hits.push({ d, kind, word: fields[d].slice(range[0], range[1]), range });
+    }
+    const pop = new Map<string, number>();
+    for (const h of hits) pop.set(h.word, (pop.get(h.word) ?? 0) + 1);
+    hits.sort((a, b) => a.kind - b.kind || pop.get(b.word)! - pop.get(a.word)! || Number(a.d >= n) - Number(b.d >= n) || a.d - b.d);
+    const counts = [0, 0];
+    for (const h of hits) counts[h.kind]++;
+    const seen = [0, 0];
+    let added = 0;
+    for (const h of hits) {
+      const rank = seen[h.kind]++;
+      if (added >= room) break;
+      const i = h.d >= n ? h.d - n : h.d;
+      if (!ok(i)) continue;
+      const base = h.kind === 0 ? TIER.pinyin : TIER.initials;
+      const ranges: Array<[number, number]> = [];
+      if (h.d < n) ranges.push(h.range);
+      else allOccurrences(fields[i], h.word, ranges);
+      push(i, base + (0.049 * rank) / counts[h.kind], ranges);
+      added++;
+    }
+  }
+
+  private fuzzy(terms: string[], room: number, ok: (i: number) => boolean, push: (i: number, score: number, ranges: Array<[number, number]>) => void): void {
+    const compact = terms.join('');
+    const distinct = new Set(compact).size;
+    // Typos are looked for in typed queries; a pasted paragraph is served by the exact tiers alone.
+    if (distinct < 3 || distinct > FUZZY_MAX_CHARS) return;
+    const n = this.n;
+    const charId = this.charId!;
+    const ids: number[] = [];
+    for (const ch of new Set(compact)) {
+      const id = ch.length === 1 ? charId[ch.charCodeAt(0)] : 0;
+      if (id && !ids.includes(id)) ids.push(id);
+    }
+    const miss = Math.max(1, Math.floor(distinct / 4));
+    const need = Math.max(2, distinct - miss);
+    if (ids.length < need) return;
+    // Count, per text doc, how many of the query's distinct characters it contains.
+    const count = new Uint8Array(n);
+    for (const id of ids) {
+      const pl = this.uni[id];
+      for (let j = 0; j < pl.length && pl[j] < n; j++) count[pl[j]]++;
+    }
+    // More shared characters first, plan order within a count; the fuse work is capped.
+    const multi = terms.length > 1;
+    const cap = multi ? FUZZY_CAP / 2 : FUZZY_CAP;
+    const cand: number[] = [];
+    for (let c = ids.length; c >= need && cand.length < cap; c--) {
+      for (let d = 0; d < n && cand.length < cap; d++) if (count[d] === c && ok(d)) cand.push(d);
+    }
+    if (!cand.length) return;
+    const F = Fuse();
+    const fields = this.fields!;
+    const pattern = multi
+      ? terms
+          .map((t) => t.replace(/^[=!'^]+|\$$/g, ''))
+          .filter(Boolean)
+          .join(' ')
+      : terms[0];
+    // Bitap cost grows with the text: a single-term query is matched against the window of each
+    // candidate that holds most of the query's characters (offsets shifted back for the ranges).
+    const qset = new Set(Array.from(compact, (c) => c.charCodeAt(0)));
+    const width = 2 * compact.length + 2;
+    const windows = cand.map((d) => (multi ? 0 : densestWindow(fields[d], qset, width)));
+    const fuse = new F(
+      cand.map((d, j) => (multi ? fields[d] : fields[d].slice(windows[j], windows[j] + width + 4))),
+      { includeScore: true, includeMatches: true, ignoreLocation: true, ignoreFieldNorm: true, threshold: 0.4, minMatchCharLength: 1, useExtendedSearch: multi },
+    );
+    let added = 0;
+    const done = new Set<number>();
+    for (const r of fuse.search(pattern)) {
+      if (added >= room) return;
+      const off = windows[r.refIndex];
+      const ranges: Array<[number, number]> = [];
+      for (const m of r.matches ?? []) for (const [s, e] of m.indices) ranges.push([s + off, e + 1 + off]);
+      // Bitap also reports stray single characters of the pattern; keep them only when nothing longer matched.
+      const merged = mergeRanges(ranges, 1);
+      const long = merged.filter(([s, e]) => e - s > 1);
+      push(cand[r.refIndex], TIER.fuzzy + 0.65 * (r.score ?? 0), long.length ? long : merged);
+      done.add(cand[r.refIndex]);
+      added++;
+    }
+    // What Bitap cannot reach: most query characters, in order, close together (僵户系统 → “僵尸”信息系统).
+    if (compact.length > 16) return;
+    const prox: Array<{ d: number; score: number; ranges: Array<[number, number]> }> = [];
+    for (const d of cand) {
+      if (done.has(d)) continue;
+      const m = proximity(fields[d], compact, need);
+      if (m) prox.push({ d, ...m });
+    }
+    prox.sort((a, b) => a.score - b.score || a.d - b.d);
+    for (const h of prox) {
+      if (added >= room) return;
+      push(h.d, TIER.fuzzy + 0.65 * h.score, h.ranges);
+      added++;
+    }
+  }
+}

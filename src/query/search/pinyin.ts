@@ -1,0 +1,77 @@
+/** Pinyin of a field (full syllables and initials, context-aware via pinyin-pro) and matching a query against it. */
+import { pinyinLib } from './deps.js';
+import { CJK_CHAR, HAS_CJK, SYLLABLE } from './text.js';
+
+/** Per-field pinyin data. */
+export interface Py {
+  /** Concatenated full pinyin: one syllable per Chinese char, a–z0–9 kept, anything else → "|". */
+  full: string;
+  /** 1 where a syllable (or kept character) starts in `full`. */
+  bound: Uint8Array;
+  /** full index → field (UTF-16) index. */
+  map: Int32Array;
+  /** Initials aligned 1:1 with the field's UTF-16 units (a low surrogate becomes "|"). */
+  ini: string;
+}
+
+/** Full pinyin + initials for one folded field, context-aware (pinyin-pro). */
+export function pinyinOf(s: string): Py {
+  const lib = pinyinLib();
+  const cps = Array.from(s);
+  let syl: string[] = HAS_CJK.test(s) || /[\ud840-\ud87f]/.test(s) ? lib(s, { toneType: 'none', type: 'array', v: true }) : cps;
+  if (syl.length !== cps.length) syl = cps.map((c) => (CJK_CHAR.test(c) ? lib(c, { toneType: 'none', type: 'array', v: true })[0] ?? c : c));
+  let full = '';
+  const bound: number[] = [];
+  const map: number[] = [];
+  let ini = '';
+  let pos = 0;
+  for (let k = 0; k < cps.length; k++) {
+    const c = cps[k];
+    const p = syl[k];
+    if (CJK_CHAR.test(c) && SYLLABLE.test(p)) {
+      for (let j = 0; j < p.length; j++) {
+        bound.push(j === 0 ? 1 : 0);
+        map.push(pos);
+      }
+      full += p;
+      ini += c.length === 2 ? p[0] + '|' : p[0];
+    } else if (/^[a-z0-9]$/.test(c)) {
+      full += c;
+      bound.push(1);
+      map.push(pos);
+      ini += c;
+    } else {
+      full += '|';
+      bound.push(1);
+      map.push(pos);
+      ini += c.length === 2 ? '||' : '|';
+    }
+    pos += c.length;
+  }
+  return { full, bound: Uint8Array.from(bound), map: Int32Array.from(map), ini };
+}
+
+/** Start index in `p.full` of an occurrence of q at a syllable start, or -1. */
+export function fullAt(p: Py, q: string): number {
+  let i = p.full.indexOf(q);
+  while (i >= 0) {
+    if (p.bound[i]) return i;
+    i = p.full.indexOf(q, i + 1);
+  }
+  return -1;
+}
+
+/** The field range [start, end) covered by a full-pinyin match at `at` of length `len`. */
+export function fullRange(p: Py, field: string, at: number, len: number): [number, number] {
+  const s = p.map[at];
+  const e = p.map[at + len - 1];
+  const c = field.charCodeAt(e);
+  return [s, e + (c >= 0xd800 && c <= 0xdbff ? 2 : 1)];
+}
+
+/** 0 = full-pinyin match, 1 = initials match, -1 = none. */
+export function pyKind(p: Py, q: string): number {
+  if (fullAt(p, q) >= 0) return 0;
+  if (p.ini.includes(q)) return 1;
+  return -1;
+}
