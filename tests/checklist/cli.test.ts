@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/app/io.js';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
@@ -115,8 +115,10 @@ describe('plans mine / plans mark on the real corpus', () => {
     expect(relinked.summary.orphans).toBe(0);
   });
 
+  // The CLI is compiled before the race (tsc takes many seconds on a busy machine; it is not what is tested).
+  beforeAll(() => build());
+
   it('two shells running `plans mark` at the same time (built CLI, 12 marks each): all 24 kept', async () => {
-    build();
     const data = tmp();
     const kb = loadKnowledgeBase({ corpusDir: join(ROOT, 'corpus'), cachePath: null }).kb;
     const ids = kb.tasks.slice(0, 24).map((t) => t.id);

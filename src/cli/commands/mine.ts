@@ -227,7 +227,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.out(
         `plans mine prune: ${what(remove.length)} would be removed` +
           (kept ? `; ${kept} orphaned ${kept === 1 ? 'entry has' : 'entries have'} a status, note or due date and stay${kept === 1 ? 's' : ''} (--all removes them too)` : '') +
-          `.\n${remove.length ? 'Run again with --yes to remove them (the file as it is now is kept in backups/ first).' : 'Nothing to do.'}`,
+          `.\n${remove.length ? `Run again with ${all ? '--all --yes' : '--yes'} to remove them (the file as it is now is kept in backups/ first).` : 'Nothing to do.'}`,
       );
       return 0;
     }
