@@ -11,6 +11,8 @@ import type { KnowledgeBase, Plan, Task, Theme, UnitEntry } from '../types.js';
 import { taskPredicate, type TaskFilters } from './filters.js';
 import { SearchIndex, type SearchHit } from './search.js';
 import { buildTimeline, type Timeline, type TimelineOptions } from './timeline.js';
+import { obligationRows, type ObligationRow, type ObligationSort } from './obligations.js';
+export type { ObligationRow, ObligationSort } from './obligations.js';
 
 export type { TaskFilters } from './filters.js';
 export type { SearchHit } from './search.js';
@@ -48,6 +50,7 @@ export class PlansQuery {
   private readonly byId = new Map<string, Task>();
   private readonly planById = new Map<string, Plan>();
   private index: SearchIndex | null = null;
+  private readonly memo = new Map<string, unknown>();
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -173,10 +176,18 @@ export class PlansQuery {
   counterparts(task: Task): Array<{ task: Task; score: number }> {
     const out: Array<{ task: Task; score: number }> = [];
     for (const c of task.counterparts ?? []) {
-      const t = this.task(c.taskId);
+      const t = this.taskById(c.taskId);
       if (t) out.push({ task: t, score: c.score });
     }
     return out;
+  }
+
+  /** Obligation by obligation: rows of counterpart tasks, a cell per plan (see obligations.ts). */
+  obligations(sort: ObligationSort = 'plans'): ObligationRow[] {
+    const key = `ob:${sort}`;
+    let rows = this.memo.get(key) as ObligationRow[] | undefined;
+    if (!rows) this.memo.set(key, (rows = obligationRows(this.plans(), this.kb.tasks, (id) => this.taskById(id), sort)));
+    return rows;
   }
 
   /** The raw paragraph a task comes from, with the task's span inside it. */

@@ -90,3 +90,19 @@ describe('counterparts on plans of another topic', () => {
     expect((t('north', '安全文化').counterparts ?? []).map((c) => c.planId)).toEqual([]);
   });
 });
+
+describe('obligation rows on plans of another topic', () => {
+  it('group each requirement across the plans that have it', async () => {
+    const { PlansQuery } = await import('../../src/query/index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'plans-ob-'));
+    writeFileSync(join(dir, 'a.txt'), '甲县2023年乡村振兴工作要点\n一、重点任务\n1.推进农村人居环境整治。6月底前完成农村厕所改造2000户。（县农业农村局牵头）\n2.发展特色产业。培育农业产业化龙头企业5家。（县农业农村局负责）');
+    writeFileSync(join(dir, 'b.txt'), '乙县2023年乡村振兴实施方案\n一、主要任务\n1.整治农村人居环境。8月底前完成农村户厕改造1500户。（县农业农村局负责）\n2.加强乡村治理。年底前建成村级综治中心。（县委政法委负责）');
+    const { kb: k } = loadKnowledgeBase({ corpusDir: dir, cachePath: null });
+    const q = new PlansQuery(k, {});
+    const rows = q.obligations();
+    const toilet = rows.find((r) => r.cells.every(Boolean))!;
+    expect(toilet.cells.map((c) => c!.text.includes('厕'))).toEqual([true, true]);
+    expect(toilet.spreadDays).toBe(62);
+    expect(rows.filter((r) => r.plans === 1).length).toBe(2);
+  });
+});

@@ -108,3 +108,37 @@ describe('对比 view (real corpus)', () => {
     }
   });
 });
+
+describe('对比 obligation by obligation (real corpus)', () => {
+  it('o shows a row per requirement with a cell per plan (deadline, lead unit, — where a plan has none); Enter opens the cell; s sorts; Esc back', async () => {
+    app = await renderApp({ columns: 120, rows: 30 });
+    await app.press(KEY.esc, '2', 'o');
+    const q = realQuery();
+    const rows = q.obligations('plans');
+    expect(rows.length).toBeGreaterThan(10);
+    // every task stands in one row at most, and the rows with the most plans come first
+    const ids = rows.flatMap((r) => r.cells.filter(Boolean).map((t) => t!.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (let i = 1; i < rows.length; i++) expect(rows[i - 1].plans).toBeGreaterThanOrEqual(rows[i].plans);
+    const f = app.frame();
+    expect(f).toContain('逐项对比 Obligation by obligation');
+    expect(f).toContain(`${rows.length} 项义务 × ${q.plans().length} 个方案`);
+    const first = rows[0];
+    expect(f).toContain(`› ${first.plans}/${q.plans().length}`);
+    assertFrameIntact(f, 120, 30);
+    // a row that some plan lacks shows — in that plan's cell
+    expect(rows.some((r) => r.cells.includes(null))).toBe(true);
+    // Enter on the first cell opens that plan's task of the row
+    await app.press(KEY.enter);
+    const t = first.cells[0] ?? null;
+    if (t) expect(app.frame()).toContain(`详情 ${q.planTag(t.planId)} ${t.source.file}:${t.source.line}`);
+    await app.press(KEY.esc);
+    expect(app.frame()).toContain('逐项对比');
+    await app.press('s');
+    expect(app.frame()).toContain('按期限差排序');
+    const spread = q.obligations('spread');
+    for (let i = 1; i < spread.length; i++) expect(spread[i - 1].spreadDays ?? -1).toBeGreaterThanOrEqual(spread[i].spreadDays ?? -1);
+    await app.press(KEY.esc);
+    expect(app.frame()).toContain('对比 Compare');
+  });
+});

@@ -1,16 +1,12 @@
-/** Calendar facts the deadline parsers share: month ends, ISO strings, years from context. */
+/**
+ * What the deadline parsers add to the domain's calendar (src/domain/dates.ts: month lengths, ISO days):
+ * the year a deadline names in the plan's context, and the first date after the plan's anchor.
+ */
+import { daysInMonth as lastDay, isoOf as iso } from '../../domain/dates.js';
 import { parseNumber } from '../numerals.js';
 import type { DeadlineContext } from './types.js';
 
-export function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-export function lastDay(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-export function iso(y: number, m: number, d: number): string {
-  return `${y}-${pad(m)}-${pad(d)}`;
-}
+export { lastDay, iso };
 export const validMonth = (m: number | null): m is number => m !== null && m >= 1 && m <= 12;
 export const validDay = (d: number | null): d is number => d !== null && d >= 1 && d <= 31;
 

@@ -8,6 +8,20 @@ export const COMPARE_MATRIX_KEYS: KeyMode = {
   specs: [
     ...listNav({ describe: { up: '上一个主题 previous theme', down: '下一个主题 next theme' } }),
     { id: 'open', keys: ['enter'], description: '并排查看该主题 side-by-side view of the theme', hint: '并排查看' },
+    { id: 'obligations', keys: ['o'], description: '逐项对比 obligation by obligation (any topic)', hint: '逐项' },
+  ],
+};
+
+export const COMPARE_OBLIGATION_KEYS: KeyMode = {
+  title: '逐项对比 Obligation by obligation',
+  where: '对比 obligation by obligation',
+  specs: [
+    ...listNav({ describe: { up: '上一项义务 previous obligation', down: '下一项义务 next obligation' } }),
+    { id: 'left', keys: ['left', 'h'], description: '选择方案 choose a plan (left)', hint: '', hintLabel: '←→' },
+    { id: 'right', keys: ['right', 'l'], description: '选择方案 choose a plan (right)' },
+    { id: 'open', keys: ['enter'], description: '打开该格的任务 open the task of the cell', hint: '打开' },
+    { id: 'sort', keys: ['s'], description: '排序：方案数 ↔ 期限差 sort by how many plans have it ↔ by the spread of their deadlines', hint: '排序' },
+    { id: 'back', keys: ['escape'], description: '回到矩阵 back to the matrix', hint: '返回' },
   ],
 };
 

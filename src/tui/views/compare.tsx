@@ -1,17 +1,19 @@
 /**
- * 2 对比: the theme × plan matrix (earliest deadline, task count, lead unit per cell) and, on Enter,
- * the side-by-side view of one theme: a column per plan, scrolled together, plans toggled with space.
+ * 2 对比: the theme × plan matrix (earliest deadline, task count, lead unit per cell); on Enter the
+ * side-by-side view of one theme (a column per plan, scrolled together, plans toggled with space); on `o`
+ * obligation by obligation: a row per requirement (counterpart tasks), a cell per plan with its deadline and
+ * lead unit, — where a plan has none; works for plans of any topic.
  */
 import React, { memo, useMemo, useState } from 'react';
 import { Box } from 'ink';
-import type { MatrixCell, PlansQuery } from '../../query/index.js';
+import type { MatrixCell, ObligationSort, PlansQuery } from '../../query/index.js';
 import type { Task, Theme } from '../../types.js';
 import { useEnv } from '../context.js';
 import { bind, helpSection, hints } from '../keys/binding.js';
 import { useBindings } from '../keys/useBindings.js';
 import { useListNav } from '../keys/list-nav.js';
 import { globalHints } from '../keys/global.js';
-import { COMPARE_MATRIX_KEYS, COMPARE_SIDE_KEYS } from './compare.keys.js';
+import { COMPARE_MATRIX_KEYS, COMPARE_OBLIGATION_KEYS, COMPARE_SIDE_KEYS } from './compare.keys.js';
 import { Line } from '../components/Line.js';
 import { Panel, innerHeight, innerWidth } from '../components/Panel.js';
 import { StatusLine } from '../components/StatusLine.js';
@@ -60,12 +62,25 @@ function sideColumn(q: PlansQuery, tasks: Task[], width: number): Seg[][] {
   return lines;
 }
 
+/** An obligation cell: deadline and lead unit of the plan's task, or —. */
+export function obligationCell(t: Task | null, width: number, twoLine: boolean): string[] {
+  if (!t) return ['—'];
+  const date = deadlineLabel(t.deadlines);
+  const lead = leadUnit(t);
+  const unit = lead ? shortUnit(lead.name) : '—';
+  if (twoLine) return [date, unit];
+  return [displayWidth(`${date} ${unit}`) <= width ? `${date} ${unit}` : date];
+}
+
 export const CompareView = memo(function CompareView({ active, width, height, openTask }: ViewProps) {
-  void openTask;
   const { query: q } = useEnv();
   const plans = q.plans();
   const matrix = useMemo(() => compareMatrix(q), [q]);
   const [side, setSide] = useState(false);
+  const [byObligation, setByObligation] = useState(false);
+  const [obSort, setObSort] = useState<ObligationSort>('plans');
+  const obligations = useMemo(() => (byObligation ? q.obligations(obSort) : []), [q, byObligation, obSort]);
+  const [obCol, setObCol] = useState(0);
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const [planCur, setPlanCur] = useState(0);
   const [sideScroll, setSideScroll] = useState(0);
@@ -77,6 +92,7 @@ export const CompareView = memo(function CompareView({ active, width, height, op
   const bodyH = Math.max(0, height - 1);
   const matrixRows = Math.max(1, Math.floor((innerHeight(bodyH) - 2) / lpr));
   const nav = useListNav(matrix.length, matrixRows);
+  const obNav = useListNav(obligations.length, matrixRows);
   const sel = nav.sel;
   const off = nav.offset;
 
@@ -101,6 +117,18 @@ export const CompareView = memo(function CompareView({ active, width, height, op
       setSide(true);
       setSideScroll(0);
     },
+    obligations: () => setByObligation(true),
+  });
+  const obligationBindings = bind(COMPARE_OBLIGATION_KEYS, {
+    ...obNav.handlers,
+    left: () => setObCol((c) => clamp(c - 1, 0, plans.length - 1)),
+    right: () => setObCol((c) => clamp(c + 1, 0, plans.length - 1)),
+    open: () => {
+      const t = obligations[obNav.sel]?.cells[obCol];
+      if (t) openTask(t.id);
+    },
+    sort: () => setObSort((x) => (x === 'plans' ? 'spread' : 'plans')),
+    back: () => setByObligation(false),
   });
   const themeStep = (d: number) => () => {
     nav.move(d);
@@ -128,9 +156,42 @@ export const CompareView = memo(function CompareView({ active, width, height, op
     nextTheme: themeStep(1),
     back: () => setSide(false),
   });
-  useBindings(side ? sideBindings : matrixBindings, active);
+  useBindings(side ? sideBindings : byObligation ? obligationBindings : matrixBindings, active);
 
   const iw = innerWidth(width);
+
+  if (byObligation && !side) {
+    const header: Seg[] = [{ text: padEndWidth('义务 \\ 方案', labelW), bold: true }];
+    plans.forEach((p, i) => header.push({ text: padEndWidth(' ' + clean(q.planTag(p.id)), colW), bold: true, color: 'magenta', inverse: i === obCol }));
+    const body: React.ReactNode[] = [];
+    obligations.slice(obNav.offset, obNav.offset + matrixRows).forEach((r, i) => {
+      const on = obNav.offset + i === obNav.sel;
+      for (let li = 0; li < lpr; li++) {
+        const label = li === 0 ? `${on ? '› ' : '  '}${r.plans}/${plans.length} ${clean(r.anchor.text)}` : r.spreadDays !== null ? `  期限差 ${r.spreadDays} 天` : '';
+        const segs: Seg[] = [{ text: padEndWidth(fitLabel(label, labelW), labelW), bold: on, color: on ? 'cyan' : undefined, inverse: on && li === 0 }];
+        r.cells.forEach((c, ci) => {
+          const txt = obligationCell(c, colW - 1, twoLine)[li] ?? '';
+          segs.push({ text: ' ' + padEndWidth(fitLabel(txt, colW - 1), colW - 1), color: c ? (li === 0 ? 'green' : 'blue') : undefined, dim: !c, inverse: on && ci === obCol });
+        });
+        body.push(<Line key={`${r.anchor.id}-${li}`} width={iw} segs={segs} />);
+      }
+    });
+    const cur = obligations[obNav.sel];
+    return (
+      <Box flexDirection="column" width={width} height={height}>
+        <Panel width={width} height={bodyH}>
+          <Line width={iw} segs={[{ text: `逐项对比 Obligation by obligation — 每行一项义务，每格：期限 牵头单位（— 该方案没有）· 按${obSort === 'plans' ? '方案数' : '期限差'}排序`, bold: true }]} />
+          <Line width={iw} segs={header} />
+          {obligations.length ? body : <Line width={iw} segs={[{ text: '  （无）', dim: true }]} />}
+        </Panel>
+        <StatusLine
+          width={width}
+          left={[{ text: `${obligations.length} 项义务 × ${plans.length} 个方案`, bold: true }, { text: cur ? ` · ${cur.plans} 个方案有` : '', color: 'cyan' }]}
+          right={`${hints(COMPARE_OBLIGATION_KEYS)} ${globalHints}`}
+        />
+      </Box>
+    );
+  }
 
   if (!side) {
     const header: Seg[] = [{ text: padEndWidth('主题 \\ 方案', labelW), bold: true }];
@@ -204,10 +265,21 @@ export const CompareView = memo(function CompareView({ active, width, height, op
   );
 });
 
+/** Text cut to a display width (an ellipsis at the cut). */
+function fitLabel(s: string, w: number): string {
+  if (displayWidth(s) <= w) return s;
+  let out = '';
+  for (const ch of s) {
+    if (displayWidth(out + ch) > w - 1) break;
+    out += ch;
+  }
+  return out + '…';
+}
+
 export const compareView: ViewDef = {
   id: 'compare',
   key: '2',
   label: '对比',
   Component: CompareView,
-  help: [COMPARE_MATRIX_KEYS, COMPARE_SIDE_KEYS].map(helpSection),
+  help: [COMPARE_MATRIX_KEYS, COMPARE_SIDE_KEYS, COMPARE_OBLIGATION_KEYS].map(helpSection),
 };
