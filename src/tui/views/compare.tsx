@@ -65,7 +65,7 @@ function sideColumn(q: PlansQuery, tasks: Task[], width: number): Seg[][] {
 /** An obligation cell: deadline and lead unit of the plan's task, or —. */
 export function obligationCell(t: Task | null, width: number, twoLine: boolean): string[] {
   if (!t) return ['—'];
-  const date = deadlineLabel(t.deadlines);
+  const date = t.deadlines.length ? deadlineLabel(t.deadlines) : '无期限';
   const lead = leadUnit(t);
   const unit = lead ? shortUnit(lead.name) : '—';
   if (twoLine) return [date, unit];
