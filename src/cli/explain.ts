@@ -24,7 +24,7 @@ export function explainTask(query: PlansQuery, t: Task): string[] {
   if (!t.deadlines.length) out.push('  deadline (none found)');
   if (!t.units.length) out.push('  unit     (none found)');
   const src = t.source;
-  out.push(`  source   ${src.file}:${src.line}  offsets ${src.start}–${src.end}${src.origin === 'annex' ? `  table row ${src.row}` : ''}${t.restates ? `  restates ${t.restates}` : ''}`);
+  out.push(`  source   ${src.file}:${src.line}${src.format ? `  ${src.format}` : ''}${src.page ? ` page ${src.page}` : ''}${src.paragraph ? ` paragraph ${src.paragraph}` : ''}${src.tableRow ? ` table ${src.table ?? 1} row ${src.tableRow}` : ''}  offsets ${src.start}–${src.end}${src.origin === 'annex' ? `  table row ${src.row}` : ''}${t.restates ? `  restates ${t.restates}` : ''}`);
   const ctx = query.context(t);
   if (ctx) out.push(`  span     ${stripControl(ctx.paragraph.slice(ctx.start, ctx.end)).replace(/\s*\n\s*/g, ' ⏎ ')}`);
   return out;

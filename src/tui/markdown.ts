@@ -58,6 +58,15 @@ function bullets(lines: string[]): string {
   return lines.map((l) => `• ${l}`).join('\\\n');
 }
 
+/** Where a task stands in its file: file:line, or file:page for a PDF, the table row of a Word/HTML/sheet table. */
+export function sourceWhere(src: Task['source']): string {
+  if (src.page) return `${src.file}:第${src.page}页`;
+  if (src.sheet) return `${src.file}:${src.sheet}:第${src.tableRow ?? '?'}行`;
+  if (src.table && src.tableRow) return `${src.file}:表${src.table}第${src.tableRow}行`;
+  if (src.paragraph) return `${src.file}:第${src.paragraph}段`;
+  return `${src.file}:${src.line}`;
+}
+
 export function detailMarkdown(q: PlansQuery, task: Task, ctx: SourceContext | null): string {
   const out: string[] = [];
   const plan = q.plan(task.planId);
@@ -95,7 +104,7 @@ export function detailMarkdown(q: PlansQuery, task: Task, ctx: SourceContext | n
     out.push('');
   }
   const src = task.source;
-  out.push(`## 出处 Source  ${mdText(src.file)}:${src.line}${src.origin === 'annex' ? `（附件第${src.row ?? '?'}行）` : ''}`);
+  out.push(`## 出处 Source  ${mdText(sourceWhere(src))}${src.origin === 'annex' ? `（附件第${src.row ?? '?'}行）` : ''}`);
   out.push('');
   if (ctx) {
     const para = ctx.paragraph;

@@ -3,19 +3,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/app/io.js';
 import { ChecklistStore } from '../../src/checklist/store.js';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
 import { ROOT } from './helpers.js';
+import { plansInProcess } from '../cli/helpers.js';
 
-async function plans(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (s) => void out.push(s), err: (s) => void err.push(s), color: false, isTTY: false };
-  const code = await main(args, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const plans = plansInProcess;
 
 const CORPUS = join(ROOT, 'corpus');
 

@@ -3,19 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/app/io.js';
 import { AmbiguousIdError, resolveId, UnknownIdError } from '../../src/query/ids.js';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
-import { ROOT } from './helpers.js';
+import { plansInProcess, ROOT } from './helpers.js';
 
-async function plans(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (s) => void out.push(s), err: (s) => void err.push(s), color: false, isTTY: false };
-  const code = await main(args, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const plans = plansInProcess;
 
 let base: string[];
 let hebeiIds: string[];

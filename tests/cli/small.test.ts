@@ -3,20 +3,12 @@ import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, symlink
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/app/io.js';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
 import { PlansQuery } from '../../src/query/index.js';
-import { ROOT } from './helpers.js';
+import { plansInProcess, ROOT } from './helpers.js';
 import { corpusReader } from '../../src/kb/source.js';
 
-async function plans(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (s) => void out.push(s), err: (s) => void err.push(s), color: false, isTTY: false };
-  const code = await main(args, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const plans = plansInProcess;
 const tmp = (p = 'plans-small-') => mkdtempSync(join(tmpdir(), p));
 const CORPUS = join(ROOT, 'corpus');
 

@@ -29,7 +29,7 @@ function blocks(query: PlansQuery, t: Task, others: Task[]): { title: string; bo
   const src = t.source;
   body.push({
     heading: '来源 Source',
-    lines: [`${src.file}:${src.line}${src.origin === 'annex' ? ` (annex row ${src.row})` : ''}`, ...(t.restates ? [`restates ${t.restates}`] : []), `id ${t.id}`, ...(t.themes.length ? [`themes: ${t.themes.join(', ')}`] : [])],
+    lines: [`${src.file}:${src.line}${src.page ? ` (page ${src.page})` : ''}${src.tableRow ? ` (table ${src.table ?? 1}${src.sheet ? ` ${src.sheet}` : ''}, row ${src.tableRow})` : src.paragraph ? ` (paragraph ${src.paragraph})` : ''}${src.origin === 'annex' ? ` (annex row ${src.row})` : ''}`, ...(t.restates ? [`restates ${t.restates}`] : []), `id ${t.id}`, ...(t.themes.length ? [`themes: ${t.themes.join(', ')}`] : [])],
   });
   const w = Math.max(30, termWidth() - 24);
   body.push({
