@@ -2,6 +2,7 @@
 import { createContext, useContext } from 'react';
 import type { PlansQuery } from '../query/index.js';
 import type { Checklist } from '../checklist/api.js';
+import type { SkippedFile } from '../types.js';
 
 export interface AppEnv {
   query: PlansQuery;
@@ -16,6 +17,8 @@ export interface AppEnv {
   upcomingDays: number;
   /** The checklist service (opened by the composition root, src/app); without it views open the one in dataDir. */
   checklist?: Checklist;
+  /** Files of the corpus folder that are not plans or could not be read, with the reason (5 方案). */
+  skipped?: SkippedFile[];
 }
 
 export const EnvContext = createContext<AppEnv | null>(null);

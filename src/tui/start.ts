@@ -136,6 +136,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
     dataDir: opened.dataDir,
     upcomingDays: 30,
     checklist: openChecklist(opened.query, opened.dataDir, { asOf, soonDays: 30 }),
+    skipped: opened.load.skipped,
   };
   try {
     const instance = render(React.createElement(App, { env }), { exitOnCtrlC: true, patchConsole: true, maxFps: 60 });

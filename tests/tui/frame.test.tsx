@@ -174,3 +174,31 @@ describe('the frame', () => {
     expect(exited).toBe(1);
   });
 });
+
+describe('5 方案: every file of the corpus folder', () => {
+  it('lists the plans with their counts and the files not read with their reasons', async () => {
+    const { mkdtempSync, copyFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { loadKnowledgeBase } = await import('../../src/kb/load.js');
+    const { PlansQuery } = await import('../../src/query/index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'plans-status-'));
+    copyFileSync(join(import.meta.dirname, '..', '..', 'corpus', 'hebei.txt'), join(dir, 'hebei.txt'));
+    writeFileSync(join(dir, 'old.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
+    writeFileSync(join(dir, 'README.md'), '# 说明');
+    const { kb, skipped } = loadKnowledgeBase({ corpusDir: dir, cachePath: null });
+    const app = await renderApp({ columns: 100, rows: 30, env: { query: new PlansQuery(kb, {}), skipped, corpusDir: dir } });
+    try {
+      await app.press(KEY.esc, '5');
+      const f = app.frame();
+      expect(f).toContain('方案与文件 Plans and files');
+      expect(f).toMatch(/河北\s+hebei\.txt\s+27\s+/);
+      expect(f).toContain('未读入的文件 Files not read (2)');
+      expect(f).toMatch(/old\.doc: cannot be read: an old Word \.doc/);
+      expect(f).toMatch(/README\.md: not a plan/);
+      assertFrameIntact(f, 100, 30);
+    } finally {
+      app.unmount();
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { searchView } from './search.js';
 import { compareView } from './compare.js';
 import { timelineView } from './timeline.js';
 import { mineView } from './mine.js';
+import { plansView } from './plans.js';
 import type { ViewDef } from './types.js';
 
-export const VIEWS: ViewDef[] = [searchView, compareView, timelineView, mineView];
+export const VIEWS: ViewDef[] = [searchView, compareView, timelineView, mineView, plansView];
