@@ -26,6 +26,9 @@ export interface CounterpartOptions {
 
 export const COUNTERPART_THRESHOLD = 0.3;
 const MAX_DF = 0.2;
+/** …and never in more than this many (a feature that common cannot single out a requirement; keeps the work
+ * per task bounded, so the build stays linear in the tasks). */
+const MAX_POSTINGS = 50;
 const SECTION_WEIGHT = 0.35;
 /** Weight of the best sentence pair against the whole-task similarity. */
 /** Weight of the best sentence pair against the whole-task similarity. */
@@ -68,15 +71,18 @@ interface Docs {
   df: number[];
 }
 
-function vectorize(texts: Array<Array<[string, number]>>, n3: boolean): Docs {
+/** A field of a document: its text, weight, and its words (segmented once, shared by task and sentences). */
+type Field = [string, number, string[]];
+
+function vectorize(texts: Field[][], n3: boolean): Docs {
   const vocab = new Map<string, number>();
   const df: number[] = [];
   const raw = texts.map((parts) => {
     const m = new Map<string, number>();
-    for (const [text, weight] of parts) {
+    for (const [text, weight, ws] of parts) {
       grams(text, m, weight * GRAM_WEIGHT);
       if (n3) trigrams(text, m, weight * GRAM_WEIGHT);
-      words(text, m, weight);
+      for (const w of ws) m.set(w, (m.get(w) ?? 0) + weight);
     }
     const v = new Map<number, number>();
     for (const [g, c] of m) {
@@ -111,13 +117,11 @@ function vectorize(texts: Array<Array<[string, number]>>, n3: boolean): Docs {
 let segmenter: Intl.Segmenter | null = null;
 
 /** Words (Intl.Segmenter's Chinese segmentation) of two characters or more, as features of their own. */
-function words(s: string, out: Map<string, number>, weight: number): void {
+function words(s: string): string[] {
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  for (const { segment, isWordLike } of segmenter.segment(s)) {
-    if (!isWordLike || segment.length < 2) continue;
-    const k = `w:${segment}`;
-    out.set(k, (out.get(k) ?? 0) + weight);
-  }
+  const out: string[] = [];
+  for (const { segment, isWordLike } of segmenter.segment(s)) if (isWordLike && segment.length >= 2) out.push(`w:${segment}`);
+  return out;
 }
 
 function trigrams(s: string, out: Map<string, number>, weight: number): void {
@@ -175,19 +179,33 @@ export function computeCounterparts(tasks: Task[], opts: CounterpartOptions = {}
   const target = tasks.map((t) => !t.restates);
   const title = (t: Task) => (t.source.origin === 'prose' ? (t.section[t.section.length - 1] ?? '').replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]?/, '') : '');
   // Whole tasks (text + section title) and their sentences, each a TF-IDF vector of bigrams and trigrams.
-  const whole = vectorize(tasks.map((t) => [[t.text, 1], [title(t), SECTION_WEIGHT]]), true);
+  // Each sentence is segmented once (scraped plans repeat sentences: once per distinct one); a task's words are its sentences'.
+  const wordMemo = new Map<string, string[]>();
+  const wordsOf = (x: string) => {
+    let w = wordMemo.get(x);
+    if (!w) wordMemo.set(x, (w = words(x)));
+    return w;
+  };
   const sentTask: number[] = [];
-  const sentTexts: Array<Array<[string, number]>> = [];
-  tasks.forEach((t, i) => {
+  const sentTexts: Field[][] = [];
+  const wholeTexts: Field[][] = tasks.map((t, i) => {
+    const ws: string[] = [];
     for (const s of sentencesOf(t.text)) {
+      const sw = wordsOf(s);
+      for (const w of sw) ws.push(w);
       sentTask.push(i);
-      sentTexts.push([[s, 1]]);
+      sentTexts.push([[s, 1, sw]]);
     }
+    const ti = title(t);
+    return [[t.text, 1, ws], [ti, SECTION_WEIGHT, ti ? wordsOf(ti) : []]];
   });
+  const whole = vectorize(wholeTexts, true);
   const sent = vectorize(sentTexts, true);
   const share = opts.maxDf ?? MAX_DF;
-  const wp = postings(whole, (i) => target[i], Math.max(3, Math.floor(share * n)));
-  const sp = postings(sent, (j) => target[sentTask[j]], Math.max(3, Math.floor(share * sentTexts.length)));
+  const wMax = Math.min(MAX_POSTINGS, Math.max(3, Math.floor(share * n)));
+  const sMax = Math.min(MAX_POSTINGS, Math.max(3, Math.floor(share * sentTexts.length)));
+  const wp = postings(whole, (i) => target[i], wMax);
+  const sp = postings(sent, (j) => target[sentTask[j]], sMax);
   const sentsOf: number[][] = tasks.map(() => []);
   sentTask.forEach((i, j) => sentsOf[i].push(j));
   const planOf = tasks.map((t) => t.planId);
@@ -211,8 +229,6 @@ export function computeCounterparts(tasks: Task[], opts: CounterpartOptions = {}
       }
     }
   };
-  const wMax = Math.max(3, Math.floor(share * n));
-  const sMax = Math.max(3, Math.floor(share * sentTexts.length));
   for (let i = 0; i < n; i++) {
     dot(whole.vecs[i], wp, whole.df, wMax, acc, touched, (o) => planOf[o] === planOf[i]);
     // the best pair of sentences: a requirement is usually one sentence of a longer task
