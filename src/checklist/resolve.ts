@@ -2,7 +2,7 @@
 import type { Role, Task } from '../types.js';
 import { addDays } from '../domain/dates.js';
 import { nextOccurrence } from '../domain/recurrence.js';
-import { rolesIn, taskHasUnit } from '../domain/units.js';
+import { listedForUnits, rolesIn } from '../domain/units.js';
 import { lookupOf, type TaskSource } from '../kb/lookup.js';
 import type { ChecklistData, Entry, MyUnit, Status, TaskSnapshot } from './schema.js';
 import { similarityIndexFor } from './similarity.js';
@@ -53,11 +53,13 @@ export function resolveMine(source: TaskSource, d: ChecklistData, opts: ResolveO
   const tag = opts.planTag ?? (() => null);
   const byId = { get: kb.byId, has: (id: string) => kb.byId(id) !== undefined };
   const picked = new Map<string, Task>();
-  if (d.units.length) for (const t of kb.tasks) if (taskHasUnit(t, d.units)) picked.set(t.id, t);
+  // My units' tasks (listedForUnits, the rule the unit picker counts by), then every task with an entry.
+  if (d.units.length) for (const t of kb.tasks) if (listedForUnits(t, d.units, kb.byId)) picked.set(t.id, t);
   for (const id of Object.keys(d.entries)) {
     const t = byId.get(id);
     if (t) picked.set(id, t);
   }
+  // An annex row restating a prose task that is in the list anyway (by an entry) is left out unless it has its own entry.
   for (const [id, t] of [...picked]) {
     if (t.restates && picked.has(t.restates) && !d.entries[id]) picked.delete(id);
   }
