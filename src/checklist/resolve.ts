@@ -170,7 +170,7 @@ export function groupItems(items: MineItem[], by: Grouping, asOf: string, planOr
   };
   if (by === 'plan') {
     for (const it of items) {
-      if (it.orphan) put('~orphans', '孤立条目（原任务已变更）', it);
+      if (it.orphan) put('~orphans', '孤立条目（原任务已变更） Orphaned', it);
       else put(it.planId, it.planTag ?? it.planId, it);
     }
     const rank = (k: string) => (k === '~orphans' ? 1e9 : planOrder.indexOf(k) < 0 ? 1e8 : planOrder.indexOf(k));
@@ -178,7 +178,7 @@ export function groupItems(items: MineItem[], by: Grouping, asOf: string, planOr
   }
   const soon = addDays(asOf, 30);
   const order = ['1overdue', '2soon', '3later', '4none', '5closed'];
-  const labels: Record<string, string> = { '1overdue': '已逾期', '2soon': '30天内到期', '3later': '以后到期', '4none': '无明确时限', '5closed': '已完成 / 不适用' };
+  const labels: Record<string, string> = { '1overdue': '已逾期 Overdue', '2soon': '30天内到期 Due within 30 days', '3later': '以后到期 Later', '4none': '无明确时限 No deadline', '5closed': '已完成 / 不适用 Done / N/A' };
   const sorted = [...items].sort((a, b) => (a.effectiveDue ?? '9999') .localeCompare(b.effectiveDue ?? '9999'));
   for (const it of sorted) {
     const k = it.status === 'done' || it.status === 'na' ? '5closed' : !it.effectiveDue ? '4none' : it.effectiveDue < asOf ? '1overdue' : it.effectiveDue <= soon ? '2soon' : '3later';
