@@ -2,7 +2,7 @@
 import type { Role, Task } from '../types.js';
 import { addDays } from '../domain/dates.js';
 import { nextOccurrence } from '../domain/recurrence.js';
-import { rolesIn, taskHasUnit } from '../domain/units.js';
+import { listedForUnits, rolesIn } from '../domain/units.js';
 import { lookupOf, type TaskSource } from '../kb/lookup.js';
 import type { ChecklistData, Entry, MyUnit, Status, TaskSnapshot } from './schema.js';
 import { similarityIndexFor } from './similarity.js';
@@ -53,11 +53,13 @@ export function resolveMine(source: TaskSource, d: ChecklistData, opts: ResolveO
   const tag = opts.planTag ?? (() => null);
   const byId = { get: kb.byId, has: (id: string) => kb.byId(id) !== undefined };
   const picked = new Map<string, Task>();
-  if (d.units.length) for (const t of kb.tasks) if (taskHasUnit(t, d.units)) picked.set(t.id, t);
+  // My units' tasks (listedForUnits, the rule the unit picker counts by), then every task with an entry.
+  if (d.units.length) for (const t of kb.tasks) if (listedForUnits(t, d.units, kb.byId)) picked.set(t.id, t);
   for (const id of Object.keys(d.entries)) {
     const t = byId.get(id);
     if (t) picked.set(id, t);
   }
+  // An annex row restating a prose task that is in the list anyway (by an entry) is left out unless it has its own entry.
   for (const [id, t] of [...picked]) {
     if (t.restates && picked.has(t.restates) && !d.entries[id]) picked.delete(id);
   }
@@ -168,7 +170,7 @@ export function groupItems(items: MineItem[], by: Grouping, asOf: string, planOr
   };
   if (by === 'plan') {
     for (const it of items) {
-      if (it.orphan) put('~orphans', '孤立条目（原任务已变更）', it);
+      if (it.orphan) put('~orphans', '孤立条目（原任务已变更） Orphaned', it);
       else put(it.planId, it.planTag ?? it.planId, it);
     }
     const rank = (k: string) => (k === '~orphans' ? 1e9 : planOrder.indexOf(k) < 0 ? 1e8 : planOrder.indexOf(k));
@@ -176,7 +178,7 @@ export function groupItems(items: MineItem[], by: Grouping, asOf: string, planOr
   }
   const soon = addDays(asOf, 30);
   const order = ['1overdue', '2soon', '3later', '4none', '5closed'];
-  const labels: Record<string, string> = { '1overdue': '已逾期', '2soon': '30天内到期', '3later': '以后到期', '4none': '无明确时限', '5closed': '已完成 / 不适用' };
+  const labels: Record<string, string> = { '1overdue': '已逾期 Overdue', '2soon': '30天内到期 Due within 30 days', '3later': '以后到期 Later', '4none': '无明确时限 No deadline', '5closed': '已完成 / 不适用 Done / N/A' };
   const sorted = [...items].sort((a, b) => (a.effectiveDue ?? '9999') .localeCompare(b.effectiveDue ?? '9999'));
   for (const it of sorted) {
     const k = it.status === 'done' || it.status === 'na' ? '5closed' : !it.effectiveDue ? '4none' : it.effectiveDue < asOf ? '1overdue' : it.effectiveDue <= soon ? '2soon' : '3later';

@@ -1,5 +1,6 @@
 /** Candidates for the unit picker: kinds first, then canonical units per plan, fuzzy-matched. */
 import type { UnitEntry } from '../types.js';
+import { listedForUnits } from '../domain/units.js';
 import { lookupOf, type TaskLookup, type TaskSource } from '../kb/lookup.js';
 import type { MyUnit } from './schema.js';
 
@@ -16,15 +17,21 @@ export interface UnitCandidate {
  * units per plan ("安徽 省审计厅"). Matches substrings, aliases, and characters in order (审厅 → 省审计厅).
  */
 const countsCache = new WeakMap<TaskLookup, { kinds: Map<string, number>; perPlan: Map<string, { u: UnitEntry; planId: string; n: number }> }>();
-/** Task counts per kind and per (plan, unit) — a task naming two units of one kind counts once. Cached per KB. */
+/** Task counts per kind and per (plan, unit), as the list shows them — a task naming two units of one kind counts once. Cached per KB. */
 function pickerCounts(kb: TaskLookup) {
   const cached = countsCache.get(kb);
   if (cached) return cached;
   const kinds = new Map<string, number>();
   const perPlanTasks = new Map<string, number>();
+  // Count what the list would show for each candidate alone (listedForUnits: annex rows restating a listed
+  // prose task are not listed).
   for (const t of kb.tasks) {
-    for (const k of new Set(t.units.map((u) => u.kind))) kinds.set(k, (kinds.get(k) ?? 0) + 1);
-    for (const c of new Set(t.units.map((u) => u.canonical))) perPlanTasks.set(`${t.planId}\0${c}`, (perPlanTasks.get(`${t.planId}\0${c}`) ?? 0) + 1);
+    for (const k of new Set(t.units.map((u) => u.kind))) {
+      if (listedForUnits(t, [{ type: 'kind', value: k }], kb.byId)) kinds.set(k, (kinds.get(k) ?? 0) + 1);
+    }
+    for (const c of new Set(t.units.map((u) => u.canonical))) {
+      if (listedForUnits(t, [{ type: 'unit', value: c, planId: t.planId }], kb.byId)) perPlanTasks.set(`${t.planId}\0${c}`, (perPlanTasks.get(`${t.planId}\0${c}`) ?? 0) + 1);
+    }
   }
   const perPlan = new Map<string, { u: UnitEntry; planId: string; n: number }>();
   for (const u of kb.units) {

@@ -32,6 +32,21 @@ export function taskHasUnit(task: TaskLike, refs: readonly UnitRef[]): boolean {
   return task.units.some((u) => refs.some((r) => unitRefMatches(r, task.planId, u)));
 }
 
+/**
+ * Does the task belong to the list of these units? It names one of them, and it is not an annex row restating
+ * a prose task that names one of them too (the row would repeat that task). The checklist's list and the unit
+ * picker's count both use this, so the picker's "N 项" is what the list then shows.
+ */
+export function listedForUnits<T extends TaskLike & { restates: string | null }>(
+  task: T,
+  refs: readonly UnitRef[],
+  byId: (id: string) => TaskLike | undefined,
+): boolean {
+  if (!taskHasUnit(task, refs)) return false;
+  const prose = task.restates ? byId(task.restates) : undefined;
+  return !(prose && taskHasUnit(prose, refs));
+}
+
 /** The roles the referenced units have in the task, best first. */
 export function rolesIn(task: TaskLike<UnitLike & { role: Role }>, refs: readonly UnitRef[]): Role[] {
   return byRank(task.units.filter((u) => refs.some((r) => unitRefMatches(r, task.planId, u))).map((u) => u.role));

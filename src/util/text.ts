@@ -76,6 +76,24 @@ export function truncateWidth(s: string, width: number, ellipsis = '…'): strin
   return ew <= width ? out + ellipsis : out;
 }
 
+/** Keep the end of `s` in at most `width` columns, with `ellipsis` at the start when cut (an input's text around a cursor at its end). */
+export function truncateStartWidth(s: string, width: number, ellipsis = '…'): string {
+  if (width <= 0) return '';
+  if (displayWidth(s) <= width) return s;
+  const ew = displayWidth(ellipsis);
+  const budget = Math.max(0, width - ew);
+  const chars = [...s];
+  let out = '';
+  let w = 0;
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const cw = charWidth(chars[i]);
+    if (w + cw > budget) break;
+    out = chars[i] + out;
+    w += cw;
+  }
+  return ew <= width ? ellipsis + out : out;
+}
+
 /** Pad with spaces (after) to exactly `width` columns; truncates first if longer. */
 export function padEndWidth(s: string, width: number): string {
   const t = displayWidth(s) > width ? truncateWidth(s, width) : s;

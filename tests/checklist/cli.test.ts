@@ -60,7 +60,7 @@ describe('plans mine / plans mark on the real corpus', () => {
 
     r = await plans(['mine', ...base, '--as-of', '2018-01-01']);
     expect(r.code).toBe(0);
-    expect(r.text()).toContain('完成 1/');
+    expect(r.text()).toContain('完成 done 1/');
     expect(r.text()).toContain(a.taskId);
 
     // Exports, read back.

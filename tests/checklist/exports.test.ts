@@ -127,12 +127,31 @@ describe('checklist exports', () => {
     expect(ws.getColumn(1).width).toBeLessThanOrEqual(6);
     expect(ws.rowCount).toBe(6);
     const rows = [2, 3, 4, 5, 6].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
-    const a = rows.find((r) => r[9] === 'ah-001')!;
-    expect(a).toEqual([expect.any(Number), '开展政务信息系统审计，重点审计信息系统整合共享情况。', '省审计厅', '省财政厅', '2018年6月底前', '已完成', '已报送，见"皖审〔2018〕1号"\n第二行', '安徽', expect.anything(), 'ah-001']);
-    expect(rows.find((r) => r[9] === 'ah-gone')![1]).toMatch(/^【原任务已变更】/);
+    const a = rows.find((r) => r[10] === 'ah-001')!;
+    expect(a).toEqual([expect.any(Number), '开展政务信息系统审计，重点审计信息系统整合共享情况。', '省审计厅', '省财政厅', '2018年6月底前', '已完成', '已报送，见"皖审〔2018〕1号"\n第二行', '安徽', expect.anything(), undefined, 'ah-001']);
+    expect(rows.find((r) => r[10] === 'ah-gone')![1]).toMatch(/^【原任务已变更】/);
     expect(rows.map((r) => r[0])).toEqual([1, 2, 3, 4, 5]);
     const hs = wb.getWorksheet('变更记录')!;
     expect(hs.rowCount).toBeGreaterThan(5);
+  });
+
+  it('xlsx: 截止日期 and 我的期限 are real Excel date cells (yyyy-mm-dd), read back with exceljs', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await toXlsx(input())) as any);
+    const ws = wb.getWorksheet('任务台账')!;
+    const col = (name: string) => XLSX_HEADER.indexOf(name) + 1;
+    expect(col('截止日期')).toBeGreaterThan(0);
+    const rowOf = (id: string) => [2, 3, 4, 5, 6].map((r) => ws.getRow(r)).find((r) => r.getCell(col('任务编号')).value === id)!;
+    const deadline = rowOf('ah-001').getCell(col('截止日期'));
+    expect(deadline.type).toBe(ExcelJS.ValueType.Date);
+    expect(deadline.numFmt).toBe('yyyy-mm-dd');
+    expect((deadline.value as Date).toISOString().slice(0, 10)).toBe('2018-06-30');
+    const due = rowOf('hb-001').getCell(col('我的期限'));
+    expect(due.type).toBe(ExcelJS.ValueType.Date);
+    expect(due.numFmt).toBe('yyyy-mm-dd');
+    expect((due.value as Date).toISOString().slice(0, 10)).toBe('2026-03-31');
+    // no date: an empty cell, not an empty string or a bogus date
+    expect(rowOf('ah-001').getCell(col('我的期限')).type).toBe(ExcelJS.ValueType.Null);
   });
 
   it('ics: valid for Outlook (CRLF, 75-octet folding, escaping, DTSTAMP, UID, RRULE)', () => {

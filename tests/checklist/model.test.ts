@@ -35,7 +35,7 @@ describe('checklist model', () => {
     expect(items.find((i) => i.taskId === 'hb-002')).toMatchObject({ effectiveDue: '2018-07-01', overdue: true });
     const s = summarize(items, '2018-07-15');
     expect(s).toMatchObject({ total: 2, done: 0, overdue: 1, dueSoon: 1 }); // hb-001 recurs: next 2018-07-31
-    expect(groupItems(items, 'deadline', '2018-07-15').map((g) => g.label)).toEqual(['已逾期', '30天内到期']);
+    expect(groupItems(items, 'deadline', '2018-07-15').map((g) => g.label)).toEqual(['已逾期 Overdue', '30天内到期 Due within 30 days']);
   });
 
   it('recurring deadlines step to the next occurrence (month ends clamp)', () => {

@@ -120,7 +120,7 @@ describe('我的清单 view', () => {
     // Detail with the history.
     await type(ui, 'k');
     await type(ui, '\r');
-    f = await frameHas(ui, '变更历史');
+    f = await frameHas(ui, '变更历史 History');
     expect(f).toContain('进行中 → 已完成');
     expect(f).toContain('待办 → 进行中');
     expect(f).toContain('— → 已报送审计厅');
@@ -165,7 +165,7 @@ describe('我的清单 view', () => {
     const { ui } = setup(dataDir);
     let f = ui.lastFrame()!;
     expect(f).toContain('孤立 1');
-    expect(f).toContain('── 孤立条目（原任务已变更） (1)');
+    expect(f).toContain('── 孤立条目（原任务已变更） Orphaned (1)');
     expect(f).toMatch(/孤立 .*推进公共数据资源开放，建设统一的数据开放网站和目录/);
     // go to the orphan and open it
     await type(ui, '\u001b[F'); // End

@@ -38,7 +38,7 @@ describe('--explain', () => {
   it('plans index --explain FILE prints every task of that file, sentence-level rules included', () => {
     const r = plans(['index', '--explain', 'shuju.txt', '--corpus', corpus], { ...env, NO_COLOR: '1' });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('== shuju.txt: 2 task(s)');
+    expect(r.stdout).toContain('== shuju.txt: 2 项任务 tasks');
     expect(r.stdout).toMatch(/deadline 「每季度」 → \(no date\) every quarterly {2}deadline\/quarterly/);
     expect(r.stdout).toMatch(/unit {5}「市政府督查室」 supervise {2}unit\/by-unit/);
   });

@@ -58,7 +58,7 @@ describe('search without a query', () => {
     expect((JSON.parse(r.out) as { task: { id: string } }[]).map((h) => h.task.id)).toEqual(want);
     const text = await plans(['search', '--unit', '审计', '--province', '安徽', '--corpus', CORPUS, '--data-dir', tmp()]);
     expect(text.code, text.err).toBe(0);
-    expect(text.out).toContain(`${q.tasks({ unit: '审计', plans: ['anhui'] }).length} task(s)`);
+    expect(text.out).toContain(`${q.tasks({ unit: '审计', plans: ['anhui'] }).length} 项任务 tasks`);
   });
   it('with neither a query nor a filter it is still bad usage', async () => {
     const r = await plans(['search', '--corpus', CORPUS, '--data-dir', tmp()]);

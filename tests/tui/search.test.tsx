@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { displayWidth } from '../../src/util/text.js';
 import { assertFrameIntact, KEY, realQuery, renderApp, type Driven } from './helpers.js';
 
 let app: Driven | null = null;
@@ -27,6 +28,19 @@ describe('搜索 view (real corpus)', () => {
     expect(f).toContain('搜索›');
     expect(f).toMatch(new RegExp(`${realQuery().tasks().length} 条`));
     assertFrameIntact(f, 80, 24);
+  });
+
+  it('a pasted query wider than the input shows its end (where the cursor is) with … at the start, at 80 columns', async () => {
+    app = await renderApp({ columns: 80, rows: 24 });
+    const query = '开头' + '政务信息系统整合共享'.repeat(4) + '僵尸结尾';
+    expect(displayWidth('搜索› ' + query)).toBeGreaterThan(80);
+    await app.press(query); // one chunk, as a paste arrives
+    const line = app.lines().find((l) => l.startsWith('搜索›'))!;
+    expect(line.trimEnd().endsWith('僵尸结尾')).toBe(true);
+    expect(line).toMatch(/^搜索› …/);
+    expect(line).not.toContain('开头');
+    expect(displayWidth(line)).toBeLessThanOrEqual(80);
+    assertFrameIntact(app.frame(), 80, 24);
   });
 
   it('typing 僵尸 character by character shows results from all five plans, matched text visible', async () => {

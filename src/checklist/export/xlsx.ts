@@ -8,8 +8,16 @@ import { displayWidth } from '../../util/text.js';
 import { STATUS_LABEL } from '../model.js';
 import { ledgerRows, type ExportInput } from './common.js';
 
-export const XLSX_HEADER = ['序号', '工作任务', '牵头单位', '配合单位', '时限', '状态', '备注', '所属方案', '我的期限', '任务编号'];
-const MAX_WIDTH = [6, 60, 24, 28, 22, 8, 30, 10, 12, 14];
+export const XLSX_HEADER = ['序号', '工作任务', '牵头单位', '配合单位', '时限', '状态', '备注', '所属方案', '截止日期', '我的期限', '任务编号'];
+const MAX_WIDTH = [6, 60, 24, 28, 22, 8, 30, 10, 12, 12, 14];
+/** Columns holding dates: written as Excel date cells, shown yyyy-mm-dd. */
+const DATE_COLUMNS = [9, 10];
+const DATE_FORMAT = 'yyyy-mm-dd';
+
+/** A YYYY-MM-DD day as an Excel date (UTC midnight, which exceljs writes as that day), or null for none. */
+function excelDate(day: string): Date | null {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T00:00:00Z`) : null;
+}
 
 const FIELD_LABEL: Record<string, string> = { status: '状态', note: '备注', due: '我的期限', added: '加入清单', orphaned: '孤立', relinked: '重新关联', migrated: '格式升级' };
 
@@ -35,14 +43,18 @@ export async function toXlsx(input: ExportInput): Promise<Buffer> {
     r.status,
     r.note,
     r.plan,
-    r.myDue,
+    excelDate(r.deadlineDate),
+    excelDate(r.myDue),
     r.taskId,
   ]);
   ws.addRow(XLSX_HEADER);
-  for (const d of data) ws.addRow(d);
+  for (const d of data) {
+    const row = ws.addRow(d);
+    for (const c of DATE_COLUMNS) row.getCell(c).numFmt = DATE_FORMAT;
+  }
   ws.columns.forEach((col, i) => {
     let w = displayWidth(XLSX_HEADER[i]) + 2;
-    for (const d of data) w = Math.max(w, Math.min(MAX_WIDTH[i], displayWidth(String(d[i] ?? '')) + 2));
+    for (const d of data) w = Math.max(w, Math.min(MAX_WIDTH[i], displayWidth(d[i] instanceof Date ? DATE_FORMAT : String(d[i] ?? '')) + 2));
     col.width = Math.min(MAX_WIDTH[i], w);
     col.alignment = { vertical: 'top', wrapText: i === 1 || i === 2 || i === 3 || i === 4 || i === 6, horizontal: i === 0 || i === 5 ? 'center' : 'left' };
   });

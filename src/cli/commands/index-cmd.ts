@@ -20,7 +20,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     for (const pl of plans) {
       const tasks = query.tasks({ plans: [pl.id] });
-      io.out(`== ${pl.file}: ${tasks.length} task(s)${pl.warnings.length ? `; warnings: ${pl.warnings.join('; ')}` : ''}`);
+      io.out(`== ${pl.file}: ${tasks.length} 项任务 tasks${pl.warnings.length ? `; warnings: ${pl.warnings.join('; ')}` : ''}`);
       for (const t of tasks) io.out(explainTask(query, t).join('\n') + '\n');
     }
     return 0;
@@ -43,12 +43,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.out(JSON.stringify({ ms: Math.round(load.ms), plans: rows, skipped: load.skipped }, null, 2));
     return 0;
   }
-  const head = ['plan', 'province', 'tasks', 'prose', 'annex', 'dated', 'with units', 'warnings'];
+  const head = ['方案 plan', '省份 province', '任务 tasks', '正文 prose', '附件 annex', '有期限 dated', '有单位 with units', '提示 warnings'];
   const table = [head, ...rows.map((r) => [r.plan, r.province ?? '—', r.tasks, r.prose, r.annex, r.dated, r.withUnits, r.warnings.length].map(String))];
   const widths = head.map((_, i) => Math.max(...table.map((r) => displayWidth(r[i]))));
   for (const r of table) io.out(r.map((c, i) => padEndWidth(c, widths[i])).join('  '));
-  for (const r of rows) for (const w of r.warnings) io.out(`warning ${r.plan}: ${w}`);
-  for (const s of load.skipped) io.err(`skipped ${s.file}: ${s.reason}`);
-  io.out(`${rows.length} plan(s), ${query.tasks().length} tasks, ${load.skipped.length} file(s) skipped, built in ${Math.round(load.ms)} ms`);
+  for (const r of rows) for (const w of r.warnings) io.out(`提示 warning ${r.plan}: ${w}`);
+  for (const s of load.skipped) io.err(`跳过 skipped ${s.file}: ${s.reason}`);
+  io.out(`${rows.length} 个方案 plans，${query.tasks().length} 项任务 tasks，${load.skipped.length} 个文件跳过 files skipped，用时 built in ${Math.round(load.ms)} ms`);
   return 0;
 }

@@ -110,7 +110,7 @@ async function exportCmd(p: ParsedArgs, io: Io, cl: Checklist): Promise<number> 
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${path} already exists; give --force to overwrite it, or another --out FILE`);
     throw e;
   }
-  io.err(`plans mine export: wrote ${input.items.length} tasks to ${path}`);
+  io.err(`plans mine export: 已写入 wrote ${input.items.length} 项任务 tasks → ${path}`);
   return 0;
 }
 
@@ -118,9 +118,9 @@ function listText(io: Io, cl: Checklist): number {
   const st = cl.state();
   if (!st.ok) throw new Error(st.error);
   const s = st.summary;
-  io.out(`我的清单  ${st.file}`);
-  io.out(`我的单位：${st.unitLabels.length ? st.unitLabels.join('、') : '（未设置：plans mine units set 审计）'}`);
-  io.out(`完成 ${s.done}/${s.total}　逾期 ${s.overdue}　30天内到期 ${s.dueSoon}${s.orphans ? `　孤立 ${s.orphans}` : ''}　截至 ${st.asOf}${s.next ? `　最近到期 ${s.next.effectiveDue} ${truncateWidth(stripControl(s.next.text), 30)}` : ''}`);
+  io.out(`我的清单 My checklist  ${st.file}`);
+  io.out(`我的单位 My units：${st.unitLabels.length ? st.unitLabels.join('、') : '（未设置：plans mine units set 审计）'}`);
+  io.out(`完成 done ${s.done}/${s.total}　逾期 overdue ${s.overdue}　30天内到期 due in 30 days ${s.dueSoon}${s.orphans ? `　孤立 orphans ${s.orphans}` : ''}　截至 as of ${st.asOf}${s.next ? `　最近到期 next ${s.next.effectiveDue} ${truncateWidth(stripControl(s.next.text), 30)}` : ''}`);
   const idw = Math.max(8, ...st.items.map((i) => i.taskId.length));
   for (const g of groupItems(st.items, 'plan', st.asOf, cl.query.plans().map((x) => x.id))) {
     io.out('');

@@ -65,6 +65,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.out(meta);
     io.out(`  ${highlight(t.text, h.ranges, c)}`);
   }
-  io.out(paint.dim(c, `${hits.length} task(s)${hits.length === limit ? ` (first ${limit}; --limit N for more)` : ''}`));
+  io.out(paint.dim(c, `${hits.length} 项任务 tasks${hits.length === limit ? `（仅前 ${limit} 项 first ${limit}；--limit N 显示更多 for more）` : ''}`));
   return 0;
 }

@@ -20,7 +20,7 @@ import { clamp, clean, highlightSegs, scrollTo, appendAll, wrapSegs, type Seg } 
 import { leadUnit } from '../format.js';
 import { deadlineInline, deadlineLabel } from '../../domain/deadline-format.js';
 import { ROLE_LABEL, ROLES } from '../../domain/roles.js';
-import { displayWidth, padEndWidth } from '../../util/text.js';
+import { displayWidth, padEndWidth, truncateStartWidth } from '../../util/text.js';
 import type { ViewDef, ViewProps } from './types.js';
 import { useAddToChecklist } from './mine.js';
 
@@ -224,8 +224,11 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
   // The terminal cursor sits at the end of the input, so an IME's candidate window appears there.
   // Ink 6.8 places the cursor one row too high when the frame fills the terminal (no trailing newline:
   // it counts from the line below the output), and our frame always does: hence the +1 (seen in tmux).
+  // A query wider than the input shows its end (where the cursor is), with … at the start; one column is
+  // left free for the cursor.
+  const shownText = truncateStartWidth(clean(text), width - displayWidth(PROMPT) - 1);
   const { setCursorPosition } = useCursor();
-  setCursorPosition(active && focus === 'input' ? { x: Math.min(width - 1, displayWidth(PROMPT) + displayWidth(text)), y: top + 1 } : undefined);
+  setCursorPosition(active && focus === 'input' ? { x: Math.min(width - 1, displayWidth(PROMPT) + displayWidth(shownText)), y: top + 1 } : undefined);
 
   const lw = innerWidth(listW);
   const pw = innerWidth(prevW);
@@ -248,7 +251,7 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
         width={width}
         segs={[
           { text: PROMPT, color: 'cyan', bold: focus === 'input' },
-          { text: clean(text) },
+          { text: shownText },
           { text: focus === 'input' ? '' : '  (/ 输入)', dim: true },
         ]}
       />

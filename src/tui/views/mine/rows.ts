@@ -71,7 +71,7 @@ export function detailLines(it: MineItem, width: number): Seg[][] {
     push([{ text: '按 r 重新关联到这项任务（状态、备注和历史都会保留）', dim: true }]);
   }
   lines.push([]);
-  push([{ text: '变更历史', bold: true, underline: true }, { text: `  ${it.taskId}`, dim: true }]);
+  push([{ text: '变更历史 History', bold: true, underline: true }, { text: `  ${it.taskId}`, dim: true }]);
   const hist = it.entry?.history ?? [];
   if (!hist.length) push([{ text: '（尚无变更）', dim: true }]);
   for (const h of [...hist].reverse()) {
