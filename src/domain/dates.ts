@@ -27,7 +27,8 @@ function parts(iso: string): [number, number, number] {
 
 /** Days in month `m` (1–12) of year `y`. */
 export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (m === 2) return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 export function isMonthEnd(iso: string): boolean {
