@@ -53,7 +53,9 @@ describe.skipIf(!hasTmux)('plans in a real terminal (tmux)', () => {
     tmux('send-keys', '-t', SESSION, '-l', '僵尸');
     // tmux may capture while a frame is being written (its first lines new, the rest old): wait for the
     // results, not just for the echoed input.
-    const rowsOf = (s: string) => s.split('\n').filter((l) => /^[│┃][› ] (安徽|重庆|福建|河北|湖南) /.test(l));
+    // Only the result list's part of a line: at 120 columns the preview panel stands beside it (its text,
+    // 清理"僵尸"系统 among it, must not pass for a result row).
+    const rowsOf = (s: string) => s.split('\n').filter((l) => /^[│┃][› ] (安徽|重庆|福建|河北|湖南) /.test(l)).map((l) => l.split(/[│┃]{2}/)[0]);
     const results = await waitForScreen((s) => s.includes('搜索› 僵尸') && /\d+ 条/.test(s) && rowsOf(s).some((r) => r.includes('僵尸')), 'search results');
     const rows = rowsOf(results);
     for (const tag of ['安徽', '重庆', '福建', '河北', '湖南']) expect(rows.some((r) => r.includes(tag)), `a result from ${tag}\n${results}`).toBe(true);
