@@ -22,7 +22,7 @@ describe('plans add', () => {
     expect(existsSync(join(FIX, 'anhui.docx'))).toBe(true);
     expect(readFileSync(join(corpus, 'anhui.docx')).equals(readFileSync(join(FIX, 'anhui.docx')))).toBe(true);
     expect(r.stdout).toMatch(/anhui\.docx\s+anhui\s+47\s+43\s+45/);
-    expect(r.stdout).toContain('2 plan(s) in the corpus');
+    expect(r.stdout).toContain('方案库共 2 个方案 plans in the corpus');
     // the next command sees it
     const s = JSON.parse(plans(['search', '信息系统审计', '--json', '--corpus', corpus], env).stdout) as Array<{ task: { planId: string } }>;
     expect(s.some((h) => h.task.planId === 'anhui')).toBe(true);

@@ -84,6 +84,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
   for (const r of table) io.out(r.map((c, i) => padEndWidth(stripControl(c), widths[i])).join('  '));
   for (const r of rows) for (const w of r.warnings) io.out(`warning ${r.plan}: ${w}`);
   for (const r of rows) if (r.error) io.err(`plans add: ${r.file}: ${r.error}`);
-  io.out(`${rows.filter((r) => r.plan).length} plan(s) added to ${corpus}; ${query.plans().length} plan(s) in the corpus. See \`plans index --explain FILE\` for why each task is there.`);
+  io.out(`已添加 ${rows.filter((r) => r.plan).length} 个方案 plans added to ${corpus}；方案库共 ${query.plans().length} 个方案 plans in the corpus。每项任务的来由 why each task is there: \`plans index --explain FILE\``);
   return failed.length || rows.some((r) => r.error) ? 1 : 0;
 }
