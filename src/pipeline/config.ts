@@ -45,7 +45,3 @@ export function themeRulesOf(config: ExtractorConfig): ThemeRule[] {
   return config.tables.topics.flatMap((t) => t.themes);
 }
 
-/** Every rule name of a configuration (for --explain and the README). */
-export function ruleNames(config: ExtractorConfig): string[] {
-  return [...config.deadlines.parsers.map((p) => p.name), ...config.deadlines.refiners.map((r) => r.name), ...config.units.map((p) => p.name), ...config.refiners.map((r) => r.name)];
-}

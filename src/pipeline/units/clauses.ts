@@ -83,6 +83,11 @@ export interface ListItem extends Piece {
   suffix: string;
 }
 
+/** A list item found with a role by a rule. */
+export function foundUnit(it: ListItem, role: Role, rule: string): FoundUnit {
+  return { name: it.text, start: it.start, end: it.start + it.text.length, role, prefix: it.prefix, suffix: it.suffix, rule };
+}
+
 export function splitList(list: Piece): ListItem[] {
   const raw = splitTop(list, '、').flatMap(splitConjunctions).map(cleanItem).filter((x) => x.text);
   const merged: Piece[] = [];
@@ -163,7 +168,7 @@ export function parseRoleClauses(body: Piece, opts: ClauseOptions): FoundUnit[] 
         continue;
       }
       if (out.some((u) => u.name === it.text && u.role === role)) continue;
-      out.push({ name: it.text, start: it.start, end: it.start + it.text.length, role, prefix: it.prefix, suffix: it.suffix, rule: opts.rule });
+      out.push(foundUnit(it, role, opts.rule));
     }
   };
   for (const clause of splitTop(body, '，,；;')) {

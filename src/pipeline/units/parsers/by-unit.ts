@@ -2,8 +2,8 @@
  * 由X负责 / 由X牵头 / 由X、Y跟进督办 inside a sentence: the units after 由 take the role of the verb
  * (督办/督查 → supervise). X must name organisations (由许某同志负总责 names a person).
  */
-import { roleOfWord, splitList, looksLikeUnit } from '../clauses.js';
-import type { UnitParser } from '../types.js';
+import { foundUnit, roleOfWord, splitList, looksLikeUnit } from '../clauses.js';
+import type { FoundUnit, UnitParser } from '../types.js';
 
 const BY = /由([^，。；由]{2,60}?)(?:按职责(?:分工)?|分别|共同|具体|统一|跟进|跟踪|牵头)?(牵头|负责督查|负责督办|负责|督办|督查|督导|组织实施|承办)(?![室处组局科办厅委])/g;
 
@@ -12,12 +12,12 @@ export const byUnit: UnitParser = {
   scope: 'sentence',
   parse(sentence) {
     BY.lastIndex = 0;
-    const units = [];
+    const units: FoundUnit[] = [];
     let m: RegExpExecArray | null;
     while ((m = BY.exec(sentence))) {
       const items = splitList({ text: m[1], start: m.index + 1 });
       if (!items.length || !items.every((it) => looksLikeUnit(it.text, true))) continue;
-      for (const it of items) units.push({ name: it.text, start: it.start, end: it.start + it.text.length, role: roleOfWord(m[2]), prefix: it.prefix, suffix: it.suffix, rule: this.name });
+      for (const it of items) units.push(foundUnit(it, roleOfWord(m[2]), this.name));
     }
     return units.length ? { units } : null;
   },
