@@ -21,7 +21,15 @@ await build({
   alias: { 'react-devtools-core': join(dist, 'src/tui/perf/devtools-stub.js'), ws: join(dist, 'src/tui/perf/devtools-stub.js') },
   plugins: [
     {
-      // Ink's string-width → our exact, faster shim (which itself imports the real one).
+      // Ink's per-frame buffer → ours (same output; keeps styled lines and unchanged rows across frames).
+      name: 'ink-output',
+      setup(b) {
+        const ours = join(dist, 'src/tui/perf/output.js');
+        b.onResolve({ filter: /^\.\/output\.js$/ }, (args) => (/[\\/]ink[\\/]build[\\/]renderer\.js$/.test(args.importer) ? { path: ours } : undefined));
+      },
+    },
+    {
+      // Ink's string-width → our exact, faster shim (which loads the real one only for text that needs it).
       name: 'string-width-shim',
       setup(b) {
         const shim = join(dist, 'src/tui/perf/string-width-shim.js');

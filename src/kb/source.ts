@@ -4,12 +4,17 @@ import { join } from 'node:path';
 import { readDocument } from '../readers/index.js';
 
 /** The decoded raw text of a corpus file (name relative to the corpus folder), or null when it cannot be read. */
-export type SourceReader = (file: string) => string | null;
+export type SourceReader = ((file: string) => string | null) & {
+  /** Whether reading `file` takes no more than a few milliseconds (no PDF renderer, no spreadsheet), so it can be read ahead. */
+  cheap?: (file: string) => boolean;
+};
+
+const CHEAP = /\.(txt|md|html?|docx)$|^[^.]*$/i;
 
 /** Reads files of `corpusDir` on demand, decoding them as the pipeline does; caches each file's text. */
 export function corpusReader(corpusDir: string): SourceReader {
   const cache = new Map<string, string | null>();
-  return (file) => {
+  const reader: SourceReader = (file) => {
     if (!cache.has(file)) {
       let raw: string | null = null;
       try {
@@ -23,4 +28,6 @@ export function corpusReader(corpusDir: string): SourceReader {
     }
     return cache.get(file) ?? null;
   };
+  reader.cheap = (file) => CHEAP.test(file);
+  return reader;
 }

@@ -130,6 +130,11 @@ export class PlansQuery {
     return this.searchIndex().warmAsync();
   }
 
+  /** Whether search() answers from a built index, without building any of it first (see warmSearchAsync). */
+  searchReady(): boolean {
+    return this.index?.ready ?? false;
+  }
+
   /** Ranked search; an empty query lists every task passing the filters (plan order). */
   search(query: string, filters: TaskFilters = {}, limit = 50): SearchHit[] {
     const pred = Object.keys(filters).length ? taskPredicate(filters, this.kb.units) : undefined;
@@ -188,6 +193,15 @@ export class PlansQuery {
     let rows = this.memo.get(key) as ObligationRow[] | undefined;
     if (!rows) this.memo.set(key, (rows = obligationRows(this.plans(), this.kb.tasks, (id) => this.taskById(id), sort)));
     return rows;
+  }
+
+  /**
+   * Read a plan's source file ahead of its first preview, when that is cheap (text, web page, Word);
+   * a PDF or a spreadsheet is read when a preview first needs it.
+   */
+  prefetchContext(planId: string): void {
+    const file = this.plan(planId)?.file;
+    if (file && this.opts.source?.cheap?.(file)) this.opts.source(file);
   }
 
   /** The raw paragraph a task comes from, with the task's span inside it. */

@@ -1,5 +1,16 @@
 /** Display-width-correct text helpers (CJK is two columns wide). Never use `.length` for layout. */
-import stringWidth from 'string-width';
+import { createRequire } from 'node:module';
+
+type StringWidth = (s: string, options?: { ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean }) => number;
+let realStringWidth: StringWidth | null = null;
+/**
+ * string-width, loaded the first time a string needs its grapheme rules: its module init (an RGI-emoji
+ * regex and an Intl.Segmenter) costs ~35 ms at start-up, and Chinese and ASCII text never needs it.
+ */
+export function stringWidth(s: string, options?: Parameters<StringWidth>[1]): number {
+  realStringWidth ??= (createRequire(import.meta.url)('string-width') as { default: StringWidth }).default;
+  return realStringWidth(s, options);
+}
 
 // Fast paths (exactly what string-width returns for these characters): printable ASCII is 1 column,
 // CJK ideographs, CJK symbols/punctuation and fullwidth forms are 2; anything else asks string-width

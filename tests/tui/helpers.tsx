@@ -69,10 +69,13 @@ export interface Driven {
   rows: () => number;
 }
 
-export async function renderApp(opts: { columns?: number; rows?: number; asOf?: string; env?: Partial<AppEnv> } = {}): Promise<Driven> {
+export async function renderApp(opts: { columns?: number; rows?: number; asOf?: string; env?: Partial<AppEnv>; warm?: boolean } = {}): Promise<Driven> {
   // A temp data dir unless the test gives one: frame tests never touch the real data/checklist.json.
   const dataDir = mkdtempSync(join(tmpdir(), 'plans-tui-'));
   const env: AppEnv = { query: realQuery(), asOf: opts.asOf ?? '2018-01-15', color: false, corpusDir: 'corpus', upcomingDays: 30, dataDir, ...opts.env };
+  // The app builds its search index after the first frame, without drawing meanwhile; a test about what
+  // a search shows starts from a built index (warm: false tests the typing-before-ready path itself).
+  if (opts.warm !== false) await env.query.warmSearchAsync();
   const ui = render(<App env={env} />);
   const count = () => ui.frames.length;
   let cols = 100;

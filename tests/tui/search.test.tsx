@@ -142,4 +142,35 @@ describe('搜索 view (real corpus)', () => {
     await app.press('4');
     expect(app.frame()).toMatch(/手动.*2017年12月底前，基本完成对系统使用/);
   });
+
+  it('keys typed before the search index is built show at once, and their results as soon as it is', async () => {
+    // A query API whose index becomes ready only when the test says so (the real one builds in slices).
+    const real = realQuery();
+    let ready = false;
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const q = Object.create(real) as typeof real;
+    q.searchReady = () => ready;
+    q.warmSearchAsync = () => gate.then(() => real.warmSearchAsync()).then(() => void (ready = true));
+    let searches = 0;
+    q.search = (...args: Parameters<typeof real.search>) => {
+      searches++;
+      if (!ready) throw new Error('search() called before the index was ready: it would block the keys');
+      return real.search(...args);
+    };
+    app = await renderApp({ columns: 100, rows: 30, env: { query: q }, warm: false });
+    await app.type('审计');
+    expect(app.frame()).toContain('搜索› 审计');
+    expect(app.frame()).toContain('索引中');
+    expect(resultRows(app.frame())).toEqual([]);
+    expect(searches).toBe(0);
+    release();
+    await gate;
+    await app.press(); // let the view take the ready index
+    for (let i = 0; i < 100 && !resultRows(app.frame()).length; i++) await new Promise((r) => setTimeout(r, 20));
+    const n = real.search('审计', {}, 300).length;
+    expect(resultRows(app.frame()).length).toBeGreaterThan(0);
+    expect(app.frame()).toMatch(new RegExp(`\\n${n} 条`));
+    expect(app.frame()).not.toContain('索引中');
+  });
 });

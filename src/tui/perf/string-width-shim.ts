@@ -1,9 +1,8 @@
 /**
  * Drop-in for the `string-width` package as Ink and its helpers import it (see loader.ts): the same
- * answers, through util/text's exact fast paths; anything unusual still goes to string-width.
+ * answers, through util/text's exact fast paths; anything unusual still goes to string-width (loaded then).
  */
-import realStringWidth from 'string-width';
-import { displayWidth } from '../../util/text.js';
+import { displayWidth, stringWidth as realStringWidth } from '../../util/text.js';
 
 type Options = Parameters<typeof realStringWidth>[1];
 

@@ -139,33 +139,44 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
     return out;
   }, [f, plans, kinds, themes, asOf, upcomingDays]);
 
-  const { hits, total } = useMemo(() => {
+  // The search index is built after the first frame, in slices between which keys are handled: until it
+  // is ready the input stays live and the typed query is answered the moment it is.
+  const [ready, setReady] = useState(() => q.searchReady());
+  useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setImmediate> | undefined;
+    // The preview shows source paragraphs: read (and decode) each plan's file ahead, one file per turn of
+    // the event loop once the index is built, so that no single step holds up a key.
+    const prefetch = (plans: string[]) => {
+      const id = plans.shift();
+      if (!live || id === undefined) return;
+      q.prefetchContext(id);
+      timer = setImmediate(prefetch, plans);
+    };
+    const after = () => {
+      if (!live) return;
+      setReady(true);
+      timer = setImmediate(prefetch, q.plans().map((p) => p.id));
+    };
+    // Started from a timer, not inside the commit that drew the first frame.
+    const start = setTimeout(() => (q.searchReady() ? after() : q.warmSearchAsync().then(after, after)), 0);
+    return () => {
+      live = false;
+      clearTimeout(start);
+      if (timer) clearImmediate(timer);
+    };
+  }, [q]);
+
+  const { hits, total, pending } = useMemo(() => {
     if (!text.trim()) {
       // The empty query lists everything in plan order; no need to build the search index for it.
       const all = q.tasks(Object.keys(filters).length ? filters : undefined);
-      return { hits: all.slice(0, LIMIT).map((task) => ({ task, score: 0, ranges: [] as Array<[number, number]> })), total: all.length };
+      return { hits: all.slice(0, LIMIT).map((task) => ({ task, score: 0, ranges: [] as Array<[number, number]> })), total: all.length, pending: false };
     }
+    if (!ready) return { hits: [] as SearchHit[], total: 0, pending: true };
     const hs = q.search(text, filters, LIMIT);
-    return { hits: hs, total: hs.length };
-  }, [q, text, filters]);
-
-  // Build the search index (and its pinyin part) right after the first frame, not on the first keystroke.
-  useEffect(() => {
-    const a = setTimeout(() => q.search('政务', {}, 1), 0);
-    const b = setTimeout(() => q.search('zw', {}, 1), 30);
-    // The preview shows source paragraphs: read (and decode) each plan's file once now, not mid-typing.
-    const c = setTimeout(() => {
-      for (const p of q.plans()) {
-        const t = q.tasks({ plans: [p.id] })[0];
-        if (t) q.context(t);
-      }
-    }, 60);
-    return () => {
-      clearTimeout(a);
-      clearTimeout(b);
-      clearTimeout(c);
-    };
-  }, [q]);
+    return { hits: hs, total: hs.length, pending: false };
+  }, [q, text, filters, ready]);
 
   const focusTo = (x: 'input' | 'list') => {
     setFocus(x);
@@ -242,7 +253,7 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
   if (f.theme >= 0 && themes[f.theme]) addFilter('t 主题', clean(themes[f.theme].label));
   if (f.due === 'overdue') addFilter('o', `逾期 <${asOf}`);
   if (f.due === 'upcoming') addFilter('n', `临近 ${upcomingDays}天`);
-  const count = `${hits.length < total ? `${hits.length}/${total}` : total >= LIMIT ? `${total}+` : total} 条`;
+  const count = pending ? '索引中' : `${hits.length < total ? `${hits.length}/${total}` : total >= LIMIT ? `${total}+` : total} 条`;
   const hints = focus === 'input' ? hints_(SEARCH_INPUT_KEYS) : `${hints_(SEARCH_LIST_KEYS)} ${globalHints}`;
 
   return (
@@ -261,7 +272,7 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
           {visible.map((h, i) => (
             <Line key={h.task.id} width={lw} segs={resultRow(q, h, off + i === selIdx, lw)} />
           ))}
-          {hits.length === 0 ? <Line width={lw} segs={[{ text: '  没有结果 — no results', dim: true }]} /> : null}
+          {pending ? <Line width={lw} segs={[{ text: '  正在建立索引… — indexing, results follow', dim: true }]} /> : hits.length === 0 ? <Line width={lw} segs={[{ text: '  没有结果 — no results', dim: true }]} /> : null}
         </Panel>
         <Panel width={prevW} height={prevH}>
           {preview.map((segs, i) => (

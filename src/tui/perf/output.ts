@@ -1,0 +1,177 @@
+/**
+ * Drop-in for Ink 6's `build/output.js` (the frame buffer its renderer fills every frame), swapped in by the
+ * start-up bundle (scripts/bundle-tui.mjs) and the module hooks (loader.ts). Same operations, same output,
+ * byte for byte (tests/tui/output.test.ts compares it with Ink's own); what differs is what it remembers:
+ *
+ * - Ink makes a new Output per frame, so its caches start empty every frame and every line of the screen
+ *   is tokenised into styled characters again (over half of a keystroke's time in a profile of the search
+ *   view). Here the styled characters of a line and the width of a character are kept across frames.
+ * - A screen row whose writes are the same as in the previous frame (same columns, same styled lines) is
+ *   not rebuilt: its string from the previous frame is reused. A keystroke changes a few rows.
+ */
+import sliceAnsi from 'slice-ansi';
+import { styledCharsFromTokens, styledCharsToString, tokenize } from '@alcalzone/ansi-tokenize';
+import { displayWidth } from '../../util/text.js';
+
+type StyledChar = ReturnType<typeof styledCharsFromTokens>[number];
+type Transformer = (s: string, index: number) => string;
+interface Clip {
+  x1?: number;
+  x2?: number;
+  y1?: number;
+  y2?: number;
+}
+type Operation = { type: 'write'; x: number; y: number; text: string; transformers: Transformer[] } | { type: 'clip'; clip: Clip } | { type: 'unclip' };
+
+/** Bounded memo: cleared when full (a session's screens repeat; a long one must not grow without end). */
+class Memo<V> {
+  private map = new Map<string, V>();
+  constructor(private readonly max: number) {}
+  get(key: string, make: (key: string) => V): V {
+    let v = this.map.get(key);
+    if (v === undefined) {
+      if (this.map.size >= this.max) this.map.clear();
+      v = make(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+}
+
+const styledChars = new Memo<StyledChar[]>(8192);
+const widths = new Memo<number>(8192);
+const blockWidths = new Memo<number>(4096);
+
+const stringWidth = (s: string): number => widths.get(s, displayWidth);
+function widestLine(text: string): number {
+  return blockWidths.get(text, (t) => {
+    let w = 0;
+    for (const line of t.split('\n')) w = Math.max(w, stringWidth(line));
+    return w;
+  });
+}
+
+/** What was written into one row: a flat list of [x, styled chars] in write order, compared by identity. */
+type RowWrites = Array<number | StyledChar[]>;
+
+/** The previous frame's rows (of the frame buffer of this size): their writes and their strings. */
+let previous: { width: number; writes: RowWrites[]; lines: string[] } | null = null;
+
+function sameWrites(a: RowWrites | undefined, b: RowWrites): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const EMPTY_STYLES: StyledChar['styles'] = [];
+
+export default class Output {
+  readonly width: number;
+  readonly height: number;
+  private readonly operations: Operation[] = [];
+
+  constructor(options: { width: number; height: number }) {
+    this.width = options.width;
+    this.height = options.height;
+  }
+
+  write(x: number, y: number, text: string, options: { transformers: Transformer[] }): void {
+    if (!text) return;
+    this.operations.push({ type: 'write', x, y, text, transformers: options.transformers });
+  }
+
+  clip(clip: Clip): void {
+    this.operations.push({ type: 'clip', clip });
+  }
+
+  unclip(): void {
+    this.operations.push({ type: 'unclip' });
+  }
+
+  get(): { output: string; height: number } {
+    const { width, height } = this;
+    // First pass: which styled lines land where (as Ink's get(), without filling cells yet).
+    const writes: RowWrites[] = Array.from({ length: height }, () => []);
+    const clips: Clip[] = [];
+    for (const op of this.operations) {
+      if (op.type === 'clip') {
+        clips.push(op.clip);
+        continue;
+      }
+      if (op.type === 'unclip') {
+        clips.pop();
+        continue;
+      }
+      const { text, transformers } = op;
+      let { x, y } = op;
+      let lines = text.split('\n');
+      const clip = clips.at(-1);
+      if (clip) {
+        const clipH = typeof clip.x1 === 'number' && typeof clip.x2 === 'number';
+        const clipV = typeof clip.y1 === 'number' && typeof clip.y2 === 'number';
+        if (clipH) {
+          const w = widestLine(text);
+          if (x + w < clip.x1! || x > clip.x2!) continue;
+        }
+        if (clipV) {
+          if (y + lines.length < clip.y1! || y > clip.y2!) continue;
+        }
+        if (clipH) {
+          lines = lines.map((line) => {
+            const from = x < clip.x1! ? clip.x1! - x : 0;
+            const w = stringWidth(line);
+            const to = x + w > clip.x2! ? clip.x2! - x : w;
+            return sliceAnsi(line, from, to);
+          });
+          if (x < clip.x1!) x = clip.x1!;
+        }
+        if (clipV) {
+          const from = y < clip.y1! ? clip.y1! - y : 0;
+          const to = y + lines.length > clip.y2! ? clip.y2! - y : lines.length;
+          lines = lines.slice(from, to);
+          if (y < clip.y1!) y = clip.y1!;
+        }
+      }
+      let offsetY = 0;
+      for (let index = 0; index < lines.length; index++) {
+        const row = writes[y + offsetY];
+        if (!row) continue;
+        let line = lines[index];
+        for (const t of transformers) line = t(line, index);
+        row.push(x, styledChars.get(line, (l) => styledCharsFromTokens(tokenize(l))));
+        offsetY++;
+      }
+    }
+
+    // Second pass: rows written as in the previous frame keep their string; the others are filled cell by cell.
+    const prev = previous && previous.width === width ? previous : null;
+    const out: string[] = new Array(height);
+    for (let y = 0; y < height; y++) {
+      const row = writes[y];
+      if (prev && sameWrites(prev.writes[y], row)) {
+        out[y] = prev.lines[y];
+        continue;
+      }
+      const cells: Array<StyledChar | undefined> = new Array(width);
+      for (let x = 0; x < width; x++) cells[x] = { type: 'char', value: ' ', fullWidth: false, styles: EMPTY_STYLES } as StyledChar;
+      for (let i = 0; i < row.length; i += 2) {
+        let offsetX = row[i] as number;
+        for (const ch of row[i + 1] as StyledChar[]) {
+          cells[offsetX] = ch;
+          const cw = Math.max(1, stringWidth(ch.value));
+          for (let k = 1; k < cw; k++) cells[offsetX + k] = { type: 'char', value: '', fullWidth: false, styles: ch.styles } as StyledChar;
+          offsetX += cw;
+        }
+      }
+      // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742 (as Ink does)
+      out[y] = styledCharsToString(cells.filter((c): c is StyledChar => c !== undefined)).trimEnd();
+    }
+    previous = { width, writes, lines: out };
+    return { output: out.join('\n'), height };
+  }
+}
+
+/** Forget the previous frame (tests comparing against Ink's Output frame by frame). */
+export function resetOutputMemory(): void {
+  previous = null;
+}
