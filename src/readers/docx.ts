@@ -4,7 +4,7 @@
  * becomes annex tasks with its columns mapped by header name. The OOXML is read with fflate (zip) and
  * htmlparser2 in XML mode.
  */
-import { Parser } from 'htmlparser2';
+import { Parser } from './libs.js';
 import type { LineOrigin, Reader, ReadResult } from './types.js';
 import { openZip } from './zip.js';
 
@@ -22,7 +22,7 @@ export function docxXmlToText(xml: string): { text: string; lines: LineOrigin[] 
   let row: Array<{ text: string; merge: 'restart' | 'continue' | null; span: number }> | null = null;
   let cell: { text: string; merge: 'restart' | 'continue' | null; span: number } | null = null;
   let above: string[] = [];
-  const parser = new Parser(
+  const parser = new (Parser())(
     {
       onopentag(name, attrs) {
         if (name === 'w:del' || name === 'w:instrtext' || name === 'w:delinstrtext') skip++;

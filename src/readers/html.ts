@@ -4,7 +4,7 @@
  * elements and <br> as line breaks; tables as rows (cells by tabs), so a task table becomes annex rows.
  * Parsed with htmlparser2 (a well-kept, forgiving HTML parser), not regexes over markup.
  */
-import { Parser } from 'htmlparser2';
+import { Parser } from './libs.js';
 import type { LineOrigin, Reader, ReadResult } from './types.js';
 
 const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'nav', 'header', 'footer', 'iframe', 'button', 'select', 'option', 'textarea', 'head', 'template', 'svg', 'form', 'aside', 'object']);
@@ -68,7 +68,7 @@ export function htmlToText(html: string): { text: string; lines: LineOrigin[] } 
     }
     cur = '';
   };
-  const parser = new Parser(
+  const parser = new (Parser())(
     {
       onopentag(name, attrs) {
         const chrome = CHROME.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`) || (attrs.style ?? '').replace(/\s/g, '').includes('display:none');

@@ -4,13 +4,13 @@
  * and inline strings. Title and header rows may stand anywhere in the first rows: the table parser finds
  * the header by its words. The OOXML is read with fflate and htmlparser2 in XML mode (sync, no temp files).
  */
-import { Parser } from 'htmlparser2';
+import { Parser } from './libs.js';
 import { isoOf } from '../domain/dates.js';
 import type { LineOrigin, Reader, ReadResult } from './types.js';
 import { openZip } from './zip.js';
 
 function parseXml(xml: string, on: { open?(name: string, attrs: Record<string, string>): void; text?(t: string): void; close?(name: string): void }): void {
-  const p = new Parser({ onopentag: on.open, ontext: on.text, onclosetag: on.close }, { xmlMode: true, decodeEntities: true });
+  const p = new (Parser())({ onopentag: on.open, ontext: on.text, onclosetag: on.close }, { xmlMode: true, decodeEntities: true });
   p.write(xml);
   p.end();
 }

@@ -1,5 +1,5 @@
 /** OOXML packages (.docx, .xlsx) are zip archives: read the parts we need with fflate (sync, small). */
-import { strFromU8, unzipSync } from 'fflate';
+import { zipLib } from './libs.js';
 
 export type ZipParts = { ok: true; part(name: string): string | null; names: string[] } | { ok: false; reason: string };
 
@@ -12,9 +12,9 @@ export function openZip(bytes: Uint8Array, what: string, wanted: (name: string) 
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return { ok: false, reason: `not a ${what} file (no zip archive inside)` };
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (f) => wanted(f.name) });
+    files = zipLib().unzipSync(bytes, { filter: (f) => wanted(f.name) });
   } catch (e) {
     return { ok: false, reason: `the ${what} archive is damaged (${(e as Error).message})` };
   }
-  return { ok: true, names: Object.keys(files), part: (name) => (files[name] ? strFromU8(files[name]) : null) };
+  return { ok: true, names: Object.keys(files), part: (name) => (files[name] ? zipLib().strFromU8(files[name]) : null) };
 }
