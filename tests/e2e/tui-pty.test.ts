@@ -80,6 +80,21 @@ describe.skipIf(!hasTmux)('plans in a real terminal (tmux)', () => {
     expect(screen()).not.toContain('搜索›');
   });
 
+  it('keys typed before the first frame and at it are all kept, in order, and answered', async () => {
+    const cli = builtCli();
+    const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+    const cmd = `cd ${q(ROOT)} && env -u CI -u CONTINUOUS_INTEGRATION node ${q(cli)} --data-dir ${q(join(dir, 'data'))} --as-of 2018-01-15; sleep 30`;
+    tmux('kill-session', '-t', SESSION);
+    expect(tmux('new-session', '-d', '-s', SESSION, '-x', '100', '-y', '30', cmd).status).toBe(0);
+    tmux('send-keys', '-t', SESSION, '-l', '审'); // while node is still starting
+    await waitForScreen((s) => s.includes('搜索›') && s.includes('1 搜索'), 'the first frame');
+    tmux('send-keys', '-t', SESSION, '-l', '计'); // the moment the first frame is there (the index is still being built)
+    const rowsOf = (s: string) => s.split('\n').filter((l) => /^[│┃][› ] (安徽|重庆|福建|河北|湖南) /.test(l));
+    const shown = await waitForScreen((s) => s.includes('搜索› 审计') && rowsOf(s).some((r) => r.includes('审计')), 'both keys and their results');
+    expect(shown).not.toContain('搜索› 计审');
+    expect(shown).toMatch(/\n\d+ 条/);
+  });
+
   it('a large folder is indexed in a worker: progress is drawn and q cancels at once (exit 130)', async () => {
     const cli = builtCli();
     const corpus = join(dir, 'big');
