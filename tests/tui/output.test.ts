@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import Output, { resetOutputMemory } from '../../src/tui/perf/output.js';
+import Output, { resetOutputMemory, tokenizeLine } from '../../src/tui/perf/output.js';
+import { tokenize } from '@alcalzone/ansi-tokenize';
 
 type AnyOutput = {
   write(x: number, y: number, text: string, o: { transformers: Array<(s: string, i: number) => string> }): void;
@@ -122,5 +123,25 @@ describe('the frame buffer that replaces Ink’s', () => {
     expect(draw(Output, '审')).toBe(draw(InkOutput, '审'));
     expect(draw(Output, '审计')).toBe(draw(InkOutput, '审计'));
     expect(draw(Output, '审计').split('\n')[0]).toBe('搜索› 审计');
+  });
+
+  it('tokenizes lines exactly as ansi-tokenize does, on every character it takes the fast path for and on styled lines', () => {
+    // Every BMP code point, in runs (neighbours paired every way a run allows), each run with and without styles.
+    const chars: string[] = [];
+    for (let cp = 0x20; cp <= 0xffff; cp++) if (cp < 0xd800 || cp > 0xdfff) chars.push(String.fromCodePoint(cp));
+    for (const cp of [0x20000, 0x2a6d6, 0x30000, 0x1f600, 0x1f1e8, 0x1f3fb, 0xe0041]) chars.push(String.fromCodePoint(cp));
+    let fast = 0;
+    for (let i = 0; i < chars.length; i += 7) {
+      const run = chars.slice(i, i + 9).join('');
+      for (const line of [run, `\u001b[1m\u001b[36m${run}\u001b[39m\u001b[22m`, `a${run}\u001b[38;5;208mb\u001b[0m`, run + '\u0301', '\u200d' + run]) {
+        expect(tokenizeLine(line), JSON.stringify(line)).toEqual(tokenize(line));
+      }
+      fast++;
+    }
+    expect(fast).toBeGreaterThan(9000);
+    // Lines as the views draw them: CJK, ASCII, box drawing, SGR runs, incomplete escapes (left to the library).
+    for (const line of ['│› 安徽 2017-12     省审计厅       \u001b[33m\u001b[1m\u001b[4m审计\u001b[24m\u001b[22m\u001b[39m监督…│', '\u001b[31', '\u001b[m x', '\u001b]8;;http://a\u0007链接\u001b]8;;\u0007', '𠀀𪛖 ext B', '👍🏽 e\u0301']) {
+      expect(tokenizeLine(line)).toEqual(tokenize(line));
+    }
   });
 });

@@ -38,6 +38,41 @@ class Memo<V> {
   }
 }
 
+type Token = ReturnType<typeof tokenize>[number];
+
+/**
+ * Characters that are a grapheme of their own whatever comes next, and never continue the one before:
+ * printable ASCII, Latin-1 and spacing modifiers, general punctuation, symbols, box drawing and arrows,
+ * CJK symbols, kana and ideographs, compatibility ideographs, full/half-width forms, and the supplementary
+ * ideographs. Left out: combining marks (U+20D0–20FF, U+302A–302F, U+3099–309A, U+FF9E–FF9F), ZWNJ and
+ * ZWJ, controls, surrogates outside the ideograph planes, emoji and everything not listed.
+ */
+const SIMPLE_LINE = /^(?:[\x20-\x7e\xa0-\u02ff\u2000-\u200b\u200e-\u20cf\u2100-\u2bff\u3000-\u3029\u3030-\u3098\u309b-\u9fff\uf900-\ufaff\uff00-\uff9d\uffa0-\uffef]|[\ud840-\ud8bf][\udc00-\udfff]|\u001b\[[0-9;]*m)*$/;
+const charTokens = new Memo<Token>(8192);
+const sgrTokens = new Memo<Token[]>(1024);
+
+/**
+ * ansi-tokenize's tokenize(), without its grapheme segmenter for lines where every character is its own
+ * grapheme (every line the views draw): character tokens and SGR tokens are the library's own, computed
+ * once per distinct character or escape code. Anything else goes to the library.
+ */
+export function tokenizeLine(line: string): Token[] {
+  if (!SIMPLE_LINE.test(line)) return tokenize(line);
+  const out: Token[] = [];
+  for (let i = 0; i < line.length; ) {
+    if (line.charCodeAt(i) === 27) {
+      const end = line.indexOf('m', i);
+      for (const t of sgrTokens.get(line.slice(i, end + 1), (code) => tokenize(code))) out.push(t);
+      i = end + 1;
+      continue;
+    }
+    const n = line.charCodeAt(i) >= 0xd800 && line.charCodeAt(i) <= 0xdbff ? 2 : 1;
+    out.push(charTokens.get(line.slice(i, i + n), (ch) => tokenize(ch)[0]));
+    i += n;
+  }
+  return out;
+}
+
 const styledChars = new Memo<StyledChar[]>(8192);
 const widths = new Memo<number>(8192);
 const blockWidths = new Memo<number>(4096);
@@ -138,7 +173,7 @@ export default class Output {
         if (!row) continue;
         let line = lines[index];
         for (const t of transformers) line = t(line, index);
-        row.push(x, styledChars.get(line, (l) => styledCharsFromTokens(tokenize(l))));
+        row.push(x, styledChars.get(line, (l) => styledCharsFromTokens(tokenizeLine(l))));
         offsetY++;
       }
     }
