@@ -139,7 +139,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
     skipped: opened.load.skipped,
   };
   try {
-    const instance = render(React.createElement(App, { env }), { exitOnCtrlC: true, patchConsole: true, maxFps: 60 });
+    const instance = render(React.createElement(App, { env }), { exitOnCtrlC: true, patchConsole: true, maxFps: 60, incrementalRendering: true });
     unmountInk = () => instance.unmount();
     await instance.waitUntilExit();
   } finally {
