@@ -1,6 +1,7 @@
 /** One screen row of styled segments, fitted to exactly `width` columns by display width. */
 import React, { memo } from 'react';
 import { Text } from 'ink';
+import chalk from 'chalk';
 import { fitSegs, type Seg } from '../layout.js';
 import { useEnv } from '../context.js';
 
@@ -18,27 +19,33 @@ export function sameSegs(a: Seg[], b: Seg[]): boolean {
 
 type LineProps = { segs: Seg[]; width: number; pad?: boolean };
 
+type Style = (s: string) => string;
+const BG: Record<string, Style> = { red: chalk.bgRed, green: chalk.bgGreen, yellow: chalk.bgYellow, blue: chalk.bgBlue, magenta: chalk.bgMagenta, cyan: chalk.bgCyan, white: chalk.bgWhite, black: chalk.bgBlack, gray: chalk.bgGray };
+
+/**
+ * One segment styled as Ink's <Text> would style it (the same chalk calls in the same order: dim, colour,
+ * background, bold, underline, inverse), so a row is one string in one <Text> node instead of a node per
+ * segment: a keystroke then reconciles, lays out and squashes a handful of nodes per row, not dozens.
+ */
+export function styledSeg(s: Seg, color: boolean): string {
+  let t = s.text;
+  if (!t) return t;
+  if (color && s.dim) t = chalk.dim(t);
+  if (color && s.color) t = ((chalk as unknown as Record<string, Style>)[s.color] ?? ((x: string) => x))(t);
+  if (color && s.backgroundColor) t = (BG[s.backgroundColor] ?? ((x: string) => x))(t);
+  if (s.bold) t = chalk.bold(t);
+  if (s.underline) t = chalk.underline(t);
+  if (s.inverse) t = chalk.inverse(t);
+  return t;
+}
+
 export const Line = memo(function Line({ segs, width, pad = true }: LineProps) {
   const { color } = useEnv();
   const fitted = fitSegs(segs, width, pad);
   if (fitted.length === 0) return <Text> </Text>;
-  return (
-    <Text>
-      {fitted.map((s, i) => (
-        <Text
-          key={i}
-          color={color ? s.color : undefined}
-          backgroundColor={color ? s.backgroundColor : undefined}
-          bold={s.bold}
-          dimColor={color ? s.dim : undefined}
-          inverse={s.inverse}
-          underline={s.underline}
-        >
-          {s.text}
-        </Text>
-      ))}
-    </Text>
-  );
+  let row = '';
+  for (const s of fitted) row += styledSeg(s, color);
+  return <Text>{row}</Text>;
 }, (a: LineProps, b: LineProps) => a.width === b.width && a.pad === b.pad && sameSegs(a.segs, b.segs));
 
 /** A pre-styled ANSI line (marked-terminal output), already wrapped to `width`. */

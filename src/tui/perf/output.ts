@@ -10,7 +10,7 @@
  *   not rebuilt: its string from the previous frame is reused. A keystroke changes a few rows.
  */
 import sliceAnsi from 'slice-ansi';
-import { styledCharsFromTokens, styledCharsToString, tokenize } from '@alcalzone/ansi-tokenize';
+import { ansiCodesToString, diffAnsiCodes, styledCharsFromTokens, tokenize } from '@alcalzone/ansi-tokenize';
 import { displayWidth } from '../../util/text.js';
 
 type StyledChar = ReturnType<typeof styledCharsFromTokens>[number];
@@ -99,6 +99,30 @@ function sameWrites(a: RowWrites | undefined, b: RowWrites): boolean {
 }
 
 const EMPTY_STYLES: StyledChar['styles'] = [];
+
+function sameStyles(a: StyledChar['styles'], b: StyledChar['styles']): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].code !== b[i].code || a[i].endCode !== b[i].endCode) return false;
+  return true;
+}
+
+/**
+ * ansi-tokenize's styledCharsToString(): the same string, but neighbours with the same styles (nearly all
+ * of them) are not diffed — diffAnsiCodes of equal style lists is empty, and costs three Sets per character.
+ */
+function charsToString(chars: StyledChar[]): string {
+  let ret = '';
+  const last = chars.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = chars[i];
+    if (i === 0) ret += ansiCodesToString(c.styles);
+    else if (!sameStyles(chars[i - 1].styles, c.styles)) ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, c.styles));
+    ret += c.value;
+    if (i === last && c.styles.length) ret += ansiCodesToString(diffAnsiCodes(c.styles, []));
+  }
+  return ret;
+}
 
 export default class Output {
   readonly width: number;
@@ -199,7 +223,7 @@ export default class Output {
         }
       }
       // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742 (as Ink does)
-      out[y] = styledCharsToString(cells.filter((c): c is StyledChar => c !== undefined)).trimEnd();
+      out[y] = charsToString(cells.filter((c): c is StyledChar => c !== undefined)).trimEnd();
     }
     previous = { width, writes, lines: out };
     return { output: out.join('\n'), height };
