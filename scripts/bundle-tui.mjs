@@ -1,14 +1,17 @@
 #!/usr/bin/env node
-// Bundles the terminal app's start-up (Ink, React, the app) into dist/tui-bundle.mjs with esbuild.
-// Run after tsc (npm run build). start.ts falls back to plain imports when the bundle is missing.
+// Bundles the terminal app's start path (tui/start.ts: opening the knowledge base, the checklist, the query
+// API, then Ink, React and the app) into dist/tui-bundle.mjs with esbuild. Run after tsc (npm run build);
+// app/launch.ts falls back to the modules when the bundle is missing.
+// Left outside, loaded from dist/src as modules: what finds its own files by import.meta.url or builds the
+// knowledge base (kb/load: the cache, its code hash and the pipeline; app/build: the build worker; the readers).
 import { build } from 'esbuild';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 await build({
-  entryPoints: [join(dist, 'src/tui/bundle-entry.js')],
+  entryPoints: [join(dist, 'src/tui/start.js')],
   outfile: join(dist, 'tui-bundle.mjs'),
   bundle: true,
   platform: 'node',
@@ -20,6 +23,16 @@ await build({
   // Ink's devtools (react-devtools-core, ws) only load with DEV=true: stubs keep them out of the bundle.
   alias: { 'react-devtools-core': join(dist, 'src/tui/perf/devtools-stub.js'), ws: join(dist, 'src/tui/perf/devtools-stub.js') },
   plugins: [
+    {
+      name: 'left-outside',
+      setup(b) {
+        const outside = ['src/kb/load.js', 'src/kb/build.js', 'src/app/build.js', 'src/readers/index.js'].map((p) => join(dist, p));
+        b.onResolve({ filter: /^\.\.?\// }, (args) => {
+          const target = join(args.resolveDir, args.path);
+          return outside.includes(target) ? { path: './' + relative(dist, target).split(sep).join('/'), external: true } : undefined;
+        });
+      },
+    },
     {
       // Ink's per-frame buffer → ours (same output; keeps styled lines and unchanged rows across frames).
       name: 'ink-output',

@@ -1,7 +1,8 @@
 /**
- * Entry of the terminal app's start-up bundle (scripts/bundle-tui.mjs → dist/tui-bundle.mjs): Ink, React
- * and the app in one file, so starting `plans` loads one module instead of ~400 (about 550 → 150 ms).
- * Heavy libraries used after the first frame (pinyin-pro, fuse.js, marked, exceljs) stay lazy imports.
+ * Ink, React and the app, as start.ts loads them once the knowledge base is open. In the start-up bundle
+ * (scripts/bundle-tui.mjs → dist/tui-bundle.mjs, whose entry is start.ts) this is a lazily initialised
+ * part of the one file; heavy libraries used after the first frame (pinyin-pro, fuse.js, marked, exceljs)
+ * stay lazy imports.
  */
 export { render } from 'ink';
 import React from 'react';

@@ -26,27 +26,24 @@ export function registerPerfHooks(): void {
 }
 let perfHooksRegistered = false;
 
-/** Ink, React and the app: from the start-up bundle when the build made one, else module by module. */
+/** Whether this module runs from the start-up bundle (dist/tui-bundle.mjs, scripts/bundle-tui.mjs). */
+const BUNDLED = import.meta.url.endsWith('/tui-bundle.mjs');
+
+/**
+ * Ink, React and the app. In the start-up bundle they are part of it (initialised only now, after the
+ * knowledge base is open); running from the modules, the module hooks go in first.
+ */
 async function loadApp(): Promise<typeof import('./bundle-entry.js')> {
-  if (!process.env.PLANS_NO_BUNDLE) {
-    try {
-      // dist/src/tui/start.js → dist/tui-bundle.mjs (a computed path: tsc must not resolve it)
-      const bundle = new URL('../../tui-bundle.mjs', import.meta.url).href;
-      // Yoga's WebAssembly is inlined as a data: URL; given a global fetch, its loader fetches it, which
-      // makes Node load its whole fetch implementation (~30 ms). Without fetch it decodes the bytes itself.
-      const fetchDescriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
-      if (fetchDescriptor) Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
-      try {
-        return (await import(bundle)) as typeof import('./bundle-entry.js');
-      } finally {
-        if (fetchDescriptor) Object.defineProperty(globalThis, 'fetch', fetchDescriptor);
-      }
-    } catch {
-      /* no bundle (running from sources): fall through */
-    }
+  if (!BUNDLED) registerPerfHooks();
+  // Yoga's WebAssembly is inlined as a data: URL; given a global fetch, its loader fetches it, which
+  // makes Node load its whole fetch implementation (~30 ms). Without fetch it decodes the bytes itself.
+  const fetchDescriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (fetchDescriptor) Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  try {
+    return await import('./bundle-entry.js');
+  } finally {
+    if (fetchDescriptor) Object.defineProperty(globalThis, 'fetch', fetchDescriptor);
   }
-  registerPerfHooks();
-  return import('./bundle-entry.js');
 }
 
 export async function start(argv: string[], io: Io): Promise<number> {
@@ -122,7 +119,8 @@ export async function start(argv: string[], io: Io): Promise<number> {
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
   // React's production build: the development one is several times slower per keystroke.
-  process.env.NODE_ENV ??= 'production';
+  const processEnv = process.env;
+  processEnv.NODE_ENV ??= 'production';
   // Node ≥ 22 can cache compiled code across runs (Ink, React and the app are most of the start-up).
   (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   const { render, React, App } = await loadApp();
