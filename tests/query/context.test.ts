@@ -45,3 +45,24 @@ describe('source context of a task in a huge paragraph', () => {
     expect(lines.length).toBeLessThan((2 * CONTEXT_MARGIN + CONTEXT_SPAN_MAX) / 10);
   });
 });
+
+describe('reading source files ahead (prefetchContext)', () => {
+  it('reads a text plan ahead, never a PDF or a spreadsheet', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plans-prefetch-'));
+    writeFileSync(join(dir, 'one.txt'), `某某省数据资源统筹管理工作方案\n${TASK}\n`);
+    const { kb } = loadKnowledgeBase({ corpusDir: dir, cachePath: null });
+    const real = corpusReader(dir);
+    const read: string[] = [];
+    const source = Object.assign((file: string) => (read.push(file), real(file)), { cheap: real.cheap });
+    // The same plan, as if it had come from a PDF and from a spreadsheet.
+    const plan = kb.plans[0];
+    const kb2 = { ...kb, plans: [plan, { ...plan, id: 'p-pdf', file: 'one.pdf' }, { ...plan, id: 'p-xlsx', file: 'one.xlsx' }] };
+    const q = new PlansQuery(kb2, { source });
+    q.prefetchContext('p-pdf');
+    q.prefetchContext('p-xlsx');
+    expect(read).toEqual([]);
+    q.prefetchContext(plan.id);
+    expect(read).toEqual(['one.txt']);
+    expect(real.cheap!('a.docx') && real.cheap!('a.html') && real.cheap!('noext')).toBe(true);
+  });
+});

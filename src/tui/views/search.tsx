@@ -144,26 +144,12 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
   const [ready, setReady] = useState(() => q.searchReady());
   useEffect(() => {
     let live = true;
-    let timer: ReturnType<typeof setImmediate> | undefined;
-    // The preview shows source paragraphs: read (and decode) each plan's file ahead, one file per turn of
-    // the event loop once the index is built, so that no single step holds up a key.
-    const prefetch = (plans: string[]) => {
-      const id = plans.shift();
-      if (!live || id === undefined) return;
-      q.prefetchContext(id);
-      timer = setImmediate(prefetch, plans);
-    };
-    const after = () => {
-      if (!live) return;
-      setReady(true);
-      timer = setImmediate(prefetch, q.plans().map((p) => p.id));
-    };
+    const after = () => void (live && setReady(true));
     // Started from a timer, not inside the commit that drew the first frame.
     const start = setTimeout(() => (q.searchReady() ? after() : q.warmSearchAsync().then(after, after)), 0);
     return () => {
       live = false;
       clearTimeout(start);
-      if (timer) clearImmediate(timer);
     };
   }, [q]);
 
@@ -244,6 +230,25 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
   const lw = innerWidth(listW);
   const pw = innerWidth(prevW);
   const visible = hits.slice(off, off + rowsVisible);
+  // The preview shows source paragraphs: the files of the rows on screen are read (and decoded) ahead,
+  // one per turn of the event loop once the index is built, so neither a key nor moving down waits for
+  // one; only cheap formats (a PDF or a sheet is read when first shown), and memory stays with what is seen.
+  const visiblePlans = [...new Set(visible.map((h) => h.task.planId))].join('\n');
+  useEffect(() => {
+    if (!ready) return;
+    const plans = visiblePlans.split('\n');
+    let timer: ReturnType<typeof setImmediate> | undefined;
+    const next = () => {
+      const id = plans.shift();
+      if (!id) return;
+      q.prefetchContext(id);
+      timer = setImmediate(next);
+    };
+    timer = setImmediate(next);
+    return () => {
+      if (timer) clearImmediate(timer);
+    };
+  }, [q, ready, visiblePlans]);
   const preview = useMemo(() => previewLines(q, hits[selIdx], pw).slice(0, innerHeight(prevH)), [q, hits, selIdx, pw, prevH]);
 
   const filterSegs: Seg[] = [];
