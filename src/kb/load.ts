@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeBase, SkippedFile } from '../types.js';
 import { classify } from '../readers/index.js';
-import { buildKnowledgeBase, type CorpusFile } from './build.js';
+import { buildKnowledgeBase, type BuildTimings, type CorpusFile } from './build.js';
 
 export interface LoadOptions {
   corpusDir: string;
@@ -27,6 +27,8 @@ export interface LoadResult {
   rebuilt: boolean;
   ms: number;
   cachePath: string | null;
+  /** Set when the knowledge base was rebuilt: where the build's time went. */
+  timings?: BuildTimings;
 }
 
 interface CacheFile {
@@ -151,7 +153,7 @@ export function loadKnowledgeBase(opts: LoadOptions): LoadResult {
       /* missing or unreadable cache: rebuild */
     }
   }
-  const { kb, skipped } = buildKnowledgeBase(files, opts.onProgress);
+  const { kb, skipped, timings } = buildKnowledgeBase(files, opts.onProgress);
   if (cachePath) {
     try {
       mkdirSync(dirname(cachePath), { recursive: true });
@@ -162,5 +164,5 @@ export function loadKnowledgeBase(opts: LoadOptions): LoadResult {
       /* a read-only data dir only costs us the cache */
     }
   }
-  return { kb, skipped, rebuilt: true, ms: performance.now() - t0, cachePath };
+  return { kb, skipped, rebuilt: true, ms: performance.now() - t0, cachePath, timings };
 }

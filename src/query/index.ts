@@ -51,6 +51,8 @@ export class PlansQuery {
   private readonly planById = new Map<string, Plan>();
   private index: SearchIndex | null = null;
   private readonly memo = new Map<string, unknown>();
+  /** Tasks grouped by plan id, in knowledge-base order (built on first use, once). */
+  private byPlan: Map<string, Task[]> | null = null;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -83,7 +85,30 @@ export class PlansQuery {
     return name.replace(/(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市)$/u, '') || name;
   }
   tasks(filters?: TaskFilters): Task[] {
-    return filters ? this.kb.tasks.filter(taskPredicate(filters, this.kb.units)) : this.kb.tasks;
+    if (!filters) return this.kb.tasks;
+    const pred = taskPredicate(filters, this.kb.units);
+    // A plan filter reads only those plans' tasks (O(their tasks), not O(all tasks)), kept in knowledge-base order.
+    if (filters.plans && filters.plans.length) {
+      const want = new Set(filters.plans);
+      const groups = [...want].map((id) => this.tasksOfPlan(id)).filter((g) => g.length);
+      if (!groups.length) return [];
+      const from = groups.length === 1 ? groups[0] : this.kb.tasks.filter((t) => want.has(t.planId));
+      return from.filter(pred);
+    }
+    return this.kb.tasks.filter(pred);
+  }
+  /** The tasks of one plan, in knowledge-base order (grouped once for all plans, O(tasks)). */
+  tasksOfPlan(planId: string): Task[] {
+    if (!this.byPlan) {
+      const m = new Map<string, Task[]>();
+      for (const t of this.kb.tasks) {
+        let g = m.get(t.planId);
+        if (!g) m.set(t.planId, (g = []));
+        g.push(t);
+      }
+      this.byPlan = m;
+    }
+    return this.byPlan.get(planId) ?? [];
   }
   /** The task with exactly this id. */
   task(id: string): Task | undefined {
