@@ -30,6 +30,8 @@ export interface BuildTimings {
   extract: number;
   counterparts: number;
   units: number;
+  /** The search index built to be persisted with the cache (when there is a cache). */
+  search?: number;
 }
 
 export function buildKnowledgeBase(

@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import type { KnowledgeBase, SkippedFile } from '../types.js';
 import { classify } from '../readers/index.js';
 import { buildKnowledgeBase, type BuildTimings, type CorpusFile } from './build.js';
+import { SearchIndex } from '../query/search/index.js';
+import { decodeSearch, encodeSearch, SEARCH_FORMAT, type SearchParts } from '../query/search/persist.js';
 
 export interface LoadOptions {
   corpusDir: string;
@@ -29,6 +31,11 @@ export interface LoadResult {
   cachePath: string | null;
   /** Set when the knowledge base was rebuilt: where the build's time went. */
   timings?: BuildTimings;
+  /**
+   * The persisted search index, read on first call (null when there is none, or it is corrupt,
+   * truncated, of another format or code, or of another knowledge base: the caller builds one then).
+   */
+  searchParts: () => SearchParts | null;
 }
 
 /** Corpus files: every regular file directly in the folder (hidden ones aside), in name order. */
@@ -71,6 +78,21 @@ function codeHash(): string {
   walk(join(here, '..', 'readers'));
   codeHashMemo = h.digest('hex').slice(0, 16);
   return codeHashMemo;
+}
+
+let searchCodeMemo: string | null = null;
+/** Hash of the search index's code (query/search/): a persisted index built by other code is not used. */
+export function searchCodeHash(): string {
+  if (searchCodeMemo) return searchCodeMemo;
+  const h = createHash('sha256').update(`format ${SEARCH_FORMAT}\0`);
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'query', 'search');
+  try {
+    for (const n of readdirSync(dir).sort()) if (/\.(js|ts)$/.test(n)) h.update(n).update(readFileSync(join(dir, n)));
+  } catch {
+    /* no sources beside us: the format alone */
+  }
+  searchCodeMemo = h.digest('hex').slice(0, 16);
+  return searchCodeMemo;
 }
 
 export function defaultCachePath(dataDir: string, corpusDir: string, bundledCorpus: string): string {
@@ -196,7 +218,7 @@ interface Manifest {
   files: FileStat[];
   skipped: SkippedFile[];
   /** Data files, relative to the manifest's folder. */
-  data: { kb: string };
+  data: { kb: string; search?: string };
 }
 
 /** The manifest at `cachePath`, or null when it is missing, unreadable, of another format (an old one-file kb.json) or malformed. */
@@ -245,17 +267,21 @@ function writeAtomic(path: string, data: string | Uint8Array): void {
 }
 
 /** Writes the data files, then the manifest naming them; then removes the data files of older generations. */
-function writeCache(cachePath: string, key: string, stats: FileStat[], statsAt: number, skipped: SkippedFile[], kb: KnowledgeBase): void {
+function writeCache(cachePath: string, key: string, stats: FileStat[], statsAt: number, skipped: SkippedFile[], kb: KnowledgeBase, search: Uint8Array | null): void {
   const dir = dirname(cachePath);
   const base = basename(cachePath).replace(/\.json$/, '');
   mkdirSync(dir, { recursive: true });
   const gen = `${key.slice(0, 8)}-${Date.now().toString(36)}-${process.pid}`;
-  const data = { kb: `${base}.${gen}.kb.json` };
+  const data: Manifest['data'] = { kb: `${base}.${gen}.kb.json` };
   writeAtomic(join(dir, data.kb), JSON.stringify(kb));
+  if (search) {
+    data.search = `${base}.${gen}.search.bin`;
+    writeAtomic(join(dir, data.search), search);
+  }
   writeAtomic(cachePath, JSON.stringify({ format: CACHE_FORMAT, key, statsAt, files: stats, skipped, data } satisfies Manifest));
   // Data files of other generations: unreferenced now (a reader that read the old manifest just before
   // this retries once, then rebuilds). Temp files of builds that died are removed after an hour.
-  const keep = new Set(Object.values(data));
+  const keep = new Set<string>(Object.values(data));
   for (const f of readdirSync(dir)) {
     if (!f.startsWith(`${base}.`) || keep.has(f) || f === basename(cachePath)) continue;
     const p = join(dir, f);
@@ -266,6 +292,24 @@ function writeCache(cachePath: string, key: string, stats: FileStat[], statsAt: 
       /* gone already */
     }
   }
+}
+
+/** Reads the persisted search index of a manifest on first call; null when missing or not valid for these tasks. */
+function searchReader(cachePath: string, m: Manifest, n: number): () => SearchParts | null {
+  let memo: SearchParts | null | undefined;
+  return () => {
+    if (memo === undefined) {
+      memo = null;
+      if (m.data.search) {
+        try {
+          memo = decodeSearch(readFileSync(join(dirname(cachePath), m.data.search)), searchCodeHash(), n);
+        } catch {
+          memo = null;
+        }
+      }
+    }
+    return memo;
+  };
 }
 
 /** Rewrites the manifest with the stats of a scan that gave the same key (same data files). */
@@ -300,17 +344,22 @@ export function loadKnowledgeBase(opts: LoadOptions): LoadResult {
       const kb = readCached(cachePath, m);
       // Files that had to be hashed (touched, or too recent to trust their mtime) are recorded anew, so the next start need not hash them again.
       if (kb && corpus.read > 0) refreshStats(cachePath, m, corpus);
-      if (kb) return { kb, skipped: m.skipped ?? [], rebuilt: false, ms: performance.now() - t0, cachePath };
+      if (kb) return { kb, skipped: m.skipped ?? [], rebuilt: false, ms: performance.now() - t0, cachePath, searchParts: searchReader(cachePath, m, kb.tasks.length) };
     }
   }
   const { key, stats, files, at: statsAt } = readCorpus(opts.corpusDir);
   const { kb, skipped, timings } = buildKnowledgeBase(files, opts.onProgress);
+  let parts: SearchParts | null = null;
   if (cachePath) {
+    // The search index is built with the knowledge base and persisted beside it (the next start loads it).
+    const ts = performance.now();
+    parts = new SearchIndex(kb.tasks).toParts();
+    timings.search = performance.now() - ts;
     try {
-      writeCache(cachePath, key, stats, statsAt, skipped, kb);
+      writeCache(cachePath, key, stats, statsAt, skipped, kb, encodeSearch(parts, searchCodeHash()));
     } catch {
       /* a read-only data dir only costs us the cache */
     }
   }
-  return { kb, skipped, rebuilt: true, ms: performance.now() - t0, cachePath, timings };
+  return { kb, skipped, rebuilt: true, ms: performance.now() - t0, cachePath, timings, searchParts: () => parts };
 }

@@ -10,6 +10,7 @@ import { stripControl, truncateWidth } from '../util/text.js';
 import type { KnowledgeBase, Plan, Task, Theme, UnitEntry } from '../types.js';
 import { taskPredicate, type TaskFilters } from './filters.js';
 import { SearchIndex, type SearchHit } from './search.js';
+import type { SearchParts } from './search/persist.js';
 import { buildTimeline, type Timeline, type TimelineOptions } from './timeline.js';
 import { obligationRows, type ObligationRow, type ObligationSort } from './obligations.js';
 export type { ObligationRow, ObligationSort } from './obligations.js';
@@ -56,7 +57,11 @@ export class PlansQuery {
 
   constructor(
     private readonly kb: KnowledgeBase,
-    private readonly opts: { source?: SourceReader } = {},
+    private readonly opts: {
+      source?: SourceReader;
+      /** The persisted search index (kb/load.ts reads it), used instead of building one when it fits these tasks. */
+      search?: () => SearchParts | null;
+    } = {},
   ) {
     for (const t of kb.tasks) this.byId.set(t.id, t);
     for (const p of kb.plans) this.planById.set(p.id, p);
@@ -138,7 +143,10 @@ export class PlansQuery {
   }
 
   private searchIndex(): SearchIndex {
-    if (!this.index) this.index = new SearchIndex(this.kb.tasks);
+    if (!this.index) {
+      const parts = this.opts.search?.() ?? null;
+      this.index = parts && parts.n === this.kb.tasks.length ? SearchIndex.fromParts(this.kb.tasks, parts) : new SearchIndex(this.kb.tasks);
+    }
     return this.index;
   }
 

@@ -52,7 +52,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   for (const r of rows) for (const w of r.warnings) io.out(`提示 warning ${r.plan}: ${w}`);
   for (const s of load.skipped) io.err(`跳过 skipped ${s.file}: ${s.reason}`);
   const tm = load.timings;
-  const parts = tm ? `（抽取 extract ${Math.round(tm.extract)} ms，对应任务 counterparts ${Math.round(tm.counterparts)} ms）` : '';
+  const parts = tm ? `（抽取 extract ${Math.round(tm.extract)} ms，对应任务 counterparts ${Math.round(tm.counterparts)} ms${tm.search !== undefined ? `，搜索索引 search index ${Math.round(tm.search)} ms` : ''}）` : '';
   io.out(`${rows.length} 个方案 plans，${query.tasks().length} 项任务 tasks，${load.skipped.length} 个文件跳过 files skipped，用时 built in ${Math.round(load.ms)} ms${parts}`);
   return 0;
 }
