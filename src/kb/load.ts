@@ -11,6 +11,7 @@ import type { KnowledgeBase, SkippedFile } from '../types.js';
 import { classify } from '../readers/index.js';
 import { buildKnowledgeBase, type BuildTimings, type CorpusFile } from './build.js';
 import { SearchIndex } from '../query/search/index.js';
+import { encodeTasks, openTaskStore, type TaskStore } from './task-store.js';
 import { decodeSearch, encodeSearch, SEARCH_FORMAT, type SearchParts } from '../query/search/persist.js';
 
 export interface LoadOptions {
@@ -36,6 +37,8 @@ export interface LoadResult {
    * truncated, of another format or code, or of another knowledge base: the caller builds one then).
    */
   searchParts: () => SearchParts | null;
+  /** Loaded from the cache: the tasks by position, parsed lazily (kb.tasks parses them all on first access). */
+  tasks?: TaskStore;
 }
 
 /** Corpus files: every regular file directly in the folder (hidden ones aside), in name order. */
@@ -203,7 +206,7 @@ export function readCorpus(corpusDir: string): KeyedFiles & { files: CorpusFile[
 }
 
 /** Bumped whenever the layout of the cache changes: a cache of another format is rebuilt. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 /**
  * The cache: a small manifest at `cachePath` (written last, by an atomic rename, so a reader sees a
@@ -218,8 +221,11 @@ interface Manifest {
   files: FileStat[];
   skipped: SkippedFile[];
   /** Data files, relative to the manifest's folder. */
-  data: { kb: string; search?: string };
+  data: { meta: string; tasks: string; table: string; search?: string };
 }
+
+/** The knowledge base less its tasks (plans, units, themes), in the cache's meta file. */
+type KbMeta = Omit<KnowledgeBase, 'tasks'> & { taskCount: number };
 
 /** The manifest at `cachePath`, or null when it is missing, unreadable, of another format (an old one-file kb.json) or malformed. */
 function readManifest(cachePath: string): Manifest | null {
@@ -235,7 +241,7 @@ function readManifest(cachePath: string): Manifest | null {
     const n = readSync(fd, head, 0, 32, 0);
     if (!head.subarray(0, n).toString('latin1').startsWith(`{"format":${CACHE_FORMAT},`)) return null;
     const m = JSON.parse(readFileSync(cachePath, 'utf8')) as Manifest;
-    if (m.format !== CACHE_FORMAT || typeof m.key !== 'string' || !Array.isArray(m.files) || typeof m.data?.kb !== 'string') return null;
+    if (m.format !== CACHE_FORMAT || typeof m.key !== 'string' || !Array.isArray(m.files) || typeof m.data?.meta !== 'string' || typeof m.data.tasks !== 'string' || typeof m.data.table !== 'string') return null;
     return m;
   } catch {
     return null;
@@ -272,8 +278,12 @@ function writeCache(cachePath: string, key: string, stats: FileStat[], statsAt: 
   const base = basename(cachePath).replace(/\.json$/, '');
   mkdirSync(dir, { recursive: true });
   const gen = `${key.slice(0, 8)}-${Date.now().toString(36)}-${process.pid}`;
-  const data: Manifest['data'] = { kb: `${base}.${gen}.kb.json` };
-  writeAtomic(join(dir, data.kb), JSON.stringify(kb));
+  const data: Manifest['data'] = { meta: `${base}.${gen}.meta.json`, tasks: `${base}.${gen}.tasks.json`, table: `${base}.${gen}.tasks.idx` };
+  const { tasks, ...rest } = kb;
+  const enc = encodeTasks(tasks);
+  writeAtomic(join(dir, data.tasks), enc.json);
+  writeAtomic(join(dir, data.table), enc.table);
+  writeAtomic(join(dir, data.meta), JSON.stringify({ ...rest, taskCount: tasks.length } satisfies KbMeta));
   if (search) {
     data.search = `${base}.${gen}.search.bin`;
     writeAtomic(join(dir, data.search), search);
@@ -321,11 +331,31 @@ function refreshStats(cachePath: string, m: Manifest, scan: KeyedFiles): void {
   }
 }
 
-/** The knowledge base of a manifest, or null when a data file is missing or unreadable. */
-function readCached(cachePath: string, m: Manifest): KnowledgeBase | null {
+/**
+ * The knowledge base of a manifest, its tasks behind a lazy `tasks` property (the whole tasks file parsed
+ * on first access) and a TaskStore for parsing them one by one; null when a data file is missing or unfit.
+ */
+function readCached(cachePath: string, m: Manifest): { kb: KnowledgeBase; store: TaskStore } | null {
   try {
-    const kb = JSON.parse(readFileSync(join(dirname(cachePath), m.data.kb), 'utf8')) as KnowledgeBase;
-    return kb?.version && Array.isArray(kb.tasks) ? kb : null;
+    const dir = dirname(cachePath);
+    const meta = JSON.parse(readFileSync(join(dir, m.data.meta), 'utf8')) as KbMeta;
+    if (!meta?.version || !Array.isArray(meta.plans) || typeof meta.taskCount !== 'number') return null;
+    const store = openTaskStore(join(dir, m.data.tasks), join(dir, m.data.table), meta.taskCount);
+    if (!store) return null;
+    // Keys in the order a built knowledge base has them (the export's JSON keeps its shape), tasks lazy.
+    const { version, plans, units, themes, taskCount: _n, ...more } = meta;
+    const kb = { version, plans } as KnowledgeBase;
+    Object.defineProperty(kb, 'tasks', {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const all = store.all();
+        Object.defineProperty(kb, 'tasks', { value: all, enumerable: true, configurable: true, writable: true });
+        return all;
+      },
+    });
+    Object.assign(kb, { units, themes, ...more });
+    return { kb, store };
   } catch {
     return null;
   }
@@ -341,10 +371,13 @@ export function loadKnowledgeBase(opts: LoadOptions): LoadResult {
       if (!m) break;
       const corpus = opts.corpus ?? scanCorpus(opts.corpusDir, m.files, m.statsAt);
       if (m.key !== corpus.key) break;
-      const kb = readCached(cachePath, m);
+      const got = readCached(cachePath, m);
       // Files that had to be hashed (touched, or too recent to trust their mtime) are recorded anew, so the next start need not hash them again.
-      if (kb && corpus.read > 0) refreshStats(cachePath, m, corpus);
-      if (kb) return { kb, skipped: m.skipped ?? [], rebuilt: false, ms: performance.now() - t0, cachePath, searchParts: searchReader(cachePath, m, kb.tasks.length) };
+      if (got && corpus.read > 0) refreshStats(cachePath, m, corpus);
+      if (got) {
+        const { kb, store } = got;
+        return { kb, skipped: m.skipped ?? [], rebuilt: false, ms: performance.now() - t0, cachePath, searchParts: searchReader(cachePath, m, store.count), tasks: store };
+      }
     }
   }
   const { key, stats, files, at: statsAt } = readCorpus(opts.corpusDir);

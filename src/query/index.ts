@@ -4,6 +4,7 @@
  * layer provides (kb/source.ts): no file I/O here.
  */
 import type { SourceReader } from '../kb/source.js';
+import type { TaskStore } from '../kb/task-store.js';
 import { lookupOf, type TaskLookup } from '../kb/lookup.js';
 import { resolveId } from './ids.js';
 import { stripControl, truncateWidth } from '../util/text.js';
@@ -61,10 +62,36 @@ export class PlansQuery {
       source?: SourceReader;
       /** The persisted search index (kb/load.ts reads it), used instead of building one when it fits these tasks. */
       search?: () => SearchParts | null;
+      /**
+       * The same tasks by position, parsed on demand (kb/task-store.ts): ids and search hits are then
+       * served without parsing every task; anything that needs them all reads kb.tasks.
+       */
+      tasks?: TaskStore;
     } = {},
   ) {
-    for (const t of kb.tasks) this.byId.set(t.id, t);
     for (const p of kb.plans) this.planById.set(p.id, p);
+  }
+
+  private idsIndexed = false;
+  /** id → task, built on first use: from the store's id table (tasks parsed when asked for) or from the tasks. */
+  private byIdGet(id: string): Task | undefined {
+    if (!this.idsIndexed) {
+      this.idsIndexed = true;
+      const store = this.opts.tasks;
+      if (store) store.ids.forEach((x, i) => this.idPos.set(x, i));
+      else for (const t of this.kb.tasks) this.byId.set(t.id, t);
+    }
+    const store = this.opts.tasks;
+    if (store) {
+      const i = this.idPos.get(id);
+      return i === undefined ? undefined : store.at(i);
+    }
+    return this.byId.get(id);
+  }
+  private readonly idPos = new Map<string, number>();
+
+  private allIds(): readonly string[] {
+    return this.opts.tasks?.ids ?? this.kb.tasks.map((t) => t.id);
   }
 
   /** Tasks by id in O(1), the task list and the unit directory (what the checklist works over). */
@@ -117,20 +144,20 @@ export class PlansQuery {
   }
   /** The task with exactly this id. */
   task(id: string): Task | undefined {
-    return this.byId.get(id);
+    return this.byIdGet(id);
   }
   /** The task a user means by `arg`: its id or a unique prefix (throws AmbiguousIdError / UnknownIdError). */
   resolveTask(arg: string): Task {
     const id = resolveId(
       arg,
-      this.kb.tasks.map((t) => t.id),
-      { describe: (x) => { const t = this.byId.get(x); return t ? `${this.planTag(t.planId)} ${truncateWidth(stripControl(t.text).replace(/\s+/g, ' '), 50)}` : ''; } },
+      this.allIds(),
+      { describe: (x) => { const t = this.byIdGet(x); return t ? `${this.planTag(t.planId)} ${truncateWidth(stripControl(t.text).replace(/\s+/g, ' '), 50)}` : ''; } },
     );
-    return this.byId.get(id)!;
+    return this.byIdGet(id)!;
   }
   /** The task with exactly this id (O(1)). */
   taskById(id: string): Task | undefined {
-    return this.byId.get(id);
+    return this.byIdGet(id);
   }
   themes(): Theme[] {
     return this.kb.themes;
@@ -145,7 +172,10 @@ export class PlansQuery {
   private searchIndex(): SearchIndex {
     if (!this.index) {
       const parts = this.opts.search?.() ?? null;
-      this.index = parts && parts.n === this.kb.tasks.length ? SearchIndex.fromParts(this.kb.tasks, parts) : new SearchIndex(this.kb.tasks);
+      const store = this.opts.tasks;
+      const count = store ? store.count : this.kb.tasks.length;
+      // With a persisted index and a store, only the tasks a search touches (hits, filtered candidates) are parsed.
+      this.index = parts && parts.n === count ? SearchIndex.fromParts(store ?? this.kb.tasks, parts) : new SearchIndex(this.kb.tasks);
     }
     return this.index;
   }

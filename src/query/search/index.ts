@@ -41,6 +41,12 @@ export interface SearchHit {
   ranges: Array<[number, number]>;
 }
 
+/** Tasks by position, parsed on demand (kb/task-store.ts gives one). */
+export interface TaskList {
+  readonly count: number;
+  at(i: number): Task;
+}
+
 export const TIER = {
   text: 0,
   textTerms: 0.05,
@@ -86,8 +92,19 @@ export class SearchIndex {
   private gen = 0;
   private cnt: Uint8Array;
 
-  constructor(private readonly tasks: Task[]) {
-    this.n = tasks.length;
+  /** The task at position i (a list's element, or a lazily parsed one of a store). */
+  private readonly at: (i: number) => Task;
+
+  /** Over a task list, or a store that parses tasks on demand (`count` + `at`): a persisted index then parses only its hits. */
+  constructor(tasks: readonly Task[] | TaskList) {
+    if ('at' in tasks && 'count' in tasks) {
+      this.n = tasks.count;
+      this.at = (i) => tasks.at(i);
+    } else {
+      const list = tasks as readonly Task[];
+      this.n = list.length;
+      this.at = (i) => list[i];
+    }
     this.stamp = new Uint32Array(this.n);
     this.cnt = new Uint8Array(this.n);
   }
@@ -96,7 +113,7 @@ export class SearchIndex {
    * An index over `tasks` from its persisted parts (search/persist.ts): typed-array views, nothing rebuilt;
    * a field's pinyin is decoded on first use. Gives the same results as `new SearchIndex(tasks)`.
    */
-  static fromParts(tasks: Task[], p: SearchParts): SearchIndex {
+  static fromParts(tasks: readonly Task[] | TaskList, p: SearchParts): SearchIndex {
     const ix = new SearchIndex(tasks);
     if (p.n !== ix.n) throw new Error(`search index of ${p.n} tasks given for ${ix.n}`);
     const text = Buffer.from(p.fieldText.buffer, p.fieldText.byteOffset, p.fieldText.byteLength).toString('utf16le');
@@ -250,8 +267,9 @@ export class SearchIndex {
     const n = this.n;
     const fields: string[] = new Array(2 * n);
     for (let i = 0; i < n; i++) {
-      fields[i] = fold(this.tasks[i].text);
-      fields[n + i] = this.metaOf(this.tasks[i]);
+      const t = this.at(i);
+      fields[i] = fold(t.text);
+      fields[n + i] = this.metaOf(t);
       if ((i & 255) === 255) yield;
     }
     const charId = new Uint16Array(65536);
@@ -524,12 +542,13 @@ export class SearchIndex {
 
   search(query: string, candidates?: (t: Task) => boolean, limit = 50): SearchHit[] {
     const q = normalizeQuery(query);
-    const tasks = this.tasks;
+    const at = this.at;
     const n = this.n;
     const out: SearchHit[] = [];
     if (limit <= 0) return out;
     if (!q) {
-      for (const t of tasks) {
+      for (let i = 0; i < n; i++) {
+        const t = at(i);
         if (candidates && !candidates(t)) continue;
         out.push({ task: t, score: 0, ranges: [] });
         if (out.length >= limit) break;
@@ -551,13 +570,13 @@ export class SearchIndex {
       if (!candidates) return true;
       const c = passMemo[i];
       if (c) return c === 1;
-      const r = candidates(tasks[i]);
+      const r = candidates(at(i));
       passMemo[i] = r ? 1 : 2;
       return r;
     };
     const push = (i: number, score: number, ranges: Array<[number, number]>): void => {
       stamp[i] = gen;
-      out.push({ task: tasks[i], score, ranges });
+      out.push({ task: at(i), score, ranges });
     };
     const full = (): boolean => out.length >= limit;
 
@@ -693,7 +712,7 @@ export class SearchIndex {
           lo++;
         }
       }
-      const t = this.tasks[i];
+      const t = this.at(i);
       const inLead = t.units.some((u) => u.role === 'lead' && words.some((w) => u.name.includes(w)));
       const inUnit = inLead || t.units.some((u) => words.some((w) => u.name.includes(w)));
       const gap = Math.min(1, Math.max(0, best - need) / 60);
