@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeBase, SkippedFile } from '../types.js';
@@ -37,6 +38,8 @@ export interface LoadResult {
    * truncated, of another format or code, or of another knowledge base: the caller builds one then).
    */
   searchParts: () => SearchParts | null;
+  /** The same, the file read without blocking the event loop (what warmSearchAsync uses); shares the result with searchParts. */
+  searchPartsAsync: () => Promise<SearchParts | null>;
   /** Loaded from the cache: the tasks by position, parsed lazily (kb.tasks parses them all on first access). */
   tasks?: TaskStore;
 }
@@ -304,21 +307,34 @@ function writeCache(cachePath: string, key: string, stats: FileStat[], statsAt: 
   }
 }
 
-/** Reads the persisted search index of a manifest on first call; null when missing or not valid for these tasks. */
-function searchReader(cachePath: string, m: Manifest, n: number): () => SearchParts | null {
+/** Reads the persisted search index of a manifest on first call (sync or async); null when missing or not valid for these tasks. */
+function searchReader(cachePath: string, m: Manifest, n: number): { sync: () => SearchParts | null; async: () => Promise<SearchParts | null> } {
   let memo: SearchParts | null | undefined;
-  return () => {
-    if (memo === undefined) {
-      memo = null;
-      if (m.data.search) {
+  const path = m.data.search ? join(dirname(cachePath), m.data.search) : null;
+  const decode = (buf: Uint8Array) => decodeSearch(buf, searchCodeHash(), n);
+  return {
+    sync: () => {
+      if (memo === undefined) {
         try {
-          memo = decodeSearch(readFileSync(join(dirname(cachePath), m.data.search)), searchCodeHash(), n);
+          memo = path ? decode(readFileSync(path)) : null;
         } catch {
           memo = null;
         }
       }
-    }
-    return memo;
+      return memo;
+    },
+    async: async () => {
+      if (memo === undefined) {
+        let parts: SearchParts | null = null;
+        try {
+          parts = path ? decode(await readFile(path)) : null;
+        } catch {
+          parts = null;
+        }
+        if (memo === undefined) memo = parts;
+      }
+      return memo;
+    },
   };
 }
 
@@ -376,7 +392,8 @@ export function loadKnowledgeBase(opts: LoadOptions): LoadResult {
       if (got && corpus.read > 0) refreshStats(cachePath, m, corpus);
       if (got) {
         const { kb, store } = got;
-        return { kb, skipped: m.skipped ?? [], rebuilt: false, ms: performance.now() - t0, cachePath, searchParts: searchReader(cachePath, m, store.count), tasks: store };
+        const search = searchReader(cachePath, m, store.count);
+        return { kb, skipped: m.skipped ?? [], rebuilt: false, ms: performance.now() - t0, cachePath, searchParts: search.sync, searchPartsAsync: search.async, tasks: store };
       }
     }
   }
@@ -394,5 +411,5 @@ export function loadKnowledgeBase(opts: LoadOptions): LoadResult {
       /* a read-only data dir only costs us the cache */
     }
   }
-  return { kb, skipped, rebuilt: true, ms: performance.now() - t0, cachePath, timings, searchParts: () => parts };
+  return { kb, skipped, rebuilt: true, ms: performance.now() - t0, cachePath, timings, searchParts: () => parts, searchPartsAsync: async () => parts };
 }

@@ -62,6 +62,8 @@ export class PlansQuery {
       source?: SourceReader;
       /** The persisted search index (kb/load.ts reads it), used instead of building one when it fits these tasks. */
       search?: () => SearchParts | null;
+      /** The same, read without blocking (warmSearchAsync uses it). */
+      searchAsync?: () => Promise<SearchParts | null>;
       /**
        * The same tasks by position, parsed on demand (kb/task-store.ts): ids and search hits are then
        * served without parsing every task; anything that needs them all reads kb.tasks.
@@ -169,9 +171,9 @@ export class PlansQuery {
     return this.kb.units;
   }
 
-  private searchIndex(): SearchIndex {
+  private searchIndex(given?: SearchParts | null): SearchIndex {
     if (!this.index) {
-      const parts = this.opts.search?.() ?? null;
+      const parts = given !== undefined ? given : (this.opts.search?.() ?? null);
       const store = this.opts.tasks;
       const count = store ? store.count : this.kb.tasks.length;
       // With a persisted index and a store, only the tasks a search touches (hits, filtered candidates) are parsed.
@@ -189,7 +191,12 @@ export class PlansQuery {
   }
 
   /** The same in slices of ~8 ms between which the event loop runs (a UI stays responsive on 500 plans). */
-  warmSearchAsync(): Promise<void> {
+  async warmSearchAsync(): Promise<void> {
+    // A persisted index is read off the event loop and then used as it is: nothing left to build.
+    if (!this.index && this.opts.searchAsync) {
+      const parts = await this.opts.searchAsync();
+      if (parts && !this.index) this.searchIndex(parts);
+    }
     return this.searchIndex().warmAsync();
   }
 

@@ -52,6 +52,19 @@ describe('lazily parsed tasks', () => {
     expect(w.asked.size).toBeLessThanOrEqual(21);
   });
 
+  it('warmSearchAsync with a persisted index reads it asynchronously and builds nothing; searches then answer as a fresh index', async () => {
+    const r = loadKnowledgeBase({ corpusDir: corpus, cachePath });
+    let syncReads = 0;
+    const w = watched(r.tasks!);
+    const q = new PlansQuery(r.kb, { search: () => (syncReads++, r.searchParts()), searchAsync: r.searchPartsAsync, tasks: w.store });
+    await q.warmSearchAsync();
+    expect(syncReads).toBe(0);
+    expect(w.asked.size).toBe(0); // no task parsed to warm it (a build would read every task)
+    const f = new PlansQuery(fresh.kb);
+    for (const text of ['僵尸', 'shenji', 'sjt', '僵户系统']) expect(q.search(text, {}, 10).map((h) => [h.task.id, h.score, h.ranges])).toEqual(f.search(text, {}, 10).map((h) => [h.task.id, h.score, h.ranges]));
+    expect(syncReads).toBe(0);
+  });
+
   it('everything at once (export): the same knowledge base as built, and a task handed out earlier is the same object', () => {
     const r = loadKnowledgeBase({ corpusDir: corpus, cachePath });
     const early = r.tasks!.at(7);
