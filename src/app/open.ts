@@ -36,7 +36,7 @@ export function openKb(p: ParsedArgs, io: Io, opts: { force?: boolean; quietSkip
     const why = load.skipped.map((s) => `\n  ${s.file}: ${s.reason}`).join('');
     throw new NoPlansError(`no plan could be loaded from ${corpus}${why || ' (the folder has no files)'}`);
   }
-  return { query: new PlansQuery(load.kb, { source: corpusReader(corpus) }), load, corpusDir: corpus, dataDir: data };
+  return { query: new PlansQuery(load.kb, { source: corpusReader(corpus), search: load.searchParts, searchAsync: load.searchPartsAsync, tasks: load.tasks }), load, corpusDir: corpus, dataDir: data };
 }
 
 /** Where the cache of these flags lives and whether it is fresh (the corpus read once, handed on to openKb); null without a corpus folder. */

@@ -4,12 +4,14 @@
  * layer provides (kb/source.ts): no file I/O here.
  */
 import type { SourceReader } from '../kb/source.js';
+import type { TaskStore } from '../kb/task-store.js';
 import { lookupOf, type TaskLookup } from '../kb/lookup.js';
 import { resolveId } from './ids.js';
 import { stripControl, truncateWidth } from '../util/text.js';
 import type { KnowledgeBase, Plan, Task, Theme, UnitEntry } from '../types.js';
 import { taskPredicate, type TaskFilters } from './filters.js';
 import { SearchIndex, type SearchHit } from './search.js';
+import type { SearchParts } from './search/persist.js';
 import { buildTimeline, type Timeline, type TimelineOptions } from './timeline.js';
 import { obligationRows, type ObligationRow, type ObligationSort } from './obligations.js';
 export type { ObligationRow, ObligationSort } from './obligations.js';
@@ -51,13 +53,47 @@ export class PlansQuery {
   private readonly planById = new Map<string, Plan>();
   private index: SearchIndex | null = null;
   private readonly memo = new Map<string, unknown>();
+  /** Tasks grouped by plan id, in knowledge-base order (built on first use, once). */
+  private byPlan: Map<string, Task[]> | null = null;
 
   constructor(
     private readonly kb: KnowledgeBase,
-    private readonly opts: { source?: SourceReader } = {},
+    private readonly opts: {
+      source?: SourceReader;
+      /** The persisted search index (kb/load.ts reads it), used instead of building one when it fits these tasks. */
+      search?: () => SearchParts | null;
+      /** The same, read without blocking (warmSearchAsync uses it). */
+      searchAsync?: () => Promise<SearchParts | null>;
+      /**
+       * The same tasks by position, parsed on demand (kb/task-store.ts): ids and search hits are then
+       * served without parsing every task; anything that needs them all reads kb.tasks.
+       */
+      tasks?: TaskStore;
+    } = {},
   ) {
-    for (const t of kb.tasks) this.byId.set(t.id, t);
     for (const p of kb.plans) this.planById.set(p.id, p);
+  }
+
+  private idsIndexed = false;
+  /** id → task, built on first use: from the store's id table (tasks parsed when asked for) or from the tasks. */
+  private byIdGet(id: string): Task | undefined {
+    if (!this.idsIndexed) {
+      this.idsIndexed = true;
+      const store = this.opts.tasks;
+      if (store) store.ids.forEach((x, i) => this.idPos.set(x, i));
+      else for (const t of this.kb.tasks) this.byId.set(t.id, t);
+    }
+    const store = this.opts.tasks;
+    if (store) {
+      const i = this.idPos.get(id);
+      return i === undefined ? undefined : store.at(i);
+    }
+    return this.byId.get(id);
+  }
+  private readonly idPos = new Map<string, number>();
+
+  private allIds(): readonly string[] {
+    return this.opts.tasks?.ids ?? this.kb.tasks.map((t) => t.id);
   }
 
   /** Tasks by id in O(1), the task list and the unit directory (what the checklist works over). */
@@ -83,24 +119,47 @@ export class PlansQuery {
     return name.replace(/(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市)$/u, '') || name;
   }
   tasks(filters?: TaskFilters): Task[] {
-    return filters ? this.kb.tasks.filter(taskPredicate(filters, this.kb.units)) : this.kb.tasks;
+    if (!filters) return this.kb.tasks;
+    const pred = taskPredicate(filters, this.kb.units);
+    // A plan filter reads only those plans' tasks (O(their tasks), not O(all tasks)), kept in knowledge-base order.
+    if (filters.plans && filters.plans.length) {
+      const want = new Set(filters.plans);
+      const groups = [...want].map((id) => this.tasksOfPlan(id)).filter((g) => g.length);
+      if (!groups.length) return [];
+      const from = groups.length === 1 ? groups[0] : this.kb.tasks.filter((t) => want.has(t.planId));
+      return from.filter(pred);
+    }
+    return this.kb.tasks.filter(pred);
+  }
+  /** The tasks of one plan, in knowledge-base order (grouped once for all plans, O(tasks)). */
+  tasksOfPlan(planId: string): Task[] {
+    if (!this.byPlan) {
+      const m = new Map<string, Task[]>();
+      for (const t of this.kb.tasks) {
+        let g = m.get(t.planId);
+        if (!g) m.set(t.planId, (g = []));
+        g.push(t);
+      }
+      this.byPlan = m;
+    }
+    return this.byPlan.get(planId) ?? [];
   }
   /** The task with exactly this id. */
   task(id: string): Task | undefined {
-    return this.byId.get(id);
+    return this.byIdGet(id);
   }
   /** The task a user means by `arg`: its id or a unique prefix (throws AmbiguousIdError / UnknownIdError). */
   resolveTask(arg: string): Task {
     const id = resolveId(
       arg,
-      this.kb.tasks.map((t) => t.id),
-      { describe: (x) => { const t = this.byId.get(x); return t ? `${this.planTag(t.planId)} ${truncateWidth(stripControl(t.text).replace(/\s+/g, ' '), 50)}` : ''; } },
+      this.allIds(),
+      { describe: (x) => { const t = this.byIdGet(x); return t ? `${this.planTag(t.planId)} ${truncateWidth(stripControl(t.text).replace(/\s+/g, ' '), 50)}` : ''; } },
     );
-    return this.byId.get(id)!;
+    return this.byIdGet(id)!;
   }
   /** The task with exactly this id (O(1)). */
   taskById(id: string): Task | undefined {
-    return this.byId.get(id);
+    return this.byIdGet(id);
   }
   themes(): Theme[] {
     return this.kb.themes;
@@ -112,8 +171,14 @@ export class PlansQuery {
     return this.kb.units;
   }
 
-  private searchIndex(): SearchIndex {
-    if (!this.index) this.index = new SearchIndex(this.kb.tasks);
+  private searchIndex(given?: SearchParts | null): SearchIndex {
+    if (!this.index) {
+      const parts = given !== undefined ? given : (this.opts.search?.() ?? null);
+      const store = this.opts.tasks;
+      const count = store ? store.count : this.kb.tasks.length;
+      // With a persisted index and a store, only the tasks a search touches (hits, filtered candidates) are parsed.
+      this.index = parts && parts.n === count ? SearchIndex.fromParts(store ?? this.kb.tasks, parts) : new SearchIndex(this.kb.tasks);
+    }
     return this.index;
   }
 
@@ -126,7 +191,12 @@ export class PlansQuery {
   }
 
   /** The same in slices of ~8 ms between which the event loop runs (a UI stays responsive on 500 plans). */
-  warmSearchAsync(): Promise<void> {
+  async warmSearchAsync(): Promise<void> {
+    // A persisted index is read off the event loop and then used as it is: nothing left to build.
+    if (!this.index && this.opts.searchAsync) {
+      const parts = await this.opts.searchAsync();
+      if (parts && !this.index) this.searchIndex(parts);
+    }
     return this.searchIndex().warmAsync();
   }
 

@@ -3,6 +3,6 @@
  * search/index.ts the index and its tiers, text.ts folding and ranges, postings.ts posting lists,
  * pinyin.ts pinyin of fields, fuzzy.ts typo tolerance, deps.ts lazily loaded libraries.
  */
-export { SearchIndex, TIER, type SearchHit } from './search/index.js';
+export { SearchIndex, TIER, type SearchHit, type TaskList } from './search/index.js';
 export { conceptWords, fold, normalizeQuery } from './search/text.js';
 export { densestWindow, proximity } from './search/fuzzy.js';

@@ -31,6 +31,10 @@ describe('human output: Chinese first, the English term where it helps', () => {
     expect(r.stdout).not.toMatch(/\(s\)/);
     const j = JSON.parse(plans(['index', '--json', '--corpus', corpus], env).stdout) as { plans: { tasks: number }[] };
     expect(j.plans[0].tasks).toBe(2); // JSON unchanged
+    // where the build's time went (additive): the counterpart pass is reported on its own
+    const t = (JSON.parse(plans(['index', '--json', '--corpus', corpus], env).stdout) as { timings: Record<string, number> }).timings;
+    expect(Object.keys(t).sort()).toEqual(['counterparts', 'extract', 'search', 'units']);
+    expect(r.stdout).toMatch(/对应任务 counterparts \d+ ms/);
   });
   it('plans index --explain FILE: "== FILE: N 项任务 tasks"', () => {
     const r = plans(['index', '--explain', 'shuju.txt', '--corpus', corpus], env);

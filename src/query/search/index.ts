@@ -31,6 +31,7 @@ import { allOccurrences, conceptWords, fold, HAS_CJK, HAS_LETTER, LATIN_QUERY, M
 import { EMPTY, trigramKeyOf } from './postings.js';
 import { fullAt, fullRange, pinyinOf, pyKind, type Py } from './pinyin.js';
 import { densestWindow, proximity } from './fuzzy.js';
+import type { SearchParts } from './persist.js';
 
 export interface SearchHit {
   task: Task;
@@ -38,6 +39,12 @@ export interface SearchHit {
   score: number;
   /** Matched [start, end) ranges in task.text, for highlighting. */
   ranges: Array<[number, number]>;
+}
+
+/** Tasks by position, parsed on demand (kb/task-store.ts gives one). */
+export interface TaskList {
+  readonly count: number;
+  at(i: number): Task;
 }
 
 export const TIER = {
@@ -67,9 +74,17 @@ export class SearchIndex {
   private nChars = 0;
   private overflow = false;
   private uni: Int32Array[] = [];
-  private bi = new Map<number, Int32Array>();
-  private py: Py[] | null = null;
+  /** Bigram posting lists, CSR: sorted keys (prev id × 32768 + id), offsets into one array of doc ids. */
+  private biKeys: Int32Array = EMPTY;
+  private biOff: Int32Array = EMPTY;
+  private biData: Int32Array = EMPTY;
+  /** Pinyin per field: doc → entry of `pyList` (identical fields share one); entries built or decoded on first use. */
+  private pyOf: Int32Array | null = null;
+  private pyList: Array<Py | undefined> = [];
+  private pyDecode: ((k: number) => Py) | null = null;
   private tri: Int32Array[] | null = null;
+  private triOff: Int32Array = EMPTY;
+  private triData: Int32Array = EMPTY;
   private charBuild: Generator<void, void> | null = null;
   private pyBuild: Generator<void, void> | null = null;
   private readonly cache = new Map<string, Int32Array>();
@@ -77,10 +92,105 @@ export class SearchIndex {
   private gen = 0;
   private cnt: Uint8Array;
 
-  constructor(private readonly tasks: Task[]) {
-    this.n = tasks.length;
+  /** The task at position i (a list's element, or a lazily parsed one of a store). */
+  private readonly at: (i: number) => Task;
+
+  /** Over a task list, or a store that parses tasks on demand (`count` + `at`): a persisted index then parses only its hits. */
+  constructor(tasks: readonly Task[] | TaskList) {
+    if ('at' in tasks && 'count' in tasks) {
+      this.n = tasks.count;
+      this.at = (i) => tasks.at(i);
+    } else {
+      const list = tasks as readonly Task[];
+      this.n = list.length;
+      this.at = (i) => list[i];
+    }
     this.stamp = new Uint32Array(this.n);
     this.cnt = new Uint8Array(this.n);
+  }
+
+  /**
+   * An index over `tasks` from its persisted parts (search/persist.ts): typed-array views, nothing rebuilt;
+   * a field's pinyin is decoded on first use. Gives the same results as `new SearchIndex(tasks)`.
+   */
+  static fromParts(tasks: readonly Task[] | TaskList, p: SearchParts): SearchIndex {
+    const ix = new SearchIndex(tasks);
+    if (p.n !== ix.n) throw new Error(`search index of ${p.n} tasks given for ${ix.n}`);
+    const text = Buffer.from(p.fieldText.buffer, p.fieldText.byteOffset, p.fieldText.byteLength).toString('utf16le');
+    const fields: string[] = new Array(2 * ix.n);
+    for (let d = 0; d < fields.length; d++) fields[d] = text.slice(p.fieldOff[d], p.fieldOff[d + 1]);
+    const uni: Int32Array[] = new Array(p.nChars + 1);
+    for (let c = 0; c <= p.nChars; c++) uni[c] = p.uniData.subarray(p.uniOff[c], p.uniOff[c + 1]);
+    ix.uni = uni;
+    ix.biKeys = p.biKeys;
+    ix.biOff = p.biOff;
+    ix.biData = p.biData;
+    ix.charId = p.charId;
+    ix.nChars = p.nChars;
+    ix.overflow = p.overflow;
+    ix.fields = fields;
+    const full = Buffer.from(p.pyFull.buffer, p.pyFull.byteOffset, p.pyFull.byteLength).toString('latin1');
+    const ini = Buffer.from(p.pyIni.buffer, p.pyIni.byteOffset, p.pyIni.byteLength).toString('latin1');
+    ix.pyDecode = (k) => {
+      const a = p.pyFullOff[k];
+      const b = p.pyFullOff[k + 1];
+      return { full: full.slice(a, b), bound: p.pyBound.subarray(a, b), map: p.pyMap.subarray(a, b), ini: ini.slice(p.pyIniOff[k], p.pyIniOff[k + 1]) };
+    };
+    ix.pyList = new Array(p.pyFullOff.length - 1);
+    const K = 37 * 37 * 37;
+    const tri: Int32Array[] = new Array(K);
+    for (let k = 0; k < K; k++) tri[k] = p.triOff[k + 1] > p.triOff[k] ? p.triData.subarray(p.triOff[k], p.triOff[k + 1]) : EMPTY;
+    ix.tri = tri;
+    ix.triOff = p.triOff;
+    ix.triData = p.triData;
+    ix.pyOf = p.pyOf;
+    return ix;
+  }
+
+  /** The index's parts, for persisting (search/persist.ts); builds whatever is not built yet. */
+  toParts(): SearchParts {
+    this.warm();
+    const fields = this.fields!;
+    const nf = fields.length;
+    const fieldOff = new Int32Array(nf + 1);
+    for (let d = 0; d < nf; d++) fieldOff[d + 1] = fieldOff[d] + fields[d].length;
+    const fieldText = new Uint16Array(fieldOff[nf]);
+    for (let d = 0; d < nf; d++) {
+      const f = fields[d];
+      const o = fieldOff[d];
+      for (let i = 0; i < f.length; i++) fieldText[o + i] = f.charCodeAt(i);
+    }
+    const uniOff = new Int32Array(this.uni.length + 1);
+    for (let c = 0; c < this.uni.length; c++) uniOff[c + 1] = uniOff[c] + this.uni[c].length;
+    const uniData = new Int32Array(uniOff[this.uni.length]);
+    for (let c = 0; c < this.uni.length; c++) uniData.set(this.uni[c], uniOff[c]);
+    const P = this.pyList.length;
+    const list: Py[] = [];
+    for (let k = 0; k < P; k++) list.push(this.pyList[k] ?? this.pyDecode!(k));
+    const pyFullOff = new Int32Array(P + 1);
+    const pyIniOff = new Int32Array(P + 1);
+    for (let k = 0; k < P; k++) {
+      pyFullOff[k + 1] = pyFullOff[k] + list[k].full.length;
+      pyIniOff[k + 1] = pyIniOff[k] + list[k].ini.length;
+    }
+    const pyFull = new Uint8Array(pyFullOff[P]);
+    const pyBound = new Uint8Array(pyFullOff[P]);
+    const pyMap = new Int32Array(pyFullOff[P]);
+    const pyIni = new Uint8Array(pyIniOff[P]);
+    for (let k = 0; k < P; k++) {
+      const py = list[k];
+      const o = pyFullOff[k];
+      for (let i = 0; i < py.full.length; i++) pyFull[o + i] = py.full.charCodeAt(i);
+      pyBound.set(py.bound, o);
+      pyMap.set(py.map, o);
+      const oi = pyIniOff[k];
+      for (let i = 0; i < py.ini.length; i++) pyIni[oi + i] = py.ini.charCodeAt(i);
+    }
+    return {
+      n: this.n, nChars: this.nChars, overflow: this.overflow, fieldText, fieldOff, charId: this.charId!, uniOff, uniData,
+      biKeys: this.biKeys, biOff: this.biOff, biData: this.biData, pyOf: this.pyOf!, pyFull, pyFullOff, pyBound, pyMap, pyIni, pyIniOff,
+      triOff: this.triOff, triData: this.triData,
+    };
   }
 
   /** Build everything now (character index and pinyin) instead of on first use. */
@@ -98,7 +208,7 @@ export class SearchIndex {
 
   /** Whether a search runs on what is built (no index building inside it): characters, pinyin and fuse.js loaded. */
   get ready(): boolean {
-    return this.fields !== null && this.py !== null && this.fuseLoaded;
+    return this.fields !== null && this.pyOf !== null && this.fuseLoaded;
   }
   private fuseLoaded = false;
 
@@ -127,12 +237,11 @@ export class SearchIndex {
     return this.fields!;
   }
 
-  private ensurePinyin(): Py[] {
-    if (!this.py) {
+  private ensurePinyin(): void {
+    if (!this.pyOf) {
       this.pyBuild ??= this.buildPinyin();
       while (!this.pyBuild.next().done);
     }
-    return this.py!;
   }
 
   /**
@@ -151,9 +260,9 @@ export class SearchIndex {
       }
     }
     await pause();
-    this.pyBuild ??= this.py ? null : this.buildPinyin();
+    this.pyBuild ??= this.pyOf ? null : this.buildPinyin();
     t = performance.now();
-    while (this.pyBuild && !this.py && !this.pyBuild.next().done) {
+    while (this.pyBuild && !this.pyOf && !this.pyBuild.next().done) {
       if (performance.now() - t > sliceMs) {
         await pause();
         t = performance.now();
@@ -170,8 +279,9 @@ export class SearchIndex {
     const n = this.n;
     const fields: string[] = new Array(2 * n);
     for (let i = 0; i < n; i++) {
-      fields[i] = fold(this.tasks[i].text);
-      fields[n + i] = this.metaOf(this.tasks[i]);
+      const t = this.at(i);
+      fields[i] = fold(t.text);
+      fields[n + i] = this.metaOf(t);
       if ((i & 31) === 31) yield;
     }
     const charId = new Uint16Array(65536);
@@ -213,13 +323,17 @@ export class SearchIndex {
     }
     this.uni = uni.map((a) => Int32Array.from(a));
     yield;
-    let j = 0;
-    const bis = new Map<number, Int32Array>();
-    for (const [k, v] of bi) {
-      bis.set(k, Int32Array.from(v));
-      if ((++j & 4095) === 0) yield;
+    const keys = Int32Array.from(bi.keys()).sort();
+    const off = new Int32Array(keys.length + 1);
+    for (let j = 0; j < keys.length; j++) off[j + 1] = off[j] + bi.get(keys[j])!.length;
+    const data = new Int32Array(off[keys.length]);
+    for (let j = 0; j < keys.length; j++) {
+      data.set(bi.get(keys[j])!, off[j]);
+      if ((j & 4095) === 4095) yield;
     }
-    this.bi = bis;
+    this.biKeys = keys;
+    this.biOff = off;
+    this.biData = data;
     this.charId = charId;
     this.nChars = nChars;
     this.overflow = overflow;
@@ -231,16 +345,20 @@ export class SearchIndex {
     const fields = this.ensureChars();
     pinyinLib();
     yield;
-    const memo = new Map<string, Py>();
+    const memo = new Map<string, number>();
+    const list: Py[] = [];
+    const pyOf = new Int32Array(fields.length);
     const py: Py[] = new Array(fields.length);
     for (let d = 0; d < fields.length; d++) {
       const s = fields[d];
-      let p = memo.get(s);
-      if (!p) {
-        p = pinyinOf(s);
-        memo.set(s, p);
+      let k = memo.get(s);
+      if (k === undefined) {
+        k = list.length;
+        list.push(pinyinOf(s));
+        memo.set(s, k);
       }
-      py[d] = p;
+      pyOf[d] = k;
+      py[d] = list[k];
       if ((d & 15) === 15) yield;
     }
     // Letter trigram index over full pinyin and initials, built as one flat array (two passes: count, fill).
@@ -283,7 +401,33 @@ export class SearchIndex {
     const tri: Int32Array[] = new Array(K);
     for (let k = 0; k < K; k++) tri[k] = offsets[k + 1] > offsets[k] ? data.subarray(offsets[k], offsets[k + 1]) : EMPTY;
     this.tri = tri;
-    this.py = py;
+    this.triOff = offsets;
+    this.triData = data;
+    this.pyList = list;
+    this.pyOf = pyOf;
+  }
+
+  /** The bigram posting list of `key`, or null (binary search over the sorted key table). */
+  private biPostings(key: number): Int32Array | null {
+    const keys = this.biKeys;
+    let lo = 0;
+    let hi = keys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const k = keys[mid];
+      if (k < key) lo = mid + 1;
+      else if (k > key) hi = mid - 1;
+      else return this.biData.subarray(this.biOff[mid], this.biOff[mid + 1]);
+    }
+    return null;
+  }
+
+  /** Pinyin of field `d` (the pinyin part must be built or loaded). */
+  private pyAt(d: number): Py {
+    const k = this.pyOf![d];
+    let p = this.pyList[k];
+    if (!p) this.pyList[k] = p = this.pyDecode!(k);
+    return p;
   }
 
   // ---------------------------------------------------------------- exact terms
@@ -329,7 +473,7 @@ export class SearchIndex {
       const a = charId[term.charCodeAt(i)];
       const b = charId[term.charCodeAt(i + 1)];
       if (!a || !b) return this.remember('t:' + term, EMPTY);
-      const pl = this.bi.get(a * 32768 + b);
+      const pl = this.biPostings(a * 32768 + b);
       if (!pl) return this.remember('t:' + term, EMPTY);
       if (!smallest || pl.length < smallest.length) smallest = pl;
     }
@@ -360,7 +504,7 @@ export class SearchIndex {
    * cached for incremental narrowing.
    */
   private pinyinDocs(q: string, ok: (i: number) => boolean, cap: number): number[] {
-    const py = this.ensurePinyin();
+    this.ensurePinyin();
     const n = this.n;
     const key = 'p:' + q;
     const cached = this.cache.get(key);
@@ -392,7 +536,7 @@ export class SearchIndex {
     let complete = true;
     while (a < split || b < start.length) {
       const d = b >= start.length || (a < split && start[a] <= start[b] - n) ? start[a++] : start[b++];
-      if (!verified && pyKind(py[d], q) < 0) continue;
+      if (!verified && pyKind(this.pyAt(d), q) < 0) continue;
       all.push(d);
       if (ok(d >= n ? d - n : d)) {
         out.push(d);
@@ -410,12 +554,13 @@ export class SearchIndex {
 
   search(query: string, candidates?: (t: Task) => boolean, limit = 50): SearchHit[] {
     const q = normalizeQuery(query);
-    const tasks = this.tasks;
+    const at = this.at;
     const n = this.n;
     const out: SearchHit[] = [];
     if (limit <= 0) return out;
     if (!q) {
-      for (const t of tasks) {
+      for (let i = 0; i < n; i++) {
+        const t = at(i);
         if (candidates && !candidates(t)) continue;
         out.push({ task: t, score: 0, ranges: [] });
         if (out.length >= limit) break;
@@ -437,13 +582,13 @@ export class SearchIndex {
       if (!candidates) return true;
       const c = passMemo[i];
       if (c) return c === 1;
-      const r = candidates(tasks[i]);
+      const r = candidates(at(i));
       passMemo[i] = r ? 1 : 2;
       return r;
     };
     const push = (i: number, score: number, ranges: Array<[number, number]>): void => {
       stamp[i] = gen;
-      out.push({ task: tasks[i], score, ranges });
+      out.push({ task: at(i), score, ranges });
     };
     const full = (): boolean => out.length >= limit;
 
@@ -516,7 +661,7 @@ export class SearchIndex {
     // --- pinyin (full, then initials) of the text and of unit names / section titles
     const pyQuery = LATIN_QUERY.test(q) && HAS_LETTER.test(q) ? q.replace(/[' ]/g, '') : '';
     if (pyQuery.length >= 2) {
-      const py = this.ensurePinyin();
+      this.ensurePinyin();
       const found: number[] = [];
       if (pyQuery.length >= 3) {
         found.push(...this.pinyinDocs(pyQuery, ok, Math.max(PY_CAP, 6 * limit)));
@@ -525,8 +670,8 @@ export class SearchIndex {
         const need = limit - out.length;
         for (let i = 0; i < n && found.length < need; i++) {
           if (!ok(i)) continue;
-          if (pyKind(py[i], pyQuery) >= 0) found.push(i);
-          if (pyKind(py[n + i], pyQuery) >= 0) found.push(n + i);
+          if (pyKind(this.pyAt(i), pyQuery) >= 0) found.push(i);
+          if (pyKind(this.pyAt(n + i), pyQuery) >= 0) found.push(n + i);
         }
       }
       this.pinyinHits(found, pyQuery, limit - out.length, ok, push);
@@ -579,7 +724,7 @@ export class SearchIndex {
           lo++;
         }
       }
-      const t = this.tasks[i];
+      const t = this.at(i);
       const inLead = t.units.some((u) => u.role === 'lead' && words.some((w) => u.name.includes(w)));
       const inUnit = inLead || t.units.some((u) => words.some((w) => u.name.includes(w)));
       const gap = Math.min(1, Math.max(0, best - need) / 60);
@@ -596,11 +741,10 @@ export class SearchIndex {
    */
   private pinyinHits(docs: number[], q: string, room: number, ok: (i: number) => boolean, push: (i: number, score: number, ranges: Array<[number, number]>) => void): void {
     const n = this.n;
-    const py = this.py!;
     const fields = this.fields!;
     const hits: Array<{ d: number; kind: number; word: string; range: [number, number] }> = [];
     for (const d of docs) {
-      const p = py[d];
+      const p = this.pyAt(d);
       const at = fullAt(p, q);
       let range: [number, number];
       let kind = 0;
