@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clausesOf, computeCounterparts } from '../../src/kb/counterparts.js';
+import { clausesOf, computeCounterparts, COUNTERPART_THRESHOLD } from '../../src/kb/counterparts.js';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
 import type { Task } from '../../src/types.js';
 
@@ -58,6 +58,22 @@ describe('counterparts on the bundled plans', () => {
     console.log(`[measure] …per task (the best counterpart in each plan, whatever clause): precision ${task.precision.toFixed(3)}, recall ${task.recall.toFixed(3)}`);
     expect(clause.precision).toBeGreaterThanOrEqual(0.8);
     expect(clause.recall).toBeGreaterThanOrEqual(0.6);
+  });
+  it('the threshold, calibrated on one half of the annotation, holds on the other', () => {
+    const blank = kb.tasks.map((t) => ({ ...t, counterparts: undefined }));
+    const halves = [gold.requirements.filter((_, i) => i % 2 === 0), gold.requirements.filter((_, i) => i % 2 === 1)];
+    const grid = [0.2, 0.25, 0.3, 0.35, 0.4, 0.5];
+    const at = grid.map((threshold) => {
+      const m = computeCounterparts(blank, { threshold });
+      return halves.map((h) => score(h, (t) => m.get(t.id)).clause);
+    });
+    const f1 = (x: { precision: number; recall: number }) => (2 * x.precision * x.recall) / (x.precision + x.recall);
+    for (const [fit, check] of [[0, 1], [1, 0]]) {
+      const k = at.reduce((b, r, i) => (f1(r[fit]) > f1(at[b][fit]) ? i : b), 0);
+      const [f, c] = [at[k][fit], at[k][check]];
+      console.log(`[measure] threshold fitted on half ${fit} (F1): ${grid[k]}; half ${fit} precision ${f.precision.toFixed(3)} recall ${f.recall.toFixed(3)}; held-out half ${check} precision ${c.precision.toFixed(3)} recall ${c.recall.toFixed(3)}`);
+      expect(Math.abs(grid[k] - COUNTERPART_THRESHOLD)).toBeLessThanOrEqual(0.1);
+    }
   });
   it('the zombie-system clean-up of 安徽 has its counterparts in 河北, 湖南 and 重庆', () => {
     const t = find('anhui', '“僵尸”信息系统的清理工作')!;
