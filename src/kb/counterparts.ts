@@ -161,10 +161,12 @@ function postings(d: Docs, include: (i: number) => boolean, maxDf: number): { ta
 /**
  * Requirement clauses of a task text, as [start, end) offsets: 公文 states one requirement per sentence or
  * semicolon clause (。；！？), and enumerates several with 一是…二是… or numbered items (（1）, 1）, ①); a
- * clause is cut before such a marker too. Short pieces (under MIN_CLAUSE characters, e.g. a run-in title
+ * clause is cut before such a marker too, and a long one (over LONG_CLAUSE characters) at its commas. Short pieces (under MIN_CLAUSE characters, e.g. a run-in title
  * like "推进整合。") are merged into the next.
  */
 const MIN_CLAUSE = 12;
+/** A clause longer than this is cut at its commas too. */
+const LONG_CLAUSE = 60;
 const CUT = /[。；！？;!?](?=.)|(?=[一二三四五六七八九十]是[^，。；]{2})|(?=[（(][1-9一二三四五六七八九十][)）])|(?=[①-⑳])/gu;
 export function clausesOf(text: string): Array<[number, number]> {
   const cuts = [0];
@@ -184,7 +186,26 @@ export function clausesOf(text: string): Array<[number, number]> {
     const last = out.pop()!;
     out[out.length - 1][1] = last[1];
   }
-  return out.length ? out : [[0, text.length]];
+  if (!out.length) return [[0, text.length]];
+  // A long sentence chains several requirements with ，(完成…，建立…，实现…): cut again at its commas, into
+  // pieces of at least half of LONG_CLAUSE characters.
+  const long = LONG_CLAUSE;
+  const res: Array<[number, number]> = [];
+  for (const [a, b] of out) {
+    if (b - a <= long) {
+      res.push([a, b]);
+      continue;
+    }
+    let st = a;
+    for (let k = a; k < b; k++) {
+      if (text[k] === '，' && k + 1 - st >= long / 2 && b - (k + 1) >= long / 2) {
+        res.push([st, k + 1]);
+        st = k + 1;
+      }
+    }
+    res.push([st, b]);
+  }
+  return res;
 }
 
 export function computeCounterparts(tasks: Task[], opts: CounterpartOptions = {}): Map<string, Counterpart[]> {

@@ -56,8 +56,8 @@ describe('counterparts on the bundled plans', () => {
     const { clause, task } = score(gold.requirements);
     console.log(`[measure] counterparts vs reading annotation, per requirement clause: precision ${clause.precision.toFixed(3)}, recall ${clause.recall.toFixed(3)} (tp ${clause.tp}, fp ${clause.fp}, fn ${clause.fn})`);
     console.log(`[measure] …per task (the best counterpart in each plan, whatever clause): precision ${task.precision.toFixed(3)}, recall ${task.recall.toFixed(3)}`);
-    expect(clause.precision).toBeGreaterThanOrEqual(0.8);
-    expect(clause.recall).toBeGreaterThanOrEqual(0.6);
+    expect(clause.precision).toBeGreaterThanOrEqual(0.84);
+    expect(clause.recall).toBeGreaterThanOrEqual(0.62);
   });
   it('the threshold, calibrated on one half of the annotation, holds on the other', () => {
     const blank = kb.tasks.map((t) => ({ ...t, counterparts: undefined }));
