@@ -71,8 +71,9 @@ export interface Task {
   rule?: string;
   /** Refiners that changed it ("refine/inherit-units", "refine/dedupe", "refine/restates"). */
   refinedBy?: string[];
-  /** The best-matching task in each other plan that has one (score 0–1, best first). */
-  counterparts?: Array<{ planId: string; taskId: string; score: number }>;
+  /** The best-matching task in each other plan that has one, per requirement clause (score 0–1, best first;
+   * `clauses`: the [start, end) clauses of `text` it answers, when the task states several). */
+  counterparts?: Array<{ planId: string; taskId: string; score: number; clauses?: Array<[number, number]> }>;
 }
 
 export interface Plan {

@@ -15,6 +15,10 @@ export interface Counterpart {
   taskId: string;
   /** 0–1. */
   score: number;
+  /** The requirement clauses of the task ([start, end) in its text) this counterpart answers; absent when
+   * the task is a single clause. A task that states several requirements can have a counterpart per clause,
+   * so several in one plan. */
+  clauses?: Array<[number, number]>;
 }
 
 export interface CounterpartOptions {
@@ -154,20 +158,54 @@ function postings(d: Docs, include: (i: number) => boolean, maxDf: number): { ta
   return { task, w };
 }
 
-/** Sentences of a task text (。；！？), short ones merged into the next. */
-function sentencesOf(text: string): string[] {
-  const parts = text.split(/(?<=[。；！？])/).map((x) => x.trim()).filter(Boolean);
-  const out: string[] = [];
-  let carry = '';
-  for (const p of parts) {
-    carry += p;
-    if (carry.length >= 12) {
-      out.push(carry);
-      carry = '';
-    }
+/**
+ * Requirement clauses of a task text, as [start, end) offsets: 公文 states one requirement per sentence or
+ * semicolon clause (。；！？), and enumerates several with 一是…二是… or numbered items (（1）, 1）, ①); a
+ * clause is cut before such a marker too, and a long one (over LONG_CLAUSE characters) at its commas. Short pieces (under MIN_CLAUSE characters, e.g. a run-in title
+ * like "推进整合。") are merged into the next.
+ */
+const MIN_CLAUSE = 12;
+/** A clause longer than this is cut at its commas too. */
+const LONG_CLAUSE = 60;
+const CUT = /[。；！？;!?](?=.)|(?=[一二三四五六七八九十]是[^，。；]{2})|(?=[（(][1-9一二三四五六七八九十][)）])|(?=[①-⑳])/gu;
+export function clausesOf(text: string): Array<[number, number]> {
+  const cuts = [0];
+  for (const m of text.matchAll(CUT)) {
+    const at = m.index! + m[0].length;
+    if (at > cuts[cuts.length - 1] && at < text.length) cuts.push(at);
   }
-  if (carry) out.length ? (out[out.length - 1] += carry) : out.push(carry);
-  return out.length ? out : [text];
+  cuts.push(text.length);
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  for (let k = 1; k < cuts.length; k++) {
+    if (text.slice(start, cuts[k]).trim().length < MIN_CLAUSE && k < cuts.length - 1) continue;
+    out.push([start, cuts[k]]);
+    start = cuts[k];
+  }
+  if (out.length > 1 && text.slice(out[out.length - 1][0]).trim().length < MIN_CLAUSE) {
+    const last = out.pop()!;
+    out[out.length - 1][1] = last[1];
+  }
+  if (!out.length) return [[0, text.length]];
+  // A long sentence chains several requirements with ，(完成…，建立…，实现…): cut again at its commas, into
+  // pieces of at least half of LONG_CLAUSE characters.
+  const long = LONG_CLAUSE;
+  const res: Array<[number, number]> = [];
+  for (const [a, b] of out) {
+    if (b - a <= long) {
+      res.push([a, b]);
+      continue;
+    }
+    let st = a;
+    for (let k = a; k < b; k++) {
+      if (text[k] === '，' && k + 1 - st >= long / 2 && b - (k + 1) >= long / 2) {
+        res.push([st, k + 1]);
+        st = k + 1;
+      }
+    }
+    res.push([st, b]);
+  }
+  return res;
 }
 
 export function computeCounterparts(tasks: Task[], opts: CounterpartOptions = {}): Map<string, Counterpart[]> {
@@ -178,8 +216,8 @@ export function computeCounterparts(tasks: Task[], opts: CounterpartOptions = {}
   // Annex rows that restate a prose task are that task again: they match, but are never another's counterpart.
   const target = tasks.map((t) => !t.restates);
   const title = (t: Task) => (t.source.origin === 'prose' ? (t.section[t.section.length - 1] ?? '').replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]?/, '') : '');
-  // Whole tasks (text + section title) and their sentences, each a TF-IDF vector of bigrams and trigrams.
-  // Each sentence is segmented once (scraped plans repeat sentences: once per distinct one); a task's words are its sentences'.
+  // Whole tasks (text + section title) and their clauses, each a TF-IDF vector of words, bigrams and trigrams.
+  // Each clause is segmented once (scraped plans repeat sentences: once per distinct one); a task's words are its clauses'.
   const wordMemo = new Map<string, string[]>();
   const wordsOf = (x: string) => {
     let w = wordMemo.get(x);
@@ -187,13 +225,16 @@ export function computeCounterparts(tasks: Task[], opts: CounterpartOptions = {}
     return w;
   };
   const sentTask: number[] = [];
+  const sentSpan: Array<[number, number]> = [];
   const sentTexts: Field[][] = [];
   const wholeTexts: Field[][] = tasks.map((t, i) => {
     const ws: string[] = [];
-    for (const s of sentencesOf(t.text)) {
+    for (const span of clausesOf(t.text)) {
+      const s = t.text.slice(span[0], span[1]);
       const sw = wordsOf(s);
       for (const w of sw) ws.push(w);
       sentTask.push(i);
+      sentSpan.push(span);
       sentTexts.push([[s, 1, sw]]);
     }
     const ti = title(t);
@@ -210,7 +251,6 @@ export function computeCounterparts(tasks: Task[], opts: CounterpartOptions = {}
   sentTask.forEach((i, j) => sentsOf[i].push(j));
   const planOf = tasks.map((t) => t.planId);
   const acc = new Float64Array(n);
-  const best = new Float64Array(n);
   const sacc = new Float64Array(sentTexts.length);
   const touched: number[] = [];
   const stouched: number[] = [];
@@ -229,37 +269,53 @@ export function computeCounterparts(tasks: Task[], opts: CounterpartOptions = {}
       }
     }
   };
+  const score = (i: number, o: number, clause: number) => {
+    let x = SENTENCE_SHARE * clause + (1 - SENTENCE_SHARE) * acc[o];
+    if (deadlineForm(tasks[o]) === deadlineForm(tasks[i]) && deadlineForm(tasks[i]) !== 'none') x += 0.04;
+    const kind = leadKind(tasks[i]);
+    if (kind && leadKind(tasks[o]) === kind) x += 0.04;
+    return Math.min(1, x);
+  };
   for (let i = 0; i < n; i++) {
     dot(whole.vecs[i], wp, whole.df, wMax, acc, touched, (o) => planOf[o] === planOf[i]);
-    // the best pair of sentences: a requirement is usually one sentence of a longer task
-    for (const s of sentsOf[i]) {
+    // Each requirement clause: its best task in each other plan (by its best clause there, and the whole tasks).
+    const clauses = sentsOf[i];
+    const found = new Map<number, { score: number; spans: Array<[number, number]> }>();
+    for (const s of clauses) {
       dot(sent.vecs[s], sp, sent.df, sMax, sacc, stouched, (o) => planOf[sentTask[o]] === planOf[i]);
+      const bestOf = new Map<number, number>();
       for (const o of stouched) {
         const t = sentTask[o];
-        if (acc[t] === 0 && best[t] === 0) touched.push(t);
-        if (sacc[o] > best[t]) best[t] = sacc[o];
+        if (sacc[o] > (bestOf.get(t) ?? 0)) bestOf.set(t, sacc[o]);
         sacc[o] = 0;
       }
       stouched.length = 0;
+      for (const t of touched) if (!bestOf.has(t)) bestOf.set(t, 0);
+      const perPlan = new Map<string, { o: number; score: number }>();
+      for (const [o, c] of bestOf) {
+        const x = score(i, o, c);
+        const prev = perPlan.get(planOf[o]);
+        if (!prev || x > prev.score || (x === prev.score && tasks[o].id < tasks[prev.o].id)) perPlan.set(planOf[o], { o, score: x });
+      }
+      for (const { o, score: x } of perPlan.values()) {
+        if (x < threshold) continue;
+        const f = found.get(o);
+        if (!f) found.set(o, { score: x, spans: [sentSpan[s]] });
+        else {
+          f.score = Math.max(f.score, x);
+          f.spans.push(sentSpan[s]);
+        }
+      }
     }
-    const perPlan = new Map<string, Counterpart>();
-    const form = deadlineForm(tasks[i]);
-    const kind = leadKind(tasks[i]);
-    for (const o of touched) {
-      const cos = SENTENCE_SHARE * best[o] + (1 - SENTENCE_SHARE) * acc[o];
-      acc[o] = 0;
-      best[o] = 0;
-      const other = tasks[o];
-      let score = cos;
-      if (deadlineForm(other) === form && form !== 'none') score += 0.04;
-      if (kind && leadKind(other) === kind) score += 0.04;
-      score = Math.min(1, score);
-      const prev = perPlan.get(other.planId);
-      if (!prev || score > prev.score || (score === prev.score && other.id < prev.taskId)) perPlan.set(other.planId, { planId: other.planId, taskId: other.id, score });
-    }
+    for (const o of touched) acc[o] = 0;
     touched.length = 0;
-    const list = [...perPlan.values()].filter((c) => c.score >= threshold).map((c) => ({ ...c, score: Math.round(c.score * 1000) / 1000 }));
-    list.sort((a, b) => b.score - a.score || a.planId.localeCompare(b.planId));
+    const list: Counterpart[] = [...found].map(([o, f]) => ({
+      planId: planOf[o],
+      taskId: tasks[o].id,
+      score: Math.round(f.score * 1000) / 1000,
+      ...(clauses.length > 1 ? { clauses: f.spans } : {}),
+    }));
+    list.sort((a, b) => b.score - a.score || a.planId.localeCompare(b.planId) || (a.taskId < b.taskId ? -1 : 1));
     out.set(tasks[i].id, list);
   }
   return out;
