@@ -5,11 +5,13 @@
  *   npm run bench                                 readable table (progress on stderr)
  *   npm run -s bench -- --json                    exactly one JSON object on stdout
  *   options: --sizes 50,500[,2000,5000]           generated corpus sizes for the CLI and in-process parts (default 50,500)
- *            --plans 500[,5000]                   generated corpus sizes the TUI is measured on besides the bundled corpus (default 500)
+ *            --plans 500[,5000]                   generated corpus sizes the TUI is measured on besides the bundled corpus
+ *                                                 (default 500, and 5000 when --sizes has it)
  *            --quick                              fewer runs and queries (a smoke run: sizes 50, TUI plans 50, unless given)
  *            --no-tui                             skip the pseudo-terminal part
  *            --runs R                             runs per cold CLI timing (default 3; --quick 1)
  *            --seed S                             generator seed (default 42)
+ *            --json-out FILE                      also write the JSON object (indented) to FILE
  *
  * Parts, one at a time (the machine is shared: nothing runs in parallel):
  *  1. vocabulary of the generated corpus at each size (distinct CJK bigrams and unit names);
@@ -22,7 +24,7 @@
  * measured, with the reason; it does not stop the run.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -302,21 +304,24 @@ export function table(j: BenchJson): string {
   return L.join('\n');
 }
 
-export function parseArgs(args: string[]): { sizes: number[]; plans: number[]; quick: boolean; runs: number; seed: number; tui: boolean; json: boolean } {
+export function parseArgs(args: string[]): { sizes: number[]; plans: number[]; quick: boolean; runs: number; seed: number; tui: boolean; json: boolean; jsonOut?: string } {
   const flag = (n: string) => {
     const i = args.indexOf(`--${n}`);
     return i >= 0 ? args[i + 1] : undefined;
   };
   const list = (s: string | undefined, d: number[]) => (s ? s.split(',').map((x) => Number(x.trim())).filter((x) => Number.isInteger(x) && x > 0) : d);
   const quick = args.includes('--quick');
+  const sizes = list(flag('sizes'), quick ? [50] : [50, 500]);
   return {
-    sizes: list(flag('sizes'), quick ? [50] : [50, 500]),
-    plans: list(flag('plans'), quick ? [50] : [500]),
+    sizes,
+    // the TUI at 500 plans, and at 5000 when that size is generated anyway (the ≤ 25 ms target)
+    plans: list(flag('plans'), quick ? [50] : sizes.includes(5000) ? [500, 5000] : [500]),
     quick,
     runs: Number(flag('runs') ?? (quick ? 1 : 3)),
     seed: Number(flag('seed') ?? 42),
     tui: !args.includes('--no-tui'),
     json: args.includes('--json'),
+    jsonOut: flag('json-out'),
   };
 }
 
@@ -329,9 +334,10 @@ function isMain(): boolean {
 }
 
 if (isMain() || process.argv[1]?.endsWith(join('bench', 'run.js'))) {
-  const { json, ...o } = parseArgs(process.argv.slice(2));
+  const { json, jsonOut, ...o } = parseArgs(process.argv.slice(2));
   runBench(o).then(
     (r) => {
+      if (jsonOut) writeFileSync(jsonOut, JSON.stringify(r, null, 1) + '\n');
       process.stdout.write(json ? JSON.stringify(r) + '\n' : table(r) + '\n');
       process.exit(0);
     },

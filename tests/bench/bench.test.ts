@@ -36,6 +36,7 @@ describe('npm run bench -- --json', () => {
   it('reads its options', () => {
     expect(parseArgs([])).toMatchObject({ sizes: [50, 500], plans: [500], quick: false, runs: 3, tui: true, json: false });
     expect(parseArgs(['--quick'])).toMatchObject({ sizes: [50], plans: [50], runs: 1 });
-    expect(parseArgs(['--sizes', '50,500,2000,5000', '--plans', '500,5000', '--json', '--no-tui'])).toMatchObject({ sizes: [50, 500, 2000, 5000], plans: [500, 5000], json: true, tui: false });
+    expect(parseArgs(['--sizes', '50,500,2000,5000', '--json', '--no-tui'])).toMatchObject({ sizes: [50, 500, 2000, 5000], plans: [500, 5000], json: true, tui: false });
+    expect(parseArgs(['--sizes', '50,5000', '--plans', '500'])).toMatchObject({ sizes: [50, 5000], plans: [500] });
   });
 });
