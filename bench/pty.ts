@@ -10,7 +10,7 @@
  *  - spawn → first frame: the screen shows the input line (搜索›) and the status line with a count (N 条);
  *  - first key: a character written the moment the first frame is seen → the input line shows it (echo),
  *    and → the frame for it is complete;
- *  - per keystroke: queries typed one character at a time (each character written as its UTF-8 bytes in
+ *  - per keystroke: after a probe key (not measured; first frame → its frame is reported as ready_ms), queries typed one character at a time (each character written as its UTF-8 bytes in
  *    one write), Ctrl+U between queries; a keystroke's frame is complete when the input line shows the
  *    query typed so far AND the status line shows a result count, and the screen has then stayed
  *    unchanged for QUIET ms (so a result list drawn after the echo, in a later frame, is waited for); its
@@ -257,12 +257,12 @@ export async function measureStarts(command: string, firstKey: string, runs = 5)
   for (let i = 0; i < runs; i++) {
     const p = new Pty(command);
     try {
-      const tFirst = await p.until(firstFrame, 30000, 'the first frame');
+      const tFirst = await p.until(firstFrame, 120000, 'the first frame');
       const tKey = p.write(Buffer.from(firstKey, 'utf8'));
       ff.push(tFirst - p.t0);
-      const tEcho = await p.until((s) => inputOf(s) === firstKey, 15000, `the echo of ${firstKey}`);
+      const tEcho = await p.until((s) => inputOf(s) === firstKey, 120000, `the echo of ${firstKey}`);
       echo.push(tEcho - tFirst);
-      const tFrame = await p.settle(frameFor(firstKey), tEcho, QUIET_MS, 15000, `the frame for ${firstKey}`);
+      const tFrame = await p.settle(frameFor(firstKey), tEcho, QUIET_MS, 120000, `the frame for ${firstKey}`);
       frame.push(tFrame - tKey);
     } finally {
       await p.close();
@@ -292,16 +292,27 @@ export interface TypingResult {
   slowest: Array<{ typed: string; ms: number }>;
   /** Keystrokes whose frame never came (timed out): counted apart, not as latency. */
   timeouts: number;
+  /** First frame → the frame of the (unmeasured) probe key typed right after it: when the app answers keys. */
+  ready_ms: number;
 }
 
-/** One fresh process; after its first frame and 2 s idle, types each query one character at a time. */
-export async function measureTyping(command: string, queries: TypedQuery[]): Promise<TypingResult> {
+/**
+ * One fresh process. After its first frame, a probe key (not measured) is typed and its frame awaited (up to
+ * 2 minutes: an app that blocks after its first frame is measured here, as ready_ms, not in the keystrokes),
+ * then cleared; then each query is typed one character at a time.
+ */
+export async function measureTyping(command: string, queries: TypedQuery[], probe = '规'): Promise<TypingResult> {
   const p = new Pty(command);
   const samples: Array<{ typed: string; kind: string; ms: number }> = [];
   let timeouts = 0;
+  let ready = NaN;
   try {
-    const tFirst = await p.until(firstFrame, 30000, 'the first frame');
-    await p.settle(firstFrame, tFirst, 2000, 30000, 'the first frame to stay');
+    const tFirst = await p.until(firstFrame, 120000, 'the first frame');
+    await p.settle(firstFrame, tFirst, 500, 30000, 'the first frame to stay');
+    const tProbe = p.write(Buffer.from(probe, 'utf8'));
+    ready = (await p.settle(frameFor(probe), tProbe, QUIET_MS, 120000, `the frame for the probe ${probe}`)) - tFirst;
+    const tClear = p.write('\u0015');
+    await p.settle(frameFor(''), tClear, 1000, 30000, 'the cleared input');
     for (const { q, kind } of queries) {
       if (inputOf(p.screen) !== '') {
         const t = p.write('\u0015'); // Ctrl+U: clear (not measured)
@@ -332,6 +343,7 @@ export async function measureTyping(command: string, queries: TypedQuery[]): Pro
     by_kind,
     slowest: [...samples].sort((a, b) => b.ms - a.ms).slice(0, 5).map((s) => ({ typed: s.typed, ms: r1(s.ms) })),
     timeouts,
+    ready_ms: r1(ready),
   };
 }
 
