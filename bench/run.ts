@@ -216,8 +216,8 @@ export function targets(j: BenchJson): Target[] {
   add({ id: 'cold_search_5000_vs_50', metric: 'cold search 5000 ÷ 50 plans (ratio)', value: c5000 !== null && c50 !== null ? r2(c5000 / c50) : null, unit: '×', target: '≤ 2×', note: size(5000) && size(50) ? searchError(5000) ?? searchError(50) : 'sizes 50 and 5000 needed' }, (v) => v <= 2);
   // index linearity: growth exponent of the index time between the smallest size ≥ 500 (or the smallest) and the largest
   const ix = j.cli.filter((c) => 'ms' in c.index).map((c) => ({ n: c.plans, ms: (c.index as { ms: number }).ms }));
-  const from = ix.find((x) => x.n >= 500) ?? ix[0];
   const to = ix[ix.length - 1];
+  const from = ix.find((x) => x.n >= 500 && x.n < (to?.n ?? 0)) ?? ix[0];
   const exponent = from && to && to.n > from.n ? r2(Math.log(to.ms / from.ms) / Math.log(to.n / from.n)) : null;
   add({ id: 'index_linear', metric: `\`plans index\` growth exponent, ${from?.n ?? '?'}→${to?.n ?? '?'} plans (1 = linear)`, value: exponent, unit: '', target: '≤ 1.1', note: exponent === null ? 'two index sizes needed' : undefined }, (v) => v <= 1.1);
   const c = size(5000);
