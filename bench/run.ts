@@ -1,370 +1,334 @@
 /**
- * `npm run bench` — the scale benchmark (issue 5).
+ * `npm run bench` — honest benchmarks of issue 10, measured from outside the app's process where the
+ * issue's targets are about what a user sees (methods in README.md, "Performance"):
  *
- *   npm run bench                 readable table (progress on stderr)
- *   npm run -s bench -- --json    exactly one JSON object on stdout (-s hides npm's own banner):
- *     { bundled: { index_ms, search_p95_ms }, cold_start_first_frame_ms,
- *       scale: { plans, tasks, index_ms, rss_mb, search_p50_ms, search_p95_ms, naive_fuse_p95_ms, linear_scan_p95_ms } }
- *   options: --plans N (default 500), --seed S, --rounds R (default 3), --quick (no TUI latency, no cold start)
+ *   npm run bench                                 readable table (progress on stderr)
+ *   npm run -s bench -- --json                    exactly one JSON object on stdout
+ *   options: --sizes 50,500[,2000,5000]           generated corpus sizes for the CLI and in-process parts (default 50,500)
+ *            --plans 500[,5000]                   generated corpus sizes the TUI is measured on besides the bundled corpus
+ *                                                 (default 500, and 5000 when --sizes has it)
+ *            --quick                              fewer runs and queries (a smoke run: sizes 50, TUI plans 50, unless given)
+ *            --no-tui                             skip the pseudo-terminal part
+ *            --runs R                             runs per cold CLI timing (default 3; --quick 1)
+ *            --seed S                             generator seed (default 42)
+ *            --json-out FILE                      also write the JSON object (indented) to FILE
  *
- * Method:
- * - scale: bench/generate.ts writes N plans into a temp dir; index_ms = the whole pipeline on it (no cache)
- *   + building the search index (characters and pinyin); rss_mb after that.
- * - search latency: 20 queries (Chinese exact, typo, pinyin, initials, with filters) typed one character
- *   at a time against the in-memory index, limit 50; each keystroke timed R times (fresh
- *   incremental cache per round), its median taken; p50/p95 over all keystrokes.
- * - baselines on the same tasks and keystrokes: plain fuse.js over all tasks (keys text, unit names,
- *   sections; includeMatches, ignoreLocation, otherwise defaults; every other keystroke, as it takes
- *   seconds each), and a linear String.includes scan (timed interleaved with ours).
- * - bundled.search_p95_ms and cold_start_first_frame_ms come from bench/tui.ts (keystroke → frame in the
- *   real TUI; spawn → first frame in a pseudo-terminal, median of 5) when it is there; otherwise the
- *   search index alone and a tmux spawn of the CLI.
+ * Parts, one at a time (the machine is shared: nothing runs in parallel):
+ *  1. vocabulary of the generated corpus at each size (distinct CJK bigrams and unit names);
+ *  2. per size: generate, `plans index` (wall, max RSS), cold `plans search` per query kind paired with grep/rg,
+ *     `plans export`; then the in-process search p95 per keystroke (bench/inproc.ts, a fresh process);
+ *  3. TUI in a pseudo-terminal (bench/pty.ts): relay overhead, the floor app, the app on the bundled corpus and
+ *     on each --plans corpus: spawn → first frame, first key at the first frame → echo, keystroke → frame.
+ *  4. the targets table.
+ * Anything that cannot be measured (no `script`, no rg, a step that fails or times out) is reported as not
+ * measured, with the reason; it does not stop the run.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import Fuse from 'fuse.js';
-import { loadKnowledgeBase } from '../src/kb/load.js';
-import { taskPredicate, type TaskFilters } from '../src/query/filters.js';
-import { SearchIndex } from '../src/query/search.js';
-import type { Task, UnitEntry } from '../src/types.js';
-import { generateScaleCorpus } from './generate.js';
+import { existsSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchCliSize, cliPath, CLI_QUERIES, tools, type SizeResult } from './cli.js';
+import { bundleFloor } from './floor-bundle.js';
+import { generateScaleCorpus, vocabularyGrowth, type VocabularyPoint } from './generate.js';
+import type { InprocResult } from './inproc.js';
+import { appCommand, benchTui, hasScript, BUNDLED_QUERIES, floorCommand, packageRoot, removeDir, SCALE_QUERIES, tempDir, type StartResult, type TuiBenchResult, type TuiTarget, type TypingResult } from './pty.js';
 
-export interface BenchResult {
-  bundled: { index_ms: number; search_p95_ms: number };
-  cold_start_first_frame_ms: number;
-  scale: {
-    plans: number;
-    tasks: number;
-    index_ms: number;
-    rss_mb: number;
-    search_p50_ms: number;
-    search_p95_ms: number;
-    naive_fuse_p95_ms: number;
-    linear_scan_p95_ms: number;
-  };
+export interface Target {
+  id: string;
+  metric: string;
+  value: number | null;
+  unit: string;
+  target: string;
+  ok: boolean | null;
+  /** Why there is no value. */
+  note?: string;
 }
 
-export interface BenchQuery {
-  q: string;
-  kind: 'exact' | 'typo' | 'pinyin' | 'initials' | 'filtered';
-  /** Filters, given the scale KB's plan ids. */
-  filters?: (planIds: string[]) => TaskFilters;
+export interface BenchJson {
+  node: string;
+  cpus: number;
+  loadavg_start: number[];
+  total_s: number;
+  options: { sizes: number[]; plans: number[]; quick: boolean; runs: number; seed: number; tui: boolean };
+  tools: { script: boolean; grep: boolean; rg: boolean; time: boolean };
+  vocabulary: VocabularyPoint[];
+  cli: SizeResult[];
+  inproc: Array<InprocResult | { plans: number; error: string }>;
+  tui: (TuiBenchResult & { ratios: Record<string, number | null> }) | { error: string };
+  targets: Target[];
 }
 
-/** The 20 queries typed character by character. */
-export const QUERIES: BenchQuery[] = [
-  { q: '僵尸信息系统', kind: 'exact' },
-  { q: '数据共享交换平台', kind: 'exact' },
-  { q: '政务信息资源目录', kind: 'exact' },
-  { q: '电子政务外网', kind: 'exact' },
-  { q: '互联网+政务服务', kind: 'exact' },
-  { q: '审计 经费', kind: 'exact' },
-  { q: '僵户系统', kind: 'typo' },
-  { q: '共享交换平抬', kind: 'typo' },
-  { q: '政务信息系统正合', kind: 'typo' },
-  { q: '数据中心见设', kind: 'typo' },
-  { q: 'shenji', kind: 'pinyin' },
-  { q: 'gongxiangpingtai', kind: 'pinyin' },
-  { q: 'zhengwuwaiwang', kind: 'pinyin' },
-  { q: 'sjt', kind: 'initials' },
-  { q: 'gxjhpt', kind: 'initials' },
-  { q: 'zwxxxt', kind: 'initials' },
-  { q: '审计', kind: 'filtered', filters: () => ({ themes: ['audit'] }) },
-  { q: '系统整合', kind: 'filtered', filters: () => ({ after: '2020-01-01', before: '2021-12-31' }) },
-  { q: 'shuju', kind: 'filtered', filters: (ids) => ({ plans: ids.slice(0, 50) }) },
-  { q: '省审计厅', kind: 'filtered', filters: () => ({ unit: '审计' }) },
-];
-
-const LIMIT = 50;
-const NAIVE_STRIDE = 2;
-
-function root(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'corpus'))) return dir;
-    dir = dirname(dir);
-  }
-  return process.cwd();
-}
-
-export function percentile(xs: number[], p: number): number {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-}
-const median = (xs: number[]) => percentile(xs, 50);
+const log = (m: string) => process.stderr.write(`bench: ${m}\n`);
 const r2 = (n: number) => Math.round(n * 100) / 100;
+const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+const ok = (v: number | null, pass: (v: number) => boolean) => (v === null ? null : pass(v));
 
-interface Keystroke {
-  text: string;
-  pred?: (t: Task) => boolean;
-}
-
-/** Every prefix of every query (by code point), with its filter predicate. */
-export function keystrokes(planIds: string[], queries = QUERIES, directory: readonly UnitEntry[] = []): Keystroke[] {
-  const out: Keystroke[] = [];
-  for (const bq of queries) {
-    const f = bq.filters?.(planIds);
-    const pred = f ? taskPredicate(f, directory) : undefined;
-    const chars = Array.from(bq.q);
-    for (let k = 1; k <= chars.length; k++) out.push({ text: chars.slice(0, k).join(''), pred });
-  }
-  return out;
-}
-
-/** Times `fn` on every keystroke, `rounds` times (calling `reset` before each round); per-keystroke medians. */
-function timeKeystrokes(keys: Keystroke[], rounds: number, fn: (k: Keystroke) => unknown, reset?: () => void): number[] {
-  const all: number[][] = keys.map(() => []);
-  for (let r = 0; r < rounds; r++) {
-    reset?.();
-    keys.forEach((k, i) => {
-      const t0 = performance.now();
-      fn(k);
-      all[i].push(performance.now() - t0);
-    });
-  }
-  return all.map(median);
-}
-
-/** Like timeKeystrokes for two functions, alternating per keystroke. */
-function timePairs(keys: Keystroke[], rounds: number, a: (k: Keystroke) => unknown, b: (k: Keystroke) => unknown, reset: () => void): [number[], number[]] {
-  const xa: number[][] = keys.map(() => []);
-  const xb: number[][] = keys.map(() => []);
-  for (let r = 0; r < rounds; r++) {
-    reset();
-    keys.forEach((k, i) => {
-      let t0 = performance.now();
-      a(k);
-      xa[i].push(performance.now() - t0);
-      t0 = performance.now();
-      b(k);
-      xb[i].push(performance.now() - t0);
-    });
-  }
-  return [xa.map(median), xb.map(median)];
-}
-
-export function linearScan(tasks: Task[], k: Keystroke): Task[] {
-  const out: Task[] = [];
-  const q = k.text.trim();
-  for (const t of tasks) if ((!k.pred || k.pred(t)) && t.text.includes(q)) out.push(t);
-  return out;
-}
-
-function naiveFuse(tasks: Task[]): (k: Keystroke) => unknown {
-  const fuse = new Fuse(tasks, { keys: ['text', 'units.name', 'section'], includeScore: true, includeMatches: true, ignoreLocation: true });
-  return (k) => {
-    const r = fuse.search(k.text.trim());
-    return (k.pred ? r.filter((x) => k.pred!(x.item)) : r).slice(0, LIMIT);
-  };
-}
-
-function log(msg: string): void {
-  process.stderr.write(`bench: ${msg}\n`);
-}
-
-interface TuiModule {
-  keystrokeLatency?: (opts?: object) => Promise<{ p95: number }>;
-  coldStart?: (opts?: { runs?: number }) => Promise<{ p50: number }>;
-}
-
-async function tuiModule(): Promise<TuiModule | null> {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const file = join(here, 'tui.js');
-  if (!existsSync(file)) return null;
+function inproc(root: string, corpus: string, dataDir: string, rounds: number): InprocResult | { error: string } {
+  const r = spawnSync(process.execPath, [join(root, 'dist', 'bench', 'inproc.js'), '--corpus', corpus, '--data-dir', dataDir, '--rounds', String(rounds)], { encoding: 'utf8', timeout: 900_000, maxBuffer: 2 ** 24 });
+  if (r.status !== 0) return { error: r.error?.message ?? (r.status === null ? `killed (${r.signal})` : `exit ${r.status}: ${(r.stderr ?? '').trim().split('\n').slice(-1)[0]}`) };
   try {
-    return (await import(pathToFileURL(file).href)) as TuiModule;
-  } catch (e) {
-    log(`bench/tui unavailable (${(e as Error).message}); using the fallbacks`);
-    return null;
+    return JSON.parse(r.stdout) as InprocResult;
+  } catch {
+    return { error: 'no JSON from bench/inproc' };
   }
 }
 
-/** Fallback cold start: spawn the CLI in tmux, poll the pane until anything is drawn; median of `runs`. */
-export async function tmuxColdStart(runs = 5): Promise<number> {
-  const cli = [join(root(), 'dist', 'src', 'cli', 'main.js'), join(root(), 'dist', 'cli', 'main.js')].find(existsSync);
-  if (!cli) throw new Error('build first (npm run build)');
-  if (spawnSync('sh', ['-c', 'command -v tmux'], { stdio: 'ignore' }).status !== 0) throw new Error('tmux is not installed');
-  const dataDir = mkdtempSync(join(tmpdir(), 'plans-bench-cold-'));
-  const once = async (): Promise<number> => {
-    const session = `plans-cold-${process.pid}`;
-    const t0 = performance.now();
-    spawnSync('tmux', ['new-session', '-d', '-s', session, '-x', '100', '-y', '30', `node '${cli}' --data-dir '${dataDir}'; sleep 5`]);
-    try {
-      for (;;) {
-        const pane = spawnSync('tmux', ['capture-pane', '-p', '-t', session], { encoding: 'utf8' }).stdout ?? '';
-        if (pane.trim()) return performance.now() - t0;
-        if (performance.now() - t0 > 15000) throw new Error('no first frame within 15 s');
-        await new Promise((r) => setTimeout(r, 5));
-      }
-    } finally {
-      spawnSync('tmux', ['kill-session', '-t', session]);
-    }
-  };
-  try {
-    await once(); // builds the KB cache
-    const xs: number[] = [];
-    for (let i = 0; i < runs; i++) xs.push(await once());
-    return median(xs);
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-export async function runBench(opts: { plans?: number; seed?: number; rounds?: number; quick?: boolean } = {}): Promise<{ result: BenchResult; extra: Record<string, number | string> }> {
-  const plans = opts.plans ?? 500;
-  const rounds = opts.rounds ?? 3;
-  const extra: Record<string, number | string> = {};
+export async function runBench(o: { sizes: number[]; plans: number[]; quick: boolean; runs: number; seed: number; tui: boolean }): Promise<BenchJson> {
   const t00 = performance.now();
+  const root = packageRoot();
+  const cli = cliPath(root);
+  if (!existsSync(cli)) throw new Error('build first: npm run build (no dist/src/cli/main.js)');
+  const loadStart = loadavg().map(r2);
+  const sizes = [...new Set(o.sizes)].sort((a, b) => a - b);
+  const tuiPlans = o.tui ? [...new Set(o.plans)].sort((a, b) => a - b) : [];
 
-  // ---- scale (first, so that RSS reflects it rather than earlier work)
-  const dir = mkdtempSync(join(tmpdir(), 'plans-scale-'));
-  let scale: BenchResult['scale'];
-  try {
-    const g = generateScaleCorpus({ outDir: dir, plans, seed: opts.seed ?? 42 });
-    log(`generated ${g.files.length} plans (${(g.bytes / 1e6).toFixed(1)} MB) in ${dir}`);
-    const t0 = performance.now();
-    const load = loadKnowledgeBase({ corpusDir: dir, cachePath: null });
-    const t1 = performance.now();
-    const index = new SearchIndex(load.kb.tasks).warm();
-    const t2 = performance.now();
-    const rss = process.memoryUsage().rss / 2 ** 20;
-    extra.scale_pipeline_ms = r2(t1 - t0);
-    extra.scale_search_index_ms = r2(t2 - t1);
-    log(`scale: ${load.kb.plans.length} plans, ${load.kb.tasks.length} tasks; pipeline ${Math.round(t1 - t0)} ms, search index ${Math.round(t2 - t1)} ms, RSS ${Math.round(rss)} MB`);
-    const tasks = load.kb.tasks;
-    const keys = keystrokes(load.kb.plans.map((p) => p.id), QUERIES, load.kb.units);
-    extra.keystrokes = keys.length;
-    // JIT warm-up on other queries, then a clean cache.
-    const warm = keystrokes([], [{ q: '信息化项目建设', kind: 'exact' }, { q: 'xinxihua', kind: 'pinyin' }, { q: '信息化项木', kind: 'typo' }]);
-    for (let i = 0; i < 3; i++) for (const k of warm) index.search(k.text, k.pred, LIMIT);
-    for (const k of warm) linearScan(tasks, k);
-    // Ours and the linear floor are timed interleaved, keystroke by keystroke, so that load from other
-    // processes hits both alike.
-    const [ours, linear] = timePairs(keys, rounds, (k) => index.search(k.text, k.pred, LIMIT), (k) => linearScan(tasks, k), () => index.resetCache());
-    log(`search p95 ${r2(percentile(ours, 95))} ms; linear scan p95 ${r2(percentile(linear, 95))} ms; timing naive fuse.js …`);
-    const fuse = naiveFuse(tasks);
-    for (const k of warm.slice(0, 3)) fuse(k);
-    // Plain fuse.js costs ~0.5–3 s per keystroke at this size: time every other keystroke (all 20
-    // queries, short and long prefixes alike) to keep the whole bench within its 5-minute budget.
-    const naiveKeys = keys.filter((_, i) => i % NAIVE_STRIDE === 0);
-    extra.naive_keystrokes = naiveKeys.length;
-    const naive = timeKeystrokes(naiveKeys, 1, fuse);
-    scale = {
-      plans: load.kb.plans.length,
-      tasks: tasks.length,
-      index_ms: r2(t2 - t0),
-      rss_mb: r2(rss),
-      search_p50_ms: r2(percentile(ours, 50)),
-      search_p95_ms: r2(percentile(ours, 95)),
-      naive_fuse_p95_ms: r2(percentile(naive, 95)),
-      linear_scan_p95_ms: r2(percentile(linear, 95)),
-    };
-    extra.search_max_ms = r2(Math.max(...ours));
-    // per kind p95, for the table
-    let i = 0;
-    const byKind = new Map<string, number[]>();
-    for (const bq of QUERIES) {
-      const n = Array.from(bq.q).length;
-      const xs = byKind.get(bq.kind) ?? [];
-      xs.push(...ours.slice(i, i + n));
-      byKind.set(bq.kind, xs);
-      i += n;
+  log(`vocabulary at ${sizes.join('/')} plans …`);
+  const vocabulary = vocabularyGrowth(o.seed, sizes);
+
+  // corpus dirs (kept until the TUI part has used them)
+  const dirs = new Map<number, { corpus: string; data: string; bytes: number }>();
+  const tmp: string[] = [];
+  const prepare = (n: number, index: boolean) => {
+    if (dirs.has(n)) return dirs.get(n)!;
+    const corpus = tempDir(`plans-bench-${n}-`);
+    const data = tempDir(`plans-bench-data-${n}-`);
+    tmp.push(corpus, data);
+    const g = generateScaleCorpus({ outDir: corpus, plans: n, seed: o.seed });
+    log(`generated ${n} plans (${(g.bytes / 1e6).toFixed(1)} MB)`);
+    const d = { corpus, data, bytes: g.bytes };
+    dirs.set(n, d);
+    if (index) {
+      const r = spawnSync(process.execPath, [cli, 'index', '--corpus', corpus, '--data-dir', data], { stdio: 'ignore', timeout: 1_800_000 });
+      if (r.status !== 0) log(`plans index on ${n} plans failed (exit ${r.status})`);
     }
-    for (const [k, xs] of byKind) extra[`search_p95_${k}_ms`] = r2(percentile(xs, 95));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-
-  // ---- bundled corpus
-  const corpus = join(root(), 'corpus');
-  const builds: number[] = [];
-  let bundledTasks: Task[] = [];
-  let bundledUnits: UnitEntry[] = [];
-  for (let i = 0; i < 6; i++) {
-    const t0 = performance.now();
-    const l = loadKnowledgeBase({ corpusDir: corpus, cachePath: null });
-    builds.push(performance.now() - t0);
-    bundledTasks = l.kb.tasks;
-    bundledUnits = l.kb.units;
-  }
-  extra.bundled_tasks = bundledTasks.length;
-  const bundledIndexMs = median(builds.slice(1));
-  const bIndex = new SearchIndex(bundledTasks).warm();
-  const bKeys = keystrokes([...new Set(bundledTasks.map((t) => t.planId))], QUERIES, bundledUnits);
-  const bOurs = timeKeystrokes(bKeys, rounds, (k) => bIndex.search(k.text, k.pred, LIMIT), () => bIndex.resetCache());
-  extra.bundled_search_index_only_p95_ms = r2(percentile(bOurs, 95));
-  let bundledSearchP95 = percentile(bOurs, 95);
-  extra.bundled_search_source = 'search index';
-
-  const tui = opts.quick ? null : await tuiModule();
-  if (tui?.keystrokeLatency) {
-    try {
-      log('bundled: keystroke → frame in the TUI (bench/tui.ts) …');
-      const l = await tui.keystrokeLatency();
-      bundledSearchP95 = l.p95;
-      extra.bundled_search_source = 'TUI keystroke → frame';
-    } catch (e) {
-      log(`TUI keystroke latency failed (${(e as Error).message}); reporting the search index alone`);
-    }
-  }
-
-  let cold = NaN;
-  try {
-    if (opts.quick) {
-      extra.cold_start_source = 'skipped (--quick)';
-    } else if (tui?.coldStart) {
-      log('cold start (bench/tui.ts, median of 5) …');
-      cold = (await tui.coldStart({ runs: 5 })).p50;
-      extra.cold_start_source = 'bench/tui.ts';
-    } else {
-      log('cold start (tmux, median of 5) …');
-      cold = await tmuxColdStart(5);
-      extra.cold_start_source = 'tmux capture-pane';
-    }
-  } catch (e) {
-    log(`cold start not measured: ${(e as Error).message}`);
-    extra.cold_start_source = `not measured: ${(e as Error).message}`;
-  }
-  extra.total_s = r2((performance.now() - t00) / 1000);
-
-  return {
-    result: {
-      bundled: { index_ms: r2(bundledIndexMs), search_p95_ms: r2(bundledSearchP95) },
-      cold_start_first_frame_ms: r2(cold),
-      scale,
-    },
-    extra,
+    return d;
   };
+
+  const cliResults: SizeResult[] = [];
+  const inprocResults: BenchJson['inproc'] = [];
+  try {
+    for (const n of sizes) {
+      const d = prepare(n, false);
+      cliResults.push(benchCliSize({ cli, corpus: d.corpus, dataDir: d.data, plans: n, bytes: d.bytes, runs: o.runs, log, indexTimeoutMs: 1_800_000 }));
+      log(`in-process search on ${n} plans (bench/inproc, a fresh process) …`);
+      const ip = inproc(root, d.corpus, d.data, o.quick ? 1 : 3);
+      inprocResults.push('error' in ip ? { plans: n, error: ip.error } : ip);
+    }
+
+    let tui: BenchJson['tui'];
+    if (!o.tui) tui = { error: 'skipped (--no-tui)' };
+    else {
+      let floor: string | null = null;
+      try {
+        floor = await bundleFloor(root);
+      } catch (e) {
+        log(`floor app not bundled: ${(e as Error).message}`);
+      }
+      const bundledData = tempDir('plans-bench-tui-');
+      tmp.push(bundledData);
+      spawnSync(process.execPath, [cli, 'index', '--corpus', join(root, 'corpus'), '--data-dir', bundledData], { stdio: 'ignore' });
+      const q = (qs: typeof BUNDLED_QUERIES) => (o.quick ? qs.filter((_, i) => i % 3 === 0) : qs);
+      const targets: TuiTarget[] = [];
+      if (floor) targets.push({ name: 'floor', command: floorCommand(floor), firstKey: '农', queries: q(BUNDLED_QUERIES) });
+      targets.push({ name: 'bundled', command: appCommand(root, join(root, 'corpus'), bundledData), firstKey: '僵', queries: q(BUNDLED_QUERIES) });
+      for (const n of tuiPlans) {
+        const d = dirs.get(n) ?? prepare(n, true);
+        targets.push({ name: `plans_${n}`, command: appCommand(root, d.corpus, d.data), firstKey: '农', queries: q(SCALE_QUERIES) });
+      }
+      const t = await benchTui(targets, { runs: o.quick ? 1 : 5, log });
+      const ff = (name: string) => num((t.targets[name]?.starts as StartResult | undefined)?.first_frame_ms);
+      const kp = (name: string) => num((t.targets[name]?.typing as TypingResult | undefined)?.p95_ms);
+      const ratio = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? r2(a / b) : null);
+      const ratios: Record<string, number | null> = {};
+      for (const name of Object.keys(t.targets).filter((x) => x !== 'floor')) {
+        ratios[`${name}_first_frame_vs_floor`] = ratio(ff(name), ff('floor'));
+        ratios[`${name}_keystroke_p95_vs_floor`] = ratio(kp(name), kp('floor'));
+      }
+      tui = { ...t, ratios };
+    }
+
+    const json: BenchJson = {
+      node: process.version,
+      cpus: cpus().length,
+      loadavg_start: loadStart,
+      total_s: r2((performance.now() - t00) / 1000),
+      options: { ...o, sizes, plans: tuiPlans },
+      tools: { script: hasScript(), grep: tools.grep, rg: tools.rg, time: tools.time },
+      vocabulary,
+      cli: cliResults,
+      inproc: inprocResults,
+      tui,
+      targets: [],
+    };
+    json.targets = targets(json);
+    return json;
+  } finally {
+    for (const d of tmp) removeDir(d);
+  }
 }
 
-export function table(r: BenchResult, extra: Record<string, number | string>): string {
-  const s = r.scale;
-  const ok = (b: boolean) => (b ? 'ok' : 'MISSED');
-  const rows: Array<[string, string, string, string]> = [
-    ['bundled: indexing (pipeline, 5 plans)', `${r.bundled.index_ms} ms`, '< 100 ms', ok(r.bundled.index_ms < 100)],
-    [`bundled: search p95 per keystroke (${extra.bundled_search_source})`, `${r.bundled.search_p95_ms} ms`, '< 16 ms', ok(r.bundled.search_p95_ms < 16)],
-    ['bundled: search p95 per keystroke (search index alone)', `${extra.bundled_search_index_only_p95_ms} ms`, '', ''],
-    ['cold start to first frame (median of 5)', `${r.cold_start_first_frame_ms} ms`, '< 400 ms', ok(r.cold_start_first_frame_ms < 400)],
-    ['scale: plans / tasks', `${s.plans} / ${s.tasks}`, '500 plans', ok(s.plans >= 500)],
-    ['scale: index (pipeline + search index)', `${s.index_ms} ms`, '< 10 s', ok(s.index_ms < 10000)],
-    ['scale: RSS after indexing', `${s.rss_mb} MB`, '< 500 MB', ok(s.rss_mb < 500)],
-    [`scale: search p50 per keystroke (${extra.keystrokes} keystrokes)`, `${s.search_p50_ms} ms`, '', ''],
-    ['scale: search p95 per keystroke', `${s.search_p95_ms} ms`, '< 16 ms', ok(s.search_p95_ms < 16)],
-    [`scale: plain fuse.js p95 (baseline, ${extra.naive_keystrokes} keystrokes)`, `${s.naive_fuse_p95_ms} ms`, `≥ 5× search: ${r2(s.naive_fuse_p95_ms / s.search_p95_ms)}×`, ok(s.naive_fuse_p95_ms >= 5 * s.search_p95_ms)],
-    ['scale: linear String.includes p95 (floor)', `${s.linear_scan_p95_ms} ms`, `search ≤ 3×: ${r2(s.search_p95_ms / s.linear_scan_p95_ms)}×`, ok(s.search_p95_ms <= 3 * s.linear_scan_p95_ms)],
-  ];
-  const kinds = Object.entries(extra).filter(([k]) => /^search_p95_.+_ms$/.test(k));
-  const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((x) => x[i].length)));
-  const lines = [`plans benchmark — node ${process.version}, ${cpus().length} CPU(s), ${extra.total_s} s`, ''];
-  lines.push(['metric'.padEnd(w[0]), 'value'.padStart(w[1]), 'target'.padEnd(w[2]), ''].join('  ').trimEnd());
-  for (const x of rows) lines.push([x[0].padEnd(w[0]), x[1].padStart(w[1]), x[2].padEnd(w[2]), x[3]].join('  ').trimEnd());
-  lines.push('', `scale search p95 by query kind: ${kinds.map(([k, v]) => `${k.replace(/^search_p95_|_ms$/g, '')} ${v} ms`).join(', ')}`);
-  lines.push(`scale index split: pipeline ${extra.scale_pipeline_ms} ms + search index ${extra.scale_search_index_ms} ms; search max ${extra.search_max_ms} ms`);
-  return lines.join('\n');
+/** The issue's targets, each with its measured value (null: not measured, with the reason). */
+export function targets(j: BenchJson): Target[] {
+  const out: Target[] = [];
+  const tui = 'targets' in j.tui ? j.tui : null;
+  const tuiNote = tui ? undefined : (j.tui as { error: string }).error;
+  const start = (name: string) => {
+    const s = tui?.targets[name]?.starts;
+    return s && !('error' in s) ? s : null;
+  };
+  const typing = (name: string) => {
+    const s = tui?.targets[name]?.typing;
+    return s && !('error' in s) ? s : null;
+  };
+  const why = (name: string, part: 'starts' | 'typing') => {
+    const s = tui?.targets[name]?.[part];
+    return tuiNote ?? (s && 'error' in s ? s.error : s ? undefined : `not run (add it to --plans)`);
+  };
+  const add = (t: Omit<Target, 'ok'>, pass: (v: number) => boolean) => out.push({ ...t, ok: ok(t.value, pass), ...(t.value === null && !t.note ? { note: 'not measured' } : {}) });
+
+  const ffRatio = tui?.ratios.bundled_first_frame_vs_floor ?? null;
+  add({ id: 'tui_first_frame_ratio', metric: 'TUI first frame, bundled corpus ÷ floor app (ratio)', value: ffRatio, unit: '×', target: '≤ 1.2×', note: ffRatio === null ? why('bundled', 'starts') ?? why('floor', 'starts') : undefined }, (v) => v <= 1.2);
+  for (const name of ['bundled', ...(j.options.plans.map((n) => `plans_${n}`))]) {
+    const s = start(name);
+    add({ id: `tui_first_key_echo_${name}`, metric: `first key at first frame → echoed (${name.replace('plans_', '') === name ? name : `${name.replace('plans_', '')} plans`})`, value: s ? s.first_key_echo_ms : null, unit: 'ms', target: '≤ 50 ms', note: s ? undefined : why(name, 'starts') }, (v) => v <= 50);
+  }
+  const kTargets: Array<[string, number]> = [['bundled', 16], ['plans_500', 16], ['plans_5000', 25]];
+  for (const [name, limit] of kTargets) {
+    const s = typing(name);
+    add({ id: `tui_keystroke_p95_${name}`, metric: `TUI keystroke → frame p95 (${name === 'bundled' ? 'bundled' : `${name.slice(6)} plans`})`, value: s ? s.p95_ms : null, unit: 'ms', target: `≤ ${limit} ms`, note: s ? undefined : why(name, 'typing') }, (v) => v <= limit);
+  }
+  // cold search: the slowest query kind
+  const size = (n: number) => j.cli.find((c) => c.plans === n);
+  const coldMax = (n: number): number | null => {
+    const c = size(n);
+    if (!c) return null;
+    const xs = Object.values(c.search).map((s) => ('plans_ms' in s ? s.plans_ms : NaN));
+    return xs.length && xs.every(Number.isFinite) ? Math.max(...xs) : null;
+  };
+  const searchError = (n: number): string | undefined => {
+    const e = Object.values(size(n)?.search ?? {}).find((x) => 'error' in x);
+    return e && 'error' in e ? `search: ${e.error}` : undefined;
+  };
+  const c5000 = coldMax(5000);
+  const c50 = coldMax(50);
+  add({ id: 'cold_search_5000', metric: 'cold `plans search` at 5000 plans (slowest query kind, median)', value: c5000, unit: 'ms', target: '≤ 1000 ms', note: size(5000) ? searchError(5000) : 'size 5000 not run (--sizes)' }, (v) => v <= 1000);
+  add({ id: 'cold_search_5000_vs_50', metric: 'cold search 5000 ÷ 50 plans (ratio)', value: c5000 !== null && c50 !== null ? r2(c5000 / c50) : null, unit: '×', target: '≤ 2×', note: size(5000) && size(50) ? searchError(5000) ?? searchError(50) : 'sizes 50 and 5000 needed' }, (v) => v <= 2);
+  // index linearity: growth exponent of the index time between the smallest size ≥ 500 (or the smallest) and the largest
+  const ix = j.cli.filter((c) => 'ms' in c.index).map((c) => ({ n: c.plans, ms: (c.index as { ms: number }).ms }));
+  const to = ix[ix.length - 1];
+  const from = ix.find((x) => x.n >= 500 && x.n < (to?.n ?? 0)) ?? ix[0];
+  const exponent = from && to && to.n > from.n ? r2(Math.log(to.ms / from.ms) / Math.log(to.n / from.n)) : null;
+  add({ id: 'index_linear', metric: `\`plans index\` growth exponent, ${from?.n ?? '?'}→${to?.n ?? '?'} plans (1 = linear)`, value: exponent, unit: '', target: '≤ 1.1', note: exponent === null ? 'two index sizes needed' : undefined }, (v) => v <= 1.1);
+  const c = size(5000);
+  const rss = c && 'rss_mb' in c.index ? c.index.rss_mb : null;
+  add({ id: 'index_rss_5000', metric: '`plans index` max RSS at 5000 plans', value: rss, unit: 'MB', target: '< 600 MB', note: c ? ('error' in c.index ? `index: ${c.index.error}` : rss === null ? 'RSS not measurable (no /usr/bin/time, no python3)' : undefined) : 'size 5000 not run (--sizes)' }, (v) => v < 600);
+  const ip = j.inproc.find((x) => x.plans === 5000);
+  for (const kind of ['chinese', 'pinyin', 'typo', 'nohit']) {
+    const v = ip && 'by_kind' in ip ? (ip.by_kind[kind]?.p95_ms ?? null) : null;
+    add({ id: `inproc_p95_5000_${kind}`, metric: `in-process search p95 per keystroke, 5000 plans, ${kind}`, value: v, unit: 'ms', target: '≤ 16 ms', note: ip ? ('error' in ip ? ip.error : undefined) : 'size 5000 not run (--sizes)' }, (v) => v <= 16);
+  }
+  return out;
+}
+
+const fmt = (v: number | null | undefined, unit = 'ms') => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${Math.round(v * 10) / 10}${unit ? ` ${unit}` : ''}`);
+
+function grid(rows: string[][]): string[] {
+  const w = rows[0].map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
+  return rows.map((r) => r.map((c, i) => (i === 0 ? c + ' '.repeat(w[i] - displayWidth(c)) : ' '.repeat(w[i] - displayWidth(c)) + c)).join('  ').trimEnd());
+}
+function displayWidth(s: string): number {
+  let n = 0;
+  for (const ch of s) n += /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return n;
+}
+
+export function table(j: BenchJson): string {
+  const L: string[] = [];
+  L.push(`plans benchmark — node ${j.node}, ${j.cpus} CPU(s), load average at start ${j.loadavg_start.join(' ')}, ${j.total_s} s`);
+  L.push(`sizes ${j.options.sizes.join('/')}, TUI on bundled${j.options.plans.length ? ` + ${j.options.plans.join('/')} plans` : ''}, ${j.options.runs} run(s) per cold timing${j.options.quick ? ' (--quick)' : ''}`);
+  L.push('', 'Targets (issue 10)');
+  L.push(...grid([['metric', 'value', 'target', ''], ...j.targets.map((t) => [t.metric, t.value === null ? '—' : `${t.value}${t.unit ? ` ${t.unit}` : ''}`, t.target, t.ok === null ? `not measured${t.note ? `: ${t.note}` : ''}` : t.ok ? 'ok' : 'MISSED'])]));
+
+  if ('targets' in j.tui) {
+    const t = j.tui;
+    L.push('', 'TUI in a pseudo-terminal (100×30, fresh processes; ms)');
+    const relay = 'error' in t.relay ? `not measured: ${t.relay.error}` : `spawn → output ${t.relay.spawn_ms} ms, one character through cat and back p50 ${t.relay.echo_p50_ms} / p95 ${t.relay.echo_p95_ms} ms`;
+    L.push(`relay (script) overhead: ${relay}`);
+    const rows = [['', 'first frame', 'key@frame → echo', 'key@frame → frame', 'ready', 'keys', 'keystroke p50', 'p95', 'max', 'p95 chinese/pinyin/typo']];
+    for (const [name, r] of Object.entries(t.targets)) {
+      const s = 'error' in r.starts ? null : r.starts;
+      const y = 'error' in r.typing ? null : r.typing;
+      rows.push([
+        name,
+        s ? `${fmt(s.first_frame_ms, '')} (${s.first_frame_runs.join(' ')})` : `— ${(r.starts as { error: string }).error.slice(0, 40)}`,
+        fmt(s?.first_key_echo_ms, ''),
+        fmt(s?.first_key_frame_ms, ''),
+        fmt(y?.ready_ms, ''),
+        y ? `${y.keystrokes}${y.timeouts ? ` (+${y.timeouts} timed out)` : ''}` : '—',
+        fmt(y?.p50_ms, ''),
+        fmt(y?.p95_ms, ''),
+        fmt(y?.max_ms, ''),
+        y ? ['chinese', 'pinyin', 'typo'].map((k) => fmt(y.by_kind[k]?.p95_ms, '')).join(' / ') : '—',
+      ]);
+    }
+    L.push(...grid(rows));
+    L.push('(ready: first frame → the frame of a probe key typed right after it, in the typing session; keystrokes are measured after it)');
+    const ratios = Object.entries(t.ratios).map(([k, v]) => `${k} ${v ?? '—'}`);
+    if (ratios.length) L.push(`ratios to the floor: ${ratios.join(', ')}`);
+    for (const [name, r] of Object.entries(t.targets)) if (!('error' in r.typing) && r.typing.slowest.length) L.push(`slowest keystrokes ${name}: ${r.typing.slowest.map((s) => `${s.typed} ${s.ms}`).join(', ')}`);
+  } else L.push('', `TUI: not measured (${j.tui.error})`);
+
+  L.push('', 'Generated corpus vocabulary');
+  L.push(...grid([['plans', 'tasks', 'MB', 'distinct CJK bigrams', 'distinct unit names'], ...j.vocabulary.map((v) => [String(v.plans), String(v.tasks), (v.bytes / 1e6).toFixed(1), String(v.bigrams), String(v.units)])]));
+
+  L.push('', `Whole-process cold CLI (median of ${j.options.runs}; ms; grep -rlF${j.tools.rg ? ' / rg -lF' : ' (rg not installed)'} over the same files, same rounds)`);
+  const head = ['plans', 'index', 'index RSS', ...CLI_QUERIES.map((q) => `search ${q.kind} (${q.q})`), 'grep (chinese)', ...(j.tools.rg ? ['rg (chinese)'] : []), 'export'];
+  const rows = [head];
+  for (const c of j.cli) {
+    const s = (k: string) => {
+      const x = c.search[k];
+      return !x ? '—' : 'error' in x ? `— (${x.error.slice(0, 30)})` : fmt(x.plans_ms, '');
+    };
+    const ch = c.search.chinese;
+    rows.push([
+      String(c.plans),
+      'error' in c.index ? `— (${c.index.error.slice(0, 30)})` : fmt(c.index.ms, ''),
+      'error' in c.index ? '—' : fmt(c.index.rss_mb, 'MB'),
+      ...CLI_QUERIES.map((q) => s(q.kind)),
+      ch && 'grep_ms' in ch ? fmt(ch.grep_ms, '') : '—',
+      ...(j.tools.rg ? [ch && 'rg_ms' in ch ? fmt(ch.rg_ms, '') : '—'] : []),
+      'error' in c.export ? `— (${c.export.error.slice(0, 30)})` : fmt(c.export.ms, ''),
+    ]);
+  }
+  L.push(...grid(rows));
+  const greps = j.cli.map((c) => `${c.plans}: ${CLI_QUERIES.map((q) => { const x = c.search[q.kind]; return x && 'grep_ms' in x ? fmt(x.grep_ms, '') : '—'; }).join('/')}`);
+  L.push(`grep per query kind (${CLI_QUERIES.map((q) => q.kind).join('/')}): ${greps.join('; ')}`);
+
+  L.push('', 'In-process search per keystroke (search index only, no rendering; limit 50; ms)');
+  L.push(...grid([['plans', 'tasks', 'load', 'build index', 'RSS', 'keys', 'p50', 'p95', 'max', 'p95 chinese/pinyin/typo/nohit'], ...j.inproc.map((x) => ('error' in x ? [String(x.plans), `— (${x.error.slice(0, 40)})`, '', '', '', '', '', '', '', ''] : [String(x.plans), String(x.tasks), fmt(x.load_ms, ''), fmt(x.index_ms, ''), fmt(x.rss_mb, 'MB'), String(x.keystrokes), fmt(x.p50_ms, ''), fmt(x.p95_ms, ''), fmt(x.max_ms, ''), ['chinese', 'pinyin', 'typo', 'nohit'].map((k) => fmt(x.by_kind[k]?.p95_ms, '')).join(' / ')]))]));
+  return L.join('\n');
+}
+
+export function parseArgs(args: string[]): { sizes: number[]; plans: number[]; quick: boolean; runs: number; seed: number; tui: boolean; json: boolean; jsonOut?: string } {
+  const flag = (n: string) => {
+    const i = args.indexOf(`--${n}`);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const list = (s: string | undefined, d: number[]) => (s ? s.split(',').map((x) => Number(x.trim())).filter((x) => Number.isInteger(x) && x > 0) : d);
+  const quick = args.includes('--quick');
+  const sizes = list(flag('sizes'), quick ? [50] : [50, 500]);
+  return {
+    sizes,
+    // the TUI at 500 plans, and at 5000 when that size is generated anyway (the ≤ 25 ms target)
+    plans: list(flag('plans'), quick ? [50] : sizes.includes(5000) ? [500, 5000] : [500]),
+    quick,
+    runs: Number(flag('runs') ?? (quick ? 1 : 3)),
+    seed: Number(flag('seed') ?? 42),
+    tui: !args.includes('--no-tui'),
+    json: args.includes('--json'),
+    jsonOut: flag('json-out'),
+  };
 }
 
 function isMain(): boolean {
@@ -376,14 +340,11 @@ function isMain(): boolean {
 }
 
 if (isMain() || process.argv[1]?.endsWith(join('bench', 'run.js'))) {
-  const args = process.argv.slice(2);
-  const num = (name: string): number | undefined => {
-    const i = args.indexOf(`--${name}`);
-    return i >= 0 ? Number(args[i + 1]) : undefined;
-  };
-  runBench({ plans: num('plans'), seed: num('seed'), rounds: num('rounds'), quick: args.includes('--quick') }).then(
-    ({ result, extra }) => {
-      process.stdout.write(args.includes('--json') ? JSON.stringify(result, null, 2) + '\n' : table(result, extra) + '\n');
+  const { json, jsonOut, ...o } = parseArgs(process.argv.slice(2));
+  runBench(o).then(
+    (r) => {
+      if (jsonOut) writeFileSync(jsonOut, JSON.stringify(r, null, 1) + '\n');
+      process.stdout.write(json ? JSON.stringify(r) + '\n' : table(r) + '\n');
       process.exit(0);
     },
     (e) => {
