@@ -3,7 +3,8 @@
 // API, then Ink, React and the app) into dist/tui-bundle.mjs with esbuild. Run after tsc (npm run build);
 // app/launch.ts falls back to the modules when the bundle is missing.
 // Left outside, loaded from dist/src as modules: what finds its own files by import.meta.url or builds the
-// knowledge base (kb/load: the cache, its code hash and the pipeline; app/build: the build worker; the readers).
+// knowledge base (kb/cache: the cache and its code hash; kb/load: the build, with the pipeline, loaded only
+// when one is needed; app/build: the build worker; the readers).
 import { build } from 'esbuild';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +27,7 @@ await build({
     {
       name: 'left-outside',
       setup(b) {
-        const outside = ['src/kb/load.js', 'src/kb/build.js', 'src/app/build.js', 'src/readers/index.js'].map((p) => join(dist, p));
+        const outside = ['src/kb/cache.js', 'src/kb/load.js', 'src/kb/build.js', 'src/app/build.js', 'src/readers/index.js'].map((p) => join(dist, p));
         b.onResolve({ filter: /^\.\.?\// }, (args) => {
           const target = join(args.resolveDir, args.path);
           return outside.includes(target) ? { path: './' + relative(dist, target).split(sep).join('/'), external: true } : undefined;

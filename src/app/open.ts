@@ -4,7 +4,7 @@
  * layer's reader; and the checklist over it.
  */
 import { existsSync, statSync } from 'node:fs';
-import { checkCache, loadKnowledgeBase, defaultCachePath, type KeyedFiles, type LoadOptions, type LoadResult } from '../kb/load.js';
+import { checkCache, defaultCachePath, loadCached, type KeyedFiles, type LoadOptions, type LoadResult } from '../kb/cache.js';
 import { corpusReader } from '../kb/source.js';
 import { PlansQuery } from '../query/index.js';
 import { Checklist, type ChecklistApiOptions } from '../checklist/api.js';
@@ -24,11 +24,16 @@ export interface Opened {
 
 export class NoPlansError extends Error {}
 
-export function openKb(p: ParsedArgs, io: Io, opts: { force?: boolean; quietSkips?: boolean; onProgress?: LoadOptions['onProgress']; corpus?: KeyedFiles } = {}): Opened {
+/**
+ * The knowledge base of the flags' corpus: from a current cache without loading the pipeline (what a
+ * start usually is), else built (kb/load.ts and the pipeline, imported only then).
+ */
+export async function openKb(p: ParsedArgs, io: Io, opts: { force?: boolean; quietSkips?: boolean; onProgress?: LoadOptions['onProgress']; corpus?: KeyedFiles } = {}): Promise<Opened> {
   const corpus = corpusDir(str(p, 'corpus'));
   if (!existsSync(corpus) || !statSync(corpus).isDirectory()) throw new NoPlansError(`corpus folder not found: ${corpus}`);
   const data = dataDir(str(p, 'data-dir'));
-  const load = loadKnowledgeBase({ corpusDir: corpus, cachePath: defaultCachePath(data, corpus, BUNDLED_CORPUS), force: opts.force, onProgress: opts.onProgress, corpus: opts.corpus });
+  const loadOpts: LoadOptions = { corpusDir: corpus, cachePath: defaultCachePath(data, corpus, BUNDLED_CORPUS), force: opts.force, onProgress: opts.onProgress, corpus: opts.corpus };
+  const load = (!opts.force && loadCached(loadOpts)) || (await import('../kb/load.js')).loadKnowledgeBase(loadOpts);
   if (!opts.quietSkips) {
     for (const s of load.skipped) io.err(`plans: skipped ${s.file}: ${s.reason}`);
   }

@@ -73,7 +73,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
   }
   let opened;
   try {
-    opened = openKb(parsed, io, { quietSkips: true, onProgress: progress.onProgress, corpus: cache?.corpus });
+    opened = await openKb(parsed, io, { quietSkips: true, onProgress: progress.onProgress, corpus: cache?.corpus });
   } catch (e) {
     if (e instanceof NoPlansError) {
       io.err(`plans: ${e.message}`);

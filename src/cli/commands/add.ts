@@ -67,7 +67,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   for (const x of failed) io.err(`plans add: ${stripControl(x.file)}: ${x.reason}`);
   if (!added.length) return 1;
-  const { query, load } = openKb(p, io, { quietSkips: true });
+  const { query, load } = await openKb(p, io, { quietSkips: true });
   const rows = added.map((file) => {
     const plan = query.plans().find((pl) => pl.file === file);
     const skip = load.skipped.find((s) => s.file === file);

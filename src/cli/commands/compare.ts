@@ -25,7 +25,7 @@ function cell(t: Task, width: number): string[] {
 export async function run(argv: string[], io: Io): Promise<number> {
   const p = parseArgs(argv, { strings: KB_FLAGS, booleans: ['json'] });
   if (p.positionals.length !== 1) throw new UsageError(p.positionals.length ? `one THEME expected, got ${p.positionals.length}` : 'a THEME is needed (see `plans themes`)');
-  const { query } = openKb(p, io);
+  const { query } = await openKb(p, io);
   const themeId = resolveTheme(query, p.positionals[0]);
   const { theme, columns } = query.compare(themeId);
   if (p.flags.json) {

@@ -9,7 +9,7 @@ import { stripControl, truncateWidth } from '../../util/text.js';
 export async function run(argv: string[], io: Io): Promise<number> {
   const p = parseArgs(argv, { strings: KB_FLAGS, booleans: ['json'] });
   if (p.positionals.length !== 1) throw new UsageError('one TASK_ID expected (see `plans search QUERY` for ids)');
-  const { query } = openKb(p, io);
+  const { query } = await openKb(p, io);
   const t = query.task(p.positionals[0]);
   if (!t) {
     io.err(`plans counterparts: no task with id "${stripControl(p.positionals[0])}". Find ids with \`plans search QUERY\`.`);

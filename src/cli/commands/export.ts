@@ -7,7 +7,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const format = str(p, 'format') ?? 'json';
   if (format !== 'json') throw new UsageError(`unsupported --format "${format}" (only json)`);
   if (p.positionals.length) throw new UsageError(`unexpected argument "${p.positionals[0]}"`);
-  const { query, load } = openKb(p, io);
+  const { query, load } = await openKb(p, io);
   // The files of the corpus folder that are not plans, with the reason (additive to the schema).
   io.out(JSON.stringify({ ...query.exportKnowledgeBase(), skipped: load.skipped }, null, 2));
   return 0;

@@ -9,7 +9,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const p = parseArgs(argv, { strings: KB_FLAGS, booleans: ['json', 'explain'] });
   if (p.positionals.length && !p.flags.explain) throw new UsageError(`unexpected argument "${p.positionals[0]}"`);
   if (p.positionals.length > 1) throw new UsageError('--explain takes at most one FILE');
-  const { query, load } = openKb(p, io, { force: true, quietSkips: true });
+  const { query, load } = await openKb(p, io, { force: true, quietSkips: true });
   if (p.flags.explain) {
     // Every task of the corpus, or of one file (its name in the corpus folder or its plan id).
     const want = p.positionals[0]?.replace(/^.*[\\/]/, '');

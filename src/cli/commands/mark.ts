@@ -29,7 +29,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
   }
   if (statusArg === undefined && note === undefined && due === undefined) throw new UsageError('give a status (todo|doing|done|na) and/or --note / --due');
-  const cl = openChecklist(p, io);
+  const cl = await openChecklist(p, io);
   // Unknown → exit 1, a prefix of several ids → the candidates and exit 2 (src/query/ids.ts, as for every command).
   const id = cl.resolveId(idArg);
   const e = cl.mark(id, change);

@@ -24,8 +24,8 @@ import type { PlansQuery } from '../../query/index.js';
 
 const FLAGS = { strings: [...KB_FLAGS, 'as-of', 'format', 'out'], booleans: ['json', 'yes', 'force', 'all'] };
 
-export function openChecklist(p: ParsedArgs, io: Io): Checklist {
-  const { query, dataDir: dir } = openKb(p, io);
+export async function openChecklist(p: ParsedArgs, io: Io): Promise<Checklist> {
+  const { query, dataDir: dir } = await openKb(p, io);
   return openChecklistIn(query, dir, { asOf: isoDate(p, 'as-of') });
 }
 
@@ -156,7 +156,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
 
-  const cl = openChecklist(p, io);
+  const cl = await openChecklist(p, io);
   const q = cl.query;
 
   if (sub === undefined) {

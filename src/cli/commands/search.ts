@@ -34,7 +34,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const givenLimit = positiveInt(p, 'limit');
   // Without a query every task the filters select is listed (in plan order), unless --limit says otherwise.
   const limit = givenLimit ?? (text ? 20 : Infinity);
-  const { query } = openKb(p, io);
+  const { query } = await openKb(p, io);
   const filters: TaskFilters = {};
   const province = str(p, 'province');
   if (province !== undefined) {

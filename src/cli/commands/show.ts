@@ -72,7 +72,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const p = parseArgs(argv, { strings: KB_FLAGS, booleans: ['json', 'explain'] });
   if (p.positionals.length !== 1) throw new UsageError(p.positionals.length ? `one TASK_ID expected, got ${p.positionals.length}` : 'a TASK_ID is needed (see `plans search QUERY` for ids)');
   const id = p.positionals[0];
-  const { query } = openKb(p, io);
+  const { query } = await openKb(p, io);
   // Unknown → exit 1, a prefix of several ids → the candidates and exit 2 (src/query/ids.ts, as for every command).
   const t = query.resolveTask(id);
   if (p.flags.explain) {

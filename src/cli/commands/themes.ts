@@ -5,7 +5,7 @@ import { KB_FLAGS, openKb } from '../../app/open.js';
 export async function run(argv: string[], io: Io): Promise<number> {
   const p = parseArgs(argv, { strings: KB_FLAGS, booleans: ['json'] });
   if (p.positionals.length) throw new UsageError(`unexpected argument "${p.positionals[0]}"`);
-  const { query } = openKb(p, io);
+  const { query } = await openKb(p, io);
   const rows = query.themes().map((th) => ({
     ...th,
     plans: Object.fromEntries(query.plans().map((pl) => [pl.id, query.matrixCell(th.id, pl.id).count])),

@@ -5,7 +5,7 @@ import { KB_FLAGS, openKb } from '../../app/open.js';
 export async function run(argv: string[], io: Io): Promise<number> {
   const p = parseArgs(argv, { strings: KB_FLAGS, booleans: ['json'] });
   if (p.positionals.length) throw new UsageError(`unexpected argument "${p.positionals[0]}"`);
-  const { query } = openKb(p, io);
+  const { query } = await openKb(p, io);
   const units = query.units();
   if (p.flags.json) {
     io.out(JSON.stringify(units, null, 2));

@@ -1,0 +1,405 @@
+/**
+ * Loads the knowledge base for a corpus folder: from the cache when its key (content hashes of every
+ * corpus file + the extractor's own code) still matches, otherwise by running the pipeline and rewriting
+ * the cache atomically. The check stats the corpus files and hashes only those whose size or mtime changed.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { KnowledgeBase, SkippedFile } from '../types.js';
+import { classify } from '../readers/index.js';
+import type { BuildTimings, CorpusFile } from './build.js';
+import { encodeTasks, openTaskStore, type TaskStore } from './task-store.js';
+import { decodeSearch, SEARCH_FORMAT, type SearchParts } from '../query/search/persist.js';
+
+export interface LoadOptions {
+  corpusDir: string;
+  /** Cache file; null disables caching. */
+  cachePath?: string | null;
+  force?: boolean;
+  /** The corpus already scanned (checkCache), when the caller has it. */
+  corpus?: KeyedFiles;
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+export interface LoadResult {
+  kb: KnowledgeBase;
+  skipped: SkippedFile[];
+  rebuilt: boolean;
+  ms: number;
+  cachePath: string | null;
+  /** Set when the knowledge base was rebuilt: where the build's time went. */
+  timings?: BuildTimings;
+  /**
+   * The persisted search index, read on first call (null when there is none, or it is corrupt,
+   * truncated, of another format or code, or of another knowledge base: the caller builds one then).
+   */
+  searchParts: () => SearchParts | null;
+  /** The same, the file read without blocking the event loop (what warmSearchAsync uses); shares the result with searchParts. */
+  searchPartsAsync: () => Promise<SearchParts | null>;
+  /** Loaded from the cache: the tasks by position, parsed lazily (kb.tasks parses them all on first access). */
+  tasks?: TaskStore;
+}
+
+/** Corpus files: every regular file directly in the folder (hidden ones aside), in name order. */
+export function listCorpus(corpusDir: string): string[] {
+  return readdirSync(corpusDir)
+    .filter((f) => !f.startsWith('.') && !f.startsWith('~$'))
+    .filter((f) => {
+      try {
+        return statSync(join(corpusDir, f)).isFile();
+      } catch {
+        return false;
+      }
+    })
+    .sort();
+}
+
+let codeHashMemo: string | null = null;
+/** Hash of the pipeline's own code, so a changed extractor invalidates every cache. */
+function codeHash(): string {
+  if (codeHashMemo) return codeHashMemo;
+  const h = createHash('sha256');
+  const here = dirname(fileURLToPath(import.meta.url));
+  const walk = (dir: string): void => {
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const n of names) {
+      const p = join(dir, n);
+      if (/\.(js|ts)$/.test(n)) {
+        h.update(n);
+        h.update(readFileSync(p));
+      } else if (!n.includes('.')) walk(p);
+    }
+  };
+  for (const n of readdirSync(here).sort()) if (/\.(js|ts)$/.test(n)) h.update(readFileSync(join(here, n)));
+  walk(join(here, '..', 'pipeline'));
+  walk(join(here, '..', 'readers'));
+  codeHashMemo = h.digest('hex').slice(0, 16);
+  return codeHashMemo;
+}
+
+let searchCodeMemo: string | null = null;
+/** Hash of the search index's code (query/search/): a persisted index built by other code is not used. */
+export function searchCodeHash(): string {
+  if (searchCodeMemo) return searchCodeMemo;
+  const h = createHash('sha256').update(`format ${SEARCH_FORMAT}\0`);
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'query', 'search');
+  try {
+    for (const n of readdirSync(dir).sort()) if (/\.(js|ts)$/.test(n)) h.update(n).update(readFileSync(join(dir, n)));
+  } catch {
+    /* no sources beside us: the format alone */
+  }
+  searchCodeMemo = h.digest('hex').slice(0, 16);
+  return searchCodeMemo;
+}
+
+export function defaultCachePath(dataDir: string, corpusDir: string, bundledCorpus: string): string {
+  if (resolve(corpusDir) === resolve(bundledCorpus)) return join(dataDir, 'kb.json');
+  const h = createHash('sha1').update(resolve(corpusDir)).digest('hex').slice(0, 12);
+  return join(dataDir, 'kb-cache', `${h}.json`);
+}
+
+/**
+ * What the cache remembers of a corpus file: its size and mtime when it was last hashed, and the hash
+ * (sha256 of its bytes), so an unchanged file is not read again; `hash` is "-" for a file never read (not a plan).
+ */
+export interface FileStat {
+  name: string;
+  size: number;
+  mtimeMs: number;
+  hash: string;
+}
+
+/** The corpus as scanned once: the cache key its files give, their stats, and how many files had to be read for it. */
+export interface KeyedFiles {
+  key: string;
+  stats: FileStat[];
+  /** Files whose contents were read and hashed (0 when every size and mtime matched the cache's). */
+  read: number;
+  /** When the scan began (ms since the epoch): the stats are at least this recent. */
+  at: number;
+}
+
+/** An mtime this close (ms) to the moment the stats were taken is not trusted: the file may change again within the clock's granularity (git's "racily clean" rule). */
+const RACY_MS = 2000;
+
+function keyOf(stats: FileStat[], reasons: Map<string, string>): string {
+  const keyHash = createHash('sha256').update(codeHash());
+  for (const f of stats) {
+    const reason = reasons.get(f.name);
+    if (reason !== undefined) keyHash.update(f.name + '\0' + reason + '\0');
+    else if (f.hash === 'unreadable') keyHash.update(f.name + '\0unreadable\0');
+    else keyHash.update(f.name + '\0').update(Buffer.from(f.hash, 'hex')).update('\0');
+  }
+  return keyHash.digest('hex');
+}
+
+/**
+ * The key of the corpus as it is now. A file whose size and mtime equal those recorded in `known` (taken
+ * at `knownAt`, and not within RACY_MS of it) keeps its recorded hash without being read; any other file
+ * is read and hashed. The key is content-based: a file touched but unchanged still gives the same key.
+ * Not detected: an edit that keeps both the size and the mtime (e.g. `touch -d` back to the old time);
+ * `plans index` rebuilds regardless.
+ */
+export function scanCorpus(corpusDir: string, known: FileStat[] = [], knownAt = 0): KeyedFiles {
+  const at = Date.now();
+  const byName = new Map(known.map((f) => [f.name, f] as const));
+  const reasons = new Map<string, string>();
+  const stats: FileStat[] = [];
+  let read = 0;
+  for (const name of listCorpus(corpusDir)) {
+    const c = classify(name);
+    if (!c.read) {
+      reasons.set(name, c.reason);
+      stats.push({ name, size: 0, mtimeMs: 0, hash: '-' });
+      continue;
+    }
+    const path = join(corpusDir, name);
+    try {
+      const st = statSync(path);
+      const k = byName.get(name);
+      if (k && k.hash !== '-' && k.hash !== 'unreadable' && k.size === st.size && k.mtimeMs === st.mtimeMs && st.mtimeMs < knownAt - RACY_MS) {
+        stats.push(k);
+        continue;
+      }
+      read++;
+      const bytes = readFileSync(path);
+      stats.push({ name, size: st.size, mtimeMs: st.mtimeMs, hash: createHash('sha256').update(bytes).digest('hex') });
+    } catch {
+      stats.push({ name, size: 0, mtimeMs: 0, hash: 'unreadable' });
+    }
+  }
+  return { key: keyOf(stats, reasons), stats, read, at };
+}
+
+/** The corpus read in full for a build: every file's bytes, and the key and stats they give (each file stat-ed before it is read). */
+export function readCorpus(corpusDir: string): KeyedFiles & { files: CorpusFile[] } {
+  const at = Date.now();
+  const files: CorpusFile[] = [];
+  const stats: FileStat[] = [];
+  const reasons = new Map<string, string>();
+  for (const name of listCorpus(corpusDir)) {
+    const c = classify(name);
+    if (!c.read) {
+      // Not a plan, or a format no reader takes: listed with its reason, never read.
+      files.push({ name, bytes: Buffer.alloc(0), error: c.reason });
+      reasons.set(name, c.reason);
+      stats.push({ name, size: 0, mtimeMs: 0, hash: '-' });
+      continue;
+    }
+    try {
+      const st = statSync(join(corpusDir, name));
+      const bytes = readFileSync(join(corpusDir, name));
+      files.push({ name, bytes });
+      stats.push({ name, size: st.size, mtimeMs: st.mtimeMs, hash: createHash('sha256').update(bytes).digest('hex') });
+    } catch (e) {
+      files.push({ name, bytes: Buffer.alloc(0), error: `cannot read: ${(e as Error).message}` });
+      stats.push({ name, size: 0, mtimeMs: 0, hash: 'unreadable' });
+    }
+  }
+  return { key: keyOf(stats, reasons), stats, read: files.length, at, files };
+}
+
+/** Bumped whenever the layout of the cache changes: a cache of another format is rebuilt. */
+export const CACHE_FORMAT = 3;
+
+/**
+ * The cache: a small manifest at `cachePath` (written last, by an atomic rename, so a reader sees a
+ * whole old cache or a whole new one, never a mix) naming the data files beside it, which carry a
+ * generation in their name, so a concurrent build never overwrites a file another process reads.
+ */
+interface Manifest {
+  format: number;
+  key: string;
+  /** When the stats were taken (ms since the epoch). */
+  statsAt: number;
+  files: FileStat[];
+  skipped: SkippedFile[];
+  /** Data files, relative to the manifest's folder. */
+  data: { meta: string; tasks: string; table: string; search?: string };
+}
+
+/** The knowledge base less its tasks (plans, units, themes), in the cache's meta file. */
+type KbMeta = Omit<KnowledgeBase, 'tasks'> & { taskCount: number };
+
+/** The manifest at `cachePath`, or null when it is missing, unreadable, of another format (an old one-file kb.json) or malformed. */
+function readManifest(cachePath: string): Manifest | null {
+  let fd: number;
+  try {
+    fd = openSync(cachePath, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    // An old cache is one large JSON file starting {"key":…: recognised by its head, never parsed.
+    const head = Buffer.alloc(32);
+    const n = readSync(fd, head, 0, 32, 0);
+    if (!head.subarray(0, n).toString('latin1').startsWith(`{"format":${CACHE_FORMAT},`)) return null;
+    const m = JSON.parse(readFileSync(cachePath, 'utf8')) as Manifest;
+    if (m.format !== CACHE_FORMAT || typeof m.key !== 'string' || !Array.isArray(m.files) || typeof m.data?.meta !== 'string' || typeof m.data.tasks !== 'string' || typeof m.data.table !== 'string') return null;
+    return m;
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Is the cache current for this corpus? Reads the small manifest and stats the corpus files; only files
+ * whose size or mtime changed since the cache was written are read and hashed. Returns the corpus as
+ * scanned, to pass on to loadKnowledgeBase so it is not scanned again.
+ */
+export function checkCache(corpusDir: string, cachePath: string): { fresh: boolean; corpus: KeyedFiles } {
+  const m = readManifest(cachePath);
+  const corpus = scanCorpus(corpusDir, m?.files, m?.statsAt);
+  return { fresh: m !== null && m.key === corpus.key, corpus };
+}
+
+function writeAtomic(path: string, data: string | Uint8Array): void {
+  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Writes the data files, then the manifest naming them; then removes the data files of older generations. */
+export function writeCache(cachePath: string, key: string, stats: FileStat[], statsAt: number, skipped: SkippedFile[], kb: KnowledgeBase, search: Uint8Array | null): void {
+  const dir = dirname(cachePath);
+  const base = basename(cachePath).replace(/\.json$/, '');
+  mkdirSync(dir, { recursive: true });
+  const gen = `${key.slice(0, 8)}-${Date.now().toString(36)}-${process.pid}`;
+  const data: Manifest['data'] = { meta: `${base}.${gen}.meta.json`, tasks: `${base}.${gen}.tasks.json`, table: `${base}.${gen}.tasks.idx` };
+  const { tasks, ...rest } = kb;
+  const enc = encodeTasks(tasks);
+  writeAtomic(join(dir, data.tasks), enc.json);
+  writeAtomic(join(dir, data.table), enc.table);
+  writeAtomic(join(dir, data.meta), JSON.stringify({ ...rest, taskCount: tasks.length } satisfies KbMeta));
+  if (search) {
+    data.search = `${base}.${gen}.search.bin`;
+    writeAtomic(join(dir, data.search), search);
+  }
+  writeAtomic(cachePath, JSON.stringify({ format: CACHE_FORMAT, key, statsAt, files: stats, skipped, data } satisfies Manifest));
+  // Data files of other generations: unreferenced now (a reader that read the old manifest just before
+  // this retries once, then rebuilds). Temp files of builds that died are removed after an hour.
+  const keep = new Set<string>(Object.values(data));
+  for (const f of readdirSync(dir)) {
+    if (!f.startsWith(`${base}.`) || keep.has(f) || f === basename(cachePath)) continue;
+    const p = join(dir, f);
+    try {
+      if (f.endsWith('.tmp') && Date.now() - statSync(p).mtimeMs < 3600_000) continue;
+      rmSync(p, { force: true });
+    } catch {
+      /* gone already */
+    }
+  }
+}
+
+/** Reads the persisted search index of a manifest on first call (sync or async); null when missing or not valid for these tasks. */
+function searchReader(cachePath: string, m: Manifest, n: number): { sync: () => SearchParts | null; async: () => Promise<SearchParts | null> } {
+  let memo: SearchParts | null | undefined;
+  const path = m.data.search ? join(dirname(cachePath), m.data.search) : null;
+  const decode = (buf: Uint8Array) => decodeSearch(buf, searchCodeHash(), n);
+  return {
+    sync: () => {
+      if (memo === undefined) {
+        try {
+          memo = path ? decode(readFileSync(path)) : null;
+        } catch {
+          memo = null;
+        }
+      }
+      return memo;
+    },
+    async: async () => {
+      if (memo === undefined) {
+        let parts: SearchParts | null = null;
+        try {
+          parts = path ? decode(await readFile(path)) : null;
+        } catch {
+          parts = null;
+        }
+        if (memo === undefined) memo = parts;
+      }
+      return memo;
+    },
+  };
+}
+
+/** Rewrites the manifest with the stats of a scan that gave the same key (same data files). */
+function refreshStats(cachePath: string, m: Manifest, scan: KeyedFiles): void {
+  try {
+    writeAtomic(cachePath, JSON.stringify({ ...m, statsAt: scan.at, files: scan.stats } satisfies Manifest));
+  } catch {
+    /* read-only: the next start hashes them again */
+  }
+}
+
+/**
+ * The knowledge base of a manifest, its tasks behind a lazy `tasks` property (the whole tasks file parsed
+ * on first access) and a TaskStore for parsing them one by one; null when a data file is missing or unfit.
+ */
+function readCached(cachePath: string, m: Manifest): { kb: KnowledgeBase; store: TaskStore } | null {
+  try {
+    const dir = dirname(cachePath);
+    const meta = JSON.parse(readFileSync(join(dir, m.data.meta), 'utf8')) as KbMeta;
+    if (!meta?.version || !Array.isArray(meta.plans) || typeof meta.taskCount !== 'number') return null;
+    const store = openTaskStore(join(dir, m.data.tasks), join(dir, m.data.table), meta.taskCount);
+    if (!store) return null;
+    // Keys in the order a built knowledge base has them (the export's JSON keeps its shape), tasks lazy.
+    const { version, plans, units, themes, taskCount: _n, ...more } = meta;
+    const kb = { version, plans } as KnowledgeBase;
+    Object.defineProperty(kb, 'tasks', {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const all = store.all();
+        Object.defineProperty(kb, 'tasks', { value: all, enumerable: true, configurable: true, writable: true });
+        return all;
+      },
+    });
+    Object.assign(kb, { units, themes, ...more });
+    return { kb, store };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The knowledge base from its cache when the cache is current for the corpus (its files stat-ed, only
+ * changed ones hashed); null when it must be built (kb/load.ts, which loads the pipeline). Opening a
+ * fresh cache never loads the pipeline.
+ */
+export function loadCached(opts: LoadOptions): LoadResult | null {
+  const t0 = performance.now();
+  const cachePath = opts.cachePath === undefined ? null : opts.cachePath;
+  if (cachePath && !opts.force) {
+    // Twice at most: a concurrent build may replace the manifest between reading it and its data file.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const m = readManifest(cachePath);
+      if (!m) break;
+      const corpus = opts.corpus ?? scanCorpus(opts.corpusDir, m.files, m.statsAt);
+      if (m.key !== corpus.key) break;
+      const got = readCached(cachePath, m);
+      // Files that had to be hashed (touched, or too recent to trust their mtime) are recorded anew, so the next start need not hash them again.
+      if (got && corpus.read > 0) refreshStats(cachePath, m, corpus);
+      if (got) {
+        const { kb, store } = got;
+        const search = searchReader(cachePath, m, store.count);
+        return { kb, skipped: m.skipped ?? [], rebuilt: false, ms: performance.now() - t0, cachePath, searchParts: search.sync, searchPartsAsync: search.async, tasks: store };
+      }
+    }
+  }
+  return null;
+}
