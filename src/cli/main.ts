@@ -55,14 +55,14 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   if (first === undefined || first.startsWith('--')) {
     // Bare `plans` (possibly with TUI options such as --as-of): the terminal app.
     if (!io.isTTY) {
-      io.err('plans: no terminal here, so the interactive app cannot start.\nUse a subcommand instead, e.g. `plans search 僵尸` or `plans export --format json`; see `plans --help`.');
+      io.err('plans：这里没有终端，交互界面无法启动 no terminal here, so the interactive app cannot start。\n请改用子命令 use a subcommand instead，例如 e.g. `plans search 僵尸` 或 or `plans export --format json`；见 see `plans --help`。');
       return 2;
     }
     return startTui(argv, io);
   }
   const cmd = COMMANDS.find((c) => c.name === first);
   if (!cmd) {
-    io.err(`plans: unknown command "${first}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}. See \`plans --help\`.`);
+    io.err(`plans：未知命令 unknown command "${first}"。命令 commands：${COMMANDS.map((c) => c.name).join(', ')}。见 see \`plans --help\`。`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

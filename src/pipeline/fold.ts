@@ -10,11 +10,13 @@
  * text, unit names, deadline raws) is cut from the normalized text through this map: names stay as
  * written in the file.
  */
+import { mapOffset, OffsetMapBuilder, type OffsetMap } from './offset-map.js';
 import * as OpenCC from 'opencc-js/t2cn';
 
 export interface Folded {
   text: string;
-  map: Int32Array;
+  /** Folded offset → normalized offset (runs; see offset-map.ts). */
+  map: OffsetMap;
   /** Did anything change (traditional characters or glosses found)? */
   changed: boolean;
 }
@@ -43,14 +45,13 @@ function isHan(code: number): boolean {
 
 export function fold(text: string): Folded {
   const out: string[] = [];
-  const map = new Int32Array(text.length + 1);
-  let n = 0;
+  const map = new OffsetMapBuilder();
   let changed = false;
   let runStart = 0; // start of the pending unchanged run
   const flush = (upto: number) => {
     if (upto > runStart) {
       out.push(text.slice(runStart, upto));
-      for (let k = runStart; k < upto; k++) map[n++] = k;
+      map.push(runStart, upto - runStart);
     }
   };
   for (let i = 0; i < text.length; i++) {
@@ -76,21 +77,22 @@ export function fold(text: string): Folded {
     if (s !== ch) {
       flush(i);
       out.push(s);
-      map[n++] = i;
+      map.push(i);
       runStart = i + 1;
       changed = true;
     }
   }
   flush(text.length);
   const folded = changed ? out.join('') : text;
-  map[folded.length] = text.length;
-  return { text: folded, map: map.subarray(0, folded.length + 1), changed };
+  out.length = 0;
+  map.push(text.length); // the end
+  return { text: folded, map: map.done(), changed };
 }
 
 /** The normalized-text span [start, end) of the folded span [fs, fe). */
 export function unfoldSpan(f: Folded, fs: number, fe: number): [number, number] {
-  const s = f.map[Math.max(0, Math.min(fs, f.text.length))];
+  const s = mapOffset(f.map, Math.max(0, Math.min(fs, f.text.length)));
   // The end runs to the next kept character: a gloss after the span's last character belongs to it.
-  const e = fe <= fs ? s : fe < f.text.length ? f.map[fe] : f.map[f.text.length];
+  const e = fe <= fs ? s : mapOffset(f.map, fe < f.text.length ? fe : f.text.length);
   return [s, e];
 }

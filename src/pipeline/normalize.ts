@@ -9,11 +9,13 @@
  *
  * `map[i]` is the raw offset of normalized character i; `map[text.length]` is raw.length.
  */
+import { mapOffset, OffsetMapBuilder, type OffsetMap } from './offset-map.js';
 import { spaceTableGaps } from './tables/columns.js';
 
 export interface Normalized {
   text: string;
-  map: Int32Array;
+  /** Normalized offset → raw offset (runs; see offset-map.ts). */
+  map: OffsetMap;
 }
 
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2018-\u201f\u2026\u2014\u00b7]/;
@@ -133,8 +135,9 @@ export function normalize(raw: string): Normalized {
 
   // Pass 2: copy runs of unchanged characters, rewrite the few that change, drop spaces next to CJK.
   const parts: string[] = [];
-  const map = new Int32Array(raw.length + 2);
+  const map = new OffsetMapBuilder();
   let n = 0;
+  let rewritten = false; // a character emitted that differs from the raw one at its offset
   let last = ''; // last emitted character
   for (let li = 0; li < lineStarts.length; li++) {
     const from = lineStarts[li] + (chunkCut.get(li) ?? 0);
@@ -144,7 +147,8 @@ export function normalize(raw: string): Normalized {
     const flush = (upto: number) => {
       if (upto > run) {
         parts.push(raw.slice(run, upto));
-        for (let k = run; k < upto; k++) map[n++] = k;
+        map.push(run, upto - run);
+        n += upto - run;
         last = raw[upto - 1];
       }
     };
@@ -159,11 +163,15 @@ export function normalize(raw: string): Normalized {
         if (prev !== undefined && next !== undefined && (raw.slice(j, k).includes('\t') || cellGaps?.some((g) => from + g >= j && from + g < k))) {
           // A tab separates table cells: keep one.
           parts.push('\t');
-          map[n++] = j;
+          map.push(j);
+          n++;
+          if (raw[j] !== '\t') rewritten = true;
           last = '\t';
         } else if (prev !== undefined && next !== undefined && !isCjk(prev) && !isCjk(next) && !/[（）［］，。；：]/.test(prev + next)) {
           parts.push(' ');
-          map[n++] = j;
+          map.push(j);
+          n++;
+          if (raw[j] !== ' ') rewritten = true;
           last = ' ';
         }
         j = k - 1;
@@ -175,7 +183,9 @@ export function normalize(raw: string): Normalized {
         if (mapped !== raw[j]) {
           flush(j);
           parts.push(mapped);
-          map[n++] = j;
+          map.push(j);
+          n++;
+          rewritten = true;
           last = mapped;
           run = j + 1;
         }
@@ -185,13 +195,18 @@ export function normalize(raw: string): Normalized {
     if (li < lineStarts.length - 1) {
       if (soft.has(li) && !gaps.has(li)) continue; // join with the next line (never inside a table)
       parts.push('\n');
-      map[n++] = to;
+      map.push(to);
+      n++;
+      if (raw[to] !== '\n') rewritten = true;
       last = '\n';
     }
   }
-  const text = parts.join('');
-  map[text.length] = raw.length;
-  return { text, map: map.subarray(0, text.length + 1) };
+  // Nothing changed (one run from 0, as long as the raw text): the raw string itself, not a copy of it.
+  const same = !rewritten && n === raw.length && map.done().runs <= 1;
+  const text = same ? raw : parts.join('');
+  parts.length = 0;
+  map.push(raw.length); // the end: offset text.length maps to raw.length
+  return { text, map: map.done() };
 }
 
 function isSpaceCode(c: number): boolean {
@@ -201,9 +216,9 @@ function isSpaceCode(c: number): boolean {
 
 /** Raw offset of the normalized offset `i` (end offsets map to just after the raw character). */
 export function rawStart(n: Normalized, i: number): number {
-  return n.map[Math.max(0, Math.min(i, n.text.length))];
+  return mapOffset(n.map, Math.max(0, Math.min(i, n.text.length)));
 }
 export function rawEnd(n: Normalized, iEnd: number): number {
-  if (iEnd <= 0) return n.map[0];
-  return n.map[Math.min(iEnd, n.text.length) - 1] + 1;
+  if (iEnd <= 0) return mapOffset(n.map, 0);
+  return mapOffset(n.map, Math.min(iEnd, n.text.length) - 1) + 1;
 }

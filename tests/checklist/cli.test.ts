@@ -155,7 +155,7 @@ describe('plans mine / plans mark on the real corpus', () => {
     }
     const r = await plans(['mine', 'move-aside', ...base]);
     expect(r.code).toBe(0);
-    expect(r.text()).toMatch(/moved .* aside to .*checklist\.corrupt-/);
+    expect(r.text()).toMatch(/已将 .* 移至 moved aside to .*checklist\.corrupt-/);
     expect((await plans(['mine', 'units', 'set', '审计', ...base])).code).toBe(0);
   });
 });

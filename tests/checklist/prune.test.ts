@@ -46,7 +46,7 @@ describe('plans mine prune', () => {
     const before = readFileSync(join(s.dataDir, 'checklist.json'), 'utf8');
     const r = await plans(['mine', 'prune', ...s.base]);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toContain('1 orphaned entry without status, note or due date would be removed');
+    expect(r.out).toContain('将删除 would remove 1 个孤立条目 orphaned entry（无状态、备注或期限 without status, note or due date）');
     expect(r.out).toContain('--yes');
     expect(readFileSync(join(s.dataDir, 'checklist.json'), 'utf8')).toBe(before);
   });
@@ -54,10 +54,10 @@ describe('plans mine prune', () => {
     const s = seeded();
     let r = await plans(['mine', 'prune', '--yes', ...s.base]);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/removed 1 orphaned entr/);
+    expect(r.out).toMatch(/已删除 removed 1 个孤立条目 orphaned entry/);
     expect(s.ids()).toEqual([s.live, 'gone-00000002', 'gone-00000003', 'gone-00000004'].sort());
     r = await plans(['mine', 'prune', '--all', ...s.base]);
-    expect(r.out).toContain('3 orphaned entries would be removed');
+    expect(r.out).toContain('将删除 would remove 3 个孤立条目 orphaned entries。');
     expect(s.ids()).toHaveLength(4);
     r = await plans(['mine', 'prune', '--all', '--yes', ...s.base]);
     expect(r.code, r.err).toBe(0);

@@ -60,3 +60,81 @@ describe('human output: Chinese first, the English term where it helps', () => {
     expect(x.stderr).toContain(`已写入 wrote 2 项任务 tasks → ${out}`);
   });
 });
+
+/** Every line a person reads carries Chinese (the English term may stand beside it). */
+function everyLineChinese(text: string): void {
+  for (const line of text.split('\n').filter((l) => l.trim())) expect(line, `English-only line: ${line}`).toMatch(/[\u4e00-\u9fff]/);
+}
+
+describe('checklist maintenance messages: Chinese first, the English term beside it', () => {
+  it('relink, prune, mark on an orphan, drop and move-aside', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plans-language-mine-'));
+    writeFileSync(join(dir, 'shuju.txt'), PLAN);
+    const e = { ...env, PLANS_DATA_DIR: tempDataDir() };
+    const run = (args: string[]) => {
+      const r = plans([...args, '--corpus', dir], e);
+      if (!args.includes('--json')) everyLineChinese(r.stdout);
+      everyLineChinese(r.stderr);
+      return r;
+    };
+    const ids = JSON.parse(run(['search', '考核机制', '--json']).stdout) as Array<{ task: { id: string } }>;
+    const oldId = ids[0].task.id;
+    expect(run(['mark', oldId, 'done']).code).toBe(0);
+    // The paragraph is edited: the entry is orphaned, with the edited task as its suggestion.
+    writeFileSync(join(dir, 'shuju.txt'), PLAN.replace('每季度通报一次工作进展', '每季度通报一次全市工作进展'));
+    let r = run(['mine', 'relink']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^重新关联 Re-link：/m);
+    r = run(['mine', 'prune']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^plans mine prune：将删除 would remove 0 个孤立条目 orphaned entries（无状态、备注或期限 without status, note or due date）；另有 1 个孤立条目/);
+    expect(r.stdout).toMatch(/无需处理 nothing to do。$/m);
+    r = run(['mark', oldId, 'doing']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^shuju-\S+ {2}进行中/);
+    r = run(['mine', 'relink', oldId]);
+    expect(r.code, r.stderr).toBe(0);
+    const m = /^plans mine：已重新关联 re-linked (\S+) → (\S+)（状态 status 进行中，保留 \d+ 条历史 history events kept）$/m.exec(r.stdout);
+    expect(m, r.stdout).not.toBeNull();
+    const newId = m![2];
+    expect(run(['mine', 'relink']).stdout).toMatch(/^plans mine：没有孤立条目 no orphaned entries/);
+    r = run(['mine', 'drop', newId]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`plans mine：已删除 ${newId} 的条目 removed the entry。\n`);
+    r = run(['mine', 'drop', newId]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`没有 ${newId} 的清单条目 no checklist entry for ${newId}`);
+    r = run(['mine', 'move-aside']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/读取正常，无需移开 reads fine/);
+  });
+  it('plans index --explain: the warnings of the header read 提示 warnings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plans-language-warn-'));
+    // One stray 0xA0 byte in otherwise UTF-8 text: the plan loads with a warning that names the line.
+    const bytes = Buffer.concat([Buffer.from(PLAN.replace('形成数据资源目录', '形成数据资源目录X'), 'utf8')]);
+    const at = bytes.indexOf(Buffer.from('X'));
+    bytes[at] = 0xa0;
+    writeFileSync(join(dir, 'shuju.txt'), bytes);
+    const r = plans(['index', '--explain', 'shuju.txt', '--corpus', dir], env);
+    expect(r.code, r.stderr).toBe(0);
+    const head = r.stdout.split('\n')[0];
+    expect(head).toMatch(/^== shuju\.txt: 2 项任务 tasks；提示 warnings：\S/);
+    expect(head).not.toContain('; warnings:');
+  });
+  it('other human messages: units, search without a match, unknown command, show', () => {
+    const e = { ...env, PLANS_DATA_DIR: tempDataDir() };
+    let r = plans(['search', '不存在的内容', '--corpus', corpus], e);
+    expect(r.code).toBe(0); // no match is not an error
+    expect(r.stderr).toContain('没有匹配“不存在的内容”的任务 no task matches');
+    r = plans(['nosuch'], e);
+    expect(r.code).toBe(2);
+    everyLineChinese(r.stderr);
+    r = plans(['mine', 'units', 'set', '市审计局', '--corpus', corpus], e);
+    expect(r.stdout).toMatch(/^我的单位 My units：市审计局 {2}→ 2 项任务 tasks$/m);
+    const id = (JSON.parse(plans(['search', '数据普查', '--json', '--corpus', corpus], e).stdout) as Array<{ task: { id: string } }>)[0].task.id;
+    r = plans(['show', id, '--corpus', corpus], e);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`编号 id ${id}`);
+    expect(r.stdout).toMatch(/shuju\.txt:3（第 1 段 paragraph）|shuju\.txt:3$/m);
+  });
+});

@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
 import { decode } from '../../src/pipeline/decode.js';
-import { normalize } from '../../src/pipeline/normalize.js';
+import { normalize, rawEnd, rawStart } from '../../src/pipeline/normalize.js';
 import { CORPUS } from './helpers.js';
 
 const summary = (dir: string) => {
@@ -56,8 +56,8 @@ describe('normalize', () => {
     const raw = '\u3000\u30002017 年 7 月底前，完成（省审计厅负责）';
     const n = normalize(raw);
     expect(n.text).toBe('2017年7月底前，完成（省审计厅负责）');
-    expect(raw[n.map[0]]).toBe('2');
-    expect(raw[n.map[n.text.indexOf('7月')]]).toBe('7');
+    expect(raw[rawStart(n, 0)]).toBe('2');
+    expect(raw[rawStart(n, n.text.indexOf('7月'))]).toBe('7');
   });
   it('half-width brackets and commas become full-width; digits stay', () => {
     expect(normalize('(省审计厅牵头,省直有关部门负责)1,000').text).toBe('（省审计厅牵头，省直有关部门负责）1,000');

@@ -6,7 +6,9 @@ describe('fold: the simplified reading rules match on', () => {
     const f = fold('責任單位：市財政廳');
     expect(f.text).toBe('责任单位：市财政厅');
     expect(f.changed).toBe(true);
-    expect(f.map.length).toBe(f.text.length + 1);
+    // One for one: every folded offset maps to the same offset of the text (one run).
+    expect(f.map.runs).toBe(1);
+    expect(unfoldSpan(f, 5, 9)).toEqual([5, 9]);
   });
   it('pinyin glosses after characters are removed; spans map back to the text as written', () => {
     const src = '縣經（jīng）貿（mào）委負責';

@@ -78,11 +78,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.out(JSON.stringify({ corpus, added: rows, failed }, null, 2));
     return failed.length || rows.some((r) => r.error) ? 1 : 0;
   }
-  const head = ['file', 'plan', '任务 tasks', '有期限 dated', '有单位 with units', '提示 warnings'];
+  const head = ['文件 file', '方案 plan', '任务 tasks', '有期限 dated', '有单位 with units', '提示 warnings'];
   const table = [head, ...rows.map((r) => [r.file, r.plan ?? '—', r.tasks, r.dated, r.withUnits, r.warnings.length].map(String))];
   const widths = head.map((_, i) => Math.max(...table.map((r) => displayWidth(r[i]))));
   for (const r of table) io.out(r.map((c, i) => padEndWidth(stripControl(c), widths[i])).join('  '));
-  for (const r of rows) for (const w of r.warnings) io.out(`warning ${r.plan}: ${w}`);
+  for (const r of rows) for (const w of r.warnings) io.out(`提示 warning ${r.plan}: ${w}`);
   for (const r of rows) if (r.error) io.err(`plans add: ${r.file}: ${r.error}`);
   io.out(`已添加 ${rows.filter((r) => r.plan).length} 个方案 plans added to ${corpus}；方案库共 ${query.plans().length} 个方案 plans in the corpus。每项任务的来由 why each task is there: \`plans index --explain FILE\``);
   return failed.length || rows.some((r) => r.error) ? 1 : 0;

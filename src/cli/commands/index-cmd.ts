@@ -20,7 +20,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     for (const pl of plans) {
       const tasks = query.tasksOfPlan(pl.id);
-      io.out(`== ${pl.file}: ${tasks.length} 项任务 tasks${pl.warnings.length ? `; warnings: ${pl.warnings.join('; ')}` : ''}`);
+      io.out(`== ${pl.file}: ${tasks.length} 项任务 tasks${pl.warnings.length ? `；提示 warnings：${pl.warnings.join('；')}` : ''}`);
       for (const t of tasks) io.out(explainTask(query, t).join('\n') + '\n');
     }
     return 0;

@@ -37,7 +37,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.out(JSON.stringify(e, null, 2));
     return 0;
   }
-  const orphan = e.orphanedAt ? ' (orphaned: the task is no longer in the knowledge base)' : '';
+  const orphan = e.orphanedAt ? '  （孤立 orphaned：该任务已不在知识库中 the task is no longer in the knowledge base）' : '';
   io.out(`${id}  ${STATUS_LABEL[e.status]}${e.due ? `  我的期限 ${e.due}` : ''}${e.note ? `  备注：${e.note}` : ''}${orphan}`);
   return 0;
 }

@@ -146,13 +146,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const store = openStore(dataDir(str(p, 'data-dir')));
     try {
       store.read();
-      io.out(`plans mine: ${store.file} reads fine; nothing to move aside.`);
+      io.out(`plans mine：${store.file} 读取正常，无需移开 reads fine; nothing to move aside。`);
       return 0;
     } catch (e) {
       if (!(e instanceof ChecklistCorruptError)) throw e;
     }
     const to = store.moveAside();
-    io.out(to ? `plans mine: moved ${store.file} aside to ${to}; a new, empty checklist starts with your next change.` : `plans mine: there is no ${store.file}.`);
+    io.out(to ? `plans mine：已将 ${store.file} 移至 moved aside to ${to}；下次修改时开始一份新的空清单 a new, empty checklist starts with your next change。` : `plans mine：没有清单文件 there is no ${store.file}。`);
     return 0;
   }
 
@@ -184,10 +184,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     else if (op === 'add') cl.addUnits(units);
     else {
       const n = cl.removeUnits(units);
-      if (!n) io.err(`plans mine: none of ${names.join(', ')} was among my units`);
+      if (!n) io.err(`plans mine：${names.join('、')} 都不在我的单位中 none of them was among my units`);
     }
     const d = cl.data();
-    io.out(`我的单位：${d.units.length ? d.units.map((u) => cl.unitLabel(u)).join('、') : '（未设置）'}  → ${cl.items().length} 项任务`);
+    io.out(`我的单位 My units：${d.units.length ? d.units.map((u) => cl.unitLabel(u)).join('、') : '（未设置 none set）'}  → ${cl.items().length} 项任务 tasks`);
     return 0;
   }
 
@@ -201,43 +201,43 @@ export async function run(argv: string[], io: Io): Promise<number> {
         io.out(JSON.stringify(orphans.map((o) => ({ taskId: o.taskId, text: o.text, suggestions: cl.suggestions(o.taskId, 3) })), null, 2));
         return 0;
       }
-      if (!orphans.length) io.out('plans mine: no orphaned entries; every entry points to a task in the knowledge base.');
+      if (!orphans.length) io.out('plans mine：没有孤立条目 no orphaned entries；每个条目都对应知识库中的任务 every entry points to a task in the knowledge base。');
       for (const o of orphans) {
         io.out(`${o.taskId}  ${STATUS_LABEL[o.status]}  ${truncateWidth(stripControl(o.text), 70)}`);
         const sugs = cl.suggestions(o.taskId, 3);
-        if (!sugs.length) io.out('   (no similar task found)');
+        if (!sugs.length) io.out('   （未找到相似的任务 no similar task found）');
         for (const s of sugs) io.out(`   → ${s.taskId} ${String(Math.round(s.score * 100)).padStart(3)}%  ${truncateWidth(stripControl(s.text), 64)}`);
       }
-      if (orphans.length) io.out('\nRe-link with `plans mine relink OLD_ID` (best suggestion) or `plans mine relink OLD_ID NEW_ID`.');
+      if (orphans.length) io.out('\n重新关联 Re-link：`plans mine relink OLD_ID`（关联最佳建议 best suggestion）或 or `plans mine relink OLD_ID NEW_ID`。');
       return 0;
     }
     const fromId = cl.resolveId(from);
-    if (!cl.entry(fromId)) throw new Error(`no checklist entry for ${fromId}: only entries can be re-linked (plans mine relink lists the orphans)`);
+    if (!cl.entry(fromId)) throw new Error(`没有 ${fromId} 的清单条目 no checklist entry for ${fromId}：只有条目才能重新关联 only entries can be re-linked（plans mine relink 列出孤立条目 lists the orphans）`);
     const e = cl.relink(fromId, to);
-    io.out(`plans mine: re-linked ${fromId} → ${e.taskId} (status ${STATUS_LABEL[e.status]}${e.note ? ', note kept' : ''}, ${e.history.length} history events kept)`);
+    io.out(`plans mine：已重新关联 re-linked ${fromId} → ${e.taskId}（状态 status ${STATUS_LABEL[e.status]}${e.note ? '，备注保留 note kept' : ''}，保留 ${e.history.length} 条历史 history events kept）`);
     return 0;
   }
 
   if (sub === 'prune') {
-    if (args.length) throw new UsageError(`plans mine prune takes no ids (plans mine drop ID removes one entry), got "${args[0]}"`);
+    if (args.length) throw new UsageError(`plans mine prune 不接受任务编号 takes no ids（plans mine drop ID 删除一个条目 removes one entry），得到 got "${args[0]}"`);
     const all = !!p.flags.all;
-    const what = (n: number) => `${n} orphaned ${n === 1 ? 'entry' : 'entries'}${all ? '' : ' without status, note or due date'}`;
+    const what = (n: number) => `${n} 个孤立条目 orphaned ${n === 1 ? 'entry' : 'entries'}${all ? '' : '（无状态、备注或期限 without status, note or due date）'}`;
     if (!p.flags.yes) {
       const { remove, kept } = cl.prunable(all);
       io.out(
-        `plans mine prune: ${what(remove.length)} would be removed` +
-          (kept ? `; ${kept} orphaned ${kept === 1 ? 'entry has' : 'entries have'} a status, note or due date and stay${kept === 1 ? 's' : ''} (--all removes them too)` : '') +
-          `.\n${remove.length ? `Run again with ${all ? '--all --yes' : '--yes'} to remove them (the file as it is now is kept in backups/ first).` : 'Nothing to do.'}`,
+        `plans mine prune：将删除 would remove ${what(remove.length)}` +
+          (kept ? `；另有 ${kept} 个孤立条目有状态、备注或期限，保留 kept（--all 也删除它们 removes them too）` : '') +
+          `。\n${remove.length ? `加 ${all ? '--all --yes' : '--yes'} 再运行一次即删除 run again to remove them（删除前，现在的文件先存入 backups/ the file as it is now is kept in backups/ first）。` : '无需处理 nothing to do。'}`,
       );
       return 0;
     }
     const removed = cl.prune(all);
-    io.out(`plans mine prune: removed ${what(removed.length)}.`);
+    io.out(`plans mine prune：已删除 removed ${what(removed.length)}。`);
     return 0;
   }
 
   if (sub === 'drop') {
-    if (!args[0]) throw new UsageError('give the id of the entry to drop (plans mine --json lists them)');
+    if (!args[0]) throw new UsageError('请给出要删除的条目编号 give the id of the entry to drop（plans mine --json 列出条目 lists them）');
     const id = cl.resolveId(args[0]);
     const item = cl.items().find((i) => i.taskId === id);
     const viaUnits = !!item && item.roles.length > 0;
@@ -245,20 +245,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (!cl.entry(id)) {
       if (viaUnits) {
         throw new Error(
-          `${id} is on my list because of my units (${units}), not as an entry of its own, so there is nothing to drop. ` +
-            `To leave it out, mark it not applicable: \`plans mark ${id} na\` (or change my units: \`plans mine units remove …\`).`,
+          `${id} 因我的单位（${units}）而在清单上 is on my list because of my units，不是单独的条目 not an entry of its own，没有可删除的 nothing to drop。` +
+            `要排除它，标为不适用 to leave it out, mark it not applicable：\`plans mark ${id} na\`（或修改我的单位 or change my units：\`plans mine units remove …\`）。`,
         );
       }
-      throw new Error(`no checklist entry for ${id}`);
+      throw new Error(`没有 ${id} 的清单条目 no checklist entry for ${id}（plans mine --json 列出所有条目 lists the entries）`);
     }
     cl.drop(id);
     io.out(
       viaUnits
-        ? `plans mine: removed the entry for ${id} (its status, note and history); the task stays on my list because of my units (${units}) — \`plans mark ${id} na\` leaves it out.`
-        : `plans mine: removed the entry for ${id}.`,
+        ? `plans mine：已删除 ${id} 的条目 removed the entry（状态、备注和历史 its status, note and history）；因我的单位（${units}）该任务仍在清单上 the task stays on my list because of my units —— \`plans mark ${id} na\` 可将其排除 leaves it out。`
+        : `plans mine：已删除 ${id} 的条目 removed the entry。`,
     );
     return 0;
   }
 
-  throw new UsageError(`unknown subcommand "${sub}"`);
+  throw new UsageError(`未知的子命令 unknown subcommand "${sub}"`);
 }

@@ -55,7 +55,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (!hits.length) {
-    io.err(text ? `no task matches "${stripControl(text)}"${Object.keys(filters).length ? ' with these filters' : ''}` : 'no task matches these filters');
+    io.err(text ? `没有匹配“${stripControl(text)}”的任务 no task matches "${stripControl(text)}"${Object.keys(filters).length ? '（在这些筛选条件下 with these filters）' : ''}` : '没有符合筛选条件的任务 no task matches these filters');
     return 0;
   }
   const c = io.color;

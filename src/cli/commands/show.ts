@@ -29,7 +29,7 @@ function blocks(query: PlansQuery, t: Task, others: Task[]): { title: string; bo
   const src = t.source;
   body.push({
     heading: '来源 Source',
-    lines: [`${src.file}:${src.line}${src.page ? ` (page ${src.page})` : ''}${src.tableRow ? ` (table ${src.table ?? 1}${src.sheet ? ` ${src.sheet}` : ''}, row ${src.tableRow})` : src.paragraph ? ` (paragraph ${src.paragraph})` : ''}${src.origin === 'annex' ? ` (annex row ${src.row})` : ''}`, ...(t.restates ? [`restates ${t.restates}`] : []), `id ${t.id}`, ...(t.themes.length ? [`themes: ${t.themes.join(', ')}`] : [])],
+    lines: [`${src.file}:${src.line}${src.page ? `（第 ${src.page} 页 page）` : ''}${src.tableRow ? `（表 table ${src.table ?? 1}${src.sheet ? ` ${src.sheet}` : ''}，第 ${src.tableRow} 行 row）` : src.paragraph ? `（第 ${src.paragraph} 段 paragraph）` : ''}${src.origin === 'annex' ? `（附件第 ${src.row} 行 annex row）` : ''}`, ...(t.restates ? [`重述 restates ${t.restates}`] : []), `编号 id ${t.id}`, ...(t.themes.length ? [`主题 themes：${t.themes.join(', ')}`] : [])],
   });
   const w = Math.max(30, termWidth() - 24);
   body.push({
@@ -38,7 +38,7 @@ function blocks(query: PlansQuery, t: Task, others: Task[]): { title: string; bo
       ? others.slice(0, 30).map((o) => `${query.planTag(o.planId)} ${o.id}: ${truncateWidth(stripControl(o.text), w)}${leadUnits(o).length ? ` (${leadUnits(o).join('、')})` : ''}`)
       : ['（无 none）'],
   });
-  if (others.length > 30) body[body.length - 1].lines.push(`… ${others.length - 30} more (plans compare THEME)`);
+  if (others.length > 30) body[body.length - 1].lines.push(`… 另有 ${others.length - 30} 项 more（plans compare THEME）`);
   return { title, body };
 }
 

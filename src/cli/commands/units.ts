@@ -14,7 +14,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   for (const u of units) {
     const plans = Object.entries(u.plans).map(([k, n]) => `${query.planTag(k)}×${n}`).join(' ');
     const aliases = u.aliases.filter((a) => a !== u.canonical);
-    io.out(`${u.canonical}  [${u.kind}]  ${plans}${aliases.length ? `  (also: ${aliases.join('、')})` : ''}`);
+    io.out(`${u.canonical}  [${u.kind}]  ${plans}${aliases.length ? `  （又称 also：${aliases.join('、')}）` : ''}`);
   }
   return 0;
 }
