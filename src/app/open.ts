@@ -35,7 +35,7 @@ export async function openKb(p: ParsedArgs, io: Io, opts: { force?: boolean; qui
   const loadOpts: LoadOptions = { corpusDir: corpus, cachePath: defaultCachePath(data, corpus, BUNDLED_CORPUS), force: opts.force, onProgress: opts.onProgress, corpus: opts.corpus };
   const load = (!opts.force && loadCached(loadOpts)) || (await import('../kb/load.js')).loadKnowledgeBase(loadOpts);
   if (!opts.quietSkips) {
-    for (const s of load.skipped) io.err(`plans: skipped ${s.file}: ${s.reason}`);
+    for (const s of load.skipped) io.err(`plans: 跳过 skipped ${s.file}: ${s.reason}`);
   }
   if (load.kb.plans.length === 0) {
     const why = load.skipped.map((s) => `\n  ${s.file}: ${s.reason}`).join('');

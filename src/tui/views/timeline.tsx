@@ -144,7 +144,7 @@ export const TimelineView = memo(function TimelineView({ active, width, height, 
   };
 
   const asOfNote =
-    tl.asOfIndex < 0 ? `as of ${asOf} ← 早于范围` : tl.asOfIndex >= months.length ? `as of ${asOf} → 晚于范围` : `as of ${asOf} │`;
+    tl.asOfIndex < 0 ? `截至 as of ${asOf} ← 早于范围` : tl.asOfIndex >= months.length ? `截至 as of ${asOf} → 晚于范围` : `截至 as of ${asOf} │`;
   const legend: Seg[] = [
     { text: `时间线 · ${group === 'plan' ? '按方案' : '按主题'} (g) `, bold: true },
     { text: `${STATUS_GLYPH.overdue} 逾期 `, color: STATUS_COLOR.overdue },
