@@ -6,8 +6,8 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import Output, { resetOutputMemory, tokenizeLine } from '../../src/tui/perf/output.js';
-import { tokenize } from '@alcalzone/ansi-tokenize';
+import Output, { resetOutputMemory, styledFromTokens, tokenizeLine } from '../../src/tui/perf/output.js';
+import { styledCharsFromTokens, tokenize } from '@alcalzone/ansi-tokenize';
 
 type AnyOutput = {
   write(x: number, y: number, text: string, o: { transformers: Array<(s: string, i: number) => string> }): void;
@@ -135,6 +135,7 @@ describe('the frame buffer that replaces Ink’s', () => {
       const run = chars.slice(i, i + 9).join('');
       for (const line of [run, `\u001b[1m\u001b[36m${run}\u001b[39m\u001b[22m`, `a${run}\u001b[38;5;208mb\u001b[0m`, run + '\u0301', '\u200d' + run]) {
         expect(tokenizeLine(line), JSON.stringify(line)).toEqual(tokenize(line));
+        expect(styledFromTokens(tokenize(line))).toEqual(styledCharsFromTokens(tokenize(line)));
       }
       fast++;
     }

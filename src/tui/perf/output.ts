@@ -10,7 +10,7 @@
  *   not rebuilt: its string from the previous frame is reused. A keystroke changes a few rows.
  */
 import sliceAnsi from 'slice-ansi';
-import { ansiCodesToString, diffAnsiCodes, styledCharsFromTokens, tokenize } from '@alcalzone/ansi-tokenize';
+import { ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, styledCharsFromTokens, tokenize } from '@alcalzone/ansi-tokenize';
 import { displayWidth } from '../../util/text.js';
 
 type StyledChar = ReturnType<typeof styledCharsFromTokens>[number];
@@ -69,6 +69,21 @@ export function tokenizeLine(line: string): Token[] {
     const n = line.charCodeAt(i) >= 0xd800 && line.charCodeAt(i) <= 0xdbff ? 2 : 1;
     out.push(charTokens.get(line.slice(i, i + n), (ch) => tokenize(ch)[0]));
     i += n;
+  }
+  return out;
+}
+
+/**
+ * ansi-tokenize's styledCharsFromTokens(), equal element for element, except that characters under the
+ * same codes share one (never mutated) styles array instead of a copy each: neighbours then compare by
+ * identity in charsToString, and a row allocates one array per style change, not per character.
+ */
+export function styledFromTokens(tokens: Token[]): StyledChar[] {
+  let codes: StyledChar['styles'] = [];
+  const out: StyledChar[] = [];
+  for (const t of tokens) {
+    if (t.type === 'ansi') codes = reduceAnsiCodesIncremental(codes, [t]);
+    else if (t.type === 'char') out.push({ ...t, styles: codes } as StyledChar);
   }
   return out;
 }
@@ -197,7 +212,7 @@ export default class Output {
         if (!row) continue;
         let line = lines[index];
         for (const t of transformers) line = t(line, index);
-        row.push(x, styledChars.get(line, (l) => styledCharsFromTokens(tokenizeLine(l))));
+        row.push(x, styledChars.get(line, (l) => styledFromTokens(tokenizeLine(l))));
         offsetY++;
       }
     }
