@@ -4,7 +4,7 @@
  * the cache atomically. The check stats the corpus files and hashes only those whose size or mtime changed.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -283,14 +283,18 @@ export function writeCache(cachePath: string, key: string, stats: FileStat[], st
   const data: Manifest['data'] = { meta: `${base}.${gen}.meta.json`, tasks: `${base}.${gen}.tasks.json`, table: `${base}.${gen}.tasks.idx` };
   const { tasks, ...rest } = kb;
   const enc = encodeTasks(tasks);
-  writeAtomic(join(dir, data.tasks), enc.json);
-  writeAtomic(join(dir, data.table), enc.table);
-  writeAtomic(join(dir, data.meta), JSON.stringify({ ...rest, taskCount: tasks.length } satisfies KbMeta));
-  if (search) {
-    data.search = `${base}.${gen}.search.bin`;
-    writeAtomic(join(dir, data.search), search);
-  }
+  if (search) data.search = `${base}.${gen}.search.bin`;
+  const writeData = () => {
+    writeAtomic(join(dir, data.tasks), enc.json);
+    writeAtomic(join(dir, data.table), enc.table);
+    writeAtomic(join(dir, data.meta), JSON.stringify({ ...rest, taskCount: tasks.length } satisfies KbMeta));
+    if (search) writeAtomic(join(dir, data.search!), search);
+  };
+  writeData();
   writeAtomic(cachePath, JSON.stringify({ format: CACHE_FORMAT, key, statsAt, files: stats, skipped, data } satisfies Manifest));
+  // A concurrent build that wrote its manifest between our data files and ours removed our data files as
+  // another generation's: this manifest, the newest, must name files that exist, so they are written again.
+  for (let i = 0; i < 3 && !Object.values(data).every((f) => existsSync(join(dir, f))); i++) writeData();
   // Data files of other generations: unreferenced now (a reader that read the old manifest just before
   // this retries once, then rebuilds). Temp files of builds that died are removed after an hour.
   const keep = new Set<string>(Object.values(data));

@@ -118,6 +118,37 @@ export class PlansQuery {
     const name = p?.province ?? id;
     return name.replace(/(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市)$/u, '') || name;
   }
+  /** How many tasks there are (without parsing them, from a cache's task table). */
+  taskCount(): number {
+    return this.opts.tasks?.count ?? this.kb.tasks.length;
+  }
+
+  /**
+   * Parse a cache's tasks ahead, in slices of ~`sliceMs` between which the event loop runs (after the
+   * first frame: searches then never parse their hits under a key). Nothing to do without a cache.
+   */
+  async warmTasksAsync(sliceMs = 8): Promise<void> {
+    const store = this.opts.tasks;
+    if (!store) return;
+    let t = performance.now();
+    for (let i = 0; i < store.count; i++) {
+      store.at(i);
+      if ((i & 63) === 63 && performance.now() - t > sliceMs) {
+        await new Promise<void>((r) => setImmediate(r));
+        t = performance.now();
+      }
+    }
+  }
+
+  /** The first `n` tasks in knowledge-base order, parsing only those from a cache (a list's first screen). */
+  firstTasks(n: number): Task[] {
+    const store = this.opts.tasks;
+    if (!store) return this.kb.tasks.slice(0, n);
+    const out: Task[] = [];
+    for (let i = 0; i < Math.min(n, store.count); i++) out.push(store.at(i));
+    return out;
+  }
+
   tasks(filters?: TaskFilters): Task[] {
     if (!filters) return this.kb.tasks;
     const pred = taskPredicate(filters, this.kb.units);

@@ -128,7 +128,10 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
   const addToChecklist = useAddToChecklist();
   const plans = q.plans();
   const themes = q.themes();
-  const kinds = useMemo(() => unitKinds(q), [q]);
+  // Unit kinds for the u filter: counted over every task, so only when the filter is first used (the first
+  // frame of a large corpus would otherwise parse all its tasks for it).
+  const [kindsOn, setKindsOn] = useState(false);
+  const kinds = useMemo(() => (kindsOn ? unitKinds(q) : []), [q, kindsOn]);
 
   const filters = useMemo<TaskFilters>(() => {
     const out: TaskFilters = {};
@@ -144,7 +147,11 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
   const [ready, setReady] = useState(() => q.searchReady());
   useEffect(() => {
     let live = true;
-    const after = () => void (live && setReady(true));
+    const after = () => {
+      if (!live) return;
+      setReady(true);
+      void q.warmTasksAsync(); // then the tasks themselves, in slices (a cache parses them on demand)
+    };
     // Started from a timer, not inside the commit that drew the first frame.
     const start = setTimeout(() => (q.searchReady() ? after() : q.warmSearchAsync().then(after, after)), 0);
     return () => {
@@ -156,8 +163,10 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
   const { hits, total, pending } = useMemo(() => {
     if (!text.trim()) {
       // The empty query lists everything in plan order; no need to build the search index for it.
-      const all = q.tasks(Object.keys(filters).length ? filters : undefined);
-      return { hits: all.slice(0, LIMIT).map((task) => ({ task, score: 0, ranges: [] as Array<[number, number]> })), total: all.length, pending: false };
+      // Unfiltered, only the first screenful of tasks is read (a cache parses tasks when asked for).
+      const filtered = Object.keys(filters).length > 0;
+      const all = filtered ? q.tasks(filters) : q.firstTasks(LIMIT);
+      return { hits: all.slice(0, LIMIT).map((task) => ({ task, score: 0, ranges: [] as Array<[number, number]> })), total: filtered ? all.length : q.taskCount(), pending: false };
     }
     if (!ready) return { hits: [] as SearchHit[], total: 0, pending: true };
     const hs = q.search(text, filters, LIMIT);
@@ -207,7 +216,13 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
     open,
     input: () => focusTo('input'),
     plan: cycleFilter('plan', plans.length),
-    kind: cycleFilter('kind', kinds.length),
+    kind: (k) => {
+      if (!kindsOn) {
+        setKindsOn(true);
+        const n = unitKinds(q).length; // the memo computes the same list for the render
+        setFilter({ ...f, kind: cycle(f.kind, n, k.name === k.name.toLowerCase() ? 1 : -1) });
+      } else cycleFilter('kind', kinds.length)(k);
+    },
     theme: cycleFilter('theme', themes.length),
     overdue: () => setFilter({ ...f, due: f.due === 'overdue' ? null : 'overdue' }),
     upcoming: () => setFilter({ ...f, due: f.due === 'upcoming' ? null : 'upcoming' }),
