@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { rng } from '../../bench/generate.js';
 import Output, { resetOutputMemory, styledFromTokens, tokenizeLine } from '../../src/tui/perf/output.js';
 import { styledCharsFromTokens, tokenize } from '@alcalzone/ansi-tokenize';
 
@@ -17,18 +18,6 @@ type AnyOutput = {
 };
 const inkOutput = async (): Promise<new (o: { width: number; height: number }) => AnyOutput> =>
   (await import(pathToFileURL(join(process.cwd(), 'node_modules/ink/build/output.js')).href)).default;
-
-/** mulberry32 */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SGR = ['\u001b[31m', '\u001b[1m', '\u001b[4m', '\u001b[7m', '\u001b[2m', '\u001b[36m', '\u001b[44m', '\u001b[38;5;208m'];
 const RESET = ['\u001b[39m', '\u001b[22m', '\u001b[24m', '\u001b[27m', '\u001b[22m', '\u001b[39m', '\u001b[49m', '\u001b[39m'];
