@@ -100,7 +100,8 @@ function Frame({ views, initialView }: { views: ViewDef[]; initialView: string }
   const H = Math.max(rows, MIN_ROWS);
   const bodyH = H - 1;
   const helpSections = detail.length ? [...DETAIL_HELP, helpSection(GLOBAL_KEYS)] : [...current.help, helpSection(GLOBAL_KEYS)];
-  const right = `截至 as of ${asOf}`;
+  // Chinese first, the English term beside it when the row has room (at 80 columns it has not).
+  const right = [`截至 as of ${asOf}`, `截至 ${asOf}`];
   const msg = `请放大终端 enlarge the terminal: ${columns}×${rows} < ${MIN_COLUMNS}×${MIN_ROWS} · q 退出`;
 
   return (

@@ -30,6 +30,14 @@ describe('搜索 view (real corpus)', () => {
     assertFrameIntact(f, 80, 24);
   });
 
+  it('the as-of date stays in the top row at 80 columns (its English term only where it fits)', async () => {
+    app = await renderApp({ columns: 80, rows: 24 });
+    expect(app.lines()[0]).toMatch(/截至 2018-01-15$/);
+    app.unmount();
+    app = await renderApp({ columns: 120, rows: 30 });
+    expect(app.lines()[0]).toMatch(/截至 as of 2018-01-15$/);
+  });
+
   it('a pasted query wider than the input shows its end (where the cursor is) with … at the start, at 80 columns', async () => {
     app = await renderApp({ columns: 80, rows: 24 });
     const query = '开头' + '政务信息系统整合共享'.repeat(4) + '僵尸结尾';
