@@ -5,14 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open as openAsync } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeBase, SkippedFile } from '../types.js';
 import { classify } from '../readers/index.js';
 import type { BuildTimings, CorpusFile } from './build.js';
 import { encodeTasks, openTaskStore, type TaskStore } from './task-store.js';
-import { decodeSearch, SEARCH_FORMAT, type SearchParts } from '../query/search/persist.js';
+import { eagerBytes, openSearch, SEARCH_FORMAT, type ReadAt, type SearchSource } from '../query/search/persist.js';
 
 export interface LoadOptions {
   corpusDir: string;
@@ -36,9 +36,9 @@ export interface LoadResult {
    * The persisted search index, read on first call (null when there is none, or it is corrupt,
    * truncated, of another format or code, or of another knowledge base: the caller builds one then).
    */
-  searchParts: () => SearchParts | null;
+  searchParts: () => SearchSource | null;
   /** The same, the file read without blocking the event loop (what warmSearchAsync uses); shares the result with searchParts. */
-  searchPartsAsync: () => Promise<SearchParts | null>;
+  searchPartsAsync: () => Promise<SearchSource | null>;
   /** Loaded from the cache: the tasks by position, parsed lazily (kb.tasks parses them all on first access). */
   tasks?: TaskStore;
 }
@@ -58,7 +58,8 @@ export function listCorpus(corpusDir: string): string[] {
 }
 
 let codeHashMemo: string | null = null;
-/** Hash of the pipeline's own code, so a changed extractor invalidates every cache. */
+/** Hash of the pipeline's own code, so a changed extractor invalidates every cache (and a changed search
+ * index: the persisted one would not fit, and every search would build its own in memory). */
 function codeHash(): string {
   if (codeHashMemo) return codeHashMemo;
   const h = createHash('sha256');
@@ -81,6 +82,7 @@ function codeHash(): string {
   for (const n of readdirSync(here).sort()) if (/\.(js|ts)$/.test(n)) h.update(readFileSync(join(here, n)));
   walk(join(here, '..', 'pipeline'));
   walk(join(here, '..', 'readers'));
+  walk(join(here, '..', 'query', 'search'));
   codeHashMemo = h.digest('hex').slice(0, 16);
   return codeHashMemo;
 }
@@ -310,32 +312,87 @@ export function writeCache(cachePath: string, key: string, stats: FileStat[], st
   }
 }
 
-/** Reads the persisted search index of a manifest on first call (sync or async); null when missing or not valid for these tasks. */
-function searchReader(cachePath: string, m: Manifest, n: number): { sync: () => SearchParts | null; async: () => Promise<SearchParts | null> } {
-  let memo: SearchParts | null | undefined;
+/** Closes the file of a search source nobody holds any more. */
+const searchFiles = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    /* closed already */
+  }
+});
+
+/** Reads `len` bytes at `pos` of `fd` into a fresh array; throws when the file is shorter. */
+function readFd(fd: number, pos: number, len: number): Uint8Array {
+  const out = new Uint8Array(len);
+  let got = 0;
+  while (got < len) {
+    const k = readSync(fd, out, got, len - got, pos + got);
+    if (k <= 0) throw new Error('search index file shorter than its header says');
+    got += k;
+  }
+  return out;
+}
+
+/**
+ * Opens the persisted search index of a manifest on first call (sync or async): its header and the tables
+ * every query needs are read then (asynchronously by `async`); posting lists and pinyin are read from the
+ * open file when a search needs them (the file stays open while the index is in use: a concurrent build
+ * that removes it does not take it away). Null when missing or not valid for these tasks.
+ */
+function searchReader(cachePath: string, m: Manifest, n: number): { sync: () => SearchSource | null; async: () => Promise<SearchSource | null> } {
+  let memo: SearchSource | null | undefined;
   const path = m.data.search ? join(dirname(cachePath), m.data.search) : null;
-  const decode = (buf: Uint8Array) => decodeSearch(buf, searchCodeHash(), n);
+  const opened = (fd: number, size: number, prefix: Uint8Array | null): SearchSource | null => {
+    const readAt: ReadAt = (pos, len) => (prefix && pos + len <= prefix.length ? prefix.slice(pos, pos + len) : readFd(fd, pos, len));
+    const src = openSearch(readAt, size, searchCodeHash(), n);
+    if (src) searchFiles.register(src, fd);
+    else closeSync(fd);
+    return src;
+  };
   return {
     sync: () => {
       if (memo === undefined) {
-        try {
-          memo = path ? decode(readFileSync(path)) : null;
-        } catch {
-          memo = null;
+        memo = null;
+        if (path) {
+          try {
+            const fd = openSync(path, 'r');
+            memo = opened(fd, statSync(path).size, null);
+          } catch {
+            memo = null;
+          }
         }
       }
       return memo;
     },
     async: async () => {
-      if (memo === undefined) {
-        let parts: SearchParts | null = null;
-        try {
-          parts = path ? decode(await readFile(path)) : null;
-        } catch {
-          parts = null;
+      if (memo !== undefined || !path) return memo ?? null;
+      let src: SearchSource | null = null;
+      try {
+        const fh = await openAsync(path, 'r');
+        const size = (await fh.stat()).size;
+        const head = new Uint8Array(Math.min(size, 65536));
+        await fh.read(head, 0, head.length, 0);
+        const eager = eagerBytes(head);
+        let prefix: Uint8Array | null = null;
+        if (eager !== null && eager <= size) {
+          prefix = new Uint8Array(eager);
+          let got = 0;
+          while (got < eager) {
+            const { bytesRead } = await fh.read(prefix, got, eager - got, got);
+            if (bytesRead <= 0) break;
+            got += bytesRead;
+          }
         }
-        if (memo === undefined) memo = parts;
+        // The reads on demand that follow are synchronous (small, under a key): a plain descriptor, opened
+        // before the FileHandle is closed so that the file cannot go in between.
+        const fd = openSync(path, 'r');
+        await fh.close().catch(() => {});
+        if (memo === undefined) src = opened(fd, size, prefix);
+        else closeSync(fd);
+      } catch {
+        src = null;
       }
+      if (memo === undefined) memo = src;
       return memo;
     },
   };

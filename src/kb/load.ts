@@ -5,7 +5,7 @@
  */
 import { buildKnowledgeBase } from './build.js';
 import { SearchIndex } from '../query/search/index.js';
-import { encodeSearch, type SearchParts } from '../query/search/persist.js';
+import { encodeSearch, partsSource, type SearchSource } from '../query/search/persist.js';
 import { loadCached, readCorpus, searchCodeHash, writeCache, type LoadOptions, type LoadResult } from './cache.js';
 
 export * from './cache.js';
@@ -17,14 +17,15 @@ export function loadKnowledgeBase(opts: LoadOptions): LoadResult {
   const cachePath = opts.cachePath === undefined ? null : opts.cachePath;
   const { key, stats, files, at: statsAt } = readCorpus(opts.corpusDir);
   const { kb, skipped, timings } = buildKnowledgeBase(files, opts.onProgress);
-  let parts: SearchParts | null = null;
+  let parts: SearchSource | null = null;
   if (cachePath) {
     // The search index is built with the knowledge base and persisted beside it (the next start loads it).
     const ts = performance.now();
-    parts = new SearchIndex(kb.tasks).toParts();
+    const built = new SearchIndex(kb.tasks).toParts();
+    parts = partsSource(built);
     timings.search = performance.now() - ts;
     try {
-      writeCache(cachePath, key, stats, statsAt, skipped, kb, encodeSearch(parts, searchCodeHash()));
+      writeCache(cachePath, key, stats, statsAt, skipped, kb, encodeSearch(built, searchCodeHash()));
     } catch {
       /* a read-only data dir only costs us the cache */
     }

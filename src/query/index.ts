@@ -11,7 +11,7 @@ import { stripControl, truncateWidth } from '../util/text.js';
 import type { KnowledgeBase, Plan, Task, Theme, UnitEntry } from '../types.js';
 import { taskPredicate, type TaskFilters } from './filters.js';
 import { SearchIndex, type SearchHit } from './search.js';
-import type { SearchParts } from './search/persist.js';
+import { SearchIndexCorrupt, type SearchSource } from './search/persist.js';
 import { buildTimeline, type Timeline, type TimelineOptions } from './timeline.js';
 import { obligationRows, type ObligationRow, type ObligationSort } from './obligations.js';
 export type { ObligationRow, ObligationSort } from './obligations.js';
@@ -61,9 +61,9 @@ export class PlansQuery {
     private readonly opts: {
       source?: SourceReader;
       /** The persisted search index (kb/load.ts reads it), used instead of building one when it fits these tasks. */
-      search?: () => SearchParts | null;
+      search?: () => SearchSource | null;
       /** The same, read without blocking (warmSearchAsync uses it). */
-      searchAsync?: () => Promise<SearchParts | null>;
+      searchAsync?: () => Promise<SearchSource | null>;
       /**
        * The same tasks by position, parsed on demand (kb/task-store.ts): ids and search hits are then
        * served without parsing every task; anything that needs them all reads kb.tasks.
@@ -202,7 +202,7 @@ export class PlansQuery {
     return this.kb.units;
   }
 
-  private searchIndex(given?: SearchParts | null): SearchIndex {
+  private searchIndex(given?: SearchSource | null): SearchIndex {
     if (!this.index) {
       const parts = given !== undefined ? given : (this.opts.search?.() ?? null);
       const store = this.opts.tasks;
@@ -218,7 +218,12 @@ export class PlansQuery {
    * pinyin-pro), e.g. right after the first frame; otherwise the first Latin query pays for the pinyin part.
    */
   warmSearch(): void {
-    this.searchIndex().warm();
+    try {
+      this.searchIndex().warm();
+    } catch (e) {
+      if (!(e instanceof SearchIndexCorrupt)) throw e;
+      this.index = new SearchIndex(this.opts.tasks ?? this.kb.tasks).warm();
+    }
   }
 
   /** The same in slices of ~8 ms between which the event loop runs (a UI stays responsive on 500 plans). */
@@ -228,7 +233,13 @@ export class PlansQuery {
       const parts = await this.opts.searchAsync();
       if (parts && !this.index) this.searchIndex(parts);
     }
-    return this.searchIndex().warmAsync();
+    try {
+      await this.searchIndex().warmAsync();
+    } catch (e) {
+      if (!(e instanceof SearchIndexCorrupt)) throw e;
+      this.index = new SearchIndex(this.opts.tasks ?? this.kb.tasks);
+      await this.index.warmAsync();
+    }
   }
 
   /** Whether search() answers from a built index, without building any of it first (see warmSearchAsync). */
@@ -239,7 +250,14 @@ export class PlansQuery {
   /** Ranked search; an empty query lists every task passing the filters (plan order). */
   search(query: string, filters: TaskFilters = {}, limit = 50): SearchHit[] {
     const pred = Object.keys(filters).length ? taskPredicate(filters, this.kb.units) : undefined;
-    return this.searchIndex().search(query, pred, limit);
+    try {
+      return this.searchIndex().search(query, pred, limit);
+    } catch (e) {
+      if (!(e instanceof SearchIndexCorrupt)) throw e;
+      // The persisted index is damaged where this search read it: build one from the tasks instead.
+      this.index = new SearchIndex(this.opts.tasks ?? this.kb.tasks);
+      return this.index.search(query, pred, limit);
+    }
   }
 
   /** Tasks sharing a theme with `task`, in the other plans. */

@@ -31,7 +31,7 @@ import { allOccurrences, conceptWords, fold, HAS_CJK, HAS_LETTER, LATIN_QUERY, M
 import { EMPTY, trigramKeyOf } from './postings.js';
 import { fullAt, fullRange, pinyinOf, pyKind, type Py } from './pinyin.js';
 import { densestWindow, proximity } from './fuzzy.js';
-import type { SearchParts } from './persist.js';
+import type { SearchParts, SearchSource } from './persist.js';
 
 export interface SearchHit {
   task: Task;
@@ -66,23 +66,54 @@ const PY_CAP = 300;
 /** Max cached term → doc-set entries (incremental narrowing). */
 const CACHE_MAX = 48;
 
+/** Sorted ids in both sorted lists (the shorter one probed into the longer by galloping search). */
+function intersect(a: Int32Array, b: Int32Array): Int32Array {
+  if (a.length > b.length) [a, b] = [b, a];
+  const out = new Int32Array(a.length);
+  let k = 0;
+  let lo = 0;
+  for (let i = 0; i < a.length && lo < b.length; i++) {
+    const x = a[i];
+    let step = 1;
+    let hi = lo;
+    while (hi < b.length && b[hi] < x) {
+      lo = hi + 1;
+      hi += step;
+      step *= 2;
+    }
+    hi = Math.min(hi, b.length - 1);
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (b[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    if (b[lo] === x) out[k++] = x;
+  }
+  return out.subarray(0, k);
+}
+
 export class SearchIndex {
   private readonly n: number;
-  /** 2n fields: [0, n) folded task texts, [n, 2n) folded meta (unit names, canonical names, section titles). */
-  private fields: string[] | null = null;
+  /** 2n fields: [0, n) folded task texts, [n, 2n) folded meta (unit names, canonical names, section titles);
+   * from a persisted index, each decoded from `src.fieldText` on first use. */
+  private fields: Array<string | undefined> | null = null;
+  /** The persisted index this one answers from (posting lists and pinyin read on demand), or null when built here. */
+  private src: SearchSource | null = null;
   private charId: Uint16Array | null = null;
   private nChars = 0;
   private overflow = false;
-  private uni: Int32Array[] = [];
-  /** Bigram posting lists, CSR: sorted keys (prev id × 32768 + id), offsets into one array of doc ids. */
+  private uni: Array<Int32Array | undefined> = [];
+  /** Bigram posting lists, CSR: sorted keys (prev id × 32768 + id), offsets into one array of doc ids (built here). */
   private biKeys: Int32Array = EMPTY;
   private biOff: Int32Array = EMPTY;
   private biData: Int32Array = EMPTY;
+  /** Bigram lists read from `src`, by key position. */
+  private biRead = new Map<number, Int32Array>();
   /** Pinyin per field: doc → entry of `pyList` (identical fields share one); entries built or decoded on first use. */
   private pyOf: Int32Array | null = null;
   private pyList: Array<Py | undefined> = [];
-  private pyDecode: ((k: number) => Py) | null = null;
-  private tri: Int32Array[] | null = null;
+  private pyDecode: ((k: number, d: number) => Py) | null = null;
+  private tri: Array<Int32Array | undefined> | null = null;
   private triOff: Int32Array = EMPTY;
   private triData: Int32Array = EMPTY;
   private charBuild: Generator<void, void> | null = null;
@@ -110,63 +141,84 @@ export class SearchIndex {
   }
 
   /**
-   * An index over `tasks` from its persisted parts (search/persist.ts): typed-array views, nothing rebuilt;
-   * a field's pinyin is decoded on first use. Gives the same results as `new SearchIndex(tasks)`.
+   * An index over `tasks` from its persisted form (search/persist.ts): nothing rebuilt, nothing read whole —
+   * a field is decoded, a posting list read, a field's pinyin decoded when a search first needs it. Gives
+   * the same results as `new SearchIndex(tasks)`. A search may throw SearchIndexCorrupt (damage found on use).
    */
-  static fromParts(tasks: readonly Task[] | TaskList, p: SearchParts): SearchIndex {
+  static fromParts(tasks: readonly Task[] | TaskList, p: SearchSource): SearchIndex {
     const ix = new SearchIndex(tasks);
     if (p.n !== ix.n) throw new Error(`search index of ${p.n} tasks given for ${ix.n}`);
-    const text = Buffer.from(p.fieldText.buffer, p.fieldText.byteOffset, p.fieldText.byteLength).toString('utf16le');
-    const fields: string[] = new Array(2 * ix.n);
-    for (let d = 0; d < fields.length; d++) fields[d] = text.slice(p.fieldOff[d], p.fieldOff[d + 1]);
-    const uni: Int32Array[] = new Array(p.nChars + 1);
-    for (let c = 0; c <= p.nChars; c++) uni[c] = p.uniData.subarray(p.uniOff[c], p.uniOff[c + 1]);
-    ix.uni = uni;
+    ix.src = p;
+    ix.fields = new Array(2 * ix.n);
+    ix.uni = new Array(p.nChars + 1);
     ix.biKeys = p.biKeys;
     ix.biOff = p.biOff;
-    ix.biData = p.biData;
     ix.charId = p.charId;
     ix.nChars = p.nChars;
     ix.overflow = p.overflow;
-    ix.fields = fields;
-    const full = Buffer.from(p.pyFull.buffer, p.pyFull.byteOffset, p.pyFull.byteLength).toString('latin1');
-    const ini = Buffer.from(p.pyIni.buffer, p.pyIni.byteOffset, p.pyIni.byteLength).toString('latin1');
-    ix.pyDecode = (k) => {
-      const a = p.pyFullOff[k];
-      const b = p.pyFullOff[k + 1];
-      return { full: full.slice(a, b), bound: p.pyBound.subarray(a, b), map: p.pyMap.subarray(a, b), ini: ini.slice(p.pyIniOff[k], p.pyIniOff[k + 1]) };
-    };
-    ix.pyList = new Array(p.pyFullOff.length - 1);
-    const K = 37 * 37 * 37;
-    const tri: Int32Array[] = new Array(K);
-    for (let k = 0; k < K; k++) tri[k] = p.triOff[k + 1] > p.triOff[k] ? p.triData.subarray(p.triOff[k], p.triOff[k + 1]) : EMPTY;
-    ix.tri = tri;
-    ix.triOff = p.triOff;
-    ix.triData = p.triData;
-    ix.pyOf = p.pyOf;
     return ix;
   }
 
-  /** The index's parts, for persisting (search/persist.ts); builds whatever is not built yet. */
+  /** Field d's folded text. */
+  private f(d: number): string {
+    const s = this.fields![d];
+    if (s !== undefined) return s;
+    const src = this.src!;
+    const a = src.fieldOff[d];
+    const b = src.fieldOff[d + 1];
+    const t = src.fieldText;
+    let out = '';
+    for (let i = a; i < b; i += 4096) out += String.fromCharCode.apply(null, t.subarray(i, Math.min(b, i + 4096)) as unknown as number[]);
+    this.fields![d] = out;
+    return out;
+  }
+
+  /** The unigram posting list of char id `id`. */
+  private uniList(id: number): Int32Array {
+    let l = this.uni[id];
+    if (!l) {
+      const src = this.src!;
+      this.uni[id] = l = src.postings('uniData', src.uniOff[id], src.uniOff[id + 1]);
+    }
+    return l;
+  }
+
+  /** The trigram posting list of key k (the pinyin part loaded). */
+  private triList(k: number): Int32Array {
+    let l = this.tri![k];
+    if (!l) {
+      const py = this.src!.pinyin();
+      this.tri![k] = l = py.triOff[k + 1] > py.triOff[k] ? this.src!.postings('triData', py.triOff[k], py.triOff[k + 1]) : EMPTY;
+    }
+    return l;
+  }
+
+  /** The index's parts, for persisting (search/persist.ts); builds (or reads) whatever is not there yet. */
   toParts(): SearchParts {
     this.warm();
-    const fields = this.fields!;
-    const nf = fields.length;
+    const nf = 2 * this.n;
     const fieldOff = new Int32Array(nf + 1);
-    for (let d = 0; d < nf; d++) fieldOff[d + 1] = fieldOff[d] + fields[d].length;
+    for (let d = 0; d < nf; d++) fieldOff[d + 1] = fieldOff[d] + this.f(d).length;
     const fieldText = new Uint16Array(fieldOff[nf]);
     for (let d = 0; d < nf; d++) {
-      const f = fields[d];
+      const f = this.f(d);
       const o = fieldOff[d];
       for (let i = 0; i < f.length; i++) fieldText[o + i] = f.charCodeAt(i);
     }
-    const uniOff = new Int32Array(this.uni.length + 1);
-    for (let c = 0; c < this.uni.length; c++) uniOff[c + 1] = uniOff[c] + this.uni[c].length;
-    const uniData = new Int32Array(uniOff[this.uni.length]);
-    for (let c = 0; c < this.uni.length; c++) uniData.set(this.uni[c], uniOff[c]);
+    const nu = this.nChars + 1;
+    const uniOff = new Int32Array(nu + 1);
+    for (let c = 0; c < nu; c++) uniOff[c + 1] = uniOff[c] + this.uniList(c).length;
+    const uniData = new Int32Array(uniOff[nu]);
+    for (let c = 0; c < nu; c++) uniData.set(this.uniList(c), uniOff[c]);
+    const biData = this.src ? this.src.postings('biData', 0, this.biOff[this.biKeys.length]) : this.biData;
+    const K = 37 * 37 * 37;
+    const triOff = this.src ? this.src.pinyin().triOff : this.triOff;
+    const triData = this.src ? this.src.postings('triData', 0, triOff[K]) : this.triData;
     const P = this.pyList.length;
+    const first = new Int32Array(P).fill(-1);
+    for (let d = 0; d < nf; d++) if (first[this.pyOf![d]] < 0) first[this.pyOf![d]] = d;
     const list: Py[] = [];
-    for (let k = 0; k < P; k++) list.push(this.pyList[k] ?? this.pyDecode!(k));
+    for (let k = 0; k < P; k++) list.push(this.pyList[k] ?? this.pyDecode!(k, first[k]));
     const pyFullOff = new Int32Array(P + 1);
     const pyIniOff = new Int32Array(P + 1);
     for (let k = 0; k < P; k++) {
@@ -174,22 +226,21 @@ export class SearchIndex {
       pyIniOff[k + 1] = pyIniOff[k] + list[k].ini.length;
     }
     const pyFull = new Uint8Array(pyFullOff[P]);
-    const pyBound = new Uint8Array(pyFullOff[P]);
-    const pyMap = new Int32Array(pyFullOff[P]);
     const pyIni = new Uint8Array(pyIniOff[P]);
     for (let k = 0; k < P; k++) {
       const py = list[k];
       const o = pyFullOff[k];
-      for (let i = 0; i < py.full.length; i++) pyFull[o + i] = py.full.charCodeAt(i);
-      pyBound.set(py.bound, o);
-      pyMap.set(py.map, o);
+      // a syllable's (or kept character's) first letter in upper case: the bounds are not stored apart
+      for (let i = 0; i < py.full.length; i++) {
+        const c = py.full.charCodeAt(i);
+        pyFull[o + i] = py.bound[i] && c >= 97 && c <= 122 ? c - 32 : c;
+      }
       const oi = pyIniOff[k];
       for (let i = 0; i < py.ini.length; i++) pyIni[oi + i] = py.ini.charCodeAt(i);
     }
     return {
       n: this.n, nChars: this.nChars, overflow: this.overflow, fieldText, fieldOff, charId: this.charId!, uniOff, uniData,
-      biKeys: this.biKeys, biOff: this.biOff, biData: this.biData, pyOf: this.pyOf!, pyFull, pyFullOff, pyBound, pyMap, pyIni, pyIniOff,
-      triOff: this.triOff, triData: this.triData,
+      biKeys: this.biKeys, biOff: this.biOff, biData, pyOf: this.pyOf!, pyFull, pyFullOff, pyIni, pyIniOff, triOff, triData,
     };
   }
 
@@ -229,12 +280,11 @@ export class SearchIndex {
     return fold(parts.join('\n'));
   }
 
-  private ensureChars(): string[] {
+  private ensureChars(): void {
     if (!this.fields) {
       this.charBuild ??= this.buildChars();
       while (!this.charBuild.next().done);
     }
-    return this.fields!;
   }
 
   private ensurePinyin(): void {
@@ -342,7 +392,12 @@ export class SearchIndex {
 
   /** Pinyin builder (needs the character index); yields every few documents (see warmAsync). */
   private *buildPinyin(): Generator<void, void> {
-    const fields = this.ensureChars();
+    if (this.src) {
+      this.loadPinyin(this.src);
+      return;
+    }
+    this.ensureChars();
+    const fields = this.fields as string[];
     pinyinLib();
     yield;
     const memo = new Map<string, number>();
@@ -407,6 +462,49 @@ export class SearchIndex {
     this.pyOf = pyOf;
   }
 
+  /** The pinyin part of a persisted index: its tables now, each entry (and trigram list) when first used. */
+  private loadPinyin(src: SearchSource): void {
+    const py = src.pinyin();
+    const latin1 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
+    this.pyDecode = (k, d) => {
+      const cased = py.full(py.pyFullOff[k], py.pyFullOff[k + 1]);
+      const bound = new Uint8Array(cased.length);
+      const low = new Uint8Array(cased.length);
+      for (let i = 0; i < cased.length; i++) {
+        const c = cased[i];
+        const upper = c >= 65 && c <= 90;
+        bound[i] = upper || !(c >= 97 && c <= 122) ? 1 : 0;
+        low[i] = upper ? c + 32 : c;
+      }
+      let map: Int32Array | null = null;
+      // letter → field index, needed only for a hit's range: every code point of the field gave one bound
+      // (an upper-case letter, a digit or "|") and its letters follow it
+      const mapOf = (): Int32Array => {
+        if (map) return map;
+        const field = this.f(d);
+        map = new Int32Array(cased.length);
+        let pos = -1;
+        for (let i = 0; i < cased.length; i++) {
+          if (bound[i]) pos = pos < 0 ? 0 : pos + (field.charCodeAt(pos) >= 0xd800 && field.charCodeAt(pos) <= 0xdbff ? 2 : 1);
+          map[i] = Math.max(0, pos);
+        }
+        return map;
+      };
+      return {
+        full: latin1(low),
+        bound,
+        ini: latin1(py.ini(py.pyIniOff[k], py.pyIniOff[k + 1])),
+        get map() {
+          return mapOf();
+        },
+      };
+    };
+    this.pyList = new Array(py.pyFullOff.length - 1);
+    this.tri = new Array(37 * 37 * 37);
+    this.triOff = py.triOff;
+    this.pyOf = py.pyOf;
+  }
+
   /** The bigram posting list of `key`, or null (binary search over the sorted key table). */
   private biPostings(key: number): Int32Array | null {
     const keys = this.biKeys;
@@ -417,7 +515,12 @@ export class SearchIndex {
       const k = keys[mid];
       if (k < key) lo = mid + 1;
       else if (k > key) hi = mid - 1;
-      else return this.biData.subarray(this.biOff[mid], this.biOff[mid + 1]);
+      else if (!this.src) return this.biData.subarray(this.biOff[mid], this.biOff[mid + 1]);
+      else {
+        let l = this.biRead.get(mid);
+        if (!l) this.biRead.set(mid, (l = this.src.postings('biData', this.biOff[mid], this.biOff[mid + 1])));
+        return l;
+      }
     }
     return null;
   }
@@ -426,7 +529,7 @@ export class SearchIndex {
   private pyAt(d: number): Py {
     const k = this.pyOf![d];
     let p = this.pyList[k];
-    if (!p) this.pyList[k] = p = this.pyDecode!(k);
+    if (!p) this.pyList[k] = p = this.pyDecode!(k, d);
     return p;
   }
 
@@ -463,8 +566,8 @@ export class SearchIndex {
     if (term.length === 1) {
       const id = charId[term.charCodeAt(0)];
       if (!id) return EMPTY;
-      if (id === 32767 && this.overflow) return this.verify(this.uni[id], term);
-      return this.uni[id];
+      if (id === 32767 && this.overflow) return this.verify(this.uniList(id), term);
+      return this.uniList(id);
     }
     const hit = this.cache.get('t:' + term);
     if (hit) return this.remember('t:' + term, hit);
@@ -485,12 +588,11 @@ export class SearchIndex {
   }
 
   private verify(docs: Int32Array, term: string): Int32Array {
-    const fields = this.fields!;
     const out = new Int32Array(docs.length);
     let k = 0;
     for (let i = 0; i < docs.length; i++) {
       const d = docs[i];
-      if (fields[d].includes(term)) out[k++] = d;
+      if (this.f(d).includes(term)) out[k++] = d;
     }
     return out.subarray(0, k);
   }
@@ -515,13 +617,17 @@ export class SearchIndex {
       start = cached;
       verified = true;
     } else {
-      const tri = this.tri!;
-      let smallest: Int32Array | null = null;
+      // Every trigram of q is in the full pinyin or in the initials of a matching field: the intersection of
+      // their lists (shortest first, until it is small) is what needs verifying.
+      const lists: Int32Array[] = [];
       for (let i = 0; i + 2 < q.length; i++) {
-        const pl = tri[(trigramKeyOf(q.charCodeAt(i)) * 37 + trigramKeyOf(q.charCodeAt(i + 1))) * 37 + trigramKeyOf(q.charCodeAt(i + 2))];
-        if (!smallest || pl.length < smallest.length) smallest = pl;
+        const key = (trigramKeyOf(q.charCodeAt(i)) * 37 + trigramKeyOf(q.charCodeAt(i + 1))) * 37 + trigramKeyOf(q.charCodeAt(i + 2));
+        if (key % 37 !== 36 && Math.floor(key / 37) % 37 !== 36 && Math.floor(key / 1369) !== 36) lists.push(this.triList(key));
       }
-      start = smallest ?? EMPTY;
+      lists.sort((x, y) => x.length - y.length);
+      let cur: Int32Array = lists[0] ?? EMPTY;
+      for (let j = 1; j < lists.length && cur.length > 32; j++) cur = intersect(cur, lists[j]);
+      start = cur;
       const sup = this.cachedSuperset('p:', q);
       if (sup && sup.length < start.length) start = sup;
       verified = false;
@@ -567,7 +673,7 @@ export class SearchIndex {
       }
       return out;
     }
-    const fields = this.ensureChars();
+    this.ensureChars();
     if (++this.gen >= 0xfffffff0) {
       this.stamp.fill(0);
       this.gen = 1;
@@ -604,7 +710,7 @@ export class SearchIndex {
         if (d >= n) meta.push(d - n);
         else if (!full() && ok(d)) {
           const ranges: Array<[number, number]> = [];
-          allOccurrences(fields[d], q, ranges);
+          allOccurrences(this.f(d), q, ranges);
           push(d, TIER.text, ranges);
         }
       }
@@ -627,9 +733,9 @@ export class SearchIndex {
         if (anyCnt[i] !== k) continue;
         if (textCnt[i] !== k) meta.push(i);
         else if (ok(i)) {
-          if (fields[i].includes(whole)) {
+          if (this.f(i).includes(whole)) {
             const ranges: Array<[number, number]> = [];
-            allOccurrences(fields[i], whole, ranges);
+            allOccurrences(this.f(i), whole, ranges);
             push(i, TIER.text, ranges);
           } else later.push(i);
         }
@@ -683,7 +789,7 @@ export class SearchIndex {
       if (full()) break;
       if (ok(i)) {
         const ranges: Array<[number, number]> = [];
-        for (const t of terms) allOccurrences(fields[i], t, ranges);
+        for (const t of terms) allOccurrences(this.f(i), t, ranges);
         push(i, TIER.meta, mergeRanges(ranges));
       }
     }
@@ -700,14 +806,13 @@ export class SearchIndex {
    */
   private pushRanked(docs: number[], words: string[], tier: number, room: number, push: (i: number, score: number, ranges: Array<[number, number]>) => void): void {
     if (room <= 0 || !docs.length) return;
-    const fields = this.fields!;
     const need = words.reduce((a, w) => a + w.length, 0);
     const scored = docs.map((i) => {
       const occ: Array<[number, number, number]> = []; // start, end, word index
       const ranges: Array<[number, number]> = [];
       words.forEach((w, wi) => {
         const r: Array<[number, number]> = [];
-        allOccurrences(fields[i], w, r);
+        allOccurrences(this.f(i), w, r);
         for (const [a, b] of r) occ.push([a, b, wi]);
         ranges.push(...r);
       });
@@ -741,21 +846,20 @@ export class SearchIndex {
    */
   private pinyinHits(docs: number[], q: string, room: number, ok: (i: number) => boolean, push: (i: number, score: number, ranges: Array<[number, number]>) => void): void {
     const n = this.n;
-    const fields = this.fields!;
     const hits: Array<{ d: number; kind: number; word: string; range: [number, number] }> = [];
     for (const d of docs) {
       const p = this.pyAt(d);
       const at = fullAt(p, q);
       let range: [number, number];
       let kind = 0;
-      if (at >= 0) range = fullRange(p, fields[d], at, q.length);
+      if (at >= 0) range = fullRange(p, this.f(d), at, q.length);
       else {
         const i = p.ini.indexOf(q);
         if (i < 0) continue;
         kind = 1;
         range = [i, i + q.length];
       }
-      hits.push({ d, kind, word: fields[d].slice(range[0], range[1]), range });
+      hits.push({ d, kind, word: this.f(d).slice(range[0], range[1]), range });
     }
     const pop = new Map<string, number>();
     for (const h of hits) pop.set(h.word, (pop.get(h.word) ?? 0) + 1);
@@ -772,7 +876,7 @@ export class SearchIndex {
       const base = h.kind === 0 ? TIER.pinyin : TIER.initials;
       const ranges: Array<[number, number]> = [];
       if (h.d < n) ranges.push(h.range);
-      else allOccurrences(fields[i], h.word, ranges);
+      else allOccurrences(this.f(i), h.word, ranges);
       push(i, base + (0.049 * rank) / counts[h.kind], ranges);
       added++;
     }
@@ -796,7 +900,7 @@ export class SearchIndex {
     // Count, per text doc, how many of the query's distinct characters it contains.
     const count = new Uint8Array(n);
     for (const id of ids) {
-      const pl = this.uni[id];
+      const pl = this.uniList(id);
       for (let j = 0; j < pl.length && pl[j] < n; j++) count[pl[j]]++;
     }
     // More shared characters first, plan order within a count; the fuse work is capped.
@@ -808,7 +912,6 @@ export class SearchIndex {
     }
     if (!cand.length) return;
     const F = Fuse();
-    const fields = this.fields!;
     const pattern = multi
       ? terms
           .map((t) => t.replace(/^[=!'^]+|\$$/g, ''))
@@ -819,9 +922,9 @@ export class SearchIndex {
     // candidate that holds most of the query's characters (offsets shifted back for the ranges).
     const qset = new Set(Array.from(compact, (c) => c.charCodeAt(0)));
     const width = 2 * compact.length + 2;
-    const windows = cand.map((d) => (multi ? 0 : densestWindow(fields[d], qset, width)));
+    const windows = cand.map((d) => (multi ? 0 : densestWindow(this.f(d), qset, width)));
     const fuse = new F(
-      cand.map((d, j) => (multi ? fields[d] : fields[d].slice(windows[j], windows[j] + width + 4))),
+      cand.map((d, j) => (multi ? this.f(d) : this.f(d).slice(windows[j], windows[j] + width + 4))),
       { includeScore: true, includeMatches: true, ignoreLocation: true, ignoreFieldNorm: true, threshold: 0.4, minMatchCharLength: 1, useExtendedSearch: multi },
     );
     let added = 0;
@@ -843,7 +946,7 @@ export class SearchIndex {
     const prox: Array<{ d: number; score: number; ranges: Array<[number, number]> }> = [];
     for (const d of cand) {
       if (done.has(d)) continue;
-      const m = proximity(fields[d], compact, need);
+      const m = proximity(this.f(d), compact, need);
       if (m) prox.push({ d, ...m });
     }
     prox.sort((a, b) => a.score - b.score || a.d - b.d);

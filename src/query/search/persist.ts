@@ -1,20 +1,28 @@
 /**
  * The search index in a compact, persisted form: every part a typed array (CSR layouts: a key table,
- * offsets, one Int32Array of doc ids), packed into one buffer and read back as views over it — no
- * per-posting JS arrays. Pure: the knowledge-base layer reads and writes the file (kb/search-store.ts).
+ * offsets, one Int32Array of doc ids), packed into one file and read back lazily — a cold query reads the
+ * small tables and the folded texts, then only the posting lists it touches (a few kilobytes each), not
+ * the whole file (over a hundred megabytes at 500 plans, most of it pinyin). Pure: the knowledge-base layer
+ * opens the file and hands over a `readAt` (kb/cache.ts).
  *
- * Buffer: "PLSI" · u32 header length · header JSON (format, code, n, sections: name → [type, offset,
- * length]) · sections, each 8-byte aligned.
+ * File: "PLSI" · u32 header length · header JSON (format, code, n, sections: name → [type, offset,
+ * length]) · sections, each 8-byte aligned, in three groups: what every query needs (read when the index
+ * is opened), the pinyin tables (read on the first Latin query), and the posting lists and pinyin texts
+ * (read a slice at a time).
+ *
+ * Pinyin per field is stored as its full pinyin with each syllable's first letter in upper case (which is
+ * where a match may start) and its initials; the map from a letter to the field's character is derived
+ * from those and the field's text on use, so neither is stored.
  */
 
 /** Bumped whenever the layout (or the meaning of a section) changes. */
-export const SEARCH_FORMAT = 1;
+export const SEARCH_FORMAT = 2;
 
 export type Section = Int32Array | Uint16Array | Uint8Array;
 const TYPES = { i32: Int32Array, u16: Uint16Array, u8: Uint8Array } as const;
 type TypeName = keyof typeof TYPES;
 
-/** The index's parts, as SearchIndex exports and imports them. */
+/** The index's parts in memory, as SearchIndex exports them to be encoded (toParts). */
 export interface SearchParts {
   n: number;
   nChars: number;
@@ -30,12 +38,10 @@ export interface SearchParts {
   biKeys: Int32Array;
   biOff: Int32Array;
   biData: Int32Array;
-  /** Pinyin: field → distinct entry; entries' full pinyin (ASCII), bound flags and map (same offsets), initials (ASCII, own offsets). */
+  /** Pinyin: field → distinct entry; entries' full pinyin (ASCII, syllable starts in upper case), initials (ASCII, own offsets). */
   pyOf: Int32Array;
   pyFull: Uint8Array;
   pyFullOff: Int32Array;
-  pyBound: Uint8Array;
-  pyMap: Int32Array;
   pyIni: Uint8Array;
   pyIniOff: Int32Array;
   /** Letter-trigram posting lists, CSR over the 37³ keys. */
@@ -43,11 +49,47 @@ export interface SearchParts {
   triData: Int32Array;
 }
 
-const SECTIONS: Array<[keyof SearchParts, TypeName]> = [
-  ['fieldText', 'u16'], ['fieldOff', 'i32'], ['charId', 'u16'], ['uniOff', 'i32'], ['uniData', 'i32'],
-  ['biKeys', 'i32'], ['biOff', 'i32'], ['biData', 'i32'], ['pyOf', 'i32'], ['pyFull', 'u8'], ['pyFullOff', 'i32'],
-  ['pyBound', 'u8'], ['pyMap', 'i32'], ['pyIni', 'u8'], ['pyIniOff', 'i32'], ['triOff', 'i32'], ['triData', 'i32'],
+/** The pinyin tables, loaded on first use. */
+export interface PinyinSource {
+  pyOf: Int32Array;
+  pyFullOff: Int32Array;
+  pyIniOff: Int32Array;
+  triOff: Int32Array;
+  /** Bytes [a, b) of the full pinyin / of the initials. */
+  full(a: number, b: number): Uint8Array;
+  ini(a: number, b: number): Uint8Array;
+}
+
+/**
+ * A search index to answer from (SearchIndex.fromParts): the tables every query needs, in memory; posting
+ * lists and pinyin read on demand. Damage found only on use (a doc id out of range) throws
+ * SearchIndexCorrupt; PlansQuery then builds the index from the tasks instead.
+ */
+export interface SearchSource {
+  n: number;
+  nChars: number;
+  overflow: boolean;
+  fieldText: Uint16Array;
+  fieldOff: Int32Array;
+  charId: Uint16Array;
+  uniOff: Int32Array;
+  biKeys: Int32Array;
+  biOff: Int32Array;
+  /** Doc ids [a, b) of a posting section (checked: every id < 2n). */
+  postings(section: 'uniData' | 'biData' | 'triData', a: number, b: number): Int32Array;
+  /** The pinyin tables (read and checked on the first call). */
+  pinyin(): PinyinSource;
+}
+
+export class SearchIndexCorrupt extends Error {}
+
+const EAGER: Array<[keyof SearchParts, TypeName]> = [
+  ['fieldOff', 'i32'], ['charId', 'u16'], ['uniOff', 'i32'], ['biKeys', 'i32'], ['biOff', 'i32'], ['fieldText', 'u16'],
 ];
+const PINYIN: Array<[keyof SearchParts, TypeName]> = [['pyOf', 'i32'], ['pyFullOff', 'i32'], ['pyIniOff', 'i32'], ['triOff', 'i32']];
+const LAZY: Array<[keyof SearchParts, TypeName]> = [['uniData', 'i32'], ['biData', 'i32'], ['triData', 'i32'], ['pyFull', 'u8'], ['pyIni', 'u8']];
+const SECTIONS = [...EAGER, ...PINYIN, ...LAZY];
+const TRI_KEYS = 37 * 37 * 37;
 
 interface Header {
   format: number;
@@ -60,7 +102,7 @@ interface Header {
 
 const MAGIC = [0x50, 0x4c, 0x53, 0x49]; // PLSI
 
-/** One buffer holding every part; `code` identifies the code that built it (a mismatch is rejected on decode). */
+/** One buffer holding every part; `code` identifies the code that built it (a mismatch is rejected on open). */
 export function encodeSearch(parts: SearchParts, code: string): Uint8Array {
   const sections: Header['sections'] = {};
   let at = 0;
@@ -82,53 +124,155 @@ export function encodeSearch(parts: SearchParts, code: string): Uint8Array {
   return out;
 }
 
+/** Reads `len` bytes at `pos` of the file (a fresh, 8-byte aligned array); throws when fewer are there. */
+export type ReadAt = (pos: number, len: number) => Uint8Array;
+
+function csr(off: Int32Array, len: number, dataLen: number): boolean {
+  if (off.length !== len || off[0] !== 0 || off[len - 1] !== dataLen) return false;
+  for (let i = 1; i < len; i++) if (off[i] < off[i - 1]) return false;
+  return true;
+}
+
+/** The header of an index file from its first bytes (null when it is not one of this format and code). */
+function readHeader(readAt: ReadAt, size: number, code: string, n: number): { h: Header; start: number } | null {
+  if (size < 8) return null;
+  const head = readAt(0, 8);
+  if (MAGIC.some((b, i) => head[i] !== b)) return null;
+  const hlen = new DataView(head.buffer, head.byteOffset, 8).getUint32(4, true);
+  if (8 + hlen > size) return null;
+  const h = JSON.parse(new TextDecoder().decode(readAt(8, hlen))) as Header;
+  if (h.format !== SEARCH_FORMAT || h.code !== code || h.n !== n || !h.sections) return null;
+  const start = Math.ceil((8 + hlen) / 8) * 8;
+  let end = 0;
+  for (const [name, type] of SECTIONS) {
+    const s = h.sections[name];
+    if (!s || s[0] !== type || !Number.isInteger(s[1]) || !Number.isInteger(s[2]) || s[1] < 0 || s[2] < 0 || s[1] % 8) return null;
+    end = Math.max(end, s[1] + Math.ceil((s[2] * TYPES[type].BYTES_PER_ELEMENT) / 8) * 8);
+  }
+  // exactly as long as its sections (a file cut short, even in the last section's padding, is refused)
+  if (start + end !== size) return null;
+  return { h, start };
+}
+
+/** The sections of a group, read with one call (they are contiguous in the file). */
+function readGroup(readAt: ReadAt, h: Header, start: number, group: Array<[keyof SearchParts, TypeName]>): Record<string, Section> {
+  const first = h.sections[group[0][0]][1];
+  const [lastName, lastType] = group[group.length - 1];
+  const last = h.sections[lastName];
+  const bytes = readAt(start + first, last[1] - first + last[2] * TYPES[lastType].BYTES_PER_ELEMENT);
+  const out: Record<string, Section> = {};
+  for (const [name, type] of group) {
+    const s = h.sections[name];
+    out[name] = new TYPES[type](bytes.buffer as ArrayBuffer, bytes.byteOffset + s[1] - first, s[2]);
+  }
+  return out;
+}
+
 /**
- * The parts of an encoded index as views over `buf` (copied once if it is not 8-byte aligned), or null
- * when it is not one (truncated, corrupt, another format or code, another number of tasks). The checks
- * are structural (sizes, offsets monotone and in range); doc ids are bounded when used.
+ * Opens an index file: reads its header and the tables every query needs, checks them (sizes, offsets
+ * monotone and in range), and returns a source that reads the rest on demand; null when it is not a valid
+ * index for these tasks (truncated, another format or code, another number of tasks). `readAt` may throw
+ * (a file removed by a concurrent build): a read on demand then throws SearchIndexCorrupt.
  */
-export function decodeSearch(buf: Uint8Array, code: string, n: number): SearchParts | null {
+export function openSearch(readAt: ReadAt, size: number, code: string, n: number): SearchSource | null {
   try {
-    if (buf.length < 8 || MAGIC.some((b, i) => buf[i] !== b)) return null;
-    if (buf.byteOffset % 8) buf = buf.slice();
-    const hlen = new DataView(buf.buffer, buf.byteOffset, 8).getUint32(4, true);
-    if (8 + hlen > buf.length) return null;
-    const h = JSON.parse(new TextDecoder().decode(buf.subarray(8, 8 + hlen))) as Header;
-    if (h.format !== SEARCH_FORMAT || h.code !== code || h.n !== n) return null;
-    const start = Math.ceil((8 + hlen) / 8) * 8;
-    const parts: Record<string, unknown> = { n: h.n, nChars: h.nChars, overflow: h.overflow };
-    for (const [name, type] of SECTIONS) {
-      const s = h.sections?.[name];
-      if (!s || s[0] !== type) return null;
-      const T = TYPES[type];
-      const off = start + s[1];
-      if (!Number.isInteger(s[1]) || !Number.isInteger(s[2]) || s[2] < 0 || off + s[2] * T.BYTES_PER_ELEMENT > buf.length) return null;
-      parts[name] = new T(buf.buffer as ArrayBuffer, buf.byteOffset + off, s[2]);
-    }
-    const p = parts as unknown as SearchParts;
-    const csr = (off: Int32Array, len: number, data: { length: number }) => {
-      if (off.length !== len || off[0] !== 0 || off[len - 1] !== data.length) return false;
-      for (let i = 1; i < len; i++) if (off[i] < off[i - 1]) return false;
-      return true;
-    };
-    const P = p.pyFullOff.length - 1;
+    const got = readHeader(readAt, size, code, n);
+    if (!got) return null;
+    const { h, start } = got;
+    if (!Number.isInteger(h.nChars) || h.nChars < 0 || h.nChars > 32767) return null;
+    const e = readGroup(readAt, h, start, EAGER) as unknown as Pick<SearchParts, 'fieldOff' | 'charId' | 'uniOff' | 'biKeys' | 'biOff' | 'fieldText'>;
+    const len = (name: keyof SearchParts) => h.sections[name][2];
     const ok =
-      p.charId.length === 65536 &&
-      csr(p.fieldOff, 2 * n + 1, p.fieldText) &&
-      csr(p.uniOff, p.nChars + 2, p.uniData) &&
-      csr(p.biOff, p.biKeys.length + 1, p.biData) &&
-      P >= 0 &&
-      csr(p.pyFullOff, P + 1, p.pyFull) &&
-      p.pyBound.length === p.pyFull.length &&
-      p.pyMap.length === p.pyFull.length &&
-      csr(p.pyIniOff, P + 1, p.pyIni) &&
-      p.pyOf.length === 2 * n &&
-      p.pyOf.every((k) => k >= 0 && k < P) &&
-      csr(p.triOff, 37 * 37 * 37 + 1, p.triData);
+      e.charId.length === 65536 &&
+      csr(e.fieldOff, 2 * n + 1, e.fieldText.length) &&
+      csr(e.uniOff, h.nChars + 2, len('uniData')) &&
+      csr(e.biOff, e.biKeys.length + 1, len('biData'));
     if (!ok) return null;
-    for (const a of [p.uniData, p.biData, p.triData]) for (let i = 0; i < a.length; i++) if (a[i] < 0 || a[i] >= 2 * n) return null;
-    return p;
+    for (let c = 0; c < 65536; c++) if (e.charId[c] > h.nChars && !(h.overflow && e.charId[c] === 32767)) return null;
+    const sectionAt = (name: keyof SearchParts) => start + h.sections[name][1];
+    const limit = 2 * n;
+    const read = (pos: number, bytes: number): Uint8Array => {
+      try {
+        return readAt(pos, bytes);
+      } catch (err) {
+        throw new SearchIndexCorrupt(`search index unreadable: ${(err as Error).message}`);
+      }
+    };
+    const postings = (section: 'uniData' | 'biData' | 'triData', a: number, b: number): Int32Array => {
+      if (!(a >= 0 && b >= a && b <= len(section))) throw new SearchIndexCorrupt(`${section} [${a}, ${b}) out of range`);
+      if (a === b) return new Int32Array(0);
+      const bytes = read(sectionAt(section) + 4 * a, 4 * (b - a));
+      const ids = new Int32Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, b - a);
+      for (let i = 0; i < ids.length; i++) if (ids[i] < 0 || ids[i] >= limit) throw new SearchIndexCorrupt(`${section}: doc id ${ids[i]} out of range`);
+      return ids;
+    };
+    let py: PinyinSource | null = null;
+    const pinyin = (): PinyinSource => {
+      if (py) return py;
+      const p = readGroup((pos, l) => read(pos, l), h, start, PINYIN) as unknown as Pick<SearchParts, 'pyOf' | 'pyFullOff' | 'pyIniOff' | 'triOff'>;
+      const P = p.pyFullOff.length - 1;
+      const fine =
+        P >= 0 &&
+        csr(p.pyFullOff, P + 1, len('pyFull')) &&
+        csr(p.pyIniOff, P + 1, len('pyIni')) &&
+        p.pyOf.length === 2 * n &&
+        p.pyOf.every((k) => k >= 0 && k < P) &&
+        csr(p.triOff, TRI_KEYS + 1, len('triData'));
+      if (!fine) throw new SearchIndexCorrupt('pinyin tables damaged');
+      const bytesOf = (section: 'pyFull' | 'pyIni') => (a: number, b: number) => (a === b ? new Uint8Array(0) : read(sectionAt(section) + a, b - a));
+      py = { ...p, full: bytesOf('pyFull'), ini: bytesOf('pyIni') };
+      return py;
+    };
+    return { n, nChars: h.nChars, overflow: Boolean(h.overflow), ...e, postings, pinyin };
   } catch {
     return null;
   }
+}
+
+/**
+ * How many bytes from the start of an index file hold its header and the tables `openSearch` reads at once,
+ * from the file's first bytes (`head`, at least the header); null when that cannot be told (not an index,
+ * or `head` too short). A reader that prefetches them (without blocking) serves `openSearch` from memory.
+ */
+export function eagerBytes(head: Uint8Array): number | null {
+  try {
+    if (head.length < 8 || MAGIC.some((b, i) => head[i] !== b)) return null;
+    const hlen = new DataView(head.buffer, head.byteOffset, 8).getUint32(4, true);
+    if (8 + hlen > head.length) return null;
+    const h = JSON.parse(new TextDecoder().decode(head.subarray(8, 8 + hlen))) as Header;
+    const [name, type] = EAGER[EAGER.length - 1];
+    const s = h.sections?.[name];
+    if (!s || s[0] !== type) return null;
+    return Math.ceil((8 + hlen) / 8) * 8 + s[1] + s[2] * TYPES[type].BYTES_PER_ELEMENT;
+  } catch {
+    return null;
+  }
+}
+
+/** An encoded index held in memory (tests; a buffer read whole), opened like a file. */
+export function decodeSearch(buf: Uint8Array, code: string, n: number): SearchSource | null {
+  const readAt: ReadAt = (pos, len) => {
+    if (pos < 0 || pos + len > buf.length) throw new RangeError('read past the end');
+    return buf.slice(pos, pos + len);
+  };
+  return openSearch(readAt, buf.length, code, n);
+}
+
+/** The parts of an index built in this process, served as a source (nothing encoded or copied). */
+export function partsSource(p: SearchParts): SearchSource {
+  const { pyOf, pyFullOff, pyIniOff, triOff, pyFull, pyIni } = p;
+  const py: PinyinSource = { pyOf, pyFullOff, pyIniOff, triOff, full: (a, b) => pyFull.subarray(a, b), ini: (a, b) => pyIni.subarray(a, b) };
+  return {
+    n: p.n,
+    nChars: p.nChars,
+    overflow: p.overflow,
+    fieldText: p.fieldText,
+    fieldOff: p.fieldOff,
+    charId: p.charId,
+    uniOff: p.uniOff,
+    biKeys: p.biKeys,
+    biOff: p.biOff,
+    postings: (section, a, b) => p[section].subarray(a, b),
+    pinyin: () => py,
+  };
 }
