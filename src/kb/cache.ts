@@ -210,7 +210,7 @@ export function readCorpus(corpusDir: string): KeyedFiles & { files: CorpusFile[
 }
 
 /** Bumped whenever the layout of the cache changes: a cache of another format is rebuilt. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 /**
  * The cache: a small manifest at `cachePath` (written last, by an atomic rename, so a reader sees a
@@ -225,11 +225,13 @@ interface Manifest {
   files: FileStat[];
   skipped: SkippedFile[];
   /** Data files, relative to the manifest's folder. */
-  data: { meta: string; tasks: string; table: string; search?: string };
+  data: { meta: string; tasks: string; table: string; units: string; search?: string };
 }
 
-/** The knowledge base less its tasks (plans, units, themes), in the cache's meta file. */
-type KbMeta = Omit<KnowledgeBase, 'tasks'> & { taskCount: number };
+/** The knowledge base less its tasks and its unit directory (plans, themes), in the cache's meta file; the
+ * units (thousands of entries at scale, needed by unit filters and the checklist, not by a plain search) have
+ * a file of their own, parsed on first use. */
+type KbMeta = Omit<KnowledgeBase, 'tasks' | 'units'> & { taskCount: number };
 
 /** The manifest at `cachePath`, or null when it is missing, unreadable, of another format (an old one-file kb.json) or malformed. */
 function readManifest(cachePath: string): Manifest | null {
@@ -245,7 +247,7 @@ function readManifest(cachePath: string): Manifest | null {
     const n = readSync(fd, head, 0, 32, 0);
     if (!head.subarray(0, n).toString('latin1').startsWith(`{"format":${CACHE_FORMAT},`)) return null;
     const m = JSON.parse(readFileSync(cachePath, 'utf8')) as Manifest;
-    if (m.format !== CACHE_FORMAT || typeof m.key !== 'string' || !Array.isArray(m.files) || typeof m.data?.meta !== 'string' || typeof m.data.tasks !== 'string' || typeof m.data.table !== 'string') return null;
+    if (m.format !== CACHE_FORMAT || typeof m.key !== 'string' || !Array.isArray(m.files) || typeof m.data?.meta !== 'string' || typeof m.data.tasks !== 'string' || typeof m.data.table !== 'string' || typeof m.data.units !== 'string') return null;
     return m;
   } catch {
     return null;
@@ -282,14 +284,15 @@ export function writeCache(cachePath: string, key: string, stats: FileStat[], st
   const base = basename(cachePath).replace(/\.json$/, '');
   mkdirSync(dir, { recursive: true });
   const gen = `${key.slice(0, 8)}-${Date.now().toString(36)}-${process.pid}`;
-  const data: Manifest['data'] = { meta: `${base}.${gen}.meta.json`, tasks: `${base}.${gen}.tasks.json`, table: `${base}.${gen}.tasks.idx` };
-  const { tasks, ...rest } = kb;
+  const data: Manifest['data'] = { meta: `${base}.${gen}.meta.json`, tasks: `${base}.${gen}.tasks.json`, table: `${base}.${gen}.tasks.idx`, units: `${base}.${gen}.units.json` };
+  const { tasks, units, ...rest } = kb;
   const enc = encodeTasks(tasks);
   if (search) data.search = `${base}.${gen}.search.bin`;
   const writeData = () => {
     writeAtomic(join(dir, data.tasks), enc.json);
     writeAtomic(join(dir, data.table), enc.table);
     writeAtomic(join(dir, data.meta), JSON.stringify({ ...rest, taskCount: tasks.length } satisfies KbMeta));
+    writeAtomic(join(dir, data.units), JSON.stringify(units));
     if (search) writeAtomic(join(dir, data.search!), search);
   };
   writeData();
@@ -418,19 +421,29 @@ function readCached(cachePath: string, m: Manifest): { kb: KnowledgeBase; store:
     if (!meta?.version || !Array.isArray(meta.plans) || typeof meta.taskCount !== 'number') return null;
     const store = openTaskStore(join(dir, m.data.tasks), join(dir, m.data.table), meta.taskCount);
     if (!store) return null;
-    // Keys in the order a built knowledge base has them (the export's JSON keeps its shape), tasks lazy.
-    const { version, plans, units, themes, taskCount: _n, ...more } = meta;
+    // Keys in the order a built knowledge base has them (the export's JSON keeps its shape); tasks and
+    // units parsed on first access (the units file read now: a concurrent build may remove it later).
+    const { version, plans, themes, taskCount: _n, ...more } = meta;
+    let unitsBytes: Buffer | null = readFileSync(join(dir, m.data.units));
     const kb = { version, plans } as KnowledgeBase;
-    Object.defineProperty(kb, 'tasks', {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const all = store.all();
-        Object.defineProperty(kb, 'tasks', { value: all, enumerable: true, configurable: true, writable: true });
-        return all;
-      },
+    const lazy = (key: 'tasks' | 'units', load: () => unknown) =>
+      Object.defineProperty(kb, key, {
+        enumerable: true,
+        configurable: true,
+        get() {
+          const value = load();
+          Object.defineProperty(kb, key, { value, enumerable: true, configurable: true, writable: true });
+          return value;
+        },
+      });
+    lazy('tasks', () => store.all());
+    lazy('units', () => {
+      const units = JSON.parse(unitsBytes!.toString('utf8'));
+      unitsBytes = null;
+      if (!Array.isArray(units)) throw new Error('the unit directory of the cache is not a list');
+      return units;
     });
-    Object.assign(kb, { units, themes, ...more });
+    Object.assign(kb, { themes, ...more });
     return { kb, store };
   } catch {
     return null;

@@ -48,11 +48,15 @@ export function openTaskStore(tasksPath: string, tablePath: string, count: numbe
   try {
     const table = readFileSync(tablePath);
     if (table.length < 8 || table.readUInt32LE(0) !== count) return null;
-    const off = new Uint32Array(count + 1);
-    for (let i = 0; i <= count; i++) off[i] = table.readUInt32LE(4 + 4 * i);
-    const ids = count ? table.subarray(4 + 4 * (count + 1)).toString('utf8').split('\n') : [];
-    if (ids.length !== count) return null;
+    if (table.length < 4 + 4 * (count + 1)) return null;
+    const off = new Uint32Array(table.buffer.slice(table.byteOffset + 4, table.byteOffset + 4 + 4 * (count + 1)));
     for (let i = 0; i < count; i++) if (off[i + 1] < off[i]) return null;
+    // The ids (a plain search needs none of them) are split on first use; their count is checked now.
+    const idBytes = table.subarray(4 + 4 * (count + 1));
+    let lines = count ? 1 : 0;
+    for (let i = idBytes.indexOf(10); i >= 0; i = idBytes.indexOf(10, i + 1)) lines++;
+    if (lines !== count) return null;
+    let ids: string[] | null = null;
     fd = openSync(tasksPath, 'r');
     const size = fstatSync(fd).size;
     if (off[count] + 1 !== size) {
@@ -67,7 +71,9 @@ export function openTaskStore(tasksPath: string, tablePath: string, count: numbe
     };
     return {
       count,
-      ids,
+      get ids() {
+        return (ids ??= count ? idBytes.toString('utf8').split('\n') : []);
+      },
       at(i) {
         if (every) return every[i];
         let t = cache[i];
