@@ -66,6 +66,13 @@ const PY_CAP = 300;
 /** Max cached term → doc-set entries (incremental narrowing). */
 const CACHE_MAX = 48;
 
+/** UTF-16 code units [a, b) of `t` as a string. */
+function decodeUtf16(t: Uint16Array, a: number, b: number): string {
+  let out = '';
+  for (let i = a; i < b; i += 4096) out += String.fromCharCode.apply(null, t.subarray(i, Math.min(b, i + 4096)) as unknown as number[]);
+  return out;
+}
+
 /** Sorted ids in both sorted lists (the shorter one probed into the longer by galloping search). */
 function intersect(a: Int32Array, b: Int32Array): Int32Array {
   if (a.length > b.length) [a, b] = [b, a];
@@ -166,12 +173,13 @@ export class SearchIndex {
     const src = this.src!;
     const a = src.fieldOff[d];
     const b = src.fieldOff[d + 1];
-    const t = src.fieldText;
-    let out = '';
-    for (let i = a; i < b; i += 4096) out += String.fromCharCode.apply(null, t.subarray(i, Math.min(b, i + 4096)) as unknown as number[]);
+    const t = this.allText;
+    const out = t ? decodeUtf16(t, a, b) : decodeUtf16(src.fieldText(a, b), 0, b - a);
     this.fields![d] = out;
     return out;
   }
+  /** All folded fields of a persisted index, once they are read whole (warmAsync). */
+  private allText: Uint16Array | null = null;
 
   /** The unigram posting list of char id `id`. */
   private uniList(id: number): Int32Array {
@@ -316,6 +324,26 @@ export class SearchIndex {
       if (performance.now() - t > sliceMs) {
         await pause();
         t = performance.now();
+      }
+    }
+    // A persisted index decodes its fields on first use: decode them all now, so that no keystroke pays
+    // for the thousands a common bigram's candidates need.
+    if (this.src) {
+      // read in chunks of 1 MB between which the event loop runs
+      const total = this.src.fieldOff[2 * this.n];
+      const all = new Uint16Array(total);
+      for (let a = 0; a < total; a += 1 << 19) {
+        all.set(this.src.fieldText(a, Math.min(total, a + (1 << 19))), a);
+        await pause();
+      }
+      this.allText ??= all;
+      t = performance.now();
+      for (let d = 0; d < 2 * this.n; d++) {
+        this.f(d);
+        if ((d & 255) === 255 && performance.now() - t > sliceMs) {
+          await pause();
+          t = performance.now();
+        }
       }
     }
     // The typo tier's fuse.js, so the first typo does not pay for loading it.
@@ -561,30 +589,39 @@ export class SearchIndex {
 
   /** Sorted doc ids (over the 2n fields) whose field contains `term`. */
   private termDocs(term: string): Int32Array {
+    const c = this.termCandidates(term);
+    return c.exact ? c.docs : this.remember('t:' + term, this.verify(c.docs, term));
+  }
+
+  /**
+   * Sorted doc ids that may contain `term` — all of them do when `exact` (a posting list, or a cached set),
+   * otherwise each is to be verified (the shortest bigram list of a longer term, or a cached superset).
+   */
+  private termCandidates(term: string): { docs: Int32Array; exact: boolean } {
     this.ensureChars();
     const charId = this.charId!;
     if (term.length === 1) {
       const id = charId[term.charCodeAt(0)];
-      if (!id) return EMPTY;
-      if (id === 32767 && this.overflow) return this.verify(this.uniList(id), term);
-      return this.uniList(id);
+      if (!id) return { docs: EMPTY, exact: true };
+      if (id === 32767 && this.overflow) return { docs: this.uniList(id), exact: false };
+      return { docs: this.uniList(id), exact: true };
     }
     const hit = this.cache.get('t:' + term);
-    if (hit) return this.remember('t:' + term, hit);
+    if (hit) return { docs: this.remember('t:' + term, hit), exact: true };
     let smallest: Int32Array | null = null;
     for (let i = 0; i + 1 < term.length; i++) {
       const a = charId[term.charCodeAt(i)];
       const b = charId[term.charCodeAt(i + 1)];
-      if (!a || !b) return this.remember('t:' + term, EMPTY);
+      if (!a || !b) return { docs: this.remember('t:' + term, EMPTY), exact: true };
       const pl = this.biPostings(a * 32768 + b);
-      if (!pl) return this.remember('t:' + term, EMPTY);
+      if (!pl) return { docs: this.remember('t:' + term, EMPTY), exact: true };
       if (!smallest || pl.length < smallest.length) smallest = pl;
     }
     const sup = this.cachedSuperset('t:', term);
     let start = smallest!;
     if (sup && sup.length < start.length) start = sup;
-    if (term.length === 2 && start === smallest && !this.overflow) return this.remember('t:' + term, start);
-    return this.remember('t:' + term, this.verify(start, term));
+    if (term.length === 2 && start === smallest && !this.overflow) return { docs: this.remember('t:' + term, start), exact: true };
+    return { docs: start, exact: false };
   }
 
   private verify(docs: Int32Array, term: string): Int32Array {
@@ -704,16 +741,29 @@ export class SearchIndex {
 
     // --- exact substring (and all terms) in the text
     if (terms.length === 1) {
-      const docs = this.termDocs(q);
+      // Candidates are verified as they are taken, and no further once the tier fills the page: a cold
+      // search reads the fields of its first hits, not of every candidate (a complete pass is cached).
+      const { docs, exact } = this.termCandidates(q);
+      const verified: number[] | null = exact ? null : [];
+      let complete = true;
       for (let j = 0; j < docs.length; j++) {
         const d = docs[j];
+        if (verified) {
+          if (!this.f(d).includes(q)) continue;
+          verified.push(d);
+        }
         if (d >= n) meta.push(d - n);
-        else if (!full() && ok(d)) {
+        else if (ok(d)) {
           const ranges: Array<[number, number]> = [];
           allOccurrences(this.f(d), q, ranges);
           push(d, TIER.text, ranges);
+          if (full()) {
+            complete = j === docs.length - 1;
+            break;
+          }
         }
       }
+      if (verified && complete) this.remember('t:' + q, Int32Array.from(verified));
     } else {
       const k = Math.min(terms.length, 250);
       const textCnt = new Uint8Array(n);

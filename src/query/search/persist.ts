@@ -69,12 +69,13 @@ export interface SearchSource {
   n: number;
   nChars: number;
   overflow: boolean;
-  fieldText: Uint16Array;
   fieldOff: Int32Array;
   charId: Uint16Array;
   uniOff: Int32Array;
   biKeys: Int32Array;
   biOff: Int32Array;
+  /** UTF-16 code units [a, b) of the folded fields (one field, or all of them: 0 to fieldOff[2n]). */
+  fieldText(a: number, b: number): Uint16Array;
   /** Doc ids [a, b) of a posting section (checked: every id < 2n). */
   postings(section: 'uniData' | 'biData' | 'triData', a: number, b: number): Int32Array;
   /** The pinyin tables (read and checked on the first call). */
@@ -83,11 +84,9 @@ export interface SearchSource {
 
 export class SearchIndexCorrupt extends Error {}
 
-const EAGER: Array<[keyof SearchParts, TypeName]> = [
-  ['fieldOff', 'i32'], ['charId', 'u16'], ['uniOff', 'i32'], ['biKeys', 'i32'], ['biOff', 'i32'], ['fieldText', 'u16'],
-];
+const EAGER: Array<[keyof SearchParts, TypeName]> = [['fieldOff', 'i32'], ['charId', 'u16'], ['uniOff', 'i32'], ['biKeys', 'i32'], ['biOff', 'i32']];
 const PINYIN: Array<[keyof SearchParts, TypeName]> = [['pyOf', 'i32'], ['pyFullOff', 'i32'], ['pyIniOff', 'i32'], ['triOff', 'i32']];
-const LAZY: Array<[keyof SearchParts, TypeName]> = [['uniData', 'i32'], ['biData', 'i32'], ['triData', 'i32'], ['pyFull', 'u8'], ['pyIni', 'u8']];
+const LAZY: Array<[keyof SearchParts, TypeName]> = [['fieldText', 'u16'], ['uniData', 'i32'], ['biData', 'i32'], ['triData', 'i32'], ['pyFull', 'u8'], ['pyIni', 'u8']];
 const SECTIONS = [...EAGER, ...PINYIN, ...LAZY];
 const TRI_KEYS = 37 * 37 * 37;
 
@@ -180,11 +179,11 @@ export function openSearch(readAt: ReadAt, size: number, code: string, n: number
     if (!got) return null;
     const { h, start } = got;
     if (!Number.isInteger(h.nChars) || h.nChars < 0 || h.nChars > 32767) return null;
-    const e = readGroup(readAt, h, start, EAGER) as unknown as Pick<SearchParts, 'fieldOff' | 'charId' | 'uniOff' | 'biKeys' | 'biOff' | 'fieldText'>;
+    const e = readGroup(readAt, h, start, EAGER) as unknown as Pick<SearchParts, 'fieldOff' | 'charId' | 'uniOff' | 'biKeys' | 'biOff'>;
     const len = (name: keyof SearchParts) => h.sections[name][2];
     const ok =
       e.charId.length === 65536 &&
-      csr(e.fieldOff, 2 * n + 1, e.fieldText.length) &&
+      csr(e.fieldOff, 2 * n + 1, len('fieldText')) &&
       csr(e.uniOff, h.nChars + 2, len('uniData')) &&
       csr(e.biOff, e.biKeys.length + 1, len('biData'));
     if (!ok) return null;
@@ -206,6 +205,12 @@ export function openSearch(readAt: ReadAt, size: number, code: string, n: number
       for (let i = 0; i < ids.length; i++) if (ids[i] < 0 || ids[i] >= limit) throw new SearchIndexCorrupt(`${section}: doc id ${ids[i]} out of range`);
       return ids;
     };
+    const fieldText = (a: number, b: number): Uint16Array => {
+      if (!(a >= 0 && b >= a && b <= len('fieldText'))) throw new SearchIndexCorrupt(`fieldText [${a}, ${b}) out of range`);
+      if (a === b) return new Uint16Array(0);
+      const bytes = read(sectionAt('fieldText') + 2 * a, 2 * (b - a));
+      return new Uint16Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, b - a);
+    };
     let py: PinyinSource | null = null;
     const pinyin = (): PinyinSource => {
       if (py) return py;
@@ -223,7 +228,7 @@ export function openSearch(readAt: ReadAt, size: number, code: string, n: number
       py = { ...p, full: bytesOf('pyFull'), ini: bytesOf('pyIni') };
       return py;
     };
-    return { n, nChars: h.nChars, overflow: Boolean(h.overflow), ...e, postings, pinyin };
+    return { n, nChars: h.nChars, overflow: Boolean(h.overflow), ...e, fieldText, postings, pinyin };
   } catch {
     return null;
   }
@@ -266,7 +271,7 @@ export function partsSource(p: SearchParts): SearchSource {
     n: p.n,
     nChars: p.nChars,
     overflow: p.overflow,
-    fieldText: p.fieldText,
+    fieldText: (a, b) => p.fieldText.subarray(a, b),
     fieldOff: p.fieldOff,
     charId: p.charId,
     uniOff: p.uniOff,
