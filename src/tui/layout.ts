@@ -20,7 +20,7 @@ export interface Seg extends SegStyle {
 
 /** One line of text for the screen: control sequences stripped, line breaks and tabs folded to spaces. */
 export function clean(s: string): string {
-  return stripControl(s.replace(/[\r\n\t]+/g, ' '));
+  return stripControl(/[\r\n\t]/.test(s) ? s.replace(/[\r\n\t]+/g, ' ') : s);
 }
 
 export function segsWidth(segs: Seg[]): number {

@@ -180,6 +180,8 @@ export class SearchIndex {
   }
   /** All folded fields of a persisted index, once they are read whole (warmAsync). */
   private allText: Uint16Array | null = null;
+  /** Its pinyin texts, likewise. */
+  private pyAll: { full: Uint8Array; ini: Uint8Array } | null = null;
 
   /** The unigram posting list of char id `id`. */
   private uniList(id: number): Int32Array {
@@ -337,6 +339,19 @@ export class SearchIndex {
         await pause();
       }
       this.allText ??= all;
+      // the pinyin texts too: a first pinyin query then verifies its candidates without reading the file
+      const py = this.src.pinyin();
+      const readAll = async (len: number, part: (a: number, b: number) => Uint8Array) => {
+        const out = new Uint8Array(len);
+        for (let a = 0; a < len; a += 1 << 20) {
+          out.set(part(a, Math.min(len, a + (1 << 20))), a);
+          await pause();
+        }
+        return out;
+      };
+      const full = await readAll(py.pyFullOff[py.pyFullOff.length - 1], py.full);
+      const ini = await readAll(py.pyIniOff[py.pyIniOff.length - 1], py.ini);
+      this.pyAll ??= { full, ini };
       t = performance.now();
       for (let d = 0; d < 2 * this.n; d++) {
         this.f(d);
@@ -495,7 +510,9 @@ export class SearchIndex {
     const py = src.pinyin();
     const latin1 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
     this.pyDecode = (k, d) => {
-      const cased = py.full(py.pyFullOff[k], py.pyFullOff[k + 1]);
+      const a = py.pyFullOff[k];
+      const b = py.pyFullOff[k + 1];
+      const cased = this.pyAll ? this.pyAll.full.subarray(a, b) : py.full(a, b);
       const bound = new Uint8Array(cased.length);
       const low = new Uint8Array(cased.length);
       for (let i = 0; i < cased.length; i++) {
@@ -521,7 +538,7 @@ export class SearchIndex {
       return {
         full: latin1(low),
         bound,
-        ini: latin1(py.ini(py.pyIniOff[k], py.pyIniOff[k + 1])),
+        ini: latin1(this.pyAll ? this.pyAll.ini.subarray(py.pyIniOff[k], py.pyIniOff[k + 1]) : py.ini(py.pyIniOff[k], py.pyIniOff[k + 1])),
         get map() {
           return mapOf();
         },
