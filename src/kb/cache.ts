@@ -45,15 +45,19 @@ export interface LoadResult {
 
 /** Corpus files: every regular file directly in the folder (hidden ones aside), in name order. */
 export function listCorpus(corpusDir: string): string[] {
-  return readdirSync(corpusDir)
-    .filter((f) => !f.startsWith('.') && !f.startsWith('~$'))
-    .filter((f) => {
+  // The entry types come with the listing: only a symbolic link (or a file system that does not tell) is stat-ed.
+  return readdirSync(corpusDir, { withFileTypes: true })
+    .filter((d) => !d.name.startsWith('.') && !d.name.startsWith('~$'))
+    .filter((d) => {
+      if (d.isFile()) return true;
+      if (d.isDirectory() || d.isFIFO() || d.isSocket() || d.isCharacterDevice() || d.isBlockDevice()) return false;
       try {
-        return statSync(join(corpusDir, f)).isFile();
+        return statSync(join(corpusDir, d.name)).isFile();
       } catch {
         return false;
       }
     })
+    .map((d) => d.name)
     .sort();
 }
 
