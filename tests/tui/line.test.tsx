@@ -7,7 +7,8 @@ import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import chalk from 'chalk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Line } from '../../src/tui/components/Line.js';
+import { Box } from 'ink';
+import { Line, Lines } from '../../src/tui/components/Line.js';
 import { EnvContext, type AppEnv } from '../../src/tui/context.js';
 import type { Seg } from '../../src/tui/layout.js';
 import { fitSegs } from '../../src/tui/layout.js';
@@ -48,6 +49,39 @@ describe('Line', () => {
           a.unmount();
           b.unmount();
         }
+      }
+    });
+  }
+  for (const color of [true, false]) {
+    it(`a block of rows (Lines) draws the same bytes as a <Line> per row, and again after rows change (colour ${color ? 'on' : 'off'})`, () => {
+      const env = { color } as AppEnv;
+      const column = (rows: Seg[][], width: number) => (
+        <EnvContext.Provider value={env}>
+          <Box flexDirection="column" width={width + 4}>
+            {rows.map((segs, i) => (
+              <Line key={i} segs={segs} width={width} />
+            ))}
+          </Box>
+        </EnvContext.Provider>
+      );
+      const block = (rows: Seg[][], width: number) => (
+        <EnvContext.Provider value={env}>
+          <Box flexDirection="column" width={width + 4}>
+            <Lines rows={rows} width={width} />
+          </Box>
+        </EnvContext.Provider>
+      );
+      for (const width of [10, 41, 80]) {
+        const a = render(block(ROWS, width));
+        const b = render(column(ROWS, width));
+        expect(a.lastFrame(), `width ${width}`).toBe(b.lastFrame());
+        // the same component re-rendered with rows changed, reordered and removed
+        const next = [ROWS[2], [{ text: '新的一行', color: 'green' }], ROWS[0]];
+        a.rerender(block(next, width));
+        b.rerender(column(next, width));
+        expect(a.lastFrame(), `width ${width}, changed`).toBe(b.lastFrame());
+        a.unmount();
+        b.unmount();
       }
     });
   }

@@ -352,6 +352,16 @@ export class SearchIndex {
       const full = await readAll(py.pyFullOff[py.pyFullOff.length - 1], py.full);
       const ini = await readAll(py.pyIniOff[py.pyIniOff.length - 1], py.ini);
       this.pyAll ??= { full, ini };
+      // and every entry decoded, so that no keystroke decodes the thousands a short pinyin query verifies
+      const pyOf = this.pyOf!;
+      t = performance.now();
+      for (let d = 0; d < pyOf.length; d++) {
+        this.pyAt(d);
+        if ((d & 255) === 255 && performance.now() - t > sliceMs) {
+          await pause();
+          t = performance.now();
+        }
+      }
       t = performance.now();
       for (let d = 0; d < 2 * this.n; d++) {
         this.f(d);

@@ -1,5 +1,5 @@
 /** One screen row of styled segments, fitted to exactly `width` columns by display width. */
-import React, { memo } from 'react';
+import React, { memo, useRef } from 'react';
 import { Text } from 'ink';
 import chalk from 'chalk';
 import { fitSegs, type Seg } from '../layout.js';
@@ -39,14 +39,42 @@ export function styledSeg(s: Seg, color: boolean): string {
   return t;
 }
 
-export const Line = memo(function Line({ segs, width, pad = true }: LineProps) {
-  const { color } = useEnv();
+/** A row's string: its segments fitted to `width` and styled; a single space for an empty row (as Line draws it). */
+function rowString(segs: Seg[], width: number, pad: boolean, color: boolean): string {
   const fitted = fitSegs(segs, width, pad);
-  if (fitted.length === 0) return <Text> </Text>;
+  if (fitted.length === 0) return ' ';
   let row = '';
   for (const s of fitted) row += styledSeg(s, color);
-  return <Text>{row}</Text>;
+  return row;
+}
+
+export const Line = memo(function Line({ segs, width, pad = true }: LineProps) {
+  const { color } = useEnv();
+  return <Text>{rowString(segs, width, pad, color)}</Text>;
 }, (a: LineProps, b: LineProps) => a.width === b.width && a.pad === b.pad && sameSegs(a.segs, b.segs));
+
+/**
+ * A block of rows, one under the other, as one <Text> holding them joined by newlines: the same cells on
+ * screen as a <Line> per row (each row is fitted to `width` columns, so nothing wraps), but one node for
+ * Yoga to lay out and React to reconcile instead of one per row. A row whose segments are the same as
+ * the previous render's (by value) keeps its string.
+ */
+export function Lines({ rows, width }: { rows: Seg[][]; width: number }) {
+  const { color } = useEnv();
+  const memo = useRef<{ width: number; color: boolean; segs: Seg[][]; strings: string[] }>({ width: -1, color, segs: [], strings: [] });
+  const m = memo.current;
+  if (m.width !== width || m.color !== color) {
+    m.width = width;
+    m.color = color;
+    m.segs = [];
+    m.strings = [];
+  }
+  const strings = rows.map((segs, i) => (m.segs[i] && sameSegs(m.segs[i], segs) ? m.strings[i] : rowString(segs, width, true, color)));
+  m.segs = rows;
+  m.strings = strings;
+  if (!rows.length) return null;
+  return <Text>{strings.join('\n')}</Text>;
+}
 
 /** A pre-styled ANSI line (marked-terminal output), already wrapped to `width`. */
 export const AnsiLine = memo(function AnsiLine({ line }: { line: string }) {

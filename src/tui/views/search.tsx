@@ -13,7 +13,7 @@ import { useBindings } from '../keys/useBindings.js';
 import { useListNav } from '../keys/list-nav.js';
 import { globalHints } from '../keys/global.js';
 import { SEARCH_INPUT_KEYS, SEARCH_LIST_KEYS } from './search.keys.js';
-import { Line } from '../components/Line.js';
+import { Line, Lines } from '../components/Line.js';
 import { Panel, innerHeight, innerWidth } from '../components/Panel.js';
 import { StatusLine } from '../components/StatusLine.js';
 import { clamp, clean, highlightSegs, scrollTo, appendAll, wrapSegs, type Seg } from '../layout.js';
@@ -288,16 +288,18 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
       />
       <Box flexDirection={wide ? 'row' : 'column'} height={bodyH}>
         <Panel width={listW} height={listH} focused={focus === 'list'}>
-          <Line width={lw} segs={[{ text: `  ${padEndWidth('方案', 4)} ${padEndWidth('期限', 10)} ${padEndWidth('牵头单位', leadWidth(lw))} 任务`, dim: true, bold: true }]} />
-          {visible.map((h, i) => (
-            <Line key={h.task.id} width={lw} segs={resultRow(q, h, off + i === selIdx, lw)} />
-          ))}
-          {pending ? <Line width={lw} segs={[{ text: '  正在建立索引… — indexing, results follow', dim: true }]} /> : hits.length === 0 ? <Line width={lw} segs={[{ text: '  没有结果 — no results', dim: true }]} /> : null}
+          {/* the rows as one block (one node to lay out per keystroke, not one per row) */}
+          <Lines
+            width={lw}
+            rows={[
+              [{ text: `  ${padEndWidth('方案', 4)} ${padEndWidth('期限', 10)} ${padEndWidth('牵头单位', leadWidth(lw))} 任务`, dim: true, bold: true }],
+              ...visible.map((h, i) => resultRow(q, h, off + i === selIdx, lw)),
+              ...(pending ? [[{ text: '  正在建立索引… — indexing, results follow', dim: true }]] : hits.length === 0 ? [[{ text: '  没有结果 — no results', dim: true }]] : []),
+            ]}
+          />
         </Panel>
         <Panel width={prevW} height={prevH}>
-          {preview.map((segs, i) => (
-            <Line key={i} width={pw} segs={segs} />
-          ))}
+          <Lines width={pw} rows={preview} />
         </Panel>
       </Box>
       <StatusLine width={width} left={[{ text: count, bold: true }, ...filterSegs, ...(notice ? [{ text: `  ${notice}`, color: 'green' as const }] : [])]} right={hints} />
