@@ -1,7 +1,7 @@
 /** Corpus files → knowledge base: plans, tasks, the unit directory and the theme list. */
 import type { KnowledgeBase, Plan, SkippedFile, Task, UnitEntry } from '../types.js';
 import { extractPlan } from '../pipeline/plan.js';
-import { computeCounterparts } from './counterparts.js';
+import { counterpartInput, streamCounterparts, type CounterpartInput } from './counterparts.js';
 import { THEME_RULES } from '../pipeline/tables/topics/e-government.js';
 
 export interface CorpusFile {
@@ -12,17 +12,26 @@ export interface CorpusFile {
 
 export const KB_VERSION = 1;
 
-export function unitDirectory(tasks: Task[]): UnitEntry[] {
-  const map = new Map<string, UnitEntry>();
-  for (const t of tasks) {
+/** The unit directory, built task by task (the same entries, in the same order, as `unitDirectory` of all of them). */
+export class UnitDirectory {
+  private readonly map = new Map<string, UnitEntry>();
+  add(t: Task): void {
     for (const u of t.units) {
-      let e = map.get(u.canonical);
-      if (!e) map.set(u.canonical, (e = { canonical: u.canonical, kind: u.kind, aliases: [], plans: {} }));
+      let e = this.map.get(u.canonical);
+      if (!e) this.map.set(u.canonical, (e = { canonical: u.canonical, kind: u.kind, aliases: [], plans: {} }));
       if (!e.aliases.includes(u.name)) e.aliases.push(u.name);
       e.plans[t.planId] = (e.plans[t.planId] ?? 0) + 1;
     }
   }
-  return [...map.values()].sort((a, b) => a.kind.localeCompare(b.kind, 'zh') || a.canonical.localeCompare(b.canonical, 'zh'));
+  entries(): UnitEntry[] {
+    return [...this.map.values()].sort((a, b) => a.kind.localeCompare(b.kind, 'zh') || a.canonical.localeCompare(b.canonical, 'zh'));
+  }
+}
+
+export function unitDirectory(tasks: Task[]): UnitEntry[] {
+  const d = new UnitDirectory();
+  for (const t of tasks) d.add(t);
+  return d.entries();
 }
 
 /** Where a build's time went (ms): extracting the plans, the counterpart pass, the unit directory. */
@@ -32,55 +41,109 @@ export interface BuildTimings {
   units: number;
   /** The search index built to be persisted with the cache (when there is a cache). */
   search?: number;
+  /** Writing the cache's files (when there is a cache; the tasks file is written during the counterpart pass). */
+  write?: number;
 }
 
-export function buildKnowledgeBase(
-  files: CorpusFile[],
-  onProgress?: (done: number, total: number, file: string) => void,
-): { kb: KnowledgeBase; skipped: SkippedFile[]; timings: BuildTimings } {
-  const t0 = performance.now();
+/** What `plans index` reports of a plan: its tasks, by origin, with a deadline, with units. */
+export interface PlanCounts {
+  tasks: number;
+  prose: number;
+  annex: number;
+  dated: number;
+  withUnits: number;
+}
+
+/** The corpus extracted: everything but the tasks themselves, which went to `onTask` one by one. */
+export interface Extracted {
+  plans: Plan[];
+  skipped: SkippedFile[];
+  units: UnitDirectory;
+  counts: Map<string, PlanCounts>;
+  /** What the counterpart pass needs of each task, in order. */
+  inputs: CounterpartInput[];
+}
+
+/**
+ * Extracts the files one at a time (a file's bytes can be dropped once it is done: `files` may be read
+ * lazily), handing each task whose id is new to `onTask`; a task is not kept here.
+ */
+export function extractCorpus(files: Iterable<CorpusFile>, total: number, onTask: (t: Task) => void, onProgress?: (done: number, total: number, file: string) => void): Extracted {
   const plans: Plan[] = [];
-  const tasks: Task[] = [];
+  const planIds = new Set<string>();
   const skipped: SkippedFile[] = [];
   const seenIds = new Set<string>();
-  files.forEach((f, i) => {
-    onProgress?.(i, files.length, f.name);
+  const units = new UnitDirectory();
+  const counts = new Map<string, PlanCounts>();
+  const inputs: CounterpartInput[] = [];
+  let i = 0;
+  for (const f of files) {
+    onProgress?.(i++, total, f.name);
     if (f.error) {
       skipped.push({ file: f.name, reason: f.error });
-      return;
+      continue;
     }
     let r: ReturnType<typeof extractPlan>;
     try {
       r = extractPlan(f.name, f.bytes);
     } catch (e) {
       skipped.push({ file: f.name, reason: `could not be processed: ${(e as Error).message}` });
-      return;
+      continue;
     }
     if (!r.ok) {
       skipped.push({ file: f.name, reason: r.reason });
-      return;
+      continue;
     }
-    if (plans.some((p) => p.id === r.plan.id)) {
+    if (planIds.has(r.plan.id)) {
       skipped.push({ file: f.name, reason: `another file already has the plan id "${r.plan.id}"` });
-      return;
+      continue;
     }
+    planIds.add(r.plan.id);
     plans.push(r.plan);
+    const c: PlanCounts = { tasks: 0, prose: 0, annex: 0, dated: 0, withUnits: 0 };
+    counts.set(r.plan.id, c);
     for (const t of r.tasks) {
       if (seenIds.has(t.id)) continue;
       seenIds.add(t.id);
-      tasks.push(t);
+      units.add(t);
+      inputs.push(counterpartInput(t));
+      const k = counts.get(t.planId);
+      if (k) {
+        k.tasks++;
+        if (t.source.origin === 'prose') k.prose++;
+        if (t.source.origin === 'annex') k.annex++;
+        if (t.deadlines.length > 0) k.dated++;
+        if (t.units.length > 0) k.withUnits++;
+      }
+      onTask(t);
     }
-  });
-  onProgress?.(files.length, files.length, '');
+  }
+  onProgress?.(total, total, '');
+  return { plans, skipped, units, counts, inputs };
+}
+
+export function themeList(): KnowledgeBase['themes'] {
+  return THEME_RULES.map((r) => ({ id: r.id, label: r.label }));
+}
+
+/** The knowledge base of these files, every task in memory (no cache: kb/load.ts streams a build into its cache instead). */
+export function buildKnowledgeBase(
+  files: Iterable<CorpusFile> & { length?: number },
+  onProgress?: (done: number, total: number, file: string) => void,
+  total = files.length ?? 0,
+): { kb: KnowledgeBase; skipped: SkippedFile[]; timings: BuildTimings; counts: Map<string, PlanCounts> } {
+  const t0 = performance.now();
+  const tasks: Task[] = [];
+  const ex = extractCorpus(files, total, (t) => tasks.push(t), onProgress);
   const t1 = performance.now();
-  const cps = computeCounterparts(tasks);
-  for (const t of tasks) t.counterparts = cps.get(t.id) ?? [];
+  streamCounterparts(ex.inputs, (i, list) => (tasks[i].counterparts = list));
   const t2 = performance.now();
-  const units = unitDirectory(tasks);
+  const units = ex.units.entries();
   const t3 = performance.now();
   return {
-    kb: { version: KB_VERSION, plans, tasks, units, themes: THEME_RULES.map((r) => ({ id: r.id, label: r.label })) },
-    skipped,
+    kb: { version: KB_VERSION, plans: ex.plans, tasks, units, themes: themeList() },
+    skipped: ex.skipped,
     timings: { extract: t1 - t0, counterparts: t2 - t1, units: t3 - t2 },
+    counts: ex.counts,
   };
 }

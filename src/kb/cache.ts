@@ -4,13 +4,13 @@
  * the cache atomically. The check stats the corpus files and hashes only those whose size or mtime changed.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { open as openAsync } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeBase, SkippedFile } from '../types.js';
 import { classify } from '../readers/index.js';
-import type { BuildTimings, CorpusFile } from './build.js';
+import type { BuildTimings, CorpusFile, PlanCounts } from './build.js';
 import { encodeTasks, openTaskStore, type TaskStore } from './task-store.js';
 import { eagerBytes, openSearch, SEARCH_FORMAT, type ReadAt, type SearchSource } from '../query/search/persist.js';
 
@@ -32,6 +32,8 @@ export interface LoadResult {
   cachePath: string | null;
   /** Set when the knowledge base was rebuilt: where the build's time went. */
   timings?: BuildTimings;
+  /** Set when the knowledge base was rebuilt: each plan's task counts (what `plans index` reports, without reading the tasks back). */
+  planCounts?: Map<string, PlanCounts>;
   /**
    * The persisted search index, read on first call (null when there is none, or it is corrupt,
    * truncated, of another format or code, or of another knowledge base: the caller builds one then).
@@ -185,32 +187,46 @@ export function scanCorpus(corpusDir: string, known: FileStat[] = [], knownAt = 
   return { key: keyOf(stats, reasons), stats, read, at };
 }
 
-/** The corpus read in full for a build: every file's bytes, and the key and stats they give (each file stat-ed before it is read). */
-export function readCorpus(corpusDir: string): KeyedFiles & { files: CorpusFile[] } {
+/**
+ * The corpus for a build, read one file at a time as `files` is iterated (each stat-ed, then read and
+ * hashed; its bytes are the consumer's to drop); once it has been iterated, `keyed()` gives the key and stats.
+ */
+export function corpusFiles(corpusDir: string): { total: number; files: Iterable<CorpusFile>; keyed: () => KeyedFiles } {
   const at = Date.now();
-  const files: CorpusFile[] = [];
+  const names = listCorpus(corpusDir);
   const stats: FileStat[] = [];
   const reasons = new Map<string, string>();
-  for (const name of listCorpus(corpusDir)) {
-    const c = classify(name);
-    if (!c.read) {
-      // Not a plan, or a format no reader takes: listed with its reason, never read.
-      files.push({ name, bytes: Buffer.alloc(0), error: c.reason });
-      reasons.set(name, c.reason);
-      stats.push({ name, size: 0, mtimeMs: 0, hash: '-' });
-      continue;
-    }
-    try {
-      const st = statSync(join(corpusDir, name));
-      const bytes = readFileSync(join(corpusDir, name));
-      files.push({ name, bytes });
-      stats.push({ name, size: st.size, mtimeMs: st.mtimeMs, hash: createHash('sha256').update(bytes).digest('hex') });
-    } catch (e) {
-      files.push({ name, bytes: Buffer.alloc(0), error: `cannot read: ${(e as Error).message}` });
-      stats.push({ name, size: 0, mtimeMs: 0, hash: 'unreadable' });
+  function* files(): Generator<CorpusFile> {
+    for (const name of names) {
+      const c = classify(name);
+      if (!c.read) {
+        // Not a plan, or a format no reader takes: listed with its reason, never read.
+        reasons.set(name, c.reason);
+        stats.push({ name, size: 0, mtimeMs: 0, hash: '-' });
+        yield { name, bytes: Buffer.alloc(0), error: c.reason };
+        continue;
+      }
+      let file: CorpusFile;
+      try {
+        const st = statSync(join(corpusDir, name));
+        const bytes = readFileSync(join(corpusDir, name));
+        stats.push({ name, size: st.size, mtimeMs: st.mtimeMs, hash: createHash('sha256').update(bytes).digest('hex') });
+        file = { name, bytes };
+      } catch (e) {
+        stats.push({ name, size: 0, mtimeMs: 0, hash: 'unreadable' });
+        file = { name, bytes: Buffer.alloc(0), error: `cannot read: ${(e as Error).message}` };
+      }
+      yield file;
     }
   }
-  return { key: keyOf(stats, reasons), stats, read: files.length, at, files };
+  return { total: names.length, files: files(), keyed: () => ({ key: keyOf(stats, reasons), stats, read: names.length, at }) };
+}
+
+/** The corpus read in full: every file's bytes, and the key and stats they give. */
+export function readCorpus(corpusDir: string): KeyedFiles & { files: CorpusFile[] } {
+  const c = corpusFiles(corpusDir);
+  const files = [...c.files];
+  return { ...c.keyed(), files };
 }
 
 /** Bumped whenever the layout of the cache changes: a cache of another format is rebuilt. */
@@ -232,10 +248,11 @@ interface Manifest {
   data: { meta: string; tasks: string; table: string; units: string; search?: string };
 }
 
-/** The knowledge base less its tasks and its unit directory (plans, themes), in the cache's meta file; the
- * units (thousands of entries at scale, needed by unit filters and the checklist, not by a plain search) have
- * a file of their own, parsed on first use. */
-type KbMeta = Omit<KnowledgeBase, 'tasks' | 'units'> & { taskCount: number };
+/** The knowledge base less its tasks (plans, units, themes), as a build gives it to be written. */
+export type KbMeta = Omit<KnowledgeBase, 'tasks'> & { taskCount: number };
+/** What the cache's meta file holds: that less the unit directory (thousands of entries at scale, needed by
+ * unit filters and the checklist, not by a plain search), which has a file of its own, parsed on first use. */
+type MetaFile = Omit<KbMeta, 'units'>;
 
 /** The manifest at `cachePath`, or null when it is missing, unreadable, of another format (an old one-file kb.json) or malformed. */
 function readManifest(cachePath: string): Manifest | null {
@@ -272,7 +289,7 @@ export function checkCache(corpusDir: string, cachePath: string): { fresh: boole
 }
 
 function writeAtomic(path: string, data: string | Uint8Array): void {
-  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
+  const tmp = tmpName(path);
   try {
     writeFileSync(tmp, data);
     renameSync(tmp, path);
@@ -282,22 +299,58 @@ function writeAtomic(path: string, data: string | Uint8Array): void {
   }
 }
 
+function tmpName(path: string): string {
+  return `${path}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
+}
+
+/** A data file of the cache: its bytes, or a whole temporary file (in the cache's folder) that a build wrote, linked into place. */
+export type CacheData = string | Uint8Array | { file: string };
+
+/** A temporary file for a build's data in the cache's folder (named …tmp: a concurrent build's clean-up leaves it for an hour). */
+export function buildTmpPath(cachePath: string, what: string): string {
+  return tmpName(join(dirname(cachePath), `${basename(cachePath).replace(/\.json$/, '')}.build-${what}`));
+}
+
+function place(path: string, data: CacheData): void {
+  if (typeof data === 'string' || data instanceof Uint8Array) return writeAtomic(path, data);
+  const tmp = tmpName(path);
+  try {
+    try {
+      linkSync(data.file, tmp);
+    } catch {
+      copyFileSync(data.file, tmp);
+    }
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
 /** Writes the data files, then the manifest naming them; then removes the data files of older generations. */
 export function writeCache(cachePath: string, key: string, stats: FileStat[], statsAt: number, skipped: SkippedFile[], kb: KnowledgeBase, search: Uint8Array | null): void {
+  const { tasks, ...rest } = kb;
+  const enc = encodeTasks(tasks);
+  writeCacheData(cachePath, key, stats, statsAt, skipped, { ...rest, taskCount: tasks.length }, enc.json, enc.table, search);
+}
+
+/** The same with the data given as it was built (kb/load.ts streams the tasks and search files of a build into temporary files). */
+export function writeCacheData(cachePath: string, key: string, stats: FileStat[], statsAt: number, skipped: SkippedFile[], meta: KbMeta, tasks: CacheData, table: CacheData, search: CacheData | null): void {
   const dir = dirname(cachePath);
   const base = basename(cachePath).replace(/\.json$/, '');
   mkdirSync(dir, { recursive: true });
   const gen = `${key.slice(0, 8)}-${Date.now().toString(36)}-${process.pid}`;
   const data: Manifest['data'] = { meta: `${base}.${gen}.meta.json`, tasks: `${base}.${gen}.tasks.json`, table: `${base}.${gen}.tasks.idx`, units: `${base}.${gen}.units.json` };
-  const { tasks, units, ...rest } = kb;
-  const enc = encodeTasks(tasks);
   if (search) data.search = `${base}.${gen}.search.bin`;
+  const { units, ...rest } = meta;
+  const metaJson = JSON.stringify(rest satisfies MetaFile);
+  const unitsJson = JSON.stringify(units);
   const writeData = () => {
-    writeAtomic(join(dir, data.tasks), enc.json);
-    writeAtomic(join(dir, data.table), enc.table);
-    writeAtomic(join(dir, data.meta), JSON.stringify({ ...rest, taskCount: tasks.length } satisfies KbMeta));
-    writeAtomic(join(dir, data.units), JSON.stringify(units));
-    if (search) writeAtomic(join(dir, data.search!), search);
+    place(join(dir, data.tasks), tasks);
+    place(join(dir, data.table), table);
+    writeAtomic(join(dir, data.meta), metaJson);
+    writeAtomic(join(dir, data.units), unitsJson);
+    if (search) place(join(dir, data.search!), search);
   };
   writeData();
   writeAtomic(cachePath, JSON.stringify({ format: CACHE_FORMAT, key, statsAt, files: stats, skipped, data } satisfies Manifest));
@@ -421,7 +474,7 @@ function refreshStats(cachePath: string, m: Manifest, scan: KeyedFiles): void {
 function readCached(cachePath: string, m: Manifest): { kb: KnowledgeBase; store: TaskStore } | null {
   try {
     const dir = dirname(cachePath);
-    const meta = JSON.parse(readFileSync(join(dir, m.data.meta), 'utf8')) as KbMeta;
+    const meta = JSON.parse(readFileSync(join(dir, m.data.meta), 'utf8')) as MetaFile;
     if (!meta?.version || !Array.isArray(meta.plans) || typeof meta.taskCount !== 'number') return null;
     const store = openTaskStore(join(dir, m.data.tasks), join(dir, m.data.table), meta.taskCount);
     if (!store) return null;

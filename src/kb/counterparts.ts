@@ -4,9 +4,11 @@
  * (Intl.Segmenter) and character bigrams/trigrams — half of the whole task texts (with the task's own section title as a weaker second field), half
  * of their best pair of sentences (a requirement is usually one sentence of a longer task) — so boilerplate
  * that every task shares weighs little; it is refined by what the tasks carry (the same deadline form, the same lead
- * unit kind). An inverted index over the bigrams gives the candidates — no all-pairs comparison — and the
- * most common bigrams (in more than MAX_DF of the tasks) are left out of it: n·(postings) work, linear in
- * the tasks for a fixed vocabulary share. Deterministic: ties go to the smaller task id.
+ * unit kind). An inverted index over the features gives the candidates — no all-pairs comparison — and the
+ * common ones (in more than MAX_DF of the tasks, or MAX_POSTINGS) are left out of it: n·(postings) work,
+ * linear in the tasks. Memory: the vectors are computed in a second pass over the texts once the document
+ * frequencies are known, and kept (typed arrays) only on the features that can match — a small share.
+ * Deterministic: ties go to the smaller task id; tests/kb/counterparts-scale.test.ts checks the linearity.
  */
 import type { Task } from '../types.js';
 
@@ -26,6 +28,8 @@ export interface CounterpartOptions {
   threshold?: number;
   /** Bigrams in more than this share of tasks are boilerplate: not indexed. */
   maxDf?: number;
+  /** Counted into when given: the work done. */
+  stats?: CounterpartStats;
 }
 
 export const COUNTERPART_THRESHOLD = 0.3;
@@ -35,87 +39,203 @@ const MAX_DF = 0.2;
 const MAX_POSTINGS = 50;
 const SECTION_WEIGHT = 0.35;
 /** Weight of the best sentence pair against the whole-task similarity. */
-/** Weight of the best sentence pair against the whole-task similarity. */
 const SENTENCE_SHARE = 0.6;
 /** Character n-grams weigh half of a word (Intl.Segmenter): they catch what segmentation splits oddly. */
 const GRAM_WEIGHT = 0.5;
 
-const KEEP = /[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9]/;
+/** What the counterpart pass reads of a task: all the build keeps of each task while it runs. */
+export interface CounterpartInput {
+  id: string;
+  planId: string;
+  text: string;
+  /** The task's own section title, its numbering removed (prose tasks; '' for annex rows and none). */
+  title: string;
+  /** An annex row restating a prose task: it matches, but is never another's counterpart. */
+  restates: boolean;
+  /** 'none', 'dated' or the recurrence of the task's first deadline. */
+  deadline: string;
+  /** The kind of the lead unit (else of the first unit), or null. */
+  lead: string | null;
+}
 
-function grams(s: string, out: Map<string, number>, weight: number): void {
-  let prev = '';
-  for (const ch of s) {
-    if (!KEEP.test(ch)) {
-      prev = '';
-      continue;
+export function counterpartInput(t: Task): CounterpartInput {
+  const d = t.deadlines[0];
+  return {
+    id: t.id,
+    planId: t.planId,
+    text: t.text,
+    title: t.source.origin === 'prose' ? (t.section[t.section.length - 1] ?? '').replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]?/, '') : '',
+    restates: !!t.restates,
+    deadline: d ? (d.recurring ?? 'dated') : 'none',
+    lead: t.units.find((u) => u.role === 'lead')?.kind ?? t.units[0]?.kind ?? null,
+  };
+}
+
+/** Work counters of a pass (tests check that they grow linearly with the tasks). */
+export interface CounterpartStats {
+  /** Posting entries visited by the dot products. */
+  postings: number;
+  /** (clause, candidate task) pairs scored. */
+  candidates: number;
+}
+
+/**
+ * The compact code (< 2^15) of a character n-grams are made of — CJK (U+3400–9FFF, U+F900–FAFF), Latin
+ * letters, digits — else -1 (a surrogate half too: an astral character breaks n-grams like punctuation).
+ */
+function keepCode(c: number): number {
+  if (c >= 0x3400 && c <= 0x9fff) return c - 0x3400 + 62;
+  if (c >= 0xf900 && c <= 0xfaff) return c - 0xf900 + 27710;
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 90) return c - 55;
+  if (c >= 97 && c <= 122) return c - 61;
+  return -1;
+}
+
+/** Int32Array / Float32Array / Float64Array grown by doubling. */
+function grown<T extends Int32Array | Float32Array | Float64Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  let len = a.length || 16;
+  while (len < need) len *= 2;
+  const b = new (a.constructor as new (n: number) => T)(len);
+  b.set(a);
+  return b;
+}
+
+/** Ids of pairs of int32 (open addressing over typed arrays: no per-entry objects), numbered from 0 as first seen. */
+class PairTable {
+  size = 0;
+  private k1 = new Int32Array(1 << 12);
+  private k2 = new Int32Array(1 << 12);
+  private v = new Int32Array(1 << 12).fill(-1);
+
+  id(a: number, b: number): number {
+    let mask = this.v.length - 1;
+    let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77)) & mask;
+    while (this.v[h] >= 0) {
+      if (this.k1[h] === a && this.k2[h] === b) return this.v[h];
+      h = (h + 1) & mask;
     }
-    if (prev) out.set(prev + ch, (out.get(prev + ch) ?? 0) + weight);
-    prev = ch;
+    if (2 * (this.size + 1) > this.v.length) {
+      this.grow();
+      mask = this.v.length - 1;
+      h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77)) & mask;
+      while (this.v[h] >= 0) h = (h + 1) & mask;
+    }
+    this.k1[h] = a;
+    this.k2[h] = b;
+    return (this.v[h] = this.size++);
+  }
+
+  private grow(): void {
+    const { k1, k2, v } = this;
+    const len = v.length * 2;
+    const mask = len - 1;
+    this.k1 = new Int32Array(len);
+    this.k2 = new Int32Array(len);
+    this.v = new Int32Array(len).fill(-1);
+    for (let j = 0; j < v.length; j++) {
+      if (v[j] < 0) continue;
+      let h = (Math.imul(k1[j], 0x9e3779b1) ^ Math.imul(k2[j] + 0x7f4a7c15, 0x85ebca77)) & mask;
+      while (this.v[h] >= 0) h = (h + 1) & mask;
+      this.k1[h] = k1[j];
+      this.k2[h] = k2[j];
+      this.v[h] = v[j];
+    }
   }
 }
 
+/**
+ * The character n-grams of a text, each as an id shared by both vocabularies (bigrams: a pair of
+ * characters; trigrams: a bigram and a character), at the index of the n-gram's last character, -1
+ * where there is none: a task's text is scanned once for the task and all its clauses.
+ */
+class Grams {
+  private readonly bi = new PairTable();
+  private readonly tri = new PairTable();
+  biAt = new Int32Array(256);
+  triAt = new Int32Array(256);
 
-interface Vec {
-  ids: Int32Array;
-  w: Float32Array;
-}
-
-function leadKind(t: Task): string | null {
-  return t.units.find((u) => u.role === 'lead')?.kind ?? t.units[0]?.kind ?? null;
-}
-
-function deadlineForm(t: Task): string {
-  const d = t.deadlines[0];
-  if (!d) return 'none';
-  return d.recurring ?? 'dated';
-}
-
-interface Docs {
-  vecs: Vec[];
-  df: number[];
-}
-
-/** A field of a document: its text, weight, and its words (segmented once, shared by task and sentences). */
-type Field = [string, number, string[]];
-
-function vectorize(texts: Field[][], n3: boolean): Docs {
-  const vocab = new Map<string, number>();
-  const df: number[] = [];
-  const raw = texts.map((parts) => {
-    const m = new Map<string, number>();
-    for (const [text, weight, ws] of parts) {
-      grams(text, m, weight * GRAM_WEIGHT);
-      if (n3) trigrams(text, m, weight * GRAM_WEIGHT);
-      for (const w of ws) m.set(w, (m.get(w) ?? 0) + weight);
+  scan(text: string): void {
+    if (text.length > this.biAt.length) {
+      this.biAt = grown(this.biAt, text.length);
+      this.triAt = grown(this.triAt, text.length);
     }
-    const v = new Map<number, number>();
-    for (const [g, c] of m) {
-      let id = vocab.get(g);
-      if (id === undefined) {
-        vocab.set(g, (id = df.length));
-        df.push(0);
+    let prev = -1;
+    let prevBi = -1;
+    for (let i = 0; i < text.length; i++) {
+      const c = keepCode(text.charCodeAt(i));
+      if (c < 0) {
+        this.biAt[i] = this.triAt[i] = prev = prevBi = -1;
+        continue;
       }
-      df[id]++;
-      v.set(id, c);
+      const bi = prev >= 0 ? this.bi.id(prev, c) : -1;
+      this.biAt[i] = bi;
+      this.triAt[i] = prevBi >= 0 ? this.tri.id(prevBi, c) : -1;
+      prev = c;
+      prevBi = bi;
     }
-    return v;
-  });
-  const n = texts.length;
-  const idf = df.map((d) => Math.log((n + 1) / (d + 0.5)));
-  const vecs = raw.map((v) => {
-    const ids = Int32Array.from([...v.keys()].sort((a, b) => a - b));
-    const w = new Float32Array(ids.length);
-    let norm = 0;
-    ids.forEach((id, k) => {
-      const x = (1 + Math.log(v.get(id)!)) * idf[id];
-      w[k] = x;
-      norm += x * x;
-    });
-    norm = Math.sqrt(norm) || 1;
-    for (let k = 0; k < w.length; k++) w[k] /= norm;
-    return { ids, w };
-  });
-  return { vecs, df };
+  }
+}
+
+/**
+ * Feature ids of one vocabulary (whole tasks, or clauses): bigrams, trigrams and words, numbered in the
+ * order the vocabulary's documents first show them, with their document frequency.
+ */
+class Vocab {
+  size = 0;
+  df = new Int32Array(1024);
+  /** Scratch per feature: the document that last counted it. */
+  stamp = new Int32Array(1024).fill(-1);
+  private ofBi = new Int32Array(1024).fill(-1);
+  private ofTri = new Int32Array(1024).fill(-1);
+  private ofWord = new Int32Array(256).fill(-1);
+
+  private next(): number {
+    const id = this.size++;
+    if (id >= this.df.length) {
+      this.df = grown(this.df, id + 1);
+      this.stamp = grownFilled(this.stamp, id + 1);
+    }
+    return id;
+  }
+  private of(table: Int32Array, k: number): number {
+    const id = table[k];
+    return id >= 0 ? id : (table[k] = this.next());
+  }
+  bigram(gid: number): number {
+    if (gid >= this.ofBi.length) this.ofBi = grownFilled(this.ofBi, gid + 1);
+    return this.of(this.ofBi, gid);
+  }
+  trigram(gid: number): number {
+    if (gid >= this.ofTri.length) this.ofTri = grownFilled(this.ofTri, gid + 1);
+    return this.of(this.ofTri, gid);
+  }
+  /** A word by its id in the pass's word list. */
+  word(wid: number): number {
+    if (wid >= this.ofWord.length) this.ofWord = grownFilled(this.ofWord, wid + 1);
+    return this.of(this.ofWord, wid);
+  }
+}
+
+/** An Int32Array grown by doubling, the new part filled with -1. */
+function grownFilled<T extends Int32Array>(a: T, need: number): T {
+  const b = grown(a, need);
+  if (b !== a) b.fill(-1, a.length);
+  return b;
+}
+
+/**
+ * Every feature occurrence of a field of a document, in the order features are first seen (the field's
+ * bigrams, its trigrams, its words): `sink(id, weight)`. The field is [from, to) of the text `g` last
+ * scanned; a character n-gram weighs GRAM_WEIGHT of its field.
+ */
+function eachFeature(v: Vocab, g: Grams, from: number, to: number, weight: number, wids: Int32Array[], sink: (id: number, weight: number) => void): void {
+  const gw = weight * GRAM_WEIGHT;
+  const { biAt, triAt } = g;
+  for (let i = from + 1; i < to; i++) if (biAt[i] >= 0) sink(v.bigram(biAt[i]), gw);
+  for (let i = from + 2; i < to; i++) if (triAt[i] >= 0) sink(v.trigram(triAt[i]), gw);
+  for (const ws of wids) for (let k = 0; k < ws.length; k++) sink(v.word(ws[k]), weight);
 }
 
 let segmenter: Intl.Segmenter | null = null;
@@ -124,38 +244,104 @@ let segmenter: Intl.Segmenter | null = null;
 function words(s: string): string[] {
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const out: string[] = [];
-  for (const { segment, isWordLike } of segmenter.segment(s)) if (isWordLike && segment.length >= 2) out.push(`w:${segment}`);
+  for (const { segment, isWordLike } of segmenter.segment(s)) if (isWordLike && segment.length >= 2) out.push(segment);
   return out;
 }
 
-function trigrams(s: string, out: Map<string, number>, weight: number): void {
-  let a = '';
-  let b = '';
-  for (const ch of s) {
-    if (!KEEP.test(ch)) {
-      a = b = '';
-      continue;
+/** TF-IDF vectors of a vocabulary's documents, kept only on the features that can match (2 ≤ df ≤ the cap): CSR. */
+interface Vecs {
+  off: Int32Array;
+  ids: Int32Array;
+  w: Float32Array;
+}
+
+/** Builds the vectors (second pass over the documents, once the vocabulary's df are known). */
+class VecBuilder {
+  private readonly idf: Float64Array;
+  private readonly cnt: Float64Array;
+  private readonly list: number[] = [];
+  private readonly x: number[] = [];
+  private off = new Int32Array(1024);
+  private ids = new Int32Array(1 << 14);
+  private w = new Float32Array(1 << 14);
+  private docs = 0;
+  private len = 0;
+  readonly sink = (id: number, weight: number) => {
+    if (this.v.stamp[id] !== this.docs) {
+      this.v.stamp[id] = this.docs;
+      this.cnt[id] = 0;
+      this.list.push(id);
     }
-    if (a) out.set(a + b + ch, (out.get(a + b + ch) ?? 0) + weight);
-    a = b;
-    b = ch;
+    this.cnt[id] += weight;
+  };
+
+  constructor(
+    private readonly v: Vocab,
+    nDocs: number,
+    private readonly maxDf: number,
+  ) {
+    this.idf = new Float64Array(v.size);
+    for (let id = 0; id < v.size; id++) this.idf[id] = Math.log((nDocs + 1) / (v.df[id] + 0.5));
+    this.cnt = new Float64Array(v.size);
+    v.stamp.fill(-1);
+  }
+
+  /** Ends the current document (its features given to `sink`): its vector, (1 + log tf) · idf normalised over all its features in id order. */
+  end(): void {
+    const { list, x, v, idf, cnt } = this;
+    list.sort((a, b) => a - b);
+    let norm = 0;
+    for (let k = 0; k < list.length; k++) {
+      const xk = (1 + Math.log(cnt[list[k]])) * idf[list[k]];
+      x[k] = Math.fround(xk);
+      norm += xk * xk;
+    }
+    norm = Math.sqrt(norm) || 1;
+    this.ids = grown(this.ids, this.len + list.length);
+    this.w = grown(this.w, this.len + list.length);
+    for (let k = 0; k < list.length; k++) {
+      const id = list[k];
+      const df = v.df[id];
+      if (df > this.maxDf || df < 2) continue;
+      this.ids[this.len] = id;
+      this.w[this.len++] = x[k] / norm;
+    }
+    list.length = 0;
+    x.length = 0;
+    this.docs++;
+    this.off = grown(this.off, this.docs + 1);
+    this.off[this.docs] = this.len;
+  }
+
+  done(): Vecs {
+    return { off: this.off.slice(0, this.docs + 1), ids: this.ids.slice(0, this.len), w: this.w.slice(0, this.len) };
   }
 }
 
-/** Postings of the docs that may be matched, boilerplate (df > maxDf) and unique grams left out. */
-function postings(d: Docs, include: (i: number) => boolean, maxDf: number): { task: number[][]; w: number[][] } {
-  const task: number[][] = d.df.map(() => []);
-  const w: number[][] = d.df.map(() => []);
-  d.vecs.forEach((v, i) => {
-    if (!include(i)) return;
-    for (let k = 0; k < v.ids.length; k++) {
-      const id = v.ids[k];
-      if (d.df[id] > maxDf || d.df[id] < 2) continue;
-      task[id].push(i);
-      w[id].push(v.w[k]);
+/** Postings (CSR over feature ids: documents in order, their weights) of the documents that may be matched. */
+interface Postings {
+  off: Int32Array;
+  doc: Int32Array;
+  w: Float32Array;
+}
+
+function postings(vecs: Vecs, size: number, include: (doc: number) => boolean): Postings {
+  const off = new Int32Array(size + 1);
+  const nDocs = vecs.off.length - 1;
+  for (let d = 0; d < nDocs; d++) if (include(d)) for (let k = vecs.off[d]; k < vecs.off[d + 1]; k++) off[vecs.ids[k] + 1]++;
+  for (let id = 0; id < size; id++) off[id + 1] += off[id];
+  const at = off.slice(0, size);
+  const doc = new Int32Array(off[size]);
+  const w = new Float32Array(off[size]);
+  for (let d = 0; d < nDocs; d++) {
+    if (!include(d)) continue;
+    for (let k = vecs.off[d]; k < vecs.off[d + 1]; k++) {
+      const j = at[vecs.ids[k]]++;
+      doc[j] = d;
+      w[j] = vecs.w[k];
     }
-  });
-  return { task, w };
+  }
+  return { off, doc, w };
 }
 
 /**
@@ -208,115 +394,228 @@ export function clausesOf(text: string): Array<[number, number]> {
   return res;
 }
 
+/** The counterparts of every task, by id (what `streamCounterparts` gives, collected). */
 export function computeCounterparts(tasks: Task[], opts: CounterpartOptions = {}): Map<string, Counterpart[]> {
-  const threshold = opts.threshold ?? COUNTERPART_THRESHOLD;
-  const n = tasks.length;
   const out = new Map<string, Counterpart[]>();
-  if (n < 2) return out;
-  // Annex rows that restate a prose task are that task again: they match, but are never another's counterpart.
-  const target = tasks.map((t) => !t.restates);
-  const title = (t: Task) => (t.source.origin === 'prose' ? (t.section[t.section.length - 1] ?? '').replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]?/, '') : '');
-  // Whole tasks (text + section title) and their clauses, each a TF-IDF vector of words, bigrams and trigrams.
-  // Each clause is segmented once (scraped plans repeat sentences: once per distinct one); a task's words are its clauses'.
-  const wordMemo = new Map<string, string[]>();
-  const wordsOf = (x: string) => {
-    let w = wordMemo.get(x);
-    if (!w) wordMemo.set(x, (w = words(x)));
-    return w;
-  };
-  const sentTask: number[] = [];
-  const sentSpan: Array<[number, number]> = [];
-  const sentTexts: Field[][] = [];
-  const wholeTexts: Field[][] = tasks.map((t, i) => {
-    const ws: string[] = [];
-    for (const span of clausesOf(t.text)) {
-      const s = t.text.slice(span[0], span[1]);
-      const sw = wordsOf(s);
-      for (const w of sw) ws.push(w);
-      sentTask.push(i);
-      sentSpan.push(span);
-      sentTexts.push([[s, 1, sw]]);
+  if (tasks.length < 2) return out;
+  streamCounterparts(tasks.map(counterpartInput), (i, list) => out.set(tasks[i].id, list), opts);
+  return out;
+}
+
+/**
+ * The counterparts of every task, handed to `emit` task by task in order (so a build can write each task
+ * out and forget it). Two passes over the texts — the vocabularies and their document frequencies, then
+ * the vectors, kept only on the features that can match — and one over the tasks for the matching; the
+ * work per task is bounded by the posting cap, so the whole is linear in the tasks.
+ */
+export function streamCounterparts(tasks: readonly CounterpartInput[], emit: (i: number, list: Counterpart[]) => void, opts: CounterpartOptions = {}): void {
+  const threshold = opts.threshold ?? COUNTERPART_THRESHOLD;
+  const stats = opts.stats;
+  const n = tasks.length;
+  if (n < 2) {
+    for (let i = 0; i < n; i++) emit(i, []);
+    return;
+  }
+  // Words of each clause and title, segmented once per distinct text (scraped plans repeat sentences), as ids.
+  const wordId = new Map<string, number>();
+  const memo = new Map<string, Int32Array>();
+  const wordsOf = (s: string): Int32Array => {
+    let ws = memo.get(s);
+    if (!ws) {
+      const list = words(s);
+      ws = new Int32Array(list.length);
+      for (let k = 0; k < list.length; k++) {
+        let id = wordId.get(list[k]);
+        if (id === undefined) wordId.set(list[k], (id = wordId.size));
+        ws[k] = id;
+      }
+      memo.set(s, ws);
     }
-    const ti = title(t);
-    return [[t.text, 1, ws], [ti, SECTION_WEIGHT, ti ? wordsOf(ti) : []]];
-  });
-  const whole = vectorize(wholeTexts, true);
-  const sent = vectorize(sentTexts, true);
+    return ws;
+  };
+  const NONE = new Int32Array(0);
+  // Clauses: [clauseOff[i], clauseOff[i + 1]) are task i's, each a [start, end) span of its text.
+  const clauseOff = new Int32Array(n + 1);
+  let spans = new Int32Array(2 * n);
+  let sentTask = new Int32Array(n);
+  let ns = 0;
+  for (let i = 0; i < n; i++) {
+    for (const [a, b] of clausesOf(tasks[i].text)) {
+      spans = grown(spans, 2 * ns + 2);
+      sentTask = grown(sentTask, ns + 1);
+      spans[2 * ns] = a;
+      spans[2 * ns + 1] = b;
+      sentTask[ns++] = i;
+    }
+    clauseOff[i + 1] = ns;
+  }
+  // Whole tasks (text, and section title as a weaker field) and their clauses, each a TF-IDF vector of
+  // words, bigrams and trigrams: two passes over the texts, the first counting document frequencies.
+  const whole = new Vocab();
+  const sent = new Vocab();
+  const grams = new Grams();
+  const visit = (wholeSink: (id: number, w: number) => void, sentSink: (id: number, w: number) => void, endSent: (s: number) => void, endWhole: (i: number) => void) => {
+    const ws: Int32Array[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = tasks[i];
+      for (let s = clauseOff[i]; s < clauseOff[i + 1]; s++) ws.push(wordsOf(t.text.slice(spans[2 * s], spans[2 * s + 1])));
+      grams.scan(t.text);
+      eachFeature(whole, grams, 0, t.text.length, 1, ws, wholeSink);
+      for (let s = clauseOff[i]; s < clauseOff[i + 1]; s++) {
+        eachFeature(sent, grams, spans[2 * s], spans[2 * s + 1], 1, [ws[s - clauseOff[i]]], sentSink);
+        endSent(s);
+      }
+      grams.scan(t.title);
+      eachFeature(whole, grams, 0, t.title.length, SECTION_WEIGHT, [t.title ? wordsOf(t.title) : NONE], wholeSink);
+      endWhole(i);
+      ws.length = 0;
+    }
+  };
+  let doc = 0;
+  let sdoc = 0;
+  visit(
+    (id) => {
+      if (whole.stamp[id] !== doc) {
+        whole.stamp[id] = doc;
+        whole.df[id]++;
+      }
+    },
+    (id) => {
+      if (sent.stamp[id] !== sdoc) {
+        sent.stamp[id] = sdoc;
+        sent.df[id]++;
+      }
+    },
+    (s) => (sdoc = s + 1),
+    (i) => (doc = i + 1),
+  );
   const share = opts.maxDf ?? MAX_DF;
   const wMax = Math.min(MAX_POSTINGS, Math.max(3, Math.floor(share * n)));
-  const sMax = Math.min(MAX_POSTINGS, Math.max(3, Math.floor(share * sentTexts.length)));
-  const wp = postings(whole, (i) => target[i], wMax);
-  const sp = postings(sent, (j) => target[sentTask[j]], sMax);
-  const sentsOf: number[][] = tasks.map(() => []);
-  sentTask.forEach((i, j) => sentsOf[i].push(j));
-  const planOf = tasks.map((t) => t.planId);
-  const acc = new Float64Array(n);
-  const sacc = new Float64Array(sentTexts.length);
-  const touched: number[] = [];
-  const stouched: number[] = [];
-  const dot = (v: Vec, p: { task: number[][]; w: number[][] }, df: number[], maxDf: number, into: Float64Array, seen: number[], same: (o: number) => boolean) => {
-    for (let k = 0; k < v.ids.length; k++) {
-      const id = v.ids[k];
-      if (df[id] > maxDf || df[id] < 2) continue;
-      const pt = p.task[id];
-      const pw = p.w[id];
-      const wi = v.w[k];
-      for (let j = 0; j < pt.length; j++) {
-        const o = pt[j];
-        if (same(o)) continue;
-        if (into[o] === 0) seen.push(o);
-        into[o] += wi * pw[j];
-      }
-    }
-  };
-  const score = (i: number, o: number, clause: number) => {
-    let x = SENTENCE_SHARE * clause + (1 - SENTENCE_SHARE) * acc[o];
-    if (deadlineForm(tasks[o]) === deadlineForm(tasks[i]) && deadlineForm(tasks[i]) !== 'none') x += 0.04;
-    const kind = leadKind(tasks[i]);
-    if (kind && leadKind(tasks[o]) === kind) x += 0.04;
-    return Math.min(1, x);
+  const sMax = Math.min(MAX_POSTINGS, Math.max(3, Math.floor(share * ns)));
+  const wb = new VecBuilder(whole, n, wMax);
+  const sb = new VecBuilder(sent, ns, sMax);
+  visit(wb.sink, sb.sink, () => sb.end(), () => wb.end());
+  const wv = wb.done();
+  const sv = sb.done();
+  memo.clear();
+  const wp = postings(wv, whole.size, (i) => !tasks[i].restates);
+  const sp = postings(sv, sent.size, (s) => !tasks[sentTask[s]].restates);
+
+  // Plans, deadline forms and lead kinds as small integers.
+  const planIx = new Map<string, number>();
+  const plan = new Int32Array(n);
+  const kindIx = new Map<string, number>();
+  const deadline = new Int32Array(n);
+  const lead = new Int32Array(n);
+  const code = (m: Map<string, number>, k: string) => {
+    let c = m.get(k);
+    if (c === undefined) m.set(k, (c = m.size));
+    return c;
   };
   for (let i = 0; i < n; i++) {
-    dot(whole.vecs[i], wp, whole.df, wMax, acc, touched, (o) => planOf[o] === planOf[i]);
+    const t = tasks[i];
+    plan[i] = code(planIx, t.planId);
+    deadline[i] = t.deadline === 'none' ? -1 : code(kindIx, `d:${t.deadline}`);
+    lead[i] = t.lead ? code(kindIx, `u:${t.lead}`) : -2;
+  }
+  const acc = new Float64Array(n);
+  const sacc = new Float64Array(ns);
+  const touched: number[] = [];
+  const stouched: number[] = [];
+  /** Dot products of vector d of `v` with the postings' documents not in plan `p` (`planOf` of a posting's document). */
+  const dot = (v: Vecs, d: number, ps: Postings, p: number, planOf: (o: number) => number, into: Float64Array, seen: number[]) => {
+    let visited = 0;
+    for (let k = v.off[d]; k < v.off[d + 1]; k++) {
+      const id = v.ids[k];
+      const wi = v.w[k];
+      const end = ps.off[id + 1];
+      for (let j = ps.off[id]; j < end; j++) {
+        const o = ps.doc[j];
+        if (planOf(o) === p) continue;
+        if (into[o] === 0) seen.push(o);
+        into[o] += wi * ps.w[j];
+      }
+      visited += end - ps.off[id];
+    }
+    if (stats) stats.postings += visited;
+  };
+  const planOfTask = (o: number) => plan[o];
+  const planOfSent = (o: number) => plan[sentTask[o]];
+  const score = (i: number, o: number, clause: number) => {
+    let x = SENTENCE_SHARE * clause + (1 - SENTENCE_SHARE) * acc[o];
+    if (deadline[o] === deadline[i] && deadline[i] !== -1) x += 0.04;
+    if (lead[i] >= 0 && lead[o] === lead[i]) x += 0.04;
+    return Math.min(1, x);
+  };
+  // Per clause: each candidate task's best clause score, and each plan's best candidate (stamped by clause).
+  const best = new Float64Array(n);
+  const mark = new Int32Array(n).fill(-1);
+  const cands: number[] = [];
+  const P = planIx.size;
+  const planBest = new Float64Array(P);
+  const planO = new Int32Array(P);
+  const planMark = new Int32Array(P).fill(-1);
+  const plans: number[] = [];
+  for (let i = 0; i < n; i++) {
+    dot(wv, i, wp, plan[i], planOfTask, acc, touched);
     // Each requirement clause: its best task in each other plan (by its best clause there, and the whole tasks).
-    const clauses = sentsOf[i];
+    const nc = clauseOff[i + 1] - clauseOff[i];
     const found = new Map<number, { score: number; spans: Array<[number, number]> }>();
-    for (const s of clauses) {
-      dot(sent.vecs[s], sp, sent.df, sMax, sacc, stouched, (o) => planOf[sentTask[o]] === planOf[i]);
-      const bestOf = new Map<number, number>();
+    for (let s = clauseOff[i]; s < clauseOff[i + 1]; s++) {
+      dot(sv, s, sp, plan[i], planOfSent, sacc, stouched);
       for (const o of stouched) {
         const t = sentTask[o];
-        if (sacc[o] > (bestOf.get(t) ?? 0)) bestOf.set(t, sacc[o]);
+        if (sacc[o] > (mark[t] === s ? best[t] : 0)) {
+          if (mark[t] !== s) {
+            mark[t] = s;
+            cands.push(t);
+          }
+          best[t] = sacc[o];
+        }
         sacc[o] = 0;
       }
       stouched.length = 0;
-      for (const t of touched) if (!bestOf.has(t)) bestOf.set(t, 0);
-      const perPlan = new Map<string, { o: number; score: number }>();
-      for (const [o, c] of bestOf) {
-        const x = score(i, o, c);
-        const prev = perPlan.get(planOf[o]);
-        if (!prev || x > prev.score || (x === prev.score && tasks[o].id < tasks[prev.o].id)) perPlan.set(planOf[o], { o, score: x });
+      for (const t of touched) {
+        if (mark[t] === s) continue;
+        mark[t] = s;
+        best[t] = 0;
+        cands.push(t);
       }
-      for (const { o, score: x } of perPlan.values()) {
+      if (stats) stats.candidates += cands.length;
+      for (const o of cands) {
+        const x = score(i, o, best[o]);
+        const p = plan[o];
+        if (planMark[p] !== s) {
+          planMark[p] = s;
+          plans.push(p);
+        } else if (!(x > planBest[p] || (x === planBest[p] && tasks[o].id < tasks[planO[p]].id))) continue;
+        planBest[p] = x;
+        planO[p] = o;
+      }
+      cands.length = 0;
+      for (const p of plans) {
+        const x = planBest[p];
         if (x < threshold) continue;
+        const o = planO[p];
+        const span: [number, number] = [spans[2 * s], spans[2 * s + 1]];
         const f = found.get(o);
-        if (!f) found.set(o, { score: x, spans: [sentSpan[s]] });
+        if (!f) found.set(o, { score: x, spans: [span] });
         else {
           f.score = Math.max(f.score, x);
-          f.spans.push(sentSpan[s]);
+          f.spans.push(span);
         }
       }
+      plans.length = 0;
     }
     for (const o of touched) acc[o] = 0;
     touched.length = 0;
     const list: Counterpart[] = [...found].map(([o, f]) => ({
-      planId: planOf[o],
+      planId: tasks[o].planId,
       taskId: tasks[o].id,
       score: Math.round(f.score * 1000) / 1000,
-      ...(clauses.length > 1 ? { clauses: f.spans } : {}),
+      ...(nc > 1 ? { clauses: f.spans } : {}),
     }));
     list.sort((a, b) => b.score - a.score || a.planId.localeCompare(b.planId) || (a.taskId < b.taskId ? -1 : 1));
-    out.set(tasks[i].id, list);
+    emit(i, list);
   }
-  return out;
 }

@@ -33,7 +33,7 @@ describe('human output: Chinese first, the English term where it helps', () => {
     expect(j.plans[0].tasks).toBe(2); // JSON unchanged
     // where the build's time went (additive): the counterpart pass is reported on its own
     const t = (JSON.parse(plans(['index', '--json', '--corpus', corpus], env).stdout) as { timings: Record<string, number> }).timings;
-    expect(Object.keys(t).sort()).toEqual(['counterparts', 'extract', 'search', 'units']);
+    expect(Object.keys(t).sort()).toEqual(['counterparts', 'extract', 'search', 'units', 'write']);
     expect(r.stdout).toMatch(/对应任务 counterparts \d+ ms/);
   });
   it('plans index --explain FILE: "== FILE: N 项任务 tasks"', () => {

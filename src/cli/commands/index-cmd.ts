@@ -3,6 +3,18 @@ import type { Io } from '../../app/io.js';
 import { KB_FLAGS, openKb } from '../../app/open.js';
 import { displayWidth, padEndWidth, stripControl } from '../../util/text.js';
 import { explainTask } from '../explain.js';
+import type { PlanCounts } from '../../kb/build.js';
+import type { Task } from '../../types.js';
+
+function countsOf(tasks: Task[]): PlanCounts {
+  return {
+    tasks: tasks.length,
+    prose: tasks.filter((t) => t.source.origin === 'prose').length,
+    annex: tasks.filter((t) => t.source.origin === 'annex').length,
+    dated: tasks.filter((t) => t.deadlines.length > 0).length,
+    withUnits: tasks.filter((t) => t.units.length > 0).length,
+  };
+}
 
 /** `plans index`: rebuild and print a quality report per plan. */
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -26,19 +38,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const rows = query.plans().map((plan) => {
-    // grouped once for all plans: the report is linear in the tasks (a filter per plan was O(plans × tasks))
-    const tasks = query.tasksOfPlan(plan.id);
-    return {
-      plan: plan.id,
-      province: plan.province,
-      file: plan.file,
-      tasks: tasks.length,
-      prose: tasks.filter((t) => t.source.origin === 'prose').length,
-      annex: tasks.filter((t) => t.source.origin === 'annex').length,
-      dated: tasks.filter((t) => t.deadlines.length > 0).length,
-      withUnits: tasks.filter((t) => t.units.length > 0).length,
-      warnings: plan.warnings,
-    };
+    // counted by the build (the tasks are not read back: at thousands of plans they would not fit in memory
+    // twice); else grouped once for all plans, linear in the tasks
+    const c = load.planCounts?.get(plan.id) ?? countsOf(query.tasksOfPlan(plan.id));
+    return { plan: plan.id, province: plan.province, file: plan.file, ...c, warnings: plan.warnings };
   });
   if (p.flags.json) {
     const timings = load.timings && Object.fromEntries(Object.entries(load.timings).map(([k, v]) => [k, Math.round(v)]));
@@ -53,6 +56,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
   for (const s of load.skipped) io.err(`跳过 skipped ${s.file}: ${s.reason}`);
   const tm = load.timings;
   const parts = tm ? `（抽取 extract ${Math.round(tm.extract)} ms，对应任务 counterparts ${Math.round(tm.counterparts)} ms${tm.search !== undefined ? `，搜索索引 search index ${Math.round(tm.search)} ms` : ''}）` : '';
-  io.out(`${rows.length} 个方案 plans，${query.tasks().length} 项任务 tasks，${load.skipped.length} 个文件跳过 files skipped，用时 built in ${Math.round(load.ms)} ms${parts}`);
+  io.out(`${rows.length} 个方案 plans，${query.taskCount()} 项任务 tasks，${load.skipped.length} 个文件跳过 files skipped，用时 built in ${Math.round(load.ms)} ms${parts}`);
   return 0;
 }

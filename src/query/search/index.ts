@@ -99,6 +99,17 @@ function intersect(a: Int32Array, b: Int32Array): Int32Array {
   return out.subarray(0, k);
 }
 
+/** The two fields of a task the index searches: its folded text, and its folded meta (unit names, canonical names, section titles). */
+export function searchFields(t: Task): [string, string] {
+  const parts: string[] = [];
+  for (const u of t.units) {
+    if (!parts.includes(u.name)) parts.push(u.name);
+    if (!parts.includes(u.canonical)) parts.push(u.canonical);
+  }
+  for (const s of t.section) parts.push(s);
+  return [fold(t.text), fold(parts.join('\n'))];
+}
+
 export class SearchIndex {
   private readonly n: number;
   /** 2n fields: [0, n) folded task texts, [n, 2n) folded meta (unit names, canonical names, section titles);
@@ -145,6 +156,17 @@ export class SearchIndex {
     }
     this.stamp = new Uint32Array(this.n);
     this.cnt = new Uint8Array(this.n);
+  }
+
+  /** Fields given (searchFields of each task: n texts, then n metas) instead of tasks: an index to persist (toParts), not to search. */
+  private given: string[] | null = null;
+
+  /** An index over the fields of n tasks (`searchFields`: the n texts, then the n metas), for `toParts` only (there are no tasks to return). */
+  static overFields(fields: string[]): SearchIndex {
+    const n = fields.length / 2;
+    const ix = new SearchIndex({ count: n, at: () => { throw new Error('an index over fields has no tasks'); } });
+    ix.given = fields;
+    return ix;
   }
 
   /**
@@ -280,16 +302,6 @@ export class SearchIndex {
 
   // ---------------------------------------------------------------- building
 
-  private metaOf(t: Task): string {
-    const parts: string[] = [];
-    for (const u of t.units) {
-      if (!parts.includes(u.name)) parts.push(u.name);
-      if (!parts.includes(u.canonical)) parts.push(u.canonical);
-    }
-    for (const s of t.section) parts.push(s);
-    return fold(parts.join('\n'));
-  }
-
   private ensureChars(): void {
     if (!this.fields) {
       this.charBuild ??= this.buildChars();
@@ -380,12 +392,14 @@ export class SearchIndex {
   /** Character index builder; yields every few documents (see warmAsync). */
   private *buildChars(): Generator<void, void> {
     const n = this.n;
-    const fields: string[] = new Array(2 * n);
-    for (let i = 0; i < n; i++) {
-      const t = this.at(i);
-      fields[i] = fold(t.text);
-      fields[n + i] = this.metaOf(t);
-      if ((i & 31) === 31) yield;
+    let fields = this.given;
+    this.given = null;
+    if (!fields) {
+      fields = new Array(2 * n);
+      for (let i = 0; i < n; i++) {
+        [fields[i], fields[n + i]] = searchFields(this.at(i));
+        if ((i & 31) === 31) yield;
+      }
     }
     const charId = new Uint16Array(65536);
     let nChars = 0;

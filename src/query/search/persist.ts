@@ -103,6 +103,18 @@ const MAGIC = [0x50, 0x4c, 0x53, 0x49]; // PLSI
 
 /** One buffer holding every part; `code` identifies the code that built it (a mismatch is rejected on open). */
 export function encodeSearch(parts: SearchParts, code: string): Uint8Array {
+  const chunks = encodeSearchChunks(parts, code);
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** The same bytes as `encodeSearch`, as pieces (the head, then views of the parts and their padding) to write one after the other without one buffer of them all. */
+export function encodeSearchChunks(parts: SearchParts, code: string): Uint8Array[] {
   const sections: Header['sections'] = {};
   let at = 0;
   for (const [name, type] of SECTIONS) {
@@ -112,13 +124,17 @@ export function encodeSearch(parts: SearchParts, code: string): Uint8Array {
   }
   const header = new TextEncoder().encode(JSON.stringify({ format: SEARCH_FORMAT, code, n: parts.n, nChars: parts.nChars, overflow: parts.overflow, sections } satisfies Header));
   const start = Math.ceil((8 + header.length) / 8) * 8;
-  const out = new Uint8Array(start + at);
-  out.set(MAGIC, 0);
-  new DataView(out.buffer).setUint32(4, header.length, true);
-  out.set(header, 8);
+  const head = new Uint8Array(start);
+  head.set(MAGIC, 0);
+  new DataView(head.buffer).setUint32(4, header.length, true);
+  head.set(header, 8);
+  const out: Uint8Array[] = [head];
+  const pad = new Uint8Array(8);
   for (const [name] of SECTIONS) {
     const a = parts[name] as Section;
-    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), start + sections[name][1]);
+    out.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    const p = Math.ceil(a.byteLength / 8) * 8 - a.byteLength;
+    if (p) out.push(pad.subarray(0, p));
   }
   return out;
 }
