@@ -7,6 +7,8 @@ import { readDocument } from '../readers/index.js';
 export type SourceReader = ((file: string) => string | null) & {
   /** Whether reading `file` takes no more than a few milliseconds (no PDF renderer, no spreadsheet), so it can be read ahead. */
   cheap?: (file: string) => boolean;
+  /** Whether `file` has been read already (asking for it then costs nothing). */
+  loaded?: (file: string) => boolean;
 };
 
 const CHEAP = /\.(txt|md|html?|docx)$|^[^.]*$/i;
@@ -29,5 +31,6 @@ export function corpusReader(corpusDir: string): SourceReader {
     return cache.get(file) ?? null;
   };
   reader.cheap = (file) => CHEAP.test(file);
+  reader.loaded = (file) => cache.has(file);
   return reader;
 }

@@ -323,9 +323,11 @@ export class PlansQuery {
     if (file && this.opts.source?.cheap?.(file)) this.opts.source(file);
   }
 
-  /** The raw paragraph a task comes from, with the task's span inside it. */
-  context(task: Task): SourceContext | null {
-    const raw = this.opts.source?.(task.source.file);
+  /** The raw paragraph a task comes from, with the task's span inside it; with `onlyLoaded`, null rather than reading its file now. */
+  context(task: Task, opts: { onlyLoaded?: boolean } = {}): SourceContext | null {
+    const src = this.opts.source;
+    if (opts.onlyLoaded && src?.loaded && !src.loaded(task.source.file)) return null;
+    const raw = src?.(task.source.file);
     if (!raw) return null;
     const { start, end } = task.source;
     let ls = start > 0 ? raw.lastIndexOf('\n', start - 1) + 1 : 0;

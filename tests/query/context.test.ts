@@ -66,3 +66,16 @@ describe('reading source files ahead (prefetchContext)', () => {
     expect(real.cheap!('a.docx') && real.cheap!('a.html') && real.cheap!('noext')).toBe(true);
   });
 });
+
+describe('a preview that may not read files (the first frame)', () => {
+  it('shows the source paragraph only once its file has been read', () => {
+    const q = queryFor(`某某省数据资源统筹管理工作方案\n${FILLER}。${TASK}\n`);
+    const task = q.tasks()[0];
+    const has = (lines: ReturnType<typeof previewLines>) => lines.some((l) => l.some((s) => s.text.includes(FILLER)));
+    expect(q.context(task, { onlyLoaded: true })).toBeNull();
+    expect(has(previewLines(q, { task, score: 0, ranges: [] }, 78, false))).toBe(false);
+    q.prefetchContext(task.planId);
+    expect(q.context(task, { onlyLoaded: true })?.paragraph).toBe(`${FILLER}。${TASK}`);
+    expect(has(previewLines(q, { task, score: 0, ranges: [] }, 78, false))).toBe(true);
+  });
+});

@@ -93,7 +93,8 @@ export function resultRow(q: PlansQuery, hit: SearchHit, selected: boolean, widt
   return segs;
 }
 
-export function previewLines(q: PlansQuery, hit: SearchHit | undefined, width: number): Seg[][] {
+/** The preview of a hit; its source paragraph only if its file is read already when `readSource` is false. */
+export function previewLines(q: PlansQuery, hit: SearchHit | undefined, width: number, readSource = true): Seg[][] {
   if (!hit) return [[{ text: '没有匹配的任务 — no matching task', dim: true }]];
   const t = hit.task;
   const lines: Seg[][] = [];
@@ -111,7 +112,7 @@ export function previewLines(q: PlansQuery, hit: SearchHit | undefined, width: n
   }
   if (t.themes.length) lines.push([{ text: '主题 ', bold: true }, { text: clean(firstTheme(q, t)) }]);
   lines.push([{ text: `${clean(t.source.file)}:${t.source.line}`, dim: true }]);
-  const ctx = q.context(t);
+  const ctx = q.context(t, { onlyLoaded: !readSource });
   if (ctx) {
     lines.push([{ text: '原文 Source paragraph', bold: true, dim: true }]);
     appendAll(lines, wrapSegs(highlightSegs(ctx.paragraph, [[ctx.start, ctx.end]], { inverse: true }, { dim: true }), width));
@@ -248,14 +249,19 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
   // The preview shows source paragraphs: the files of the rows on screen are read (and decoded) ahead,
   // one per turn of the event loop once the index is built, so neither a key nor moving down waits for
   // one; only cheap formats (a PDF or a sheet is read when first shown), and memory stays with what is seen.
+  // Until the first of these passes is done, the preview reads no file itself (the first frame reads none).
   const visiblePlans = [...new Set(visible.map((h) => h.task.planId))].join('\n');
+  const [sourcesOk, setSourcesOk] = useState(false);
   useEffect(() => {
     if (!ready) return;
     const plans = visiblePlans.split('\n');
     let timer: ReturnType<typeof setImmediate> | undefined;
     const next = () => {
       const id = plans.shift();
-      if (!id) return;
+      if (!id) {
+        setSourcesOk(true);
+        return;
+      }
       q.prefetchContext(id);
       timer = setImmediate(next);
     };
@@ -264,7 +270,7 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
       if (timer) clearImmediate(timer);
     };
   }, [q, ready, visiblePlans]);
-  const preview = useMemo(() => previewLines(q, hits[selIdx], pw).slice(0, innerHeight(prevH)), [q, hits, selIdx, pw, prevH]);
+  const preview = useMemo(() => previewLines(q, hits[selIdx], pw, sourcesOk).slice(0, innerHeight(prevH)), [q, hits, selIdx, pw, prevH, sourcesOk]);
 
   const filterSegs: Seg[] = [];
   const addFilter = (label: string, value: string) => filterSegs.push({ text: ' ' }, { text: `[${label}:${value}]`, color: 'cyan', bold: true });
