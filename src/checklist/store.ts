@@ -15,7 +15,8 @@ import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { LowSync, type SyncAdapter } from 'lowdb';
-import { ChecklistFormatError, emptyChecklist, migrate, type ChecklistData } from './model.js';
+import { ChecklistFormatError, emptyChecklist, migrate, type ChecklistData, type Entry } from './model.js';
+import { readJsonFile, writeJson } from './file.js';
 
 export const CHECKLIST_FILE = 'checklist.json';
 const BACKUPS_KEPT = 14;
@@ -95,15 +96,22 @@ export function writeTarget(file: string): string {
 
 /** Writes `content` to `file` atomically (temp file in the same folder + fsync + rename), mode 0600; through a symlink. */
 export function atomicWriteFile(linkOrFile: string, content: string | Uint8Array): void {
+  atomicWrite(linkOrFile, (fd) => {
+    const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    let off = 0;
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+  });
+}
+
+/** As atomicWriteFile, with the content written by `write` to the temp file's descriptor (in as many pieces as it likes). */
+export function atomicWrite(linkOrFile: string, write: (fd: number) => void): void {
   const file = writeTarget(linkOrFile);
   const dir = dirname(file);
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const fd = openSync(tmp, 'wx', 0o600);
   try {
-    const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    write(fd);
     fsyncSync(fd);
   } catch (e) {
     closeSync(fd);
@@ -119,30 +127,30 @@ export function atomicWriteFile(linkOrFile: string, content: string | Uint8Array
   fsyncDir(dir);
 }
 
-/** lowdb adapter: strict reading (never silently empty), migrations, atomic 0600 writes. */
+/**
+ * lowdb adapter: strict reading (never silently empty), migrations, atomic 0600 writes; the file is read and
+ * written in chunks (file.ts), so a huge checklist is never one string in memory.
+ */
 class ChecklistAdapter implements SyncAdapter<ChecklistData> {
   migratedFrom: number | null = null;
+  /** How many times the file was parsed (for tests: each parse of a huge checklist costs seconds). */
+  parses = 0;
   constructor(
     private readonly file: string,
     private readonly now: () => Date,
   ) {}
   read(): ChecklistData | null {
-    let text: string;
+    let parsed;
     try {
-      text = readFileSync(this.file, 'utf8');
+      parsed = readJsonFile(this.file);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return null;
       throw new ChecklistCorruptError(this.file, code === 'EACCES' ? 'permission denied' : (e as Error).message);
     }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    if (!text.trim()) throw new ChecklistCorruptError(this.file, 'the file is empty');
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (e) {
-      throw new ChecklistCorruptError(this.file, `not valid JSON: ${(e as Error).message}`);
-    }
+    this.parses++;
+    if (!parsed.ok) throw new ChecklistCorruptError(this.file, parsed.reason);
+    const raw = parsed.value;
     try {
       const { data, migratedFrom } = migrate(raw, this.now().toISOString());
       this.migratedFrom = migratedFrom;
@@ -153,7 +161,61 @@ class ChecklistAdapter implements SyncAdapter<ChecklistData> {
     }
   }
   write(data: ChecklistData): void {
-    atomicWriteFile(this.file, JSON.stringify(data, null, 1) + '\n');
+    atomicWrite(this.file, (fd) => writeJson(fd, data));
+  }
+}
+
+/**
+ * What `update` compares before and after its function runs: the members other than the entries as JSON (a
+ * few units: small), and for each entry, in order, its id, the entry object, the number of its fields and
+ * each field's value (strings compared by value, a snapshot or the history by identity, with the history's
+ * length). About a dozen references per entry, instead of the checklist serialised twice.
+ */
+export class Fingerprint {
+  private readonly head: string;
+  private readonly flat: unknown[] = [];
+  constructor(d: ChecklistData) {
+    this.head = Fingerprint.headOf(d);
+    Fingerprint.walk(d, (x) => void this.flat.push(x));
+  }
+  private static headOf(d: ChecklistData): string {
+    const { entries: _entries, ...rest } = d;
+    return JSON.stringify(rest);
+  }
+  private static walk(d: ChecklistData, put: (x: unknown) => boolean | void): boolean {
+    const entries = d.entries as Record<string, Entry> | null | undefined;
+    if (!entries || typeof entries !== 'object') return put(entries) === false;
+    for (const id in entries) {
+      if (!Object.prototype.hasOwnProperty.call(entries, id)) continue;
+      const e = entries[id];
+      if (put(id) === false || put(e) === false) return true;
+      if (!e || typeof e !== 'object') continue;
+      let n = 0;
+      for (const k in e) if (Object.prototype.hasOwnProperty.call(e, k)) n++;
+      if (
+        put(n) === false ||
+        put(e.taskId) === false ||
+        put(e.status) === false ||
+        put(e.note) === false ||
+        put(e.due) === false ||
+        put(e.origin) === false ||
+        put(e.snapshot) === false ||
+        put(e.orphanedAt) === false ||
+        put(e.createdAt) === false ||
+        put(e.updatedAt) === false ||
+        put(e.history) === false ||
+        put(Array.isArray(e.history) ? e.history.length : -1) === false
+      )
+        return true;
+    }
+    return false;
+  }
+  differs(d: ChecklistData): boolean {
+    if (Fingerprint.headOf(d) !== this.head) return true;
+    let i = 0;
+    const flat = this.flat;
+    const stopped = Fingerprint.walk(d, (x) => i < flat.length && flat[i++] === x);
+    return stopped || i !== flat.length;
   }
 }
 
@@ -182,6 +244,11 @@ export class ChecklistStore {
   /** Schema version the file was migrated from on the last read, or null if it was current (or absent). */
   get migratedFrom(): number | null {
     return this.adapter.migratedFrom;
+  }
+
+  /** How many times this store parsed the file. */
+  get parses(): number {
+    return this.adapter.parses;
   }
 
   exists(): boolean {
@@ -235,24 +302,32 @@ export class ChecklistStore {
 
   /**
    * Runs `fn` on the latest content under the lock and writes the result atomically (only if `fn` changed
-   * something, or the file needs migrating). Returns what `fn` returns.
+   * something, or the file needs migrating). Returns what `fn` returns; the store keeps none of the data.
+   *
+   * What counts as a change (compared without serialising the checklist, see `Fingerprint`): the units or any
+   * other member besides the entries, an entry added, removed or replaced, or a field of an entry set to
+   * another value — a new snapshot, a history event pushed. Change what is inside a snapshot or a history
+   * event by replacing it, as the operations in entries.ts and reconcile.ts do.
    */
   update<T>(fn: (data: ChecklistData, now: string) => T): T {
     return this.withLock(() => {
       this.sweepTemps();
       this.load(); // re-read under the lock: merge with whatever other processes wrote
-      let before: string | null = JSON.stringify(this.db.data);
-      const now = this.now().toISOString();
-      const result = fn(this.db.data, now);
-      const changed = JSON.stringify(this.db.data) !== before;
-      before = null; // a large checklist: let the copy go before the file text is built
-      if (changed || this.adapter.migratedFrom !== null || !this.exists()) {
-        this.db.data.updatedAt = now;
-        this.dailyBackup(now);
-        this.db.write();
-        this.adapter.migratedFrom = null;
+      try {
+        const data = this.db.data;
+        const before = new Fingerprint(data);
+        const now = this.now().toISOString();
+        const result = fn(data, now);
+        if (before.differs(data) || this.adapter.migratedFrom !== null || !this.exists()) {
+          data.updatedAt = now;
+          this.dailyBackup(now);
+          this.db.write();
+          this.adapter.migratedFrom = null;
+        }
+        return result;
+      } finally {
+        this.db.data = emptyChecklist(); // a large checklist is not kept alive by the store
       }
-      return result;
     });
   }
 

@@ -1,0 +1,334 @@
+/**
+ * The checklist file's text, read and written in chunks so that a huge checklist (100,000 orphaned entries,
+ * 100+ MB) never exists as one string or one buffer in memory:
+ *
+ * - reading scans the bytes (1 MB at a time) for the top-level members and, inside `entries`, for each
+ *   entry, and JSON.parses each entry on its own; the short strings that repeat across entries (timestamps,
+ *   statuses, section headings, unit names, plan ids) are shared, which keeps the parsed checklist to about
+ *   a third of the heap JSON.parse of the whole text takes. Anything the scanner does not accept is handed
+ *   to JSON.parse of the whole text, so a bad file is reported exactly as before;
+ * - writing streams compact JSON, one entry per line, to the file descriptor it is given.
+ *
+ * The schema is unchanged: what is written is the same JSON any version of plans reads.
+ */
+import { closeSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+
+export class ChecklistSyntaxError extends Error {}
+
+const CHUNK = 1 << 20;
+const BATCH = 1 << 18;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const isWs = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+
+/** A pull reader over a file: `buf[pos..len)` is unread; bytes from `mark` on (when ≥ 0) are kept across refills. */
+class Bytes {
+  buf = Buffer.allocUnsafe(CHUNK);
+  len = 0;
+  pos = 0;
+  mark = -1;
+  /** Where buf[0] is in the file. */
+  base = 0;
+  private eof = false;
+  constructor(private readonly fd: number) {}
+
+  /** Reads more; false at the end of the file. */
+  fill(): boolean {
+    if (this.eof) return false;
+    const keep = this.mark >= 0 ? this.mark : this.pos;
+    if (keep > 0) {
+      this.buf.copy(this.buf, 0, keep, this.len);
+      this.base += keep;
+      this.len -= keep;
+      this.pos -= keep;
+      if (this.mark >= 0) this.mark = 0;
+    }
+    if (this.len === this.buf.length) {
+      const bigger = Buffer.allocUnsafe(this.buf.length * 2); // one value longer than the buffer
+      this.buf.copy(bigger, 0, 0, this.len);
+      this.buf = bigger;
+    }
+    const n = readSync(this.fd, this.buf, this.len, this.buf.length - this.len, null);
+    if (n === 0) {
+      this.eof = true;
+      return false;
+    }
+    this.len += n;
+    return true;
+  }
+
+  /** The next byte (not consumed), or -1 at the end. */
+  peek(): number {
+    if (this.pos < this.len || this.fill()) return this.buf[this.pos];
+    return -1;
+  }
+
+  /** The next byte that is not white space (not consumed), or -1. */
+  peekNonWs(): number {
+    for (;;) {
+      while (this.pos < this.len) {
+        const b = this.buf[this.pos];
+        if (!isWs(b)) return b;
+        this.pos++;
+      }
+      if (!this.fill()) return -1;
+    }
+  }
+
+  expect(b: number): void {
+    if (this.peekNonWs() !== b) throw new ChecklistSyntaxError(`expected ${String.fromCharCode(b)}`);
+    this.pos++;
+  }
+
+  /** Past the closing quote of a string whose opening quote is at `pos` (inside a value(): `mark` keeps it across refills). */
+  skipString(): void {
+    const start = this.base + this.pos;
+    this.pos++;
+    for (;;) {
+      const i = this.buf.indexOf(QUOTE, this.pos);
+      if (i < 0 || i >= this.len) {
+        this.pos = this.len;
+        if (!this.fill()) throw new ChecklistSyntaxError('unterminated string');
+        continue;
+      }
+      let bs = 0;
+      for (let j = i - 1, from = start - this.base; j > from && this.buf[j] === BACKSLASH; j--) bs++;
+      this.pos = i + 1;
+      if (bs % 2 === 0) return;
+    }
+  }
+
+  /** Past one JSON value starting at `pos` (not validated inside: JSON.parse does that). */
+  skipValue(): void {
+    const b = this.peek();
+    if (b === QUOTE) return this.skipString();
+    if (b === 0x7b || b === 0x5b) {
+      let depth = 0;
+      for (;;) {
+        if (this.pos >= this.len && !this.fill()) throw new ChecklistSyntaxError('unexpected end');
+        const c = this.buf[this.pos];
+        if (c === QUOTE) {
+          this.skipString();
+          continue;
+        }
+        this.pos++;
+        if (c === 0x7b || c === 0x5b) depth++;
+        else if (c === 0x7d || c === 0x5d) {
+          if (--depth === 0) return;
+        }
+      }
+    }
+    // a number, true, false or null: up to the next delimiter
+    const from = this.base + this.pos;
+    for (;;) {
+      if (this.pos >= this.len && !this.fill()) break;
+      const c = this.buf[this.pos];
+      if (c === 0x2c || c === 0x7d || c === 0x5d || isWs(c)) break;
+      this.pos++;
+    }
+    if (this.base + this.pos === from) throw new ChecklistSyntaxError('expected a value');
+  }
+
+  /** The JSON value at `pos`, parsed, and consumed. */
+  value(): unknown {
+    this.peekNonWs();
+    this.mark = this.pos;
+    this.skipValue();
+    const text = this.buf.toString('utf8', this.mark, this.pos);
+    this.mark = -1;
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      throw new ChecklistSyntaxError((e as Error).message);
+    }
+  }
+
+  /** A key (a JSON string) and the colon after it. */
+  key(): string {
+    if (this.peekNonWs() !== QUOTE) throw new ChecklistSyntaxError('expected a key');
+    const k = this.value();
+    if (typeof k !== 'string') throw new ChecklistSyntaxError('expected a key');
+    this.expect(0x3a);
+    return k;
+  }
+}
+
+/** Fields that differ from entry to entry: not worth a look-up. */
+const UNIQUE = new Set(['taskId', 'createdAt', 'updatedAt', 'note']);
+
+/** Shares equal short strings (at most 64 characters) between the entries of one read. */
+class Interner {
+  private readonly pool = new Map<string, string>();
+  s<T>(x: T): T {
+    if (typeof x !== 'string' || x.length > 64) return x;
+    const hit = this.pool.get(x);
+    if (hit !== undefined) return hit as T;
+    this.pool.set(x, x);
+    return x;
+  }
+  /** Every short string property of a plain object (shallow), but those named in `skip`. */
+  props(o: unknown, skip?: Set<string>): void {
+    if (!o || typeof o !== 'object' || Array.isArray(o)) return;
+    const r = o as Record<string, unknown>;
+    for (const k in r) if (typeof r[k] === 'string' && !skip?.has(k)) r[k] = this.s(r[k]);
+  }
+  list(a: unknown, each: (x: unknown, i: number, a: unknown[]) => void): void {
+    if (Array.isArray(a)) for (let i = 0; i < a.length; i++) each(a[i], i, a);
+  }
+  entry(e: unknown): void {
+    if (!e || typeof e !== 'object' || Array.isArray(e)) return;
+    this.props(e, UNIQUE); // status, origin, due, orphanedAt (a long note is left alone)
+    const x = e as { snapshot?: unknown; history?: unknown };
+    const snap = x.snapshot as Record<string, unknown> | null | undefined;
+    if (snap && typeof snap === 'object') {
+      this.props(snap); // planId, planTag (a long text is left alone)
+      this.list(snap.section, (v, i, a) => (a[i] = this.s(v)));
+      this.list(snap.deadlines, (v) => this.props(v));
+      this.list(snap.units, (v) => this.props(v));
+    }
+    this.list(x.history, (v) => this.props(v));
+  }
+}
+
+function put(o: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[k] = v;
+}
+
+function scan(fd: number): unknown {
+  const r = new Bytes(fd);
+  // A byte-order mark, as a UTF-8 editor may leave it.
+  if (r.peek() === 0xef) {
+    while (r.len - r.pos < 3 && r.fill());
+    if (r.len - r.pos >= 3 && r.buf[r.pos + 1] === 0xbb && r.buf[r.pos + 2] === 0xbf) r.pos += 3;
+  }
+  const first = r.peekNonWs();
+  if (first === -1) throw new ChecklistSyntaxError('empty');
+  if (first !== 0x7b) throw new ChecklistSyntaxError('not an object'); // JSON.parse of the whole text says what it is
+  r.pos++;
+  const top: Record<string, unknown> = {};
+  const interner = new Interner();
+  if (r.peekNonWs() === 0x7d) r.pos++;
+  else
+    for (;;) {
+      const k = r.key();
+      if (k === 'entries' && r.peekNonWs() === 0x7b) {
+        r.pos++;
+        const entries: Record<string, unknown> = {};
+        // Members are checked for their shape here (key, colon, value, comma) and parsed in batches of about
+        // BATCH bytes, each batch one JSON.parse of `{…}`: fewer, larger calls than one per entry.
+        const flush = () => {
+          let batch: Record<string, unknown>;
+          try {
+            batch = JSON.parse(`{${r.buf.toString('utf8', r.mark, r.pos)}}`) as Record<string, unknown>;
+          } catch (e) {
+            throw new ChecklistSyntaxError((e as Error).message);
+          }
+          for (const id in batch) {
+            const e = batch[id];
+            interner.entry(e);
+            put(entries, id, e);
+          }
+          r.mark = -1;
+        };
+        if (r.peekNonWs() === 0x7d) r.pos++;
+        else
+          for (;;) {
+            if (r.peekNonWs() !== QUOTE) throw new ChecklistSyntaxError('expected a key');
+            if (r.mark < 0) r.mark = r.pos;
+            r.skipString();
+            r.expect(0x3a);
+            r.peekNonWs();
+            r.skipValue();
+            const c = r.peekNonWs();
+            if (c === 0x7d || r.pos - r.mark >= BATCH) flush();
+            r.pos++;
+            if (c === 0x7d) break;
+            if (c !== 0x2c) throw new ChecklistSyntaxError('expected , or }');
+          }
+        put(top, k, entries);
+      } else put(top, k, r.value());
+      const c = r.peekNonWs();
+      r.pos++;
+      if (c === 0x7d) break;
+      if (c !== 0x2c) throw new ChecklistSyntaxError('expected , or }');
+    }
+  if (r.peekNonWs() !== -1) throw new ChecklistSyntaxError('text after the end');
+  return top;
+}
+
+/**
+ * The value of a JSON file whose top level is an object, by the chunked scan alone; throws
+ * ChecklistSyntaxError for anything else (no object at the top, not JSON), which readJsonFile then hands
+ * to JSON.parse of the whole text.
+ */
+export function scanJsonFile(file: string): unknown {
+  const fd = openSync(file, 'r');
+  try {
+    return scan(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export type ReadResult = { ok: true; value: unknown } | { ok: false; reason: string };
+
+/**
+ * Parses the checklist file. `{ ok: false }` says why it is not JSON (the reason JSON.parse gives, or that
+ * it is empty). File-system errors (ENOENT, EACCES) are thrown as they are.
+ */
+export function readJsonFile(file: string): ReadResult {
+  try {
+    return { ok: true, value: scanJsonFile(file) };
+  } catch (e) {
+    if (!(e instanceof ChecklistSyntaxError)) throw e;
+  }
+  // Not what the scanner expects: the whole text through JSON.parse (its verdict, its message).
+  let text = readFileSync(file, 'utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (!text.trim()) return { ok: false, reason: 'the file is empty' };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (e) {
+    return { ok: false, reason: `not valid JSON: ${(e as Error).message}` };
+  }
+}
+
+/** Writes `data` as compact JSON, the small members first and then `entries` one per line, in chunks of about 1 MB. */
+export function writeJson(fd: number, data: object): number {
+  let out = '';
+  let bytes = 0;
+  const flush = () => {
+    const b = Buffer.from(out, 'utf8');
+    let off = 0;
+    while (off < b.length) off += writeSync(fd, b, off, b.length - off);
+    bytes += b.length;
+    out = '';
+  };
+  const o = data as Record<string, unknown>;
+  let sep = '{';
+  for (const k of Object.keys(o)) {
+    if (k === 'entries' && o[k] && typeof o[k] === 'object' && !Array.isArray(o[k])) continue;
+    const v = JSON.stringify(o[k]);
+    if (v === undefined) continue;
+    out += `${sep}${JSON.stringify(k)}:${v}`;
+    sep = ',';
+  }
+  const entries = o.entries;
+  if (entries && typeof entries === 'object' && !Array.isArray(entries)) {
+    out += `${sep}"entries":{`;
+    sep = ',';
+    let first = true;
+    for (const [id, e] of Object.entries(entries as Record<string, unknown>)) {
+      const v = JSON.stringify(e);
+      if (v === undefined) continue;
+      out += `${first ? '\n' : ',\n'}${JSON.stringify(id)}:${v}`;
+      first = false;
+      if (out.length >= CHUNK) flush();
+    }
+    out += first ? '}' : '\n}';
+  }
+  out += sep === '{' ? '{}\n' : '}\n';
+  flush();
+  return bytes;
+}
