@@ -195,7 +195,33 @@ function put(o: Record<string, unknown>, k: string, v: unknown): void {
   else o[k] = v;
 }
 
-function scan(fd: number): unknown {
+/** Where scan() hands the members of `entries`. */
+export interface EntriesSink {
+  /** One member, as scanned: its key, and where it is in the file ([start, end): from the key's opening quote to the end of its value). */
+  member?(id: string, start: number, end: number): void;
+  /** The next members, parsed (one JSON.parse per batch of about BATCH bytes). */
+  batch(members: Record<string, unknown>): void;
+}
+
+/** The JSON text of a key at buf[from, to) (quotes included), decoded. */
+function keyAt(buf: Buffer, from: number, to: number): string {
+  const raw = buf.indexOf(BACKSLASH, from) < 0 || buf.indexOf(BACKSLASH, from) >= to ? buf.toString('utf8', from + 1, to - 1) : null;
+  if (raw !== null) return raw;
+  try {
+    return JSON.parse(buf.toString('utf8', from, to)) as string;
+  } catch (e) {
+    throw new ChecklistSyntaxError((e as Error).message);
+  }
+}
+
+/**
+ * Scans a file whose top level is an object: every member but `entries` parsed into the result, the members
+ * of `entries` (when it is an object) handed to `sink` (the result's `entries` is then whatever `sink` makes
+ * of it: the caller's). `entriesSeen`: whether the file has an `entries` object (1) or not (0). Throws
+ * ChecklistSyntaxError for anything that is not such a JSON text, and for a second `entries` member (rare
+ * enough to leave to JSON.parse of the whole text).
+ */
+function scan(fd: number, sink: EntriesSink): { top: Record<string, unknown>; entriesSeen: number } {
   const r = new Bytes(fd);
   // A byte-order mark, as a UTF-8 editor may leave it.
   if (r.peek() === 0xef) {
@@ -207,14 +233,15 @@ function scan(fd: number): unknown {
   if (first !== 0x7b) throw new ChecklistSyntaxError('not an object'); // JSON.parse of the whole text says what it is
   r.pos++;
   const top: Record<string, unknown> = {};
-  const interner = new Interner();
+  let entriesSeen = 0;
   if (r.peekNonWs() === 0x7d) r.pos++;
   else
     for (;;) {
       const k = r.key();
+      if (k === 'entries' && Object.prototype.hasOwnProperty.call(top, 'entries')) throw new ChecklistSyntaxError('"entries" twice'); // JSON.parse sorts that out
       if (k === 'entries' && r.peekNonWs() === 0x7b) {
         r.pos++;
-        const entries: Record<string, unknown> = {};
+        entriesSeen++;
         // Members are checked for their shape here (key, colon, value, comma) and parsed in batches of about
         // BATCH bytes, each batch one JSON.parse of `{…}`: fewer, larger calls than one per entry.
         const flush = () => {
@@ -224,29 +251,28 @@ function scan(fd: number): unknown {
           } catch (e) {
             throw new ChecklistSyntaxError((e as Error).message);
           }
-          for (const id in batch) {
-            const e = batch[id];
-            interner.entry(e);
-            put(entries, id, e);
-          }
           r.mark = -1;
+          sink.batch(batch);
         };
         if (r.peekNonWs() === 0x7d) r.pos++;
         else
           for (;;) {
             if (r.peekNonWs() !== QUOTE) throw new ChecklistSyntaxError('expected a key');
             if (r.mark < 0) r.mark = r.pos;
+            const keyStart = r.base + r.pos;
             r.skipString();
+            const id = sink.member ? keyAt(r.buf, keyStart - r.base, r.pos) : '';
             r.expect(0x3a);
             r.peekNonWs();
             r.skipValue();
+            sink.member?.(id, keyStart, r.base + r.pos);
             const c = r.peekNonWs();
             if (c === 0x7d || r.pos - r.mark >= BATCH) flush();
             r.pos++;
             if (c === 0x7d) break;
             if (c !== 0x2c) throw new ChecklistSyntaxError('expected , or }');
           }
-        put(top, k, entries);
+        put(top, k, undefined); // its place among the members
       } else put(top, k, r.value());
       const c = r.peekNonWs();
       r.pos++;
@@ -254,7 +280,23 @@ function scan(fd: number): unknown {
       if (c !== 0x2c) throw new ChecklistSyntaxError('expected , or }');
     }
   if (r.peekNonWs() !== -1) throw new ChecklistSyntaxError('text after the end');
-  return top;
+  return { top, entriesSeen };
+}
+
+/** A sink that builds the entries object, sharing the short strings that repeat across entries. */
+function entriesObject(): EntriesSink & { entries: Record<string, unknown> } {
+  const interner = new Interner();
+  const entries: Record<string, unknown> = {};
+  return {
+    entries,
+    batch(members) {
+      for (const id in members) {
+        const e = members[id];
+        interner.entry(e);
+        put(entries, id, e);
+      }
+    },
+  };
 }
 
 /**
@@ -265,7 +307,20 @@ function scan(fd: number): unknown {
 export function scanJsonFile(file: string): unknown {
   const fd = openSync(file, 'r');
   try {
-    return scan(fd);
+    const sink = entriesObject();
+    const { top, entriesSeen } = scan(fd, sink);
+    if (entriesSeen) top.entries = sink.entries;
+    return top;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** scan() of a file, its entries handed to `sink` (see scan). */
+export function scanFileEntries(file: string, sink: EntriesSink): { top: Record<string, unknown>; entriesSeen: number } {
+  const fd = openSync(file, 'r');
+  try {
+    return scan(fd, sink);
   } finally {
     closeSync(fd);
   }
@@ -294,41 +349,117 @@ export function readJsonFile(file: string): ReadResult {
   }
 }
 
+/** Text and byte ranges of another file, written to `fd` in pieces of about CHUNK bytes. */
+class Out {
+  private text = '';
+  bytes = 0;
+  private copyBuf: Buffer | null = null;
+  constructor(private readonly fd: number) {}
+  put(s: string): void {
+    this.text += s;
+    if (this.text.length >= CHUNK) this.flush();
+  }
+  private writeAll(b: Uint8Array, n: number): void {
+    let off = 0;
+    while (off < n) off += writeSync(this.fd, b, off, n - off);
+    this.bytes += n;
+  }
+  flush(): void {
+    if (!this.text) return;
+    const b = Buffer.from(this.text, 'utf8');
+    this.text = '';
+    this.writeAll(b, b.length);
+  }
+  /** Bytes [start, end) of the file open as `src`, as they are. */
+  copy(src: number, start: number, end: number): void {
+    this.flush();
+    const buf = (this.copyBuf ??= Buffer.allocUnsafe(CHUNK));
+    for (let at = start; at < end; ) {
+      const n = readSync(src, buf, 0, Math.min(buf.length, end - at), at);
+      if (n <= 0) throw new Error('the checklist file ended early while it was copied');
+      this.writeAll(buf, n);
+      at += n;
+    }
+  }
+}
+
+/** The members of `data` other than an `entries` object, compact: `"k":v,"k2":v2`. */
+function headMembers(data: Record<string, unknown>): string {
+  const out: string[] = [];
+  for (const k of Object.keys(data)) {
+    if (k === 'entries' && data[k] && typeof data[k] === 'object' && !Array.isArray(data[k])) continue;
+    const v = JSON.stringify(data[k]);
+    if (v !== undefined) out.push(`${JSON.stringify(k)}:${v}`);
+  }
+  return out.join(',');
+}
+
 /** Writes `data` as compact JSON, the small members first and then `entries` one per line, in chunks of about 1 MB. */
 export function writeJson(fd: number, data: object): number {
-  let out = '';
-  let bytes = 0;
-  const flush = () => {
-    const b = Buffer.from(out, 'utf8');
-    let off = 0;
-    while (off < b.length) off += writeSync(fd, b, off, b.length - off);
-    bytes += b.length;
-    out = '';
-  };
+  const out = new Out(fd);
   const o = data as Record<string, unknown>;
-  let sep = '{';
-  for (const k of Object.keys(o)) {
-    if (k === 'entries' && o[k] && typeof o[k] === 'object' && !Array.isArray(o[k])) continue;
-    const v = JSON.stringify(o[k]);
-    if (v === undefined) continue;
-    out += `${sep}${JSON.stringify(k)}:${v}`;
-    sep = ',';
-  }
+  const head = headMembers(o);
+  out.put(`{${head}`);
   const entries = o.entries;
   if (entries && typeof entries === 'object' && !Array.isArray(entries)) {
-    out += `${sep}"entries":{`;
-    sep = ',';
+    out.put(`${head ? ',' : ''}"entries":{`);
     let first = true;
     for (const [id, e] of Object.entries(entries as Record<string, unknown>)) {
       const v = JSON.stringify(e);
       if (v === undefined) continue;
-      out += `${first ? '\n' : ',\n'}${JSON.stringify(id)}:${v}`;
+      out.put(`${first ? '\n' : ',\n'}${JSON.stringify(id)}:${v}`);
       first = false;
-      if (out.length >= CHUNK) flush();
     }
-    out += first ? '}' : '\n}';
+    out.put(first ? '}}\n' : '\n}}\n');
+  } else out.put('}\n');
+  out.flush();
+  return out.bytes;
+}
+
+/** Where the members of an entries object are in a file, in order (see scanFileEntries' sink). */
+export interface MemberSpans {
+  ids: string[];
+  starts: number[];
+  ends: number[];
+}
+
+/**
+ * Writes `data` as writeJson does, but for its entries: the members of the file open as `src` (at `spans`)
+ * are copied as they are, byte for byte, except those whose id is in `changed`: these are written from
+ * `data.entries` at their first place (later duplicates are left out), or left out when `data.entries` no
+ * longer has them. `changed` must hold every id of `data.entries`; those the file did not have come last.
+ */
+export function writeJsonSpliced(fd: number, data: { entries: Record<string, unknown> }, src: number, spans: MemberSpans, changed: ReadonlySet<string>): number {
+  const out = new Out(fd);
+  const entries = data.entries;
+  const own = (id: string) => Object.prototype.hasOwnProperty.call(entries, id);
+  const head = headMembers(data as unknown as Record<string, unknown>);
+  out.put(`{${head}${head ? ',' : ''}"entries":{`);
+  let n = 0;
+  const written = new Set<string>();
+  const member = (id: string) => {
+    written.add(id);
+    if (!own(id)) return;
+    const v = JSON.stringify(entries[id]);
+    if (v === undefined) return;
+    out.put(`${n++ ? ',\n' : '\n'}${JSON.stringify(id)}:${v}`);
+  };
+  const { ids, starts, ends } = spans;
+  for (let i = 0; i < ids.length; ) {
+    if (changed.has(ids[i])) {
+      if (!written.has(ids[i])) member(ids[i]);
+      i++;
+      continue;
+    }
+    let j = i; // a run of members copied as they are, with what separates them in the file
+    while (j + 1 < ids.length && !changed.has(ids[j + 1])) j++;
+    out.put(n++ ? ',\n' : '\n');
+    out.copy(src, starts[i], ends[j]);
+    n += j - i;
+    i = j + 1;
   }
-  out += sep === '{' ? '{}\n' : '}\n';
-  flush();
-  return bytes;
+  for (const id of Object.keys(entries)) if (!written.has(id)) member(id);
+  out.put(n ? '\n}}\n' : '}}\n');
+  out.flush();
+  return out.bytes;
 }

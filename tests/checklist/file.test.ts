@@ -78,6 +78,12 @@ describe('readJsonFile', () => {
     const value = scanJsonFile(fileWith(text)) as { entries: object };
     expect(value).toEqual(JSON.parse(text));
     expect(Object.keys(value.entries)).toEqual(['a', 'b']);
+    // Two `entries` members: left to JSON.parse of the whole text (the last one wins).
+    for (const two of ['{"entries":{"a":1},"entries":{"b":2}}', '{"entries":{"a":1},"entries":5}', '{"entries":5,"entries":{"b":2}}']) {
+      const f = fileWith(two);
+      expect(() => scanJsonFile(f)).toThrow(ChecklistSyntaxError);
+      expect(readJsonFile(f)).toEqual({ ok: true, value: JSON.parse(two) });
+    }
   });
 
   it('whatever JSON.parse refuses, it refuses; whatever it accepts that is no object, it accepts', () => {

@@ -114,6 +114,12 @@ async function exportCmd(p: ParsedArgs, io: Io, cl: Checklist): Promise<number> 
   return 0;
 }
 
+/** Orphans listed by `plans mine` (text); past this many, the rest are counted, and `plans mine prune` is suggested. */
+export const ORPHANS_LISTED = 100;
+
+/** Holds something of mine (a status, a note, a due date): `plans mine prune` without --all keeps it. */
+const holdsMine = (it: MineItem) => it.status !== 'todo' || !!it.note || !!it.due;
+
 function listText(io: Io, cl: Checklist): number {
   const st = cl.state();
   if (!st.ok) throw new Error(st.error);
@@ -121,11 +127,25 @@ function listText(io: Io, cl: Checklist): number {
   io.out(`我的清单 My checklist  ${st.file}`);
   io.out(`我的单位 My units：${st.unitLabels.length ? st.unitLabels.join('、') : '（未设置：plans mine units set 审计）'}`);
   io.out(`完成 done ${s.done}/${s.total}　逾期 overdue ${s.overdue}　30天内到期 due in 30 days ${s.dueSoon}${s.orphans ? `　孤立 orphans ${s.orphans}` : ''}　截至 as of ${st.asOf}${s.next ? `　最近到期 next ${s.next.effectiveDue} ${truncateWidth(stripControl(s.next.text), 30)}` : ''}`);
-  const idw = Math.max(8, ...st.items.map((i) => i.taskId.length));
+  let prunable = 0;
+  for (const it of st.items) if (it.orphan && !holdsMine(it)) prunable++;
+  if (s.orphans > ORPHANS_LISTED) {
+    io.out(
+      `孤立条目很多 many orphaned entries (${s.orphans})：\`plans mine prune --yes\` 删除其中 ${prunable} 个无状态、备注或期限的 removes the ${prunable} that hold nothing of yours` +
+        `（\`plans mine prune\` 先列出数目 shows the count first；--all 删除全部孤立条目 removes every orphan）`,
+    );
+  }
+  let idw = 8;
+  for (const it of st.items) idw = Math.max(idw, it.taskId.length);
   for (const g of groupItems(st.items, 'plan', st.asOf, cl.query.plans().map((x) => x.id))) {
+    let shown = g.items;
+    if (g.key === '~orphans' && shown.length > ORPHANS_LISTED) {
+      // The ones that hold something of mine first, then the rest, as far as the limit goes.
+      shown = [...shown.filter(holdsMine), ...shown.filter((it) => !holdsMine(it))].slice(0, ORPHANS_LISTED);
+    }
     io.out('');
     io.out(`== ${g.label} (${g.items.length})`);
-    for (const it of g.items) {
+    for (const it of shown) {
       const flag = it.orphan ? '孤立' : it.overdue ? '逾期' : it.dueSoon ? '将到' : '';
       const role = it.roles.map((r) => ROLE_LABEL[r]).join('/') || '手动';
       const due = it.due ? `我的${it.due}` : (it.effectiveDue ?? '—');
@@ -133,6 +153,9 @@ function listText(io: Io, cl: Checklist): number {
         `${padEndWidth(STATUS_LABEL[it.status], 6)} ${it.taskId.padEnd(idw)} ${padEndWidth(role, 9)} ${padEndWidth(due, 14)} ${padEndWidth(flag, 4)} ${it.note ? '✎ ' : ''}${truncateWidth(stripControl(it.text).replace(/\s+/g, ' '), 60)}`,
       );
       if (it.orphan && it.suggestion) io.out(`${' '.repeat(7)}→ 建议关联 ${it.suggestion.taskId} (${Math.round(it.suggestion.score * 100)}%): ${truncateWidth(stripControl(it.suggestion.text), 50)}  [plans mine relink ${it.taskId}]`);
+    }
+    if (shown.length < g.items.length) {
+      io.out(`… 另有 ${g.items.length - shown.length} 个孤立条目未列出 more orphaned entries not listed（plans mine --json 列出全部条目 lists every entry；plans mine relink 列出全部孤立条目及建议 lists every orphan with suggestions）`);
     }
   }
   return 0;
