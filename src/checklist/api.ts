@@ -88,20 +88,26 @@ export class Checklist {
 
   /**
    * The checklist as read, reconciled once per session: one read of the file when nothing needs to change
-   * (the copy read is reconciled in memory and, unchanged, is the state), a locked update when something
-   * does (its result is the state: a second read, not a third; the first copy is let go before it).
+   * (the copy read is reconciled in memory and, unchanged, is the state); when something does, that copy is
+   * written under the lock if the file is still the one read (store.commit), else the change is made by a
+   * locked update of the latest file (a second read; the first copy let go before it).
    */
   private reconciledData(): ChecklistData {
-    let data: ChecklistData | null = this.store.read();
+    const read = this.store.readStamped();
+    let data: ChecklistData | null = read.data;
     if (this.reconciled) return data;
     // Only take the lock when something would actually change.
     if (!reconcile(data, this.query.lookup(), this.tag, new Date().toISOString())) {
       this.reconciled = true;
       return data;
     }
-    data = null; // a huge checklist: one copy in memory at a time
     let updated: ChecklistData;
     try {
+      if (this.store.commit(data, read.stamp)) {
+        this.reconciled = true;
+        return data;
+      }
+      data = null; // a huge checklist: one copy in memory at a time
       updated = this.store.update((d, now) => {
         reconcile(d, this.query.lookup(), this.tag, now);
         return d;
@@ -110,6 +116,7 @@ export class Checklist {
       // A read-only data dir or a busy lock must not hide the list: orphans are still derived on the fly.
       if (!(e instanceof ChecklistLockError)) throw e;
       this.reconciled = true;
+      if (data) return data;
       const again = this.store.read();
       reconcile(again, this.query.lookup(), this.tag, new Date().toISOString());
       return again;

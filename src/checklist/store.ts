@@ -286,12 +286,43 @@ export class ChecklistStore {
   }
 
   read(): ChecklistData {
+    return this.readStamped().data;
+  }
+
+  /**
+   * read(), with the stamp of the file it read (null when the file changed while it was read, or is
+   * missing): `commit(data, stamp)` writes changes made to that data without reading the file again.
+   */
+  readStamped(): { data: ChecklistData; stamp: string | null } {
+    const before = this.stamp();
     this.load();
     // Freshly parsed and held by nobody else: handed over as it is (a copy of a 100 MB checklist costs
     // seconds and as much memory again), and the store keeps none of it.
     const data = this.db.data;
     this.db.data = emptyChecklist();
-    return data;
+    const stamp = before !== 'missing' && this.stamp() === before ? before : null;
+    return { data, stamp };
+  }
+
+  /**
+   * Writes `data`, changed by the caller since readStamped() gave it with `stamp`, as update() would have
+   * written the same change — if the file is still the one read (same inode, mtime and size: every writer's
+   * rename makes a new one), under the lock. False when it is not (then make the change with update()).
+   * One read of the file instead of two for a change the caller only knows is needed once it has read it
+   * (the first list after a re-index, which marks the orphans).
+   */
+  commit(data: ChecklistData, stamp: string | null): boolean {
+    if (stamp === null) return false;
+    return this.withLock(() => {
+      this.sweepTemps();
+      if (this.stamp() !== stamp) return false;
+      const now = this.now().toISOString();
+      data.updatedAt = now;
+      this.dailyBackup(now);
+      this.adapter.write(data);
+      this.adapter.migratedFrom = null;
+      return true;
+    });
   }
 
   /**

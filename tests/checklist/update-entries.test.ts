@@ -143,4 +143,18 @@ describe('store.updateEntries', () => {
     expect(JSON.parse(readFileSync(join(real, 'checklist.json'), 'utf8')).entries.t4.status).toBe('na');
     expect(JSON.parse(readFileSync(join(data, 'backups', 'checklist-2026-03-01.json'), 'utf8')).entries.t4.status).toBe('todo');
   });
+
+  it('commit writes what readStamped read and the caller changed, unless the file changed meanwhile', () => {
+    const { b, fb } = two(JSON.stringify(base()));
+    const r1 = b.readStamped();
+    applyChange(r1.data.entries.t4, { status: 'na' }, NOW.toISOString());
+    expect(b.commit(r1.data, r1.stamp)).toBe(true);
+    expect(parse(fb).entries.t4.status).toBe('na');
+    const r2 = b.readStamped();
+    applyChange(r2.data.entries.t5, { status: 'na' }, NOW.toISOString());
+    new ChecklistStore({ dataDir: join(fb, '..') }).updateEntries(['t6'], (d, now) => applyChange(d.entries.t6, { note: 'elsewhere' }, now));
+    expect(b.commit(r2.data, r2.stamp)).toBe(false); // another process wrote: nothing is lost
+    expect(parse(fb).entries.t6.note).toBe('elsewhere');
+    expect(parse(fb).entries.t5.status).not.toBe('na');
+  });
 });
