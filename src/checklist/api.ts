@@ -237,9 +237,9 @@ export class Checklist {
     return Object.prototype.hasOwnProperty.call(d.entries, taskId) ? d.entries[taskId] : null;
   }
 
-  /** Suggested new tasks for an orphaned entry, best first. */
-  suggestions(taskId: string, limit = 5): { taskId: string; score: number; text: string; planId: string }[] {
-    const e = this.entry(taskId);
+  /** Suggested new tasks for an orphaned entry (its id, or the entry itself: then the file is not read), best first. */
+  suggestions(of: string | Entry, limit = 5): { taskId: string; score: number; text: string; planId: string }[] {
+    const e = typeof of === 'string' ? this.entry(of) : of;
     if (!e?.snapshot) return [];
     return similarityIndexFor(this.query.lookup()).rank(e.snapshot.text, e.snapshot.planId || null, limit).map((r) => ({ taskId: r.task.id, score: r.score, text: r.task.text, planId: r.task.planId }));
   }

@@ -135,7 +135,29 @@ describe('a huge checklist', () => {
     expect(r.out).toMatch(/`plans mine prune --yes` 删除其中 \d+ 个无状态、备注或期限的 removes the \d+ that hold nothing of yours/);
     // The ones listed first hold a status, a note or a due date.
     expect(orphanRows[0]).toMatch(/^(进行中|已完成|不适用)|✎/);
-    const json = JSON.parse((await plansInProcess(['mine', '--json', '--corpus', CORPUS, '--data-dir', dataDir])).out);
+    const out = (await plansInProcess(['mine', '--json', '--corpus', CORPUS, '--data-dir', dataDir])).out;
+    const json = JSON.parse(out);
+    expect(out).toBe(JSON.stringify(json, null, 2)); // written an entry at a time, as one JSON.stringify would have
     expect(json.entries.filter((e: { orphan: boolean }) => e.orphan)).toHaveLength(ORPHANS_LISTED * 3 - 20); // --json has every one
+  });
+
+  it('plans mine relink lists every orphan with its suggestions from one read of the file (it read the file once per orphan)', async () => {
+    const { dataDir } = seeded(300);
+    const reads = (['read', 'readStamped', 'readEntries'] as const).filter((m) => m in ChecklistStore.prototype).map((m) => vi.spyOn(ChecklistStore.prototype, m));
+    try {
+      const r = await plansInProcess(['mine', 'relink', '--corpus', CORPUS, '--data-dir', dataDir]);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out.split('\n').filter((l) => /^\S+-1[0-9a-f]{7}  /.test(l))).toHaveLength(280);
+      expect(r.out.match(/^ {3}→ /gm)?.length).toBeGreaterThan(280); // suggestions, up to three each
+      const calls = reads.reduce((n, s) => n + s.mock.calls.length, 0);
+      expect(calls).toBeLessThanOrEqual(3); // read() is readStamped(): one read counted twice, and some slack
+      const out = (await plansInProcess(['mine', 'relink', '--json', '--corpus', CORPUS, '--data-dir', dataDir])).out;
+      const json = JSON.parse(out);
+      expect(json).toHaveLength(280);
+      expect(out).toBe(JSON.stringify(json, null, 2));
+      expect(json[0].suggestions.length).toBeGreaterThan(0);
+    } finally {
+      for (const s of reads) s.mockRestore();
+    }
   });
 });

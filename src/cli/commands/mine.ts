@@ -186,7 +186,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (p.flags.json) {
       const st = cl.state();
       if (!st.ok) throw new Error(st.error);
-      io.out(JSON.stringify({ file: st.file, asOf: st.asOf, units: st.units, summary: { ...st.summary, next: st.summary.next?.taskId ?? null }, entries: st.items.map(itemJson) }, null, 2));
+      const head = { file: st.file, asOf: st.asOf, units: st.units, summary: { ...st.summary, next: st.summary.next?.taskId ?? null } };
+      if (!st.items.length) io.out(JSON.stringify({ ...head, entries: [] }, null, 2));
+      else {
+        // The text JSON.stringify(…, null, 2) of the whole would be, one entry at a time (100k entries are
+        // hundreds of MB as one string).
+        io.out(JSON.stringify(head, null, 2).slice(0, -2) + ',\n  "entries": [');
+        const last = st.items.length - 1;
+        st.items.forEach((it, i) => io.out('    ' + JSON.stringify(itemJson(it), null, 2).replace(/\n/g, '\n    ') + (i < last ? ',' : '')));
+        io.out('  ]\n}');
+      }
       return 0;
     }
     return listText(io, cl);
@@ -220,14 +229,19 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const [from, to] = args;
     if (!from) {
       const orphans = cl.items().filter((i) => i.orphan);
+      // Each orphan's suggestions from its entry as read here (one read of the file, not one per orphan).
       if (p.flags.json) {
-        io.out(JSON.stringify(orphans.map((o) => ({ taskId: o.taskId, text: o.text, suggestions: cl.suggestions(o.taskId, 3) })), null, 2));
+        if (!orphans.length) io.out('[]');
+        orphans.forEach((o, i) => {
+          const one = JSON.stringify({ taskId: o.taskId, text: o.text, suggestions: cl.suggestions(o.entry!, 3) }, null, 2).replace(/\n/g, '\n  ');
+          io.out(`${i ? '' : '[\n'}  ${one}${i < orphans.length - 1 ? ',' : '\n]'}`); // JSON.stringify(all, null, 2), an orphan at a time
+        });
         return 0;
       }
       if (!orphans.length) io.out('plans mine：没有孤立条目 no orphaned entries；每个条目都对应知识库中的任务 every entry points to a task in the knowledge base。');
       for (const o of orphans) {
         io.out(`${o.taskId}  ${STATUS_LABEL[o.status]}  ${truncateWidth(stripControl(o.text), 70)}`);
-        const sugs = cl.suggestions(o.taskId, 3);
+        const sugs = cl.suggestions(o.entry!, 3);
         if (!sugs.length) io.out('   （未找到相似的任务 no similar task found）');
         for (const s of sugs) io.out(`   → ${s.taskId} ${String(Math.round(s.score * 100)).padStart(3)}%  ${truncateWidth(stripControl(s.text), 64)}`);
       }
