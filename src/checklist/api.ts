@@ -140,8 +140,8 @@ export class Checklist {
     }
   }
 
-  items(): MineItem[] {
-    const d = this.store.read();
+  /** My list, from the file (or from `d`, a checklist read already: one read for the caller's two uses). */
+  items(d: ChecklistData = this.store.read()): MineItem[] {
     return resolveMine(this.query.lookup(), d, { asOf: this.asOf, soonDays: this.opts.soonDays, planTag: this.tag });
   }
 

@@ -76,7 +76,7 @@ function itemJson(it: MineItem) {
 function exportInput(cl: Checklist): ExportInput {
   const d = cl.data();
   return {
-    items: cl.items(),
+    items: cl.items(d),
     units: d.units,
     unitLabels: d.units.map((u) => cl.unitLabel(u)),
     asOf: cl.asOf,
@@ -219,7 +219,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (!n) io.err(`plans mine：${names.join('、')} 都不在我的单位中 none of them was among my units`);
     }
     const d = cl.data();
-    io.out(`我的单位 My units：${d.units.length ? d.units.map((u) => cl.unitLabel(u)).join('、') : '（未设置 none set）'}  → ${cl.items().length} 项任务 tasks`);
+    io.out(`我的单位 My units：${d.units.length ? d.units.map((u) => cl.unitLabel(u)).join('、') : '（未设置 none set）'}  → ${cl.items(d).length} 项任务 tasks`);
     return 0;
   }
 
@@ -276,10 +276,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (sub === 'drop') {
     if (!args[0]) throw new UsageError('请给出要删除的条目编号 give the id of the entry to drop（plans mine --json 列出条目 lists them）');
     const id = cl.resolveId(args[0]);
-    const item = cl.items().find((i) => i.taskId === id);
+    const d = cl.data(); // one read for the list, the units and the entry
+    const item = cl.items(d).find((i) => i.taskId === id);
     const viaUnits = !!item && item.roles.length > 0;
-    const units = cl.data().units.map((u) => cl.unitLabel(u)).join('、');
-    if (!cl.entry(id)) {
+    const units = d.units.map((u) => cl.unitLabel(u)).join('、');
+    if (!Object.prototype.hasOwnProperty.call(d.entries, id)) {
       if (viaUnits) {
         throw new Error(
           `${id} 因我的单位（${units}）而在清单上 is on my list because of my units，不是单独的条目 not an entry of its own，没有可删除的 nothing to drop。` +
