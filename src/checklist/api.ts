@@ -88,27 +88,41 @@ export class Checklist {
 
   /**
    * The checklist as read, reconciled once per session: one read of the file when nothing needs to change
-   * (the copy read is reconciled in memory and, unchanged, is the state), a locked update and a re-read
-   * when something does.
+   * (the copy read is reconciled in memory and, unchanged, is the state); when something does, that copy is
+   * written under the lock if the file is still the one read (store.commit), else the change is made by a
+   * locked update of the latest file (a second read; the first copy let go before it).
    */
   private reconciledData(): ChecklistData {
-    const data = this.store.read();
+    const read = this.store.readStamped();
+    let data: ChecklistData | null = read.data;
     if (this.reconciled) return data;
     // Only take the lock when something would actually change.
     if (!reconcile(data, this.query.lookup(), this.tag, new Date().toISOString())) {
       this.reconciled = true;
       return data;
     }
+    let updated: ChecklistData;
     try {
-      this.store.update((d, now) => void reconcile(d, this.query.lookup(), this.tag, now));
+      if (this.store.commit(data, read.stamp)) {
+        this.reconciled = true;
+        return data;
+      }
+      data = null; // a huge checklist: one copy in memory at a time
+      updated = this.store.update((d, now) => {
+        reconcile(d, this.query.lookup(), this.tag, now);
+        return d;
+      });
     } catch (e) {
       // A read-only data dir or a busy lock must not hide the list: orphans are still derived on the fly.
       if (!(e instanceof ChecklistLockError)) throw e;
       this.reconciled = true;
-      return data;
+      if (data) return data;
+      const again = this.store.read();
+      reconcile(again, this.query.lookup(), this.tag, new Date().toISOString());
+      return again;
     }
     this.reconciled = true;
-    return this.store.read();
+    return updated;
   }
 
   data(): ChecklistData {
@@ -126,8 +140,8 @@ export class Checklist {
     }
   }
 
-  items(): MineItem[] {
-    const d = this.store.read();
+  /** My list, from the file (or from `d`, a checklist read already: one read for the caller's two uses). */
+  items(d: ChecklistData = this.store.read()): MineItem[] {
     return resolveMine(this.query.lookup(), d, { asOf: this.asOf, soonDays: this.opts.soonDays, planTag: this.tag });
   }
 
@@ -139,20 +153,22 @@ export class Checklist {
     return unitLabel(u, this.tag);
   }
 
+  // Changes of the units or of one or two entries go through store.updateEntries: on a huge checklist only
+  // those entries are kept and written anew, the rest copied as it is.
   setUnits(units: MyUnit[]): void {
-    this.store.update((d) => {
+    this.store.updateEntries([], (d) => {
       d.units = [];
       addUnits(d, units);
     });
   }
   addUnits(units: MyUnit[]): void {
-    this.store.update((d) => addUnits(d, units));
+    this.store.updateEntries([], (d) => addUnits(d, units));
   }
   removeUnits(units: MyUnit[]): number {
-    return this.store.update((d) => removeUnits(d, units));
+    return this.store.updateEntries([], (d) => removeUnits(d, units));
   }
   toggleUnit(u: MyUnit): boolean {
-    return this.store.update((d) => {
+    return this.store.updateEntries([], (d) => {
       if (removeUnits(d, [u]) > 0) return false;
       addUnits(d, [u]);
       return true;
@@ -189,7 +205,7 @@ export class Checklist {
   /** Applies a change (adding the task to the list by hand if it is not there yet). */
   mark(taskId: string, change: EntryChange): Entry {
     const snap = this.snap(taskId);
-    return this.store.update((d, now) => {
+    return this.store.updateEntries([taskId], (d, now) => {
       const e = ensureEntry(d, taskId, now, d.entries[taskId] ? d.entries[taskId].origin : this.isMine(d, taskId) ? 'units' : 'manual', snap);
       applyChange(e, change, now);
       return structuredClone(e);
@@ -203,7 +219,7 @@ export class Checklist {
 
   cycle(taskId: string): Status {
     const snap = this.snap(taskId);
-    return this.store.update((d, now) => {
+    return this.store.updateEntries([taskId], (d, now) => {
       const e = ensureEntry(d, taskId, now, d.entries[taskId]?.origin ?? (this.isMine(d, taskId) ? 'units' : 'manual'), snap);
       applyChange(e, { status: cycleStatus(e.status) }, now);
       return e.status;
@@ -213,16 +229,17 @@ export class Checklist {
   /** Adds a task to my list by hand (`a` in Search / Detail). */
   add(taskId: string): Entry {
     const snap = this.snap(taskId);
-    return this.store.update((d, now) => structuredClone(ensureEntry(d, taskId, now, 'manual', snap)));
+    return this.store.updateEntries([taskId], (d, now) => structuredClone(ensureEntry(d, taskId, now, 'manual', snap)));
   }
 
   entry(taskId: string): Entry | null {
-    return this.store.read().entries[taskId] ?? null;
+    const d = this.store.readEntries([taskId]);
+    return Object.prototype.hasOwnProperty.call(d.entries, taskId) ? d.entries[taskId] : null;
   }
 
-  /** Suggested new tasks for an orphaned entry, best first. */
-  suggestions(taskId: string, limit = 5): { taskId: string; score: number; text: string; planId: string }[] {
-    const e = this.store.read().entries[taskId];
+  /** Suggested new tasks for an orphaned entry (its id, or the entry itself: then the file is not read), best first. */
+  suggestions(of: string | Entry, limit = 5): { taskId: string; score: number; text: string; planId: string }[] {
+    const e = typeof of === 'string' ? this.entry(of) : of;
     if (!e?.snapshot) return [];
     return similarityIndexFor(this.query.lookup()).rank(e.snapshot.text, e.snapshot.planId || null, limit).map((r) => ({ taskId: r.task.id, score: r.score, text: r.task.text, planId: r.task.planId }));
   }
@@ -239,12 +256,12 @@ export class Checklist {
     );
     const t = this.query.taskById(id)!;
     const snap = snapshotOf(t, this.tag(t.planId));
-    return this.store.update((d, now) => structuredClone(relinkEntry(d, fromId, t.id, snap, now)));
+    return this.store.updateEntries([fromId, t.id], (d, now) => structuredClone(relinkEntry(d, fromId, t.id, snap, now)));
   }
 
   /** Removes an entry (only ever on the user's explicit request). */
   drop(taskId: string): boolean {
-    return this.store.update((d) => {
+    return this.store.updateEntries([taskId], (d) => {
       if (!d.entries[taskId]) return false;
       delete d.entries[taskId];
       return true;

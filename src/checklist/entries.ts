@@ -24,6 +24,11 @@ export function snapshotOf(task: Task, planTag: string | null): TaskSnapshot {
   };
 }
 
+/** Whether two snapshots say the same (a small object: compared as JSON). */
+export function sameSnapshot(a: TaskSnapshot | null, b: TaskSnapshot | null): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
 function newEntry(taskId: string, now: string, origin: Entry['origin'], snapshot: TaskSnapshot | null): Entry {
   return { taskId, status: 'todo', note: '', due: null, origin, snapshot, orphanedAt: null, createdAt: now, updatedAt: now, history: [{ at: now, field: 'added', from: null, to: origin }] };
 }
@@ -35,7 +40,7 @@ export function ensureEntry(d: ChecklistData, taskId: string, now: string, origi
     e = newEntry(taskId, now, origin, snapshot);
     d.entries[taskId] = e;
   } else {
-    if (snapshot) e.snapshot = snapshot;
+    if (snapshot && !sameSnapshot(e.snapshot, snapshot)) e.snapshot = snapshot;
     if (origin === 'manual' && e.origin !== 'manual') e.origin = 'manual';
   }
   return e;

@@ -1,7 +1,7 @@
 /** After re-indexing: entries whose task vanished become orphans (and come back when it returns). */
 import { lookupOf, type TaskSource } from '../kb/lookup.js';
 import type { ChecklistData } from './schema.js';
-import { snapshotOf } from './entries.js';
+import { sameSnapshot, snapshotOf } from './entries.js';
 
 /**
  * Marks entries whose task id is gone from the KB as orphaned (and un-marks ones that came back);
@@ -21,7 +21,7 @@ export function reconcile(d: ChecklistData, source: TaskSource, planTag: (planId
         changed = true;
       }
       const snap = snapshotOf(t, planTag(t.planId));
-      if (JSON.stringify(snap) !== JSON.stringify(e.snapshot)) {
+      if (!sameSnapshot(snap, e.snapshot)) {
         e.snapshot = snap;
         changed = true;
       }

@@ -1,11 +1,11 @@
 /** My list: the tasks my units have a role in, plus my entries and orphans, with due dates, summary and groups. */
-import type { Role, Task } from '../types.js';
+import type { Deadline, Role, Task } from '../types.js';
 import { addDays } from '../domain/dates.js';
 import { nextOccurrence } from '../domain/recurrence.js';
 import { listedForUnits, rolesIn } from '../domain/units.js';
 import { lookupOf, type TaskSource } from '../kb/lookup.js';
 import type { ChecklistData, Entry, MyUnit, Status, TaskSnapshot } from './schema.js';
-import { similarityIndexFor } from './similarity.js';
+import { similarityIndexFor, type SimilarityIndex } from './similarity.js';
 
 export function unitLabel(u: MyUnit, planTag?: (planId: string) => string): string {
   if (u.type === 'kind') return `${u.value}（类）`;
@@ -64,14 +64,18 @@ export function resolveMine(source: TaskSource, d: ChecklistData, opts: ResolveO
     if (t.restates && picked.has(t.restates) && !d.entries[id]) picked.delete(id);
   }
   const items: MineItem[] = [];
-  const finish = (it: Omit<MineItem, 'effectiveDue' | 'overdue' | 'dueSoon'>): MineItem => {
+  // Every item is one literal of the same shape, completed in place (no copies: 100,000 orphans are 100,000 items).
+  const finish = (it: MineItem): MineItem => {
     let eff: string | null = it.due;
-    if (!eff) {
+    if (!eff && it.deadlines.length) {
       const dates = it.deadlines.map((x) => nextOccurrence(x, opts.asOf)).filter((x): x is string => !!x).sort();
       eff = dates.find((x) => x >= opts.asOf) ?? dates[dates.length - 1] ?? null;
     }
     const open = it.status === 'todo' || it.status === 'doing';
-    return { ...it, effectiveDue: eff, overdue: open && !!eff && eff < opts.asOf, dueSoon: open && !!eff && eff >= opts.asOf && eff <= soon };
+    it.effectiveDue = eff;
+    it.overdue = open && !!eff && eff < opts.asOf;
+    it.dueSoon = open && !!eff && eff >= opts.asOf && eff <= soon;
+    return it;
   };
   for (const t of kb.tasks) {
     if (!picked.has(t.id)) continue;
@@ -93,35 +97,81 @@ export function resolveMine(source: TaskSource, d: ChecklistData, opts: ResolveO
         due: e?.due ?? null,
         orphan: false,
         suggestion: null,
+        effectiveDue: null,
+        overdue: false,
+        dueSoon: false,
       }),
     );
   }
-  const ix = kb.tasks.length && Object.keys(d.entries).some((id) => !byId.has(id)) ? similarityIndexFor(kb) : null;
+  // The similarity index is built, and an orphan's suggestion ranked, only when the suggestion is read (the
+  // one selected in the app, the ones a command prints): 100,000 orphans are not ranked to list a few.
+  let ix: SimilarityIndex | null | undefined;
+  const index = () => (ix === undefined ? (ix = kb.tasks.length ? similarityIndexFor(kb) : null) : ix);
   for (const e of Object.values(d.entries)) {
     if (byId.has(e.taskId)) continue;
     const s = e.snapshot;
-    const sug = ix && s ? ix.best(s.text, s.planId) : null;
-    items.push(
-      finish({
-        taskId: e.taskId,
-        task: null,
-        text: s?.text ?? '（原任务已不在知识库中）',
-        planId: s?.planId ?? '',
-        planTag: s?.planTag ?? null,
-        section: s?.section ?? [],
-        deadlines: s?.deadlines ?? [],
-        units: s?.units ?? [],
-        roles: s ? myRoles(s, d.units) : [],
-        entry: e,
-        status: e.status,
-        note: e.note,
-        due: e.due,
-        orphan: true,
-        suggestion: sug ? { taskId: sug.task.id, score: sug.score, text: sug.task.text } : null,
-      }),
-    );
+    items.push(finish(new OrphanItem(e, s ? myRoles(s, d.units) : [], index)));
   }
   return items;
+}
+
+/**
+ * An orphaned entry's row: the last-known task, and the suggestion ranked on first read (the one selected in
+ * the app, the ones a command prints), not for every orphan when the list is built. A class, so that the
+ * 100,000 rows of a huge checklist share one shape and one accessor.
+ */
+class OrphanItem implements MineItem {
+  readonly taskId: string;
+  readonly task = null;
+  readonly text: string;
+  readonly planId: string;
+  readonly planTag: string | null;
+  readonly section: string[];
+  readonly deadlines: Deadline[];
+  readonly units: TaskSnapshot['units'];
+  readonly entry: Entry;
+  readonly status: Status;
+  readonly note: string;
+  readonly due: string | null;
+  readonly orphan = true;
+  effectiveDue: string | null = null;
+  overdue = false;
+  dueSoon = false;
+  #suggestion: MineItem['suggestion'] | undefined;
+  readonly #index: () => SimilarityIndex | null;
+
+  constructor(
+    e: Entry,
+    readonly roles: Role[],
+    index: () => SimilarityIndex | null,
+  ) {
+    this.#index = index;
+    const s = e.snapshot;
+    this.taskId = e.taskId;
+    this.text = s?.text ?? '（原任务已不在知识库中）';
+    this.planId = s?.planId ?? '';
+    this.planTag = s?.planTag ?? null;
+    this.section = s?.section ?? [];
+    this.deadlines = s?.deadlines ?? [];
+    this.units = s?.units ?? [];
+    this.entry = e;
+    this.status = e.status;
+    this.note = e.note;
+    this.due = e.due;
+    if (!s) this.#suggestion = null;
+  }
+
+  get suggestion(): MineItem['suggestion'] {
+    if (this.#suggestion === undefined) {
+      const s = this.entry.snapshot!;
+      const sug = this.#index()?.best(s.text, s.planId);
+      this.#suggestion = sug ? { taskId: sug.task.id, score: sug.score, text: sug.task.text } : null;
+    }
+    return this.#suggestion;
+  }
+  set suggestion(v: MineItem['suggestion']) {
+    this.#suggestion = v;
+  }
 }
 
 export interface MineSummary {

@@ -79,13 +79,20 @@ export function validateChecklist(d: unknown): ChecklistData {
   }
   if (!o.entries || typeof o.entries !== 'object' || Array.isArray(o.entries)) fail('"entries" is not an object');
   for (const [id, e] of Object.entries(o.entries as Record<string, unknown>)) {
-    const x = e as Entry;
-    if (!x || typeof x !== 'object') fail(`entry ${id} is not an object`);
-    if (x.taskId !== id) fail(`entry ${id} has taskId ${JSON.stringify(x.taskId)}`);
-    if (!STATUSES.includes(x.status)) fail(`entry ${id} has bad status ${JSON.stringify(x.status)}`);
-    if (typeof x.note !== 'string') fail(`entry ${id} has a bad note`);
-    if (x.due !== null && !isIsoDay(x.due)) fail(`entry ${id} has a bad due date`);
-    if (!Array.isArray(x.history)) fail(`entry ${id} has no history list`);
+    const problem = entryProblem(id, e);
+    if (problem) fail(problem);
   }
   return d as ChecklistData;
+}
+
+/** What is wrong with the entry `e` filed under `id`, or null. */
+export function entryProblem(id: string, e: unknown): string | null {
+  const x = e as Entry;
+  if (!x || typeof x !== 'object') return `entry ${id} is not an object`;
+  if (x.taskId !== id) return `entry ${id} has taskId ${JSON.stringify(x.taskId)}`;
+  if (!STATUSES.includes(x.status)) return `entry ${id} has bad status ${JSON.stringify(x.status)}`;
+  if (typeof x.note !== 'string') return `entry ${id} has a bad note`;
+  if (x.due !== null && !isIsoDay(x.due)) return `entry ${id} has a bad due date`;
+  if (!Array.isArray(x.history)) return `entry ${id} has no history list`;
+  return null;
 }

@@ -39,20 +39,81 @@ export function similarityIndexFor(source: TaskSource): SimilarityIndex {
   return ix;
 }
 
+/** A character of no weight in a bigram: white space, punctuation, symbols (what bigrams() removes). */
+const SKIP = /[\s\p{P}\p{S}]/u;
+
+/**
+ * Character bigrams as small integers: each character of the tasks' texts has an id (1…), a bigram is
+ * `id1 * base + id2`, a text of one character `-id`. A character no task has is id 0: its bigrams count in the
+ * text's size but match nothing (as their strings would), so the scores are bigrams()'s exactly, without a
+ * string per bigram.
+ */
+class BigramCodes {
+  private readonly ids = new Map<string, number>();
+  private next = 1;
+  /** The id base, fixed once the tasks are in (a character seen later is 0). */
+  base = 0;
+
+  /** Every task's characters have their ids: fix the base. */
+  seal(): void {
+    this.base = this.next;
+  }
+
+  /** The character's id: -1 for one of no weight, 0 for one no task has (once the tasks are in). */
+  id(ch: string): number {
+    let id = this.ids.get(ch);
+    if (id === undefined) {
+      id = SKIP.test(ch) ? -1 : this.base ? 0 : this.next++;
+      this.ids.set(ch, id);
+    }
+    return id;
+  }
+
+  /** bigram code → count, and the number of bigrams (bigrams()'s map, coded). */
+  of(s: string): { codes: Map<number, number>; n: number } {
+    const codes = new Map<number, number>();
+    const base = this.base || 1 << 20;
+    let prev = -1;
+    let first = -1;
+    let chars = 0;
+    let n = 0;
+    for (const ch of s) {
+      const id = this.id(ch);
+      if (id < 0) continue;
+      if (chars++ === 0) first = id;
+      else {
+        const k = prev * base + id;
+        codes.set(k, (codes.get(k) ?? 0) + 1);
+        n++;
+      }
+      prev = id;
+    }
+    if (chars === 1) {
+      codes.set(-first - 1, 1);
+      n = 1;
+    }
+    return { codes, n };
+  }
+}
+
 export class SimilarityIndex {
   private readonly tasks: readonly Task[];
   private readonly sizes: Int32Array;
-  /** bigram → [task index, count, task index, count, …] */
-  private readonly postings = new Map<string, number[]>();
+  private readonly codes = new BigramCodes();
+  /** bigram code → [task index, count, task index, count, …] */
+  private readonly postings = new Map<number, number[]>();
   private readonly memo = new Map<string, { task: Task; score: number }[]>();
+  private both: Int32Array;
 
   constructor(tasks: readonly Task[]) {
     this.tasks = tasks;
     this.sizes = new Int32Array(tasks.length);
+    this.both = new Int32Array(tasks.length);
+    for (const t of tasks) for (const ch of t.text) this.codes.id(ch); // every character an id first, then the base
+    this.codes.seal();
     tasks.forEach((task, i) => {
-      let n = 0;
-      for (const [k, v] of bigrams(task.text)) {
-        n += v;
+      const { codes, n } = this.codes.of(task.text);
+      for (const [k, v] of codes) {
         let p = this.postings.get(k);
         if (!p) this.postings.set(k, (p = []));
         p.push(i, v);
@@ -66,12 +127,10 @@ export class SimilarityIndex {
     const key = `${planId ?? ''}\0${limit}\0${minScore}\0${text}`;
     const hit = this.memo.get(key);
     if (hit) return hit;
-    const A = bigrams(text);
-    let na = 0;
-    for (const v of A.values()) na += v;
-    const both = new Int32Array(this.tasks.length);
+    const { codes, n: na } = this.codes.of(text);
+    const both = this.both; // all zero between calls
     const touched: number[] = [];
-    for (const [k, v] of A) {
+    for (const [k, v] of codes) {
       const p = this.postings.get(k);
       if (!p) continue;
       for (let j = 0; j < p.length; j += 2) {
@@ -84,6 +143,7 @@ export class SimilarityIndex {
     for (const i of touched) {
       const task = this.tasks[i];
       let score = (2 * both[i]) / (na + this.sizes[i]);
+      both[i] = 0;
       if (planId && task.planId !== planId) score *= 0.85;
       if (score >= minScore) out.push({ task, score });
     }

@@ -15,7 +15,8 @@ import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { LowSync, type SyncAdapter } from 'lowdb';
-import { ChecklistFormatError, emptyChecklist, migrate, type ChecklistData } from './model.js';
+import { CHECKLIST_VERSION, ChecklistFormatError, emptyChecklist, entryProblem, migrate, validateChecklist, type ChecklistData, type Entry } from './model.js';
+import { ChecklistSyntaxError, readJsonFile, scanFileEntries, writeJson, writeJsonSpliced, type MemberSpans } from './file.js';
 
 export const CHECKLIST_FILE = 'checklist.json';
 const BACKUPS_KEPT = 14;
@@ -95,15 +96,22 @@ export function writeTarget(file: string): string {
 
 /** Writes `content` to `file` atomically (temp file in the same folder + fsync + rename), mode 0600; through a symlink. */
 export function atomicWriteFile(linkOrFile: string, content: string | Uint8Array): void {
+  atomicWrite(linkOrFile, (fd) => {
+    const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    let off = 0;
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+  });
+}
+
+/** As atomicWriteFile, with the content written by `write` to the temp file's descriptor (in as many pieces as it likes). */
+export function atomicWrite(linkOrFile: string, write: (fd: number) => void): void {
   const file = writeTarget(linkOrFile);
   const dir = dirname(file);
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const fd = openSync(tmp, 'wx', 0o600);
   try {
-    const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    write(fd);
     fsyncSync(fd);
   } catch (e) {
     closeSync(fd);
@@ -119,30 +127,30 @@ export function atomicWriteFile(linkOrFile: string, content: string | Uint8Array
   fsyncDir(dir);
 }
 
-/** lowdb adapter: strict reading (never silently empty), migrations, atomic 0600 writes. */
+/**
+ * lowdb adapter: strict reading (never silently empty), migrations, atomic 0600 writes; the file is read and
+ * written in chunks (file.ts), so a huge checklist is never one string in memory.
+ */
 class ChecklistAdapter implements SyncAdapter<ChecklistData> {
   migratedFrom: number | null = null;
+  /** How many times the file was parsed (for tests: each parse of a huge checklist costs seconds). */
+  parses = 0;
   constructor(
     private readonly file: string,
     private readonly now: () => Date,
   ) {}
   read(): ChecklistData | null {
-    let text: string;
+    let parsed;
     try {
-      text = readFileSync(this.file, 'utf8');
+      parsed = readJsonFile(this.file);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return null;
       throw new ChecklistCorruptError(this.file, code === 'EACCES' ? 'permission denied' : (e as Error).message);
     }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    if (!text.trim()) throw new ChecklistCorruptError(this.file, 'the file is empty');
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (e) {
-      throw new ChecklistCorruptError(this.file, `not valid JSON: ${(e as Error).message}`);
-    }
+    this.parses++;
+    if (!parsed.ok) throw new ChecklistCorruptError(this.file, parsed.reason);
+    const raw = parsed.value;
     try {
       const { data, migratedFrom } = migrate(raw, this.now().toISOString());
       this.migratedFrom = migratedFrom;
@@ -153,7 +161,61 @@ class ChecklistAdapter implements SyncAdapter<ChecklistData> {
     }
   }
   write(data: ChecklistData): void {
-    atomicWriteFile(this.file, JSON.stringify(data, null, 1) + '\n');
+    atomicWrite(this.file, (fd) => writeJson(fd, data));
+  }
+}
+
+/**
+ * What `update` compares before and after its function runs: the members other than the entries as JSON (a
+ * few units: small), and for each entry, in order, its id, the entry object, the number of its fields and
+ * each field's value (strings compared by value, a snapshot or the history by identity, with the history's
+ * length). About a dozen references per entry, instead of the checklist serialised twice.
+ */
+export class Fingerprint {
+  private readonly head: string;
+  private readonly flat: unknown[] = [];
+  constructor(d: ChecklistData) {
+    this.head = Fingerprint.headOf(d);
+    Fingerprint.walk(d, (x) => void this.flat.push(x));
+  }
+  private static headOf(d: ChecklistData): string {
+    const { entries: _entries, ...rest } = d;
+    return JSON.stringify(rest);
+  }
+  private static walk(d: ChecklistData, put: (x: unknown) => boolean | void): boolean {
+    const entries = d.entries as Record<string, Entry> | null | undefined;
+    if (!entries || typeof entries !== 'object') return put(entries) === false;
+    for (const id in entries) {
+      if (!Object.prototype.hasOwnProperty.call(entries, id)) continue;
+      const e = entries[id];
+      if (put(id) === false || put(e) === false) return true;
+      if (!e || typeof e !== 'object') continue;
+      let n = 0;
+      for (const k in e) if (Object.prototype.hasOwnProperty.call(e, k)) n++;
+      if (
+        put(n) === false ||
+        put(e.taskId) === false ||
+        put(e.status) === false ||
+        put(e.note) === false ||
+        put(e.due) === false ||
+        put(e.origin) === false ||
+        put(e.snapshot) === false ||
+        put(e.orphanedAt) === false ||
+        put(e.createdAt) === false ||
+        put(e.updatedAt) === false ||
+        put(e.history) === false ||
+        put(Array.isArray(e.history) ? e.history.length : -1) === false
+      )
+        return true;
+    }
+    return false;
+  }
+  differs(d: ChecklistData): boolean {
+    if (Fingerprint.headOf(d) !== this.head) return true;
+    let i = 0;
+    const flat = this.flat;
+    const stopped = Fingerprint.walk(d, (x) => i < flat.length && flat[i++] === x);
+    return stopped || i !== flat.length;
   }
 }
 
@@ -182,6 +244,11 @@ export class ChecklistStore {
   /** Schema version the file was migrated from on the last read, or null if it was current (or absent). */
   get migratedFrom(): number | null {
     return this.adapter.migratedFrom;
+  }
+
+  /** How many times this store parsed the file. */
+  get parses(): number {
+    return this.adapter.parses;
   }
 
   exists(): boolean {
@@ -219,12 +286,52 @@ export class ChecklistStore {
   }
 
   read(): ChecklistData {
+    return this.readStamped().data;
+  }
+
+  /**
+   * read(), with the stamp of the file it read (null when the file changed while it was read, or is
+   * missing): `commit(data, stamp)` writes changes made to that data without reading the file again.
+   */
+  readStamped(): { data: ChecklistData; stamp: string | null } {
+    const before = this.stamp();
     this.load();
     // Freshly parsed and held by nobody else: handed over as it is (a copy of a 100 MB checklist costs
     // seconds and as much memory again), and the store keeps none of it.
     const data = this.db.data;
     this.db.data = emptyChecklist();
-    return data;
+    const stamp = before !== 'missing' && this.stamp() === before ? before : null;
+    return { data, stamp };
+  }
+
+  /**
+   * Writes `data`, changed by the caller since readStamped() gave it with `stamp`, as update() would have
+   * written the same change — if the file is still the one read (same inode, mtime and size: every writer's
+   * rename makes a new one), under the lock. False when it is not (then make the change with update()).
+   * One read of the file instead of two for a change the caller only knows is needed once it has read it
+   * (the first list after a re-index, which marks the orphans).
+   */
+  commit(data: ChecklistData, stamp: string | null): boolean {
+    if (stamp === null) return false;
+    return this.withLock(() => {
+      this.sweepTemps();
+      if (this.stamp() !== stamp) return false;
+      const now = this.now().toISOString();
+      data.updatedAt = now;
+      this.dailyBackup(now);
+      this.adapter.write(data);
+      this.adapter.migratedFrom = null;
+      return true;
+    });
+  }
+
+  /**
+   * The checklist with only the entries `ids` (those of them it has): the file read and checked as read()
+   * does, the other entries let go as they are parsed. Falls back to read() for what read() handles
+   * specially (no file, an older schema, a file it refuses: its error).
+   */
+  readEntries(ids: readonly string[]): ChecklistData {
+    return this.readPart(new Set(ids))?.data ?? this.read();
   }
 
   /** lowdb keeps its previous data when the adapter finds no file; a missing file must read as empty. */
@@ -235,25 +342,106 @@ export class ChecklistStore {
 
   /**
    * Runs `fn` on the latest content under the lock and writes the result atomically (only if `fn` changed
-   * something, or the file needs migrating). Returns what `fn` returns.
+   * something, or the file needs migrating). Returns what `fn` returns; the store keeps none of the data.
+   *
+   * What counts as a change (compared without serialising the checklist, see `Fingerprint`): the units or any
+   * other member besides the entries, an entry added, removed or replaced, or a field of an entry set to
+   * another value — a new snapshot, a history event pushed. Change what is inside a snapshot or a history
+   * event by replacing it, as the operations in entries.ts and reconcile.ts do.
    */
   update<T>(fn: (data: ChecklistData, now: string) => T): T {
     return this.withLock(() => {
       this.sweepTemps();
       this.load(); // re-read under the lock: merge with whatever other processes wrote
-      let before: string | null = JSON.stringify(this.db.data);
+      try {
+        const data = this.db.data;
+        const before = new Fingerprint(data);
+        const now = this.now().toISOString();
+        const result = fn(data, now);
+        if (before.differs(data) || this.adapter.migratedFrom !== null || !this.exists()) {
+          data.updatedAt = now;
+          this.dailyBackup(now);
+          this.db.write();
+          this.adapter.migratedFrom = null;
+        }
+        return result;
+      } finally {
+        this.db.data = emptyChecklist(); // a large checklist is not kept alive by the store
+      }
+    });
+  }
+
+  /**
+   * As update(), for a function that reads and changes only the entries `ids` (and the units): `data.entries`
+   * holds just those of them the file has. The file is still read whole and checked as update() checks it
+   * (each entry parsed and validated), but only these entries are kept; on a change the rest is copied to
+   * the new file byte for byte. A `plans mark` on 100,000 entries holds one entry instead of all of them and
+   * serialises one. Anything out of the ordinary (no file yet, an older schema, a file that is not what
+   * update() would accept) is left to update() itself.
+   */
+  updateEntries<T>(ids: readonly string[], fn: (data: ChecklistData, now: string) => T): T {
+    return this.withLock(() => {
+      this.sweepTemps();
+      const part = this.readPart(new Set(ids));
+      if (!part) return this.update(fn);
+      const { data, spans, stamp } = part;
+      const before = new Fingerprint(data);
       const now = this.now().toISOString();
-      const result = fn(this.db.data, now);
-      const changed = JSON.stringify(this.db.data) !== before;
-      before = null; // a large checklist: let the copy go before the file text is built
-      if (changed || this.adapter.migratedFrom !== null || !this.exists()) {
-        this.db.data.updatedAt = now;
-        this.dailyBackup(now);
-        this.db.write();
-        this.adapter.migratedFrom = null;
+      const result = fn(data, now);
+      if (!before.differs(data)) return result;
+      // Another writer that ignores the lock changed the file meanwhile: start again from what it wrote.
+      if (this.stamp() !== stamp) return this.update(fn);
+      data.updatedAt = now;
+      this.dailyBackup(now);
+      const changed = new Set([...ids, ...Object.keys(data.entries)]);
+      const src = openSync(this.file, 'r');
+      try {
+        atomicWrite(this.file, (fd) => writeJsonSpliced(fd, data, src, spans, changed));
+      } finally {
+        closeSync(src);
       }
       return result;
     });
+  }
+
+  /** The file's data with only the entries `want` (see updateEntries), or null when update() should do it. */
+  private readPart(want: ReadonlySet<string>): { data: ChecklistData; spans: MemberSpans; stamp: string } | null {
+    const stamp = this.stamp();
+    if (stamp === 'missing') return null;
+    const spans: MemberSpans = { ids: [], starts: [], ends: [] };
+    const entries: Record<string, Entry> = {};
+    let problem: string | null = null;
+    let scanned;
+    try {
+      scanned = scanFileEntries(this.file, {
+        member(id, start, end) {
+          spans.ids.push(id);
+          spans.starts.push(start);
+          spans.ends.push(end);
+        },
+        batch(members) {
+          for (const id in members) {
+            const e = members[id];
+            problem ??= entryProblem(id, e);
+            if (want.has(id)) Object.defineProperty(entries, id, { value: e, enumerable: true, writable: true, configurable: true });
+          }
+        },
+      });
+    } catch (e) {
+      if (e instanceof ChecklistSyntaxError || (e as NodeJS.ErrnoException).code) return null; // update() says what is wrong
+      throw e;
+    }
+    this.adapter.parses++;
+    const { top, entriesSeen } = scanned;
+    if (!entriesSeen || problem !== null || top.version !== CHECKLIST_VERSION) return null;
+    top.entries = entries;
+    try {
+      validateChecklist(top);
+    } catch (e) {
+      if (e instanceof ChecklistFormatError) return null;
+      throw e;
+    }
+    return { data: top as unknown as ChecklistData, spans, stamp };
   }
 
   /**

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { nextOccurrence } from '../../src/domain/recurrence.js';
-import { applyChange, cycleStatus, emptyChecklist, ensureEntry, groupItems, migrate, reconcile, relinkEntry, resolveMine, similarity, snapshotOf, summarize, unitCandidates } from '../../src/checklist/model.js';
-import { syntheticKb } from './helpers.js';
+import { applyChange, cycleStatus, emptyChecklist, ensureEntry, groupItems, migrate, reconcile, relinkEntry, resolveMine, similarity, SimilarityIndex, snapshotOf, summarize, unitCandidates } from '../../src/checklist/model.js';
+import { ROOT, syntheticKb } from './helpers.js';
+import { join } from 'node:path';
+import { loadKnowledgeBase } from '../../src/kb/load.js';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 const tag = (p: string) => (p === 'anhui' ? '安徽' : '河北');
@@ -75,6 +77,24 @@ describe('checklist model', () => {
     ensureEntry(d2, 'ah-001', NOW, 'units', null).orphanedAt = NOW;
     expect(reconcile(d2, kb, tag, NOW)).toBe(true);
     expect(d2.entries['ah-001'].orphanedAt).toBeNull();
+  });
+
+  it('the similarity index ranks as similarity() over every task would (same scores, same order)', () => {
+    const kb = loadKnowledgeBase({ corpusDir: join(ROOT, 'corpus'), cachePath: null }).kb;
+    const ix = new SimilarityIndex(kb.tasks);
+    const queries = [...kb.tasks.slice(0, 40).map((t) => t.text.replace(/推进/g, '推动') + '（新）'), '审', '！', '𠀀𠀁 未见过的字', '', '“审计”：', kb.tasks[3].text];
+    for (const q of queries) {
+      for (const plan of [null, kb.tasks[0].planId]) {
+        const want = kb.tasks
+          .map((task) => ({ task, score: similarity(q, task.text) * (plan && task.planId !== plan ? 0.85 : 1) }))
+          .filter((x) => x.score >= 0.2)
+          .sort((a, b) => b.score - a.score)
+          .slice(0, 5);
+        const got = ix.rank(q, plan, 5);
+        expect(got.map((x) => x.score), q).toEqual(want.map((x) => x.score));
+        expect(new Set(got.map((x) => x.task.id)).size).toBe(got.length);
+      }
+    }
   });
 
   it('similarity ranks an edited paragraph far above unrelated tasks', () => {

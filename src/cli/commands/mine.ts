@@ -76,7 +76,7 @@ function itemJson(it: MineItem) {
 function exportInput(cl: Checklist): ExportInput {
   const d = cl.data();
   return {
-    items: cl.items(),
+    items: cl.items(d),
     units: d.units,
     unitLabels: d.units.map((u) => cl.unitLabel(u)),
     asOf: cl.asOf,
@@ -114,6 +114,12 @@ async function exportCmd(p: ParsedArgs, io: Io, cl: Checklist): Promise<number> 
   return 0;
 }
 
+/** Orphans listed by `plans mine` (text); past this many, the rest are counted, and `plans mine prune` is suggested. */
+export const ORPHANS_LISTED = 100;
+
+/** Holds something of mine (a status, a note, a due date): `plans mine prune` without --all keeps it. */
+const holdsMine = (it: MineItem) => it.status !== 'todo' || !!it.note || !!it.due;
+
 function listText(io: Io, cl: Checklist): number {
   const st = cl.state();
   if (!st.ok) throw new Error(st.error);
@@ -121,11 +127,25 @@ function listText(io: Io, cl: Checklist): number {
   io.out(`我的清单 My checklist  ${st.file}`);
   io.out(`我的单位 My units：${st.unitLabels.length ? st.unitLabels.join('、') : '（未设置：plans mine units set 审计）'}`);
   io.out(`完成 done ${s.done}/${s.total}　逾期 overdue ${s.overdue}　30天内到期 due in 30 days ${s.dueSoon}${s.orphans ? `　孤立 orphans ${s.orphans}` : ''}　截至 as of ${st.asOf}${s.next ? `　最近到期 next ${s.next.effectiveDue} ${truncateWidth(stripControl(s.next.text), 30)}` : ''}`);
-  const idw = Math.max(8, ...st.items.map((i) => i.taskId.length));
+  let prunable = 0;
+  for (const it of st.items) if (it.orphan && !holdsMine(it)) prunable++;
+  if (s.orphans > ORPHANS_LISTED) {
+    io.out(
+      `孤立条目很多 many orphaned entries (${s.orphans})：\`plans mine prune --yes\` 删除其中 ${prunable} 个无状态、备注或期限的 removes the ${prunable} that hold nothing of yours` +
+        `（\`plans mine prune\` 先列出数目 shows the count first；--all 删除全部孤立条目 removes every orphan）`,
+    );
+  }
+  let idw = 8;
+  for (const it of st.items) idw = Math.max(idw, it.taskId.length);
   for (const g of groupItems(st.items, 'plan', st.asOf, cl.query.plans().map((x) => x.id))) {
+    let shown = g.items;
+    if (g.key === '~orphans' && shown.length > ORPHANS_LISTED) {
+      // The ones that hold something of mine first, then the rest, as far as the limit goes.
+      shown = [...shown.filter(holdsMine), ...shown.filter((it) => !holdsMine(it))].slice(0, ORPHANS_LISTED);
+    }
     io.out('');
     io.out(`== ${g.label} (${g.items.length})`);
-    for (const it of g.items) {
+    for (const it of shown) {
       const flag = it.orphan ? '孤立' : it.overdue ? '逾期' : it.dueSoon ? '将到' : '';
       const role = it.roles.map((r) => ROLE_LABEL[r]).join('/') || '手动';
       const due = it.due ? `我的${it.due}` : (it.effectiveDue ?? '—');
@@ -133,6 +153,9 @@ function listText(io: Io, cl: Checklist): number {
         `${padEndWidth(STATUS_LABEL[it.status], 6)} ${it.taskId.padEnd(idw)} ${padEndWidth(role, 9)} ${padEndWidth(due, 14)} ${padEndWidth(flag, 4)} ${it.note ? '✎ ' : ''}${truncateWidth(stripControl(it.text).replace(/\s+/g, ' '), 60)}`,
       );
       if (it.orphan && it.suggestion) io.out(`${' '.repeat(7)}→ 建议关联 ${it.suggestion.taskId} (${Math.round(it.suggestion.score * 100)}%): ${truncateWidth(stripControl(it.suggestion.text), 50)}  [plans mine relink ${it.taskId}]`);
+    }
+    if (shown.length < g.items.length) {
+      io.out(`… 另有 ${g.items.length - shown.length} 个孤立条目未列出 more orphaned entries not listed（plans mine --json 列出全部条目 lists every entry；plans mine relink 列出全部孤立条目及建议 lists every orphan with suggestions）`);
     }
   }
   return 0;
@@ -163,7 +186,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (p.flags.json) {
       const st = cl.state();
       if (!st.ok) throw new Error(st.error);
-      io.out(JSON.stringify({ file: st.file, asOf: st.asOf, units: st.units, summary: { ...st.summary, next: st.summary.next?.taskId ?? null }, entries: st.items.map(itemJson) }, null, 2));
+      const head = { file: st.file, asOf: st.asOf, units: st.units, summary: { ...st.summary, next: st.summary.next?.taskId ?? null } };
+      if (!st.items.length) io.out(JSON.stringify({ ...head, entries: [] }, null, 2));
+      else {
+        // The text JSON.stringify(…, null, 2) of the whole would be, one entry at a time (100k entries are
+        // hundreds of MB as one string).
+        io.out(JSON.stringify(head, null, 2).slice(0, -2) + ',\n  "entries": [');
+        const last = st.items.length - 1;
+        st.items.forEach((it, i) => io.out('    ' + JSON.stringify(itemJson(it), null, 2).replace(/\n/g, '\n    ') + (i < last ? ',' : '')));
+        io.out('  ]\n}');
+      }
       return 0;
     }
     return listText(io, cl);
@@ -187,7 +219,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (!n) io.err(`plans mine：${names.join('、')} 都不在我的单位中 none of them was among my units`);
     }
     const d = cl.data();
-    io.out(`我的单位 My units：${d.units.length ? d.units.map((u) => cl.unitLabel(u)).join('、') : '（未设置 none set）'}  → ${cl.items().length} 项任务 tasks`);
+    io.out(`我的单位 My units：${d.units.length ? d.units.map((u) => cl.unitLabel(u)).join('、') : '（未设置 none set）'}  → ${cl.items(d).length} 项任务 tasks`);
     return 0;
   }
 
@@ -197,14 +229,19 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const [from, to] = args;
     if (!from) {
       const orphans = cl.items().filter((i) => i.orphan);
+      // Each orphan's suggestions from its entry as read here (one read of the file, not one per orphan).
       if (p.flags.json) {
-        io.out(JSON.stringify(orphans.map((o) => ({ taskId: o.taskId, text: o.text, suggestions: cl.suggestions(o.taskId, 3) })), null, 2));
+        if (!orphans.length) io.out('[]');
+        orphans.forEach((o, i) => {
+          const one = JSON.stringify({ taskId: o.taskId, text: o.text, suggestions: cl.suggestions(o.entry!, 3) }, null, 2).replace(/\n/g, '\n  ');
+          io.out(`${i ? '' : '[\n'}  ${one}${i < orphans.length - 1 ? ',' : '\n]'}`); // JSON.stringify(all, null, 2), an orphan at a time
+        });
         return 0;
       }
       if (!orphans.length) io.out('plans mine：没有孤立条目 no orphaned entries；每个条目都对应知识库中的任务 every entry points to a task in the knowledge base。');
       for (const o of orphans) {
         io.out(`${o.taskId}  ${STATUS_LABEL[o.status]}  ${truncateWidth(stripControl(o.text), 70)}`);
-        const sugs = cl.suggestions(o.taskId, 3);
+        const sugs = cl.suggestions(o.entry!, 3);
         if (!sugs.length) io.out('   （未找到相似的任务 no similar task found）');
         for (const s of sugs) io.out(`   → ${s.taskId} ${String(Math.round(s.score * 100)).padStart(3)}%  ${truncateWidth(stripControl(s.text), 64)}`);
       }
@@ -239,10 +276,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (sub === 'drop') {
     if (!args[0]) throw new UsageError('请给出要删除的条目编号 give the id of the entry to drop（plans mine --json 列出条目 lists them）');
     const id = cl.resolveId(args[0]);
-    const item = cl.items().find((i) => i.taskId === id);
+    const d = cl.data(); // one read for the list, the units and the entry
+    const item = cl.items(d).find((i) => i.taskId === id);
     const viaUnits = !!item && item.roles.length > 0;
-    const units = cl.data().units.map((u) => cl.unitLabel(u)).join('、');
-    if (!cl.entry(id)) {
+    const units = d.units.map((u) => cl.unitLabel(u)).join('、');
+    if (!Object.prototype.hasOwnProperty.call(d.entries, id)) {
       if (viaUnits) {
         throw new Error(
           `${id} 因我的单位（${units}）而在清单上 is on my list because of my units，不是单独的条目 not an entry of its own，没有可删除的 nothing to drop。` +
