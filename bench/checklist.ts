@@ -10,7 +10,7 @@
  * new edition might have reworded it, with notes, due dates and history on some. It is written as older
  * versions of plans wrote it (indented JSON).
  *
- *   npm run bench:checklist [-- --sizes 25000,50000,100000] [--json] [--keep]
+ *   npm run bench:checklist [-- --sizes 25000,50000,100000] [--json] [--keep] [--no-time (the child's own figures)]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -32,30 +32,33 @@ const arg = (name: string) => {
 };
 
 interface Measure {
+  /** Wall-clock seconds. */
   s: number;
+  /** CPU seconds (user + system): steadier than the wall clock on a busy machine. */
+  cpu: number;
   rssMb: number;
 }
 
 function run(args: string[]): Measure {
   const cmd = [CLI, ...args];
-  if (existsSync(TIME)) {
+  if (existsSync(TIME) && !process.argv.includes('--no-time')) {
     const out = join(tmpdir(), `plans-bench-time-${process.pid}.txt`);
-    const r = spawnSync(TIME, ['-o', out, '-f', '%e %M', process.execPath, ...cmd], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    const r = spawnSync(TIME, ['-o', out, '-f', '%e %M %U %S', process.execPath, ...cmd], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`plans ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
-    const [s, kb] = readFileSync(out, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
+    const [s, kb, user, sys] = readFileSync(out, 'utf8').trim().split(/\s+/).slice(-4).map(Number);
     rmSync(out, { force: true });
-    return { s, rssMb: Math.round(kb / 1024) };
+    return { s, cpu: Math.round((user + sys) * 100) / 100, rssMb: Math.round(kb / 1024) };
   }
   // No /usr/bin/time: the child itself writes its peak RSS to a file as it exits (a preloaded module).
   const out = join(tmpdir(), `plans-bench-rss-${process.pid}.txt`);
-  const hook = `data:text/javascript,import{writeFileSync}from'node:fs';process.on('exit',()=>writeFileSync(${JSON.stringify(out)},String(process.resourceUsage().maxRSS)))`;
+  const hook = `data:text/javascript,import{writeFileSync}from'node:fs';process.on('exit',()=>{const u=process.resourceUsage();writeFileSync(${JSON.stringify(out)},u.maxRSS+' '+(u.userCPUTime+u.systemCPUTime))})`;
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ['--import', hook, ...cmd], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const s = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`plans ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
-  const kb = Number(readFileSync(out, 'utf8'));
+  const [kb, us] = readFileSync(out, 'utf8').split(' ').map(Number);
   rmSync(out, { force: true });
-  return { s: Math.round(s * 100) / 100, rssMb: Math.round(kb / 1024) };
+  return { s: Math.round(s * 100) / 100, cpu: Math.round(us / 1e4) / 100, rssMb: Math.round(kb / 1024) };
 }
 
 const sizes = (arg('--sizes') ?? '25000,50000,100000').split(',').map(Number);
@@ -82,8 +85,9 @@ for (const n of sizes) {
 }
 if (process.argv.includes('--json')) process.stdout.write(JSON.stringify({ checklist: rows }) + '\n');
 else {
-  console.log('entries  file (old format)  first plans mine → file    plans mine         plans mark → file            plans mine prune');
-  const m = (x: Measure) => `${x.s.toFixed(2).padStart(6)} s ${String(x.rssMb).padStart(5)} MB`;
+  console.log('seconds (CPU seconds) and peak RSS of each command, and the file size after it');
+  console.log('entries   file (old format)   first plans mine → file         plans mine               plans mark → file               plans mine prune');
+  const m = (x: Measure) => `${x.s.toFixed(2).padStart(6)} s (${x.cpu.toFixed(2).padStart(5)}) ${String(x.rssMb).padStart(5)} MB`;
   const f = (x: number) => `${x.toFixed(1).padStart(6)} MB`;
-  for (const r of rows) console.log(`${String(r.entries).padStart(7)}  ${f(r.fileMb)}          ${m(r.first)} → ${f(r.fileAfterFirstMb)}  ${m(r.mine)}  ${m(r.mark)} → ${f(r.fileAfterMarkMb)}  ${m(r.prune)}`);
+  for (const r of rows) console.log(`${String(r.entries).padStart(7)}   ${f(r.fileMb)}           ${m(r.first)} → ${f(r.fileAfterFirstMb)}   ${m(r.mine)}   ${m(r.mark)} → ${f(r.fileAfterMarkMb)}   ${m(r.prune)}`);
 }
