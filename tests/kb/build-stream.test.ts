@@ -3,13 +3,15 @@
  * written out with their counterparts, the search index built from the fields kept. It must give the
  * knowledge base, the search index and the report counts of a build that keeps everything in memory.
  */
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateScaleCorpus } from '../../bench/generate.js';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
-import { SearchIndex } from '../../src/query/search/index.js';
+import { SearchIndex, searchFields } from '../../src/query/search/index.js';
+import { encodeSearch } from '../../src/query/search/persist.js';
+import { writeSearchIndex } from '../../src/query/search/write.js';
 import type { Task } from '../../src/types.js';
 
 describe('a build streamed into the cache', () => {
@@ -33,6 +35,20 @@ describe('a build streamed into the cache', () => {
     const src = streamed.searchParts();
     expect(src).not.toBeNull();
     expect(SearchIndex.fromParts(streamed.tasks!, src!).toParts()).toEqual(new SearchIndex(mem.kb.tasks).toParts());
+  });
+
+  it('the search file written part by part is encodeSearch of the parts, whatever the share of postings filled at once', () => {
+    const n = mem.kb.tasks.length;
+    const fields: string[] = new Array(2 * n);
+    mem.kb.tasks.forEach((t, i) => ([fields[i], fields[n + i]] = searchFields(t)));
+    const want = Buffer.from(encodeSearch(new SearchIndex(mem.kb.tasks).toParts(), 'c0de'));
+    for (const budget of [500, 20_000, 1 << 23]) {
+      const out = join(dir, `search-${budget}.bin`);
+      let k = 0;
+      writeSearchIndex(fields, out, (what) => join(dir, `${what}.${k++}.tmp`), 'c0de', budget);
+      expect(readFileSync(out).equals(want), `budget ${budget}`).toBe(true);
+      rmSync(out);
+    }
   });
 
   it('counts each plan’s tasks as `plans index` reports them', () => {

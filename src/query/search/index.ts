@@ -158,17 +158,6 @@ export class SearchIndex {
     this.cnt = new Uint8Array(this.n);
   }
 
-  /** Fields given (searchFields of each task: n texts, then n metas) instead of tasks: an index to persist (toParts), not to search. */
-  private given: string[] | null = null;
-
-  /** An index over the fields of n tasks (`searchFields`: the n texts, then the n metas), for `toParts` only (there are no tasks to return). */
-  static overFields(fields: string[]): SearchIndex {
-    const n = fields.length / 2;
-    const ix = new SearchIndex({ count: n, at: () => { throw new Error('an index over fields has no tasks'); } });
-    ix.given = fields;
-    return ix;
-  }
-
   /**
    * An index over `tasks` from its persisted form (search/persist.ts): nothing rebuilt, nothing read whole —
    * a field is decoded, a posting list read, a field's pinyin decoded when a search first needs it. Gives
@@ -392,14 +381,10 @@ export class SearchIndex {
   /** Character index builder; yields every few documents (see warmAsync). */
   private *buildChars(): Generator<void, void> {
     const n = this.n;
-    let fields = this.given;
-    this.given = null;
-    if (!fields) {
-      fields = new Array(2 * n);
-      for (let i = 0; i < n; i++) {
-        [fields[i], fields[n + i]] = searchFields(this.at(i));
-        if ((i & 31) === 31) yield;
-      }
+    const fields: string[] = new Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      [fields[i], fields[n + i]] = searchFields(this.at(i));
+      if ((i & 31) === 31) yield;
     }
     const charId = new Uint16Array(65536);
     let nChars = 0;

@@ -115,20 +115,9 @@ export function encodeSearch(parts: SearchParts, code: string): Uint8Array {
 
 /** The same bytes as `encodeSearch`, as pieces (the head, then views of the parts and their padding) to write one after the other without one buffer of them all. */
 export function encodeSearchChunks(parts: SearchParts, code: string): Uint8Array[] {
-  const sections: Header['sections'] = {};
-  let at = 0;
-  for (const [name, type] of SECTIONS) {
-    const a = parts[name] as Section;
-    sections[name] = [type, at, a.length];
-    at += Math.ceil(a.byteLength / 8) * 8;
-  }
-  const header = new TextEncoder().encode(JSON.stringify({ format: SEARCH_FORMAT, code, n: parts.n, nChars: parts.nChars, overflow: parts.overflow, sections } satisfies Header));
-  const start = Math.ceil((8 + header.length) / 8) * 8;
-  const head = new Uint8Array(start);
-  head.set(MAGIC, 0);
-  new DataView(head.buffer).setUint32(4, header.length, true);
-  head.set(header, 8);
-  const out: Uint8Array[] = [head];
+  const lengths: Partial<Record<keyof SearchParts, number>> = {};
+  for (const [name] of SECTIONS) lengths[name] = (parts[name] as Section).length;
+  const out: Uint8Array[] = [encodeSearchHead(parts, lengths as Record<keyof SearchParts, number>, code)];
   const pad = new Uint8Array(8);
   for (const [name] of SECTIONS) {
     const a = parts[name] as Section;
@@ -181,6 +170,25 @@ function readGroup(readAt: ReadAt, h: Header, start: number, group: Array<[keyof
     out[name] = new TYPES[type](bytes.buffer as ArrayBuffer, bytes.byteOffset + s[1] - first, s[2]);
   }
   return out;
+}
+
+/** The sections in the order they follow the head, each padded to 8 bytes, and the size of their elements. */
+export const SEARCH_SECTIONS: ReadonlyArray<readonly [keyof SearchParts, number]> = SECTIONS.map(([name, type]) => [name, TYPES[type].BYTES_PER_ELEMENT] as const);
+
+/** The head of an encoded index (magic, header, padding to 8) whose sections have these lengths (elements). */
+export function encodeSearchHead(info: Pick<SearchParts, 'n' | 'nChars' | 'overflow'>, lengths: Record<keyof SearchParts, number>, code: string): Uint8Array {
+  const sections: Header['sections'] = {};
+  let at = 0;
+  for (const [name, type] of SECTIONS) {
+    sections[name] = [type, at, lengths[name]];
+    at += Math.ceil((lengths[name] * TYPES[type].BYTES_PER_ELEMENT) / 8) * 8;
+  }
+  const header = new TextEncoder().encode(JSON.stringify({ format: SEARCH_FORMAT, code, n: info.n, nChars: info.nChars, overflow: info.overflow, sections } satisfies Header));
+  const head = new Uint8Array(Math.ceil((8 + header.length) / 8) * 8);
+  head.set(MAGIC, 0);
+  new DataView(head.buffer).setUint32(4, header.length, true);
+  head.set(header, 8);
+  return head;
 }
 
 /**
