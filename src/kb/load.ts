@@ -17,7 +17,7 @@ import { streamCounterparts } from './counterparts.js';
 import { FileReader, FileWriter } from './spool.js';
 import { SearchIndex, searchFields } from '../query/search/index.js';
 import { encodeSearch, partsSource, type SearchParts, type SearchSource } from '../query/search/persist.js';
-import { writeSearchIndex } from '../query/search/write.js';
+import { writeSearchIndex } from './search-write.js';
 import { buildTmpPath, corpusFiles, loadCached, searchCodeHash, writeCache, writeCacheData, type LoadOptions, type LoadResult } from './cache.js';
 
 export * from './cache.js';

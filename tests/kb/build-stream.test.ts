@@ -11,7 +11,7 @@ import { generateScaleCorpus } from '../../bench/generate.js';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
 import { SearchIndex, searchFields } from '../../src/query/search/index.js';
 import { encodeSearch } from '../../src/query/search/persist.js';
-import { writeSearchIndex } from '../../src/query/search/write.js';
+import { writeSearchIndex } from '../../src/kb/search-write.js';
 import type { Task } from '../../src/types.js';
 
 describe('a build streamed into the cache', () => {

@@ -9,11 +9,11 @@
  * the fields (a fixed number of scans); memory: the fields, the pinyin text, a quarter of a posting part.
  */
 import { closeSync, openSync, readSync, rmSync } from 'node:fs';
-import { FileWriter } from '../../kb/spool.js';
-import { pinyinLib } from './deps.js';
-import { pinyinOf } from './pinyin.js';
-import { trigramKeyOf } from './postings.js';
-import { encodeSearchHead, SEARCH_SECTIONS, type SearchParts } from './persist.js';
+import { FileWriter } from './spool.js';
+import { pinyinLib } from '../query/search/deps.js';
+import { pinyinOf } from '../query/search/pinyin.js';
+import { trigramKeyOf } from '../query/search/postings.js';
+import { encodeSearchHead, SEARCH_SECTIONS, type SearchParts } from '../query/search/persist.js';
 
 type Name = keyof SearchParts;
 type Part = Int32Array | Uint16Array | Uint8Array;
