@@ -49,10 +49,10 @@ export function displayWidth(s: string): number {
  */
 export const INVISIBLE_RE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
-/** Strip C0/C1 control characters, ANSI/VT escape sequences (corpus text must not drive the terminal) and bidi / zero-width characters. */
 /** Anything stripControl would remove or change (C0/C1 controls — ESC among them — and INVISIBLE_RE's). */
 const NEEDS_STRIP = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
 
+/** Strip C0/C1 control characters, ANSI/VT escape sequences (corpus text must not drive the terminal) and bidi / zero-width characters. */
 export function stripControl(s: string): string {
   // Nearly every string drawn is clean: one scan instead of five replacements.
   if (!NEEDS_STRIP.test(s)) return s;
