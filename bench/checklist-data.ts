@@ -6,18 +6,7 @@
  */
 import type { Task } from '../src/types.js';
 import type { ChecklistData, Entry, HistoryEvent } from '../src/checklist/schema.js';
-
-/** A small deterministic generator (the same checklist every run). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './generate.js';
 
 const EDITS: [RegExp, string][] = [
   [/2017年/g, '2019年'],

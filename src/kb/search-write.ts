@@ -13,6 +13,7 @@ import { FileWriter } from './spool.js';
 import { pinyinLib } from '../query/search/deps.js';
 import { pinyinOf } from '../query/search/pinyin.js';
 import { trigramKeyOf } from '../query/search/postings.js';
+import { CharTable, eachChar } from '../query/search/chars.js';
 import { encodeSearchHead, SEARCH_SECTIONS, type SearchParts } from '../query/search/persist.js';
 
 type Name = keyof SearchParts;
@@ -157,64 +158,48 @@ export function writeSearchIndex(fields: string[], out: string, tmp: (what: stri
     parts.put('fieldOff', fieldOff);
 
     // Characters: ids in order of first occurrence, unigram and bigram posting lists (a field once per list).
-    const charId = new Uint16Array(65536);
-    let nChars = 0;
-    let overflow = false;
+    const chars = new CharTable();
+    const charId = chars.charId;
+    const idOf = (c: number) => chars.idOf(c);
+    const known = (c: number) => charId[c];
     const uniCount = new Int32Array(32769);
     const uniLast = new Int32Array(32769).fill(-1);
     const slot = new Map<number, number>();
     let biKey = new Int32Array(1 << 12);
     let biCount = new Int32Array(1 << 12);
     let biLast = new Int32Array(1 << 12);
+    const grow = (a: Int32Array, fill: number) => {
+      const b = new Int32Array(a.length * 2).fill(fill);
+      b.set(a);
+      return b;
+    };
     for (let d = 0; d < nf; d++) {
-      const s = fields[d];
-      let prev = 0;
-      for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if (c === 10) {
-          prev = 0;
-          continue;
-        }
-        let id = charId[c];
-        if (id === 0) {
-          if (nChars < 32767) id = ++nChars;
-          else {
-            id = 32767;
-            overflow = true;
-          }
-          charId[c] = id;
-        }
+      eachChar(fields[d], idOf, (id, key) => {
         if (uniLast[id] !== d) {
           uniLast[id] = d;
           uniCount[id]++;
         }
-        if (prev !== 0) {
-          const key = prev * 32768 + id;
-          let j = slot.get(key);
-          if (j === undefined) {
-            j = slot.size;
-            slot.set(key, j);
-            if (j >= biKey.length) {
-              const grow = (a: Int32Array, fill: number) => {
-                const b = new Int32Array(a.length * 2).fill(fill);
-                b.set(a);
-                return b;
-              };
-              biKey = grow(biKey, 0);
-              biCount = grow(biCount, 0);
-              biLast = grow(biLast, -1);
-            }
-            biKey[j] = key;
-            biLast[j] = -1;
+        if (key < 0) return;
+        let j = slot.get(key);
+        if (j === undefined) {
+          j = slot.size;
+          slot.set(key, j);
+          if (j >= biKey.length) {
+            biKey = grow(biKey, 0);
+            biCount = grow(biCount, 0);
+            biLast = grow(biLast, -1);
           }
-          if (biLast[j] !== d) {
-            biLast[j] = d;
-            biCount[j]++;
-          }
+          biKey[j] = key;
+          biLast[j] = -1;
         }
-        prev = id;
-      }
+        if (biLast[j] !== d) {
+          biLast[j] = d;
+          biCount[j]++;
+        }
+      });
     }
+    const nChars = chars.count;
+    const overflow = chars.overflow;
     parts.put('charId', charId);
     const U = nChars + 1;
     const uniOff = new Int32Array(U + 1);
@@ -226,15 +211,11 @@ export function writeSearchIndex(fields: string[], out: string, tmp: (what: stri
       const at = uniOff.slice(from, to);
       uniLast.fill(-1);
       for (let d = 0; d < nf; d++) {
-        const s = fields[d];
-        for (let i = 0; i < s.length; i++) {
-          const c = s.charCodeAt(i);
-          if (c === 10) continue;
-          const id = charId[c];
-          if (id < from || id >= to || uniLast[id] === d) continue;
+        eachChar(fields[d], known, (id) => {
+          if (id < from || id >= to || uniLast[id] === d) return;
           uniLast[id] = d;
           data[at[id - from]++ - uniOff[from]] = d;
-        }
+        });
       }
       uniData.add(data);
     }
@@ -256,25 +237,14 @@ export function writeSearchIndex(fields: string[], out: string, tmp: (what: stri
       const at = biOff.slice(from, to);
       biLast.fill(-1);
       for (let d = 0; d < nf; d++) {
-        const s = fields[d];
-        let prev = 0;
-        for (let i = 0; i < s.length; i++) {
-          const c = s.charCodeAt(i);
-          if (c === 10) {
-            prev = 0;
-            continue;
+        eachChar(fields[d], known, (_id, key) => {
+          if (key < lo || key > hi) return;
+          const r = rank[slot.get(key)!];
+          if (biLast[r] !== d) {
+            biLast[r] = d;
+            data[at[r - from]++ - biOff[from]] = d;
           }
-          const id = charId[c];
-          const key = prev * 32768 + id;
-          if (prev !== 0 && key >= lo && key <= hi) {
-            const r = rank[slot.get(key)!];
-            if (biLast[r] !== d) {
-              biLast[r] = d;
-              data[at[r - from]++ - biOff[from]] = d;
-            }
-          }
-          prev = id;
-        }
+        });
       }
       biData.add(data);
     }

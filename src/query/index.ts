@@ -221,9 +221,14 @@ export class PlansQuery {
     try {
       this.searchIndex().warm();
     } catch (e) {
-      if (!(e instanceof SearchIndexCorrupt)) throw e;
-      this.index = new SearchIndex(this.opts.tasks ?? this.kb.tasks).warm();
+      this.replaceDamaged(e).warm();
     }
+  }
+
+  /** After damage found in the persisted index where it was read: an index built from the tasks instead (any other error is rethrown). */
+  private replaceDamaged(e: unknown): SearchIndex {
+    if (!(e instanceof SearchIndexCorrupt)) throw e;
+    return (this.index = new SearchIndex(this.opts.tasks ?? this.kb.tasks));
   }
 
   /** The same in slices of ~8 ms between which the event loop runs (a UI stays responsive on 500 plans). */
@@ -236,9 +241,7 @@ export class PlansQuery {
     try {
       await this.searchIndex().warmAsync();
     } catch (e) {
-      if (!(e instanceof SearchIndexCorrupt)) throw e;
-      this.index = new SearchIndex(this.opts.tasks ?? this.kb.tasks);
-      await this.index.warmAsync();
+      await this.replaceDamaged(e).warmAsync();
     }
   }
 
@@ -253,10 +256,7 @@ export class PlansQuery {
     try {
       return this.searchIndex().search(query, pred, limit);
     } catch (e) {
-      if (!(e instanceof SearchIndexCorrupt)) throw e;
-      // The persisted index is damaged where this search read it: build one from the tasks instead.
-      this.index = new SearchIndex(this.opts.tasks ?? this.kb.tasks);
-      return this.index.search(query, pred, limit);
+      return this.replaceDamaged(e).search(query, pred, limit);
     }
   }
 

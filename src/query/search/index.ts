@@ -29,6 +29,7 @@ import type { Task } from '../../types.js';
 import { Fuse, pinyinLib } from './deps.js';
 import { allOccurrences, conceptWords, fold, HAS_CJK, HAS_LETTER, LATIN_QUERY, MAX_RANGES, mergeRanges, normalizeQuery } from './text.js';
 import { EMPTY, trigramKeyOf } from './postings.js';
+import { CharTable, eachChar } from './chars.js';
 import { fullAt, fullRange, pinyinOf, pyKind, type Py } from './pinyin.js';
 import { densestWindow, proximity } from './fuzzy.js';
 import type { SearchParts, SearchSource } from './persist.js';
@@ -386,43 +387,23 @@ export class SearchIndex {
       [fields[i], fields[n + i]] = searchFields(this.at(i));
       if ((i & 31) === 31) yield;
     }
-    const charId = new Uint16Array(65536);
-    let nChars = 0;
+    const chars = new CharTable();
     const uni: number[][] = [[]];
     const bi = new Map<number, number[]>();
-    let overflow = false;
+    const idOf = (c: number) => chars.idOf(c);
     for (let d = 0; d < fields.length; d++) {
-      const s = fields[d];
-      let prev = 0;
-      for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if (c === 10) {
-          prev = 0;
-          continue;
-        }
-        let id = charId[c];
-        if (id === 0) {
-          if (nChars < 32767) {
-            id = ++nChars;
-            uni.push([]);
-          } else {
-            id = 32767;
-            overflow = true;
-          }
-          charId[c] = id;
-        }
-        const pu = uni[id];
+      eachChar(fields[d], idOf, (id, key) => {
+        const pu = (uni[id] ??= []);
         if (pu[pu.length - 1] !== d) pu.push(d);
-        if (prev !== 0) {
-          const key = prev * 32768 + id;
+        if (key >= 0) {
           let pb = bi.get(key);
           if (!pb) bi.set(key, (pb = []));
           if (pb[pb.length - 1] !== d) pb.push(d);
         }
-        prev = id;
-      }
+      });
       if ((d & 15) === 15) yield;
     }
+    for (let id = 0; id <= chars.count; id++) uni[id] ??= [];
     this.uni = uni.map((a) => Int32Array.from(a));
     yield;
     const keys = Int32Array.from(bi.keys()).sort();
@@ -436,9 +417,9 @@ export class SearchIndex {
     this.biKeys = keys;
     this.biOff = off;
     this.biData = data;
-    this.charId = charId;
-    this.nChars = nChars;
-    this.overflow = overflow;
+    this.charId = chars.charId;
+    this.nChars = chars.count;
+    this.overflow = chars.overflow;
     this.fields = fields;
   }
 
