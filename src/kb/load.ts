@@ -15,6 +15,7 @@ import { setFlagsFromString } from 'node:v8';
 import { buildKnowledgeBase, extractCorpus, KB_VERSION, themeList, type BuildTimings, type PlanCounts } from './build.js';
 import { streamCounterparts } from './counterparts.js';
 import { FileReader, FileWriter } from './spool.js';
+import { TextStore } from './text-store.js';
 import { SearchIndex, searchFields } from '../query/search/index.js';
 import { encodeSearch, type SearchParts } from '../query/search/persist.js';
 import { writeSearchIndex } from './search-write.js';
@@ -84,8 +85,8 @@ function buildIntoCache(opts: LoadOptions, cachePath: string): LoadResult | null
     const spoolPath = tmp('spool');
     const spool = new FileWriter(spoolPath);
     const lens: number[] = [];
-    const texts: string[] = [];
-    const metas: string[] = [];
+    const texts = new TextStore();
+    const metas = new TextStore();
     const corpus = corpusFiles(opts.corpusDir);
     let ex: ReturnType<typeof extractCorpus>;
     try {
@@ -95,8 +96,8 @@ function buildIntoCache(opts: LoadOptions, cachePath: string): LoadResult | null
         (t) => {
           lens.push(spool.write(JSON.stringify(t)));
           const [text, meta] = searchFields(t);
-          texts.push(text);
-          metas.push(meta);
+          texts.add(text);
+          metas.add(meta);
         },
         opts.onProgress,
       );
@@ -104,6 +105,7 @@ function buildIntoCache(opts: LoadOptions, cachePath: string): LoadResult | null
       spool.close();
     }
     corpusKey = corpus.keyed();
+    for (const s of [texts, metas, ex.inputs.texts, ex.inputs.titles]) s.trim();
     counts = ex.counts;
     const t1 = performance.now();
     timings.extract = t1 - t0;
@@ -133,7 +135,7 @@ function buildIntoCache(opts: LoadOptions, cachePath: string): LoadResult | null
     rmSync(spoolPath, { force: true });
     if (off[n] > 0xffffffff) throw new Error('tasks file over 4 GB');
     const head = new Uint32Array([n]);
-    const table = Buffer.concat([Buffer.from(head.buffer), Buffer.from(Uint32Array.from(off).buffer), Buffer.from(ex.inputs.map((t) => t.id).join('\n'))]);
+    const table = Buffer.concat([Buffer.from(head.buffer), Buffer.from(Uint32Array.from(off).buffer), Buffer.from(ex.inputs.ids.join('\n'))]);
     const t2 = performance.now();
     timings.counterparts = t2 - t1;
     const { plans, skipped } = ex;
@@ -143,12 +145,8 @@ function buildIntoCache(opts: LoadOptions, cachePath: string): LoadResult | null
     timings.units = t3 - t2;
 
     // The search index over the fields kept, written part by part.
-    const fields = texts;
-    for (let i = 0; i < metas.length; i++) fields.push(metas[i]);
-    metas.length = 0;
     const searchPath = tmp('search');
-    writeSearchIndex(fields, searchPath, tmp, searchCodeHash());
-    fields.length = 0;
+    writeSearchIndex([texts, metas], searchPath, tmp, searchCodeHash());
     const t4 = performance.now();
     timings.search = t4 - t3;
 
