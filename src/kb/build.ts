@@ -20,19 +20,26 @@ export function detach(s: string): string {
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
-/** The unit directory, built task by task (the same entries, in the same order, as `unitDirectory` of all of them). */
+/**
+ * The unit directory, built task by task (the same entries, in the same order, as `unitDirectory` of all of
+ * them). Each unit's plans are counted in a Map until `entries` makes the plain objects: tens of thousands
+ * of objects keyed by plan ids, each with its own sequence of keys (its own hidden classes), kept alive
+ * through a build made the collector's work — and so Intl.Segmenter and pinyin-pro — several times slower.
+ */
 export class UnitDirectory {
-  private readonly map = new Map<string, UnitEntry>();
+  private readonly map = new Map<string, { canonical: string; kind: string; aliases: string[]; plans: Map<string, number> }>();
   add(t: Task): void {
     for (const u of t.units) {
       let e = this.map.get(u.canonical);
-      if (!e) this.map.set(detach(u.canonical), (e = { canonical: detach(u.canonical), kind: detach(u.kind), aliases: [], plans: {} }));
+      if (!e) this.map.set(detach(u.canonical), (e = { canonical: detach(u.canonical), kind: detach(u.kind), aliases: [], plans: new Map() }));
       if (!e.aliases.includes(u.name)) e.aliases.push(detach(u.name));
-      e.plans[t.planId] = (e.plans[t.planId] ?? 0) + 1;
+      e.plans.set(t.planId, (e.plans.get(t.planId) ?? 0) + 1);
     }
   }
   entries(): UnitEntry[] {
-    return [...this.map.values()].sort((a, b) => a.kind.localeCompare(b.kind, 'zh') || a.canonical.localeCompare(b.canonical, 'zh'));
+    return [...this.map.values()]
+      .map((e): UnitEntry => ({ canonical: e.canonical, kind: e.kind, aliases: e.aliases, plans: Object.fromEntries(e.plans) }))
+      .sort((a, b) => a.kind.localeCompare(b.kind, 'zh') || a.canonical.localeCompare(b.canonical, 'zh'));
   }
 }
 
