@@ -1,7 +1,7 @@
 /** Corpus files → knowledge base: plans, tasks, the unit directory and the theme list. */
 import type { KnowledgeBase, Plan, SkippedFile, Task, UnitEntry } from '../types.js';
 import { extractPlan } from '../pipeline/plan.js';
-import { counterpartInput, streamCounterparts, type CounterpartInput } from './counterparts.js';
+import { counterpartInput, CounterpartInputs, streamCounterparts } from './counterparts.js';
 import { THEME_RULES } from '../pipeline/tables/topics/e-government.js';
 
 export interface CorpusFile {
@@ -12,19 +12,34 @@ export interface CorpusFile {
 
 export const KB_VERSION = 1;
 
-/** The unit directory, built task by task (the same entries, in the same order, as `unitDirectory` of all of them). */
+/**
+ * A copy of a string that does not share a larger one's memory: what the pipeline cuts out of a document
+ * (a plan's title, a unit's name) can be a view of the whole document text, which keeping it would keep.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/**
+ * The unit directory, built task by task (the same entries, in the same order, as `unitDirectory` of all of
+ * them). Each unit's plans are counted in a Map until `entries` makes the plain objects: tens of thousands
+ * of objects keyed by plan ids, each with its own sequence of keys (its own hidden classes), kept alive
+ * through a build made the collector's work — and so Intl.Segmenter and pinyin-pro — several times slower.
+ */
 export class UnitDirectory {
-  private readonly map = new Map<string, UnitEntry>();
+  private readonly map = new Map<string, { canonical: string; kind: string; aliases: string[]; plans: Map<string, number> }>();
   add(t: Task): void {
     for (const u of t.units) {
       let e = this.map.get(u.canonical);
-      if (!e) this.map.set(u.canonical, (e = { canonical: u.canonical, kind: u.kind, aliases: [], plans: {} }));
-      if (!e.aliases.includes(u.name)) e.aliases.push(u.name);
-      e.plans[t.planId] = (e.plans[t.planId] ?? 0) + 1;
+      if (!e) this.map.set(detach(u.canonical), (e = { canonical: detach(u.canonical), kind: detach(u.kind), aliases: [], plans: new Map() }));
+      if (!e.aliases.includes(u.name)) e.aliases.push(detach(u.name));
+      e.plans.set(t.planId, (e.plans.get(t.planId) ?? 0) + 1);
     }
   }
   entries(): UnitEntry[] {
-    return [...this.map.values()].sort((a, b) => a.kind.localeCompare(b.kind, 'zh') || a.canonical.localeCompare(b.canonical, 'zh'));
+    return [...this.map.values()]
+      .map((e): UnitEntry => ({ canonical: e.canonical, kind: e.kind, aliases: e.aliases, plans: Object.fromEntries(e.plans) }))
+      .sort((a, b) => a.kind.localeCompare(b.kind, 'zh') || a.canonical.localeCompare(b.canonical, 'zh'));
   }
 }
 
@@ -61,7 +76,7 @@ export interface Extracted {
   units: UnitDirectory;
   counts: Map<string, PlanCounts>;
   /** What the counterpart pass needs of each task, in order. */
-  inputs: CounterpartInput[];
+  inputs: CounterpartInputs;
 }
 
 /**
@@ -75,7 +90,7 @@ export function extractCorpus(files: Iterable<CorpusFile>, total: number, onTask
   const seenIds = new Set<string>();
   const units = new UnitDirectory();
   const counts = new Map<string, PlanCounts>();
-  const inputs: CounterpartInput[] = [];
+  const inputs = new CounterpartInputs();
   let i = 0;
   for (const f of files) {
     onProgress?.(i++, total, f.name);
@@ -99,14 +114,16 @@ export function extractCorpus(files: Iterable<CorpusFile>, total: number, onTask
       continue;
     }
     planIds.add(r.plan.id);
-    plans.push(r.plan);
+    const p = r.plan;
+    const d = (x: string | null) => (x === null ? x : detach(x));
+    plans.push({ ...p, province: d(p.province), title: d(p.title), docNumber: d(p.docNumber), issuer: d(p.issuer), issuedOn: d(p.issuedOn), warnings: p.warnings.map(detach) });
     const c: PlanCounts = { tasks: 0, prose: 0, annex: 0, dated: 0, withUnits: 0 };
     counts.set(r.plan.id, c);
     for (const t of r.tasks) {
       if (seenIds.has(t.id)) continue;
       seenIds.add(t.id);
       units.add(t);
-      inputs.push(counterpartInput(t));
+      inputs.add(counterpartInput(t));
       const k = counts.get(t.planId);
       if (k) {
         k.tasks++;

@@ -11,6 +11,7 @@
  * Deterministic: ties go to the smaller task id; tests/kb/counterparts-scale.test.ts checks the linearity.
  */
 import type { Task } from '../types.js';
+import { ContentIds, TextStore } from './text-store.js';
 
 export interface Counterpart {
   planId: string;
@@ -69,6 +70,69 @@ export function counterpartInput(t: Task): CounterpartInput {
     deadline: d ? (d.recurring ?? 'dated') : 'none',
     lead: t.units.find((u) => u.role === 'lead')?.kind ?? t.units[0]?.kind ?? null,
   };
+}
+
+/**
+ * The counterpart inputs of every task, by column (all the build keeps of the tasks while they are
+ * extracted and matched): ids, texts in a TextStore (outside the JS heap), distinct section titles,
+ * plans and the deadline forms and lead kinds as small integers.
+ */
+export class CounterpartInputs {
+  readonly ids: string[] = [];
+  readonly texts = new TextStore();
+  /** Distinct titles; a task's is titles[title[i]] ('' for none). */
+  readonly titles = new TextStore();
+  readonly planIds: string[] = [];
+  title = new Int32Array(1024);
+  plan = new Int32Array(1024);
+  /** -1: no deadline. */
+  deadline = new Int32Array(1024);
+  /** -2: no lead kind. */
+  lead = new Int32Array(1024);
+  restates = new Uint8Array(1024);
+  private readonly planIx = new Map<string, number>();
+  private readonly titleIx = new Map<string, number>();
+  private readonly kindIx = new Map<string, number>();
+
+  get length(): number {
+    return this.ids.length;
+  }
+
+  add(t: CounterpartInput): void {
+    const i = this.ids.length;
+    if (i >= this.plan.length) {
+      const len = this.plan.length * 2;
+      this.title = grown(this.title, len);
+      this.plan = grown(this.plan, len);
+      this.deadline = grown(this.deadline, len);
+      this.lead = grown(this.lead, len);
+      const r = new Uint8Array(len);
+      r.set(this.restates);
+      this.restates = r;
+    }
+    const code = (m: Map<string, number>, k: string, add?: () => void) => {
+      let c = m.get(k);
+      if (c === undefined) {
+        m.set(k, (c = m.size));
+        add?.();
+      }
+      return c;
+    };
+    this.ids.push(t.id);
+    this.texts.add(t.text);
+    // (the key copied: a title cut out of a document would keep the whole document)
+    this.title[i] = code(this.titleIx, t.title.length < 13 ? t.title : (JSON.parse(JSON.stringify(t.title)) as string), () => this.titles.add(t.title));
+    this.plan[i] = code(this.planIx, t.planId, () => this.planIds.push(t.planId));
+    this.deadline[i] = t.deadline === 'none' ? -1 : code(this.kindIx, `d:${t.deadline}`);
+    this.lead[i] = t.lead ? code(this.kindIx, `u:${t.lead}`) : -2;
+    this.restates[i] = t.restates ? 1 : 0;
+  }
+
+  static of(tasks: readonly Task[]): CounterpartInputs {
+    const c = new CounterpartInputs();
+    for (const t of tasks) c.add(counterpartInput(t));
+    return c;
+  }
 }
 
 /** Work counters of a pass (tests check that they grow linearly with the tasks). */
@@ -156,15 +220,17 @@ class Grams {
   biAt = new Int32Array(256);
   triAt = new Int32Array(256);
 
-  scan(text: string): void {
-    if (text.length > this.biAt.length) {
-      this.biAt = grown(this.biAt, text.length);
-      this.triAt = grown(this.triAt, text.length);
+  /** Scans [from, to) of `u16` (a text's code units): the n-grams' ids at 0 … to - from - 1. */
+  scan(u16: Uint16Array, from: number, to: number): void {
+    const len = to - from;
+    if (len > this.biAt.length) {
+      this.biAt = grown(this.biAt, len);
+      this.triAt = grown(this.triAt, len);
     }
     let prev = -1;
     let prevBi = -1;
-    for (let i = 0; i < text.length; i++) {
-      const c = keepCode(text.charCodeAt(i));
+    for (let i = 0; i < len; i++) {
+      const c = keepCode(u16[from + i]);
       if (c < 0) {
         this.biAt[i] = this.triAt[i] = prev = prevBi = -1;
         continue;
@@ -237,6 +303,8 @@ function eachFeature(v: Vocab, g: Grams, from: number, to: number, weight: numbe
   for (let i = from + 2; i < to; i++) if (triAt[i] >= 0) sink(v.trigram(triAt[i]), gw);
   for (const ws of wids) for (let k = 0; k < ws.length; k++) sink(v.word(ws[k]), weight);
 }
+
+const NONE = new Int32Array(0);
 
 let segmenter: Intl.Segmenter | null = null;
 
@@ -398,7 +466,7 @@ export function clausesOf(text: string): Array<[number, number]> {
 export function computeCounterparts(tasks: Task[], opts: CounterpartOptions = {}): Map<string, Counterpart[]> {
   const out = new Map<string, Counterpart[]>();
   if (tasks.length < 2) return out;
-  streamCounterparts(tasks.map(counterpartInput), (i, list) => out.set(tasks[i].id, list), opts);
+  streamCounterparts(CounterpartInputs.of(tasks), (i, list) => out.set(tasks[i].id, list), opts);
   return out;
 }
 
@@ -408,7 +476,7 @@ export function computeCounterparts(tasks: Task[], opts: CounterpartOptions = {}
  * the vectors, kept only on the features that can match — and one over the tasks for the matching; the
  * work per task is bounded by the posting cap, so the whole is linear in the tasks.
  */
-export function streamCounterparts(tasks: readonly CounterpartInput[], emit: (i: number, list: Counterpart[]) => void, opts: CounterpartOptions = {}): void {
+export function streamCounterparts(tasks: CounterpartInputs, emit: (i: number, list: Counterpart[]) => void, opts: CounterpartOptions = {}): void {
   const threshold = opts.threshold ?? COUNTERPART_THRESHOLD;
   const stats = opts.stats;
   const n = tasks.length;
@@ -416,57 +484,75 @@ export function streamCounterparts(tasks: readonly CounterpartInput[], emit: (i:
     for (let i = 0; i < n; i++) emit(i, []);
     return;
   }
-  // Words of each clause and title, segmented once per distinct text (scraped plans repeat sentences), as ids.
-  const wordId = new Map<string, number>();
-  const memo = new Map<string, Int32Array>();
-  const wordsOf = (s: string): Int32Array => {
-    let ws = memo.get(s);
-    if (!ws) {
-      const list = words(s);
-      ws = new Int32Array(list.length);
-      for (let k = 0; k < list.length; k++) {
-        let id = wordId.get(list[k]);
-        if (id === undefined) wordId.set(list[k], (id = wordId.size));
-        ws[k] = id;
-      }
-      memo.set(s, ws);
-    }
-    return ws;
-  };
-  const NONE = new Int32Array(0);
-  // Clauses: [clauseOff[i], clauseOff[i + 1]) are task i's, each a [start, end) span of its text.
+  const { texts, titles, ids, plan, deadline, lead } = tasks;
+  const u16 = texts.units;
+  // Clauses: [clauseOff[i], clauseOff[i + 1]) are task i's, each a [start, end) span of its text; and the
+  // words of each (word ids, CSR over distinct clause texts: scraped plans repeat sentences) and title.
   const clauseOff = new Int32Array(n + 1);
   let spans = new Int32Array(2 * n);
   let sentTask = new Int32Array(n);
+  let clauseText = new Int32Array(n);
   let ns = 0;
+  const distinct = new ContentIds(() => [u16]);
+  const wordId = new Map<string, number>();
+  const wordOff: number[] = [0];
+  let wordIds = new Int32Array(1 << 14);
+  const addWords = (s: string) => {
+    for (const w of words(s)) {
+      let id = wordId.get(w);
+      if (id === undefined) wordId.set(w, (id = wordId.size));
+      wordIds = grown(wordIds, wordOff[wordOff.length - 1] + 1);
+      wordIds[wordOff[wordOff.length - 1]++] = id;
+    }
+  };
   for (let i = 0; i < n; i++) {
-    for (const [a, b] of clausesOf(tasks[i].text)) {
+    const text = texts.get(i);
+    const at = texts.start(i);
+    for (const [a, b] of clausesOf(text)) {
       spans = grown(spans, 2 * ns + 2);
       sentTask = grown(sentTask, ns + 1);
+      clauseText = grown(clauseText, ns + 1);
       spans[2 * ns] = a;
       spans[2 * ns + 1] = b;
-      sentTask[ns++] = i;
+      sentTask[ns] = i;
+      clauseText[ns++] = distinct.id(at + a, at + b);
+      if (distinct.isNew) {
+        wordOff.push(wordOff[wordOff.length - 1]);
+        addWords(text.slice(a, b));
+      }
     }
     clauseOff[i + 1] = ns;
   }
+  const wordsOf = (k: number) => wordIds.subarray(wordOff[k], wordOff[k + 1]);
+  const titleSlot: number[] = [];
+  for (let k = 0; k < titles.count; k++) {
+    const t = titles.get(k);
+    titleSlot.push(t ? wordOff.length - 1 : -1);
+    if (t) {
+      wordOff.push(wordOff[wordOff.length - 1]);
+      addWords(t);
+    }
+  }
+  const titleWords = titleSlot.map((k) => (k < 0 ? NONE : wordsOf(k)));
   // Whole tasks (text, and section title as a weaker field) and their clauses, each a TF-IDF vector of
   // words, bigrams and trigrams: two passes over the texts, the first counting document frequencies.
   const whole = new Vocab();
   const sent = new Vocab();
   const grams = new Grams();
+  const tu = titles.units;
   const visit = (wholeSink: (id: number, w: number) => void, sentSink: (id: number, w: number) => void, endSent: (s: number) => void, endWhole: (i: number) => void) => {
     const ws: Int32Array[] = [];
     for (let i = 0; i < n; i++) {
-      const t = tasks[i];
-      for (let s = clauseOff[i]; s < clauseOff[i + 1]; s++) ws.push(wordsOf(t.text.slice(spans[2 * s], spans[2 * s + 1])));
-      grams.scan(t.text);
-      eachFeature(whole, grams, 0, t.text.length, 1, ws, wholeSink);
+      for (let s = clauseOff[i]; s < clauseOff[i + 1]; s++) ws.push(wordsOf(clauseText[s]));
+      grams.scan(u16, texts.start(i), texts.end(i));
+      eachFeature(whole, grams, 0, texts.end(i) - texts.start(i), 1, ws, wholeSink);
       for (let s = clauseOff[i]; s < clauseOff[i + 1]; s++) {
         eachFeature(sent, grams, spans[2 * s], spans[2 * s + 1], 1, [ws[s - clauseOff[i]]], sentSink);
         endSent(s);
       }
-      grams.scan(t.title);
-      eachFeature(whole, grams, 0, t.title.length, SECTION_WEIGHT, [t.title ? wordsOf(t.title) : NONE], wholeSink);
+      const k = tasks.title[i];
+      grams.scan(tu, titles.start(k), titles.end(k));
+      eachFeature(whole, grams, 0, titles.end(k) - titles.start(k), SECTION_WEIGHT, [titleWords[k]], wholeSink);
       endWhole(i);
       ws.length = 0;
     }
@@ -497,27 +583,9 @@ export function streamCounterparts(tasks: readonly CounterpartInput[], emit: (i:
   visit(wb.sink, sb.sink, () => sb.end(), () => wb.end());
   const wv = wb.done();
   const sv = sb.done();
-  memo.clear();
-  const wp = postings(wv, whole.size, (i) => !tasks[i].restates);
-  const sp = postings(sv, sent.size, (s) => !tasks[sentTask[s]].restates);
-
-  // Plans, deadline forms and lead kinds as small integers.
-  const planIx = new Map<string, number>();
-  const plan = new Int32Array(n);
-  const kindIx = new Map<string, number>();
-  const deadline = new Int32Array(n);
-  const lead = new Int32Array(n);
-  const code = (m: Map<string, number>, k: string) => {
-    let c = m.get(k);
-    if (c === undefined) m.set(k, (c = m.size));
-    return c;
-  };
-  for (let i = 0; i < n; i++) {
-    const t = tasks[i];
-    plan[i] = code(planIx, t.planId);
-    deadline[i] = t.deadline === 'none' ? -1 : code(kindIx, `d:${t.deadline}`);
-    lead[i] = t.lead ? code(kindIx, `u:${t.lead}`) : -2;
-  }
+  const wp = postings(wv, whole.size, (i) => !tasks.restates[i]);
+  const sp = postings(sv, sent.size, (s) => !tasks.restates[sentTask[s]]);
+  const P = tasks.planIds.length;
   const acc = new Float64Array(n);
   const sacc = new Float64Array(ns);
   const touched: number[] = [];
@@ -551,7 +619,6 @@ export function streamCounterparts(tasks: readonly CounterpartInput[], emit: (i:
   const best = new Float64Array(n);
   const mark = new Int32Array(n).fill(-1);
   const cands: number[] = [];
-  const P = planIx.size;
   const planBest = new Float64Array(P);
   const planO = new Int32Array(P);
   const planMark = new Int32Array(P).fill(-1);
@@ -588,7 +655,7 @@ export function streamCounterparts(tasks: readonly CounterpartInput[], emit: (i:
         if (planMark[p] !== s) {
           planMark[p] = s;
           plans.push(p);
-        } else if (!(x > planBest[p] || (x === planBest[p] && tasks[o].id < tasks[planO[p]].id))) continue;
+        } else if (!(x > planBest[p] || (x === planBest[p] && ids[o] < ids[planO[p]]))) continue;
         planBest[p] = x;
         planO[p] = o;
       }
@@ -610,8 +677,8 @@ export function streamCounterparts(tasks: readonly CounterpartInput[], emit: (i:
     for (const o of touched) acc[o] = 0;
     touched.length = 0;
     const list: Counterpart[] = [...found].map(([o, f]) => ({
-      planId: tasks[o].planId,
-      taskId: tasks[o].id,
+      planId: tasks.planIds[plan[o]],
+      taskId: ids[o],
       score: Math.round(f.score * 1000) / 1000,
       ...(nc > 1 ? { clauses: f.spans } : {}),
     }));

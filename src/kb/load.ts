@@ -15,6 +15,7 @@ import { setFlagsFromString } from 'node:v8';
 import { buildKnowledgeBase, extractCorpus, KB_VERSION, themeList, type BuildTimings, type PlanCounts } from './build.js';
 import { streamCounterparts } from './counterparts.js';
 import { FileReader, FileWriter } from './spool.js';
+import { TextStore } from './text-store.js';
 import { SearchIndex, searchFields } from '../query/search/index.js';
 import { encodeSearch, partsSource, type SearchParts, type SearchSource } from '../query/search/persist.js';
 import { writeSearchIndex } from './search-write.js';
@@ -85,8 +86,8 @@ function buildIntoCache(opts: LoadOptions, cachePath: string): LoadResult | null
     const spoolPath = tmp('spool');
     const spool = new FileWriter(spoolPath);
     const lens: number[] = [];
-    const texts: string[] = [];
-    const metas: string[] = [];
+    const texts = new TextStore();
+    const metas = new TextStore();
     const corpus = corpusFiles(opts.corpusDir);
     let ex: ReturnType<typeof extractCorpus>;
     try {
@@ -96,8 +97,8 @@ function buildIntoCache(opts: LoadOptions, cachePath: string): LoadResult | null
         (t) => {
           lens.push(spool.write(JSON.stringify(t)));
           const [text, meta] = searchFields(t);
-          texts.push(text);
-          metas.push(meta);
+          texts.add(text);
+          metas.add(meta);
         },
         opts.onProgress,
       );
@@ -105,6 +106,7 @@ function buildIntoCache(opts: LoadOptions, cachePath: string): LoadResult | null
       spool.close();
     }
     corpusKey = corpus.keyed();
+    for (const s of [texts, metas, ex.inputs.texts, ex.inputs.titles]) s.trim();
     counts = ex.counts;
     const t1 = performance.now();
     timings.extract = t1 - t0;
@@ -134,27 +136,23 @@ function buildIntoCache(opts: LoadOptions, cachePath: string): LoadResult | null
     rmSync(spoolPath, { force: true });
     if (off[n] > 0xffffffff) throw new Error('tasks file over 4 GB');
     const head = new Uint32Array([n]);
-    const table = Buffer.concat([Buffer.from(head.buffer), Buffer.from(Uint32Array.from(off).buffer), Buffer.from(ex.inputs.map((t) => t.id).join('\n'))]);
+    const table = Buffer.concat([Buffer.from(head.buffer), Buffer.from(Uint32Array.from(off).buffer), Buffer.from(ex.inputs.ids.join('\n'))]);
     const t2 = performance.now();
     timings.counterparts = t2 - t1;
-    const { plans, skipped } = ex;
-    const units = ex.units.entries();
-    ex = undefined!; // the counterpart inputs and the unit map: no longer needed
+    const { plans, skipped, units: unitDir } = ex;
+    ex = undefined!; // the counterpart inputs: no longer needed
     const t3 = performance.now();
-    timings.units = t3 - t2;
 
     // The search index over the fields kept, written part by part.
-    const fields = texts;
-    for (let i = 0; i < metas.length; i++) fields.push(metas[i]);
-    metas.length = 0;
     const searchPath = tmp('search');
-    writeSearchIndex(fields, searchPath, tmp, searchCodeHash());
-    fields.length = 0;
+    writeSearchIndex([texts, metas], searchPath, tmp, searchCodeHash());
     const t4 = performance.now();
     timings.search = t4 - t3;
+    const units = unitDir.entries(); // (plain objects only now: see UnitDirectory)
+    timings.units = performance.now() - t4;
 
     writeCacheData(cachePath, corpusKey.key, corpusKey.stats, corpusKey.at, skipped, { version: KB_VERSION, plans, units, themes: themeList(), taskCount: n }, { file: tasksPath }, table, { file: searchPath });
-    timings.write = performance.now() - t4;
+    timings.write = performance.now() - t4 - timings.units;
   } finally {
     for (const p of tmps) rmSync(p, { force: true });
   }

@@ -12,6 +12,7 @@ import { loadKnowledgeBase } from '../../src/kb/load.js';
 import { SearchIndex, searchFields } from '../../src/query/search/index.js';
 import { encodeSearch } from '../../src/query/search/persist.js';
 import { writeSearchIndex } from '../../src/kb/search-write.js';
+import { TextStore } from '../../src/kb/text-store.js';
 import type { Task } from '../../src/types.js';
 
 describe('a build streamed into the cache', () => {
@@ -39,13 +40,19 @@ describe('a build streamed into the cache', () => {
 
   it('the search file written part by part is encodeSearch of the parts, whatever the share of postings filled at once', () => {
     const n = mem.kb.tasks.length;
-    const fields: string[] = new Array(2 * n);
-    mem.kb.tasks.forEach((t, i) => ([fields[i], fields[n + i]] = searchFields(t)));
+    const texts = new TextStore();
+    const metas = new TextStore();
+    for (const t of mem.kb.tasks) {
+      const [text, meta] = searchFields(t);
+      texts.add(text);
+      metas.add(meta);
+    }
+    expect(texts.count).toBe(n);
     const want = Buffer.from(encodeSearch(new SearchIndex(mem.kb.tasks).toParts(), 'c0de'));
     for (const budget of [500, 20_000, 1 << 23]) {
       const out = join(dir, `search-${budget}.bin`);
       let k = 0;
-      writeSearchIndex(fields, out, (what) => join(dir, `${what}.${k++}.tmp`), 'c0de', budget);
+      writeSearchIndex([texts, metas], out, (what) => join(dir, `${what}.${k++}.tmp`), 'c0de', budget);
       expect(readFileSync(out).equals(want), `budget ${budget}`).toBe(true);
       rmSync(out);
     }

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { generatePlan } from '../../bench/generate.js';
-import { counterpartInput, streamCounterparts, type CounterpartStats } from '../../src/kb/counterparts.js';
+import { CounterpartInputs, streamCounterparts, type CounterpartStats } from '../../src/kb/counterparts.js';
 import { extractPlan } from '../../src/pipeline/plan.js';
 import type { Task } from '../../src/types.js';
 
@@ -26,7 +26,7 @@ function tasksOf(plans: number): Task[] {
 function work(tasks: Task[]): CounterpartStats & { lists: number } {
   const stats: CounterpartStats = { postings: 0, candidates: 0 };
   let lists = 0;
-  streamCounterparts(tasks.map(counterpartInput), () => lists++, { stats });
+  streamCounterparts(CounterpartInputs.of(tasks), () => lists++, { stats });
   return { ...stats, lists };
 }
 

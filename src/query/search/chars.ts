@@ -28,13 +28,15 @@ export class CharTable {
 }
 
 /**
- * Each character of `s` (line breaks aside) as `each(id, key)`: its id from `idOf`, and the key of the bigram
- * it ends (-1 for the first character of a line).
+ * Each character of `s` (UTF-16 code units [from, to); line breaks aside) as `each(id, key)`: its id from
+ * `idOf`, and the key of the bigram it ends (-1 for the first character of a line).
  */
-export function eachChar(s: string, idOf: (c: number) => number, each: (id: number, key: number) => void): void {
+export function eachChar(s: string | Uint16Array, idOf: (c: number) => number, each: (id: number, key: number) => void, from = 0, to = s.length): void {
+  const str = typeof s === 'string' ? s : null;
+  const units = typeof s === 'string' ? null : s;
   let prev = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const c = str !== null ? str.charCodeAt(i) : units![i];
     if (c === 10) {
       prev = 0;
       continue;

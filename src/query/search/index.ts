@@ -30,7 +30,7 @@ import { Fuse, pinyinLib } from './deps.js';
 import { allOccurrences, conceptWords, fold, HAS_CJK, HAS_LETTER, LATIN_QUERY, MAX_RANGES, mergeRanges, normalizeQuery } from './text.js';
 import { EMPTY, trigramKeyOf } from './postings.js';
 import { CharTable, eachChar } from './chars.js';
-import { fullAt, fullRange, pinyinOf, pyKind, type Py } from './pinyin.js';
+import { casedPinyin, fullAt, fullRange, pinyinOf, pyKind, type Py } from './pinyin.js';
 import { densestWindow, proximity } from './fuzzy.js';
 import type { SearchParts, SearchSource } from './persist.js';
 
@@ -252,11 +252,7 @@ export class SearchIndex {
     for (let k = 0; k < P; k++) {
       const py = list[k];
       const o = pyFullOff[k];
-      // a syllable's (or kept character's) first letter in upper case: the bounds are not stored apart
-      for (let i = 0; i < py.full.length; i++) {
-        const c = py.full.charCodeAt(i);
-        pyFull[o + i] = py.bound[i] && c >= 97 && c <= 122 ? c - 32 : c;
-      }
+      pyFull.set(casedPinyin(py), o);
       const oi = pyIniOff[k];
       for (let i = 0; i < py.ini.length; i++) pyIni[oi + i] = py.ini.charCodeAt(i);
     }

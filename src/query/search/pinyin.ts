@@ -14,6 +14,19 @@ export interface Py {
   ini: string;
 }
 
+/**
+ * The full pinyin as the index stores it (latin1 bytes): each syllable's (or kept character's) first letter in
+ * upper case, so the bounds need not be stored apart (undone on read: SearchIndex.loadPinyin).
+ */
+export function casedPinyin(p: Py): Uint8Array {
+  const out = new Uint8Array(p.full.length);
+  for (let i = 0; i < out.length; i++) {
+    const c = p.full.charCodeAt(i);
+    out[i] = p.bound[i] && c >= 97 && c <= 122 ? c - 32 : c;
+  }
+  return out;
+}
+
 /** Full pinyin + initials for one folded field, context-aware (pinyin-pro). */
 export function pinyinOf(s: string): Py {
   const lib = pinyinLib();
