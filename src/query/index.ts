@@ -12,6 +12,7 @@ import type { KnowledgeBase, Plan, Task, Theme, UnitEntry } from '../types.js';
 import { taskPredicate, type TaskFilters } from './filters.js';
 import { SearchIndex, type SearchHit } from './search.js';
 import { SearchIndexCorrupt, type SearchSource } from './search/persist.js';
+import { sampleQueries } from './search/samples.js';
 import { buildTimeline, type Timeline, type TimelineOptions } from './timeline.js';
 import { obligationRows, type ObligationRow, type ObligationSort } from './obligations.js';
 export type { ObligationRow, ObligationSort } from './obligations.js';
@@ -248,6 +249,15 @@ export class PlansQuery {
   /** Whether search() answers from a built index, without building any of it first (see warmSearchAsync). */
   searchReady(): boolean {
     return this.index?.ready ?? false;
+  }
+
+  /** Queries of each kind search answers, from three tasks spread over the corpus (query/search/samples.ts). */
+  sampleQueries(): string[] {
+    const n = this.taskCount();
+    const store = this.opts.tasks;
+    const at = (i: number) => (store ? store.at(i) : this.kb.tasks[i]);
+    const picks = n ? [...new Set([Math.floor(n / 4), Math.floor(n / 2), Math.floor((3 * n) / 4)])] : [];
+    return sampleQueries(picks.map((i) => at(i).text)).map((s) => s.q);
   }
 
   /** Ranked search; an empty query lists every task passing the filters (plan order). */

@@ -10,6 +10,7 @@ import { cacheState, NoPlansError, openChecklist, openKb } from '../app/open.js'
 import { buildInWorker } from '../app/build.js';
 import { progressReporter } from './progress.js';
 import { asOfDate } from '../domain/today.js';
+import { rehearse, type Rehearsal } from './rehearse.js';
 
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT = '\u001b[?25h\u001b[?1049l';
@@ -136,11 +137,27 @@ export async function start(argv: string[], io: Io): Promise<number> {
     checklist: openChecklist(opened.query, opened.dataDir, { asOf, soonDays: 30 }),
     skipped: opened.load.skipped,
   };
+  let rehearsal: Rehearsal | null = null;
   try {
-    const instance = render(React.createElement(App, { env }), { exitOnCtrlC: true, patchConsole: true, maxFps: 60, incrementalRendering: true });
+    const options = { exitOnCtrlC: true, patchConsole: true, maxFps: 60, incrementalRendering: true };
+    const instance = render(React.createElement(App, { env }), options);
     unmountInk = () => instance.unmount();
+    if (process.env.PLANS_REHEARSE !== '0' && process.stdin.isTTY) {
+      rehearsal = rehearse({
+        mount: (io) => {
+          const copy = render(React.createElement(App, { env }), { ...options, ...io, exitOnCtrlC: false, patchConsole: false, maxFps: 1000 });
+          return () => copy.unmount();
+        },
+        queries: () => opened.query.sampleQueries(),
+        columns: out.columns || 80,
+        rows: out.rows || 24,
+        input: process.stdin,
+        ready: () => opened.query.searchReady(),
+      });
+    }
     await instance.waitUntilExit();
   } finally {
+    rehearsal?.stop();
     restore();
     process.off('exit', restore);
     for (const [sig] of signals) process.off(sig, onSignal);
