@@ -30,7 +30,7 @@ import { Fuse, pinyinLib } from './deps.js';
 import { allOccurrences, conceptWords, fold, HAS_CJK, HAS_LETTER, LATIN_QUERY, MAX_RANGES, mergeRanges, normalizeQuery } from './text.js';
 import { EMPTY, trigramKeyOf } from './postings.js';
 import { CharTable, eachChar } from './chars.js';
-import { casedPinyin, fullAt, fullRange, pinyinOf, pyKind, type Py } from './pinyin.js';
+import { casedPinyin, fullAt, fullRange, pinyinOf, pyKind, pyKindStored, type Py } from './pinyin.js';
 import { densestWindow, proximity } from './fuzzy.js';
 import type { SearchParts, SearchSource } from './persist.js';
 
@@ -57,6 +57,26 @@ export const TIER = {
   meta: 0.2,
   fuzzy: 0.35,
 } as const;
+
+/**
+ * A persisted index whose fields hold more UTF-16 code units than this (some 600 generated plans) is not
+ * decoded whole when warmed: at 5000 plans that would be ~850 MB of strings and pinyin entries.
+ */
+const PREDECODE_MAX_UNITS = 4_000_000;
+
+/** Whether units[from, to) contain `term` (UTF-16 code units). */
+export function unitsInclude(units: Uint16Array, from: number, to: number, term: string): boolean {
+  const m = term.length;
+  if (m === 0) return true;
+  const c0 = term.charCodeAt(0);
+  for (let i = from, last = to - m; i <= last; i++) {
+    if (units[i] !== c0) continue;
+    let j = 1;
+    while (j < m && units[i + j] === term.charCodeAt(j)) j++;
+    if (j === m) return true;
+  }
+  return false;
+}
 
 /** Longest query (distinct characters) still given a typo-tolerant pass. */
 const FUZZY_MAX_CHARS = 48;
@@ -190,6 +210,20 @@ export class SearchIndex {
     this.fields![d] = out;
     return out;
   }
+  /**
+   * Whether field d contains `term`. A field not decoded yet is searched in place in the index's code units
+   * when they are in memory (warmAsync): verifying a common bigram's thousands of candidates then makes no
+   * strings, and a large corpus need not hold every field decoded.
+   */
+  private has(d: number, term: string): boolean {
+    const s = this.fields![d];
+    if (s !== undefined) return s.includes(term);
+    const t = this.allText;
+    if (!t) return this.f(d).includes(term);
+    const off = this.src!.fieldOff;
+    return unitsInclude(t, off[d], off[d + 1], term);
+  }
+
   /** All folded fields of a persisted index, once they are read whole (warmAsync). */
   private allText: Uint16Array | null = null;
   /** Its pinyin texts, likewise. */
@@ -307,7 +341,7 @@ export class SearchIndex {
    * stays responsive while a large corpus is indexed. A search arriving meanwhile finishes the build
    * synchronously (no work is done twice).
    */
-  async warmAsync(sliceMs = 8): Promise<void> {
+  async warmAsync(sliceMs = 8, predecodeMaxUnits = PREDECODE_MAX_UNITS): Promise<void> {
     const pause = () => new Promise<void>((r) => setImmediate(r));
     this.charBuild ??= this.fields ? null : this.buildChars();
     let t = performance.now();
@@ -350,7 +384,14 @@ export class SearchIndex {
       const full = await readAll(py.pyFullOff[py.pyFullOff.length - 1], py.full);
       const ini = await readAll(py.pyIniOff[py.pyIniOff.length - 1], py.ini);
       this.pyAll ??= { full, ini };
-      // and every entry decoded, so that no keystroke decodes the thousands a short pinyin query verifies
+      // Up to a size, every field and pinyin entry decoded too, so that no keystroke decodes the thousands a
+      // short query verifies; a larger corpus decodes what its queries touch (fields are verified in place).
+      if (total > predecodeMaxUnits) {
+        await pause();
+        Fuse();
+        this.fuseLoaded = true;
+        return;
+      }
       const pyOf = this.pyOf!;
       t = performance.now();
       for (let d = 0; d < pyOf.length; d++) {
@@ -557,6 +598,17 @@ export class SearchIndex {
   }
 
   /** Pinyin of field `d` (the pinyin part must be built or loaded). */
+  /** pyKind of field d's pinyin; an entry not decoded yet is read in place when the pinyin texts are in memory. */
+  private pyMatch(d: number, q: string): number {
+    const k = this.pyOf![d];
+    const p = this.pyList[k];
+    if (p) return pyKind(p, q);
+    const all = this.pyAll;
+    if (!all) return pyKind(this.pyAt(d), q);
+    const py = this.src!.pinyin();
+    return pyKindStored(all.full, py.pyFullOff[k], py.pyFullOff[k + 1], all.ini, py.pyIniOff[k], py.pyIniOff[k + 1], q);
+  }
+
   private pyAt(d: number): Py {
     const k = this.pyOf![d];
     let p = this.pyList[k];
@@ -632,7 +684,7 @@ export class SearchIndex {
     let k = 0;
     for (let i = 0; i < docs.length; i++) {
       const d = docs[i];
-      if (this.f(d).includes(term)) out[k++] = d;
+      if (this.has(d, term)) out[k++] = d;
     }
     return out.subarray(0, k);
   }
@@ -682,7 +734,7 @@ export class SearchIndex {
     let complete = true;
     while (a < split || b < start.length) {
       const d = b >= start.length || (a < split && start[a] <= start[b] - n) ? start[a++] : start[b++];
-      if (!verified && pyKind(this.pyAt(d), q) < 0) continue;
+      if (!verified && this.pyMatch(d, q) < 0) continue;
       all.push(d);
       if (ok(d >= n ? d - n : d)) {
         out.push(d);
@@ -752,7 +804,7 @@ export class SearchIndex {
       for (let j = 0; j < docs.length; j++) {
         const d = docs[j];
         if (verified) {
-          if (!this.f(d).includes(q)) continue;
+          if (!this.has(d, q)) continue;
           verified.push(d);
         }
         if (d >= n) meta.push(d - n);
@@ -786,7 +838,7 @@ export class SearchIndex {
         if (anyCnt[i] !== k) continue;
         if (textCnt[i] !== k) meta.push(i);
         else if (ok(i)) {
-          if (this.f(i).includes(whole)) {
+          if (this.has(i, whole)) {
             const ranges: Array<[number, number]> = [];
             allOccurrences(this.f(i), whole, ranges);
             push(i, TIER.text, ranges);
@@ -829,8 +881,8 @@ export class SearchIndex {
         const need = limit - out.length;
         for (let i = 0; i < n && found.length < need; i++) {
           if (!ok(i)) continue;
-          if (pyKind(this.pyAt(i), pyQuery) >= 0) found.push(i);
-          if (pyKind(this.pyAt(n + i), pyQuery) >= 0) found.push(n + i);
+          if (this.pyMatch(i, pyQuery) >= 0) found.push(i);
+          if (this.pyMatch(n + i, pyQuery) >= 0) found.push(n + i);
         }
       }
       this.pinyinHits(found, pyQuery, limit - out.length, ok, push);

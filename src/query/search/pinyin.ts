@@ -82,6 +82,35 @@ export function fullRange(p: Py, field: string, at: number, len: number): [numbe
   return [s, e + (c >= 0xd800 && c <= 0xdbff ? 2 : 1)];
 }
 
+/**
+ * pyKind of an entry as the index stores it (full[fa, fb) cased as casedPinyin makes it, ini[ia, ib)), read in
+ * place: a query (lower-case letters and digits) at a syllable start of the full pinyin, else in the initials.
+ */
+export function pyKindStored(full: Uint8Array, fa: number, fb: number, ini: Uint8Array, ia: number, ib: number, q: string): number {
+  const m = q.length;
+  const q0 = q.charCodeAt(0);
+  for (let i = fa, last = fb - m; i <= last; i++) {
+    const c = full[i];
+    // a syllable start: an upper-case letter (its first letter) or anything not a lower-case letter
+    if (c >= 97 && c <= 122) continue;
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== q0) continue;
+    let j = 1;
+    while (j < m) {
+      const x = full[i + j];
+      if ((x >= 65 && x <= 90 ? x + 32 : x) !== q.charCodeAt(j)) break;
+      j++;
+    }
+    if (j === m) return 0;
+  }
+  for (let i = ia, last = ib - m; i <= last; i++) {
+    if (ini[i] !== q0) continue;
+    let j = 1;
+    while (j < m && ini[i + j] === q.charCodeAt(j)) j++;
+    if (j === m) return 1;
+  }
+  return -1;
+}
+
 /** 0 = full-pinyin match, 1 = initials match, -1 = none. */
 export function pyKind(p: Py, q: string): number {
   if (fullAt(p, q) >= 0) return 0;
