@@ -12,8 +12,9 @@ export function stringWidth(s: string, options?: Parameters<StringWidth>[1]): nu
   return realStringWidth(s, options);
 }
 
-// Fast paths (exactly what string-width returns for these characters): printable ASCII is 1 column,
-// CJK ideographs, CJK symbols/punctuation and fullwidth forms are 2; anything else asks string-width
+// Fast paths (exactly what string-width returns for these characters: tests/tui/layout.test.ts): printable
+// ASCII and the ranges below are 1 column, CJK ideographs, CJK symbols/punctuation and fullwidth forms are 2;
+// anything else asks string-width
 // once per character and is memoized. string-width itself costs microseconds per call, and the TUI
 // measures every character it draws.
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -21,6 +22,10 @@ const widthMemo = new Map<string, number>();
 
 function fastCharWidth(cp: number): number {
   if (cp >= 0x20 && cp <= 0x7e) return 1;
+  // Latin-1 and Latin Extended (not the soft hyphen), general punctuation, super/subscripts and currency,
+  // letterlike symbols and arrows to U+2319, box drawing, blocks and geometric shapes: one column each,
+  // as string-width counts them (the TUI's · │ ─ … › ↑ draw without loading it)
+  if ((cp >= 0xa0 && cp <= 0x2ff && cp !== 0xad) || (cp >= 0x2010 && cp <= 0x2029) || (cp >= 0x202f && cp <= 0x205f) || (cp >= 0x2070 && cp <= 0x20cf) || (cp >= 0x20f1 && cp <= 0x2319) || (cp >= 0x2500 && cp <= 0x25fc)) return 1;
   if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x3000 && cp <= 0x3029) || (cp >= 0x3030 && cp <= 0x303e) || (cp >= 0xff01 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6)) return 2;
   return -1;
 }

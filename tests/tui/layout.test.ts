@@ -25,6 +25,18 @@ describe('display width', () => {
   });
 });
 
+describe('display width of every character', () => {
+  it('each BMP code point (surrogates aside), alone and in a run of three, has the width string-width gives it', () => {
+    for (let cp = 0x20; cp <= 0xffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCharCode(cp);
+      if (displayWidth(ch) !== stringWidth(ch)) expect(displayWidth(ch), `U+${cp.toString(16)}`).toBe(stringWidth(ch));
+      const run = `a${ch}中`;
+      if (displayWidth(run) !== stringWidth(run)) expect(displayWidth(run), `a U+${cp.toString(16)} 中`).toBe(stringWidth(run));
+    }
+  });
+});
+
 describe('layout helpers', () => {
   it('fitSegs is exactly the width asked for, whatever the mix of wide characters and ellipsis', () => {
     const segs = highlightSegs('河北省政务信息系统ab整合共享实施方案', [[2, 5]], { bold: true });
