@@ -4,7 +4,9 @@
  * (Intl.Segmenter) and character bigrams/trigrams — half of the whole task texts (with the task's own section title as a weaker second field), half
  * of their best pair of sentences (a requirement is usually one sentence of a longer task) — so boilerplate
  * that every task shares weighs little; it is refined by what the tasks carry (the same deadline form, the same lead
- * unit kind). An inverted index over the features gives the candidates — no all-pairs comparison — and the
+ * unit kind, the overlap of their unit kinds). The three best candidates of each plan are ranked again by the plans'
+ * outlines (a neighbouring task matched to the candidate's neighbour adds NEIGHBOUR), and a clause does not take a
+ * counterpart another clause of its task explains far better (EXPLAINED). An inverted index over the features gives the candidates — no all-pairs comparison — and the
  * common ones (in more than MAX_DF of the tasks, or MAX_POSTINGS) are left out of it: n·(postings) work,
  * linear in the tasks. Memory: the vectors are computed in a second pass over the texts once the document
  * frequencies are known, and kept (typed arrays) only on the features that can match — a small share.
@@ -30,9 +32,26 @@ export interface CounterpartOptions {
   maxDf?: number;
   /** Counted into when given: the work done. */
   stats?: CounterpartStats;
+  /** Diagnostics: called with every (task, clause of it, candidate task, score) scored. */
+  trace?: (i: number, clause: number, o: number, score: number) => void;
 }
 
-export const COUNTERPART_THRESHOLD = 0.3;
+export const COUNTERPART_THRESHOLD = 0.32;
+/** Candidates under this score are not kept for the second ranking. */
+const FLOOR = 0.1;
+/** Candidates kept per clause and plan for the second ranking. */
+const TOP = 3;
+/** Added for each neighbouring task matched to the candidate's neighbour on the same side (plans follow
+ * similar outlines)… */
+const NEIGHBOUR = 0.1;
+/** …matched when it is the neighbour's best task in that plan and scores this. */
+const LINK = 0.3;
+/** A clause whose own part of the similarity to a task is under this share of the best clause part of its
+ * task's clauses for that task does not take it as its counterpart: the whole-task similarity speaks for the
+ * other clause. */
+const EXPLAINED = 0.3;
+/** Weight of the overlap of the two tasks' unit kinds (rarer kinds weigh more). */
+const UNIT_WEIGHT = 0.1;
 const MAX_DF = 0.2;
 /** …and never in more than this many (a feature that common cannot single out a requirement; keeps the work
  * per task bounded, so the build stays linear in the tasks). */
@@ -56,6 +75,8 @@ export interface CounterpartInput {
   deadline: string;
   /** The kind of the lead unit (else of the first unit), or null. */
   lead: string | null;
+  /** The kinds of all its units, distinct, sorted. */
+  kinds: string[];
 }
 
 export function counterpartInput(t: Task): CounterpartInput {
@@ -68,6 +89,7 @@ export function counterpartInput(t: Task): CounterpartInput {
     restates: !!t.restates,
     deadline: d ? (d.recurring ?? 'dated') : 'none',
     lead: t.units.find((u) => u.role === 'lead')?.kind ?? t.units[0]?.kind ?? null,
+    kinds: [...new Set(t.units.map((u) => u.kind).filter((k): k is string => !!k))].sort(),
   };
 }
 
@@ -512,12 +534,45 @@ export function streamCounterparts(tasks: readonly CounterpartInput[], emit: (i:
     if (c === undefined) m.set(k, (c = m.size));
     return c;
   };
+  // Unit kinds of each task (CSR, ascending codes), weighted by their rarity among the tasks.
+  const unitOf = new Map<string, number>();
+  const kOff = new Int32Array(n + 1);
+  const kList: number[] = [];
+  const kDf: number[] = [];
   for (let i = 0; i < n; i++) {
     const t = tasks[i];
     plan[i] = code(planIx, t.planId);
     deadline[i] = t.deadline === 'none' ? -1 : code(kindIx, `d:${t.deadline}`);
     lead[i] = t.lead ? code(kindIx, `u:${t.lead}`) : -2;
+    const from = kList.length;
+    for (const k of t.kinds) {
+      const c = code(unitOf, k);
+      if (c === kDf.length) kDf.push(0);
+      kDf[c]++;
+      kList.push(c);
+    }
+    kList.push(...kList.splice(from).sort((a, b) => a - b));
+    kOff[i + 1] = kList.length;
   }
+  const kIdf = kDf.map((d) => Math.log((n + 1) / (d + 0.5)));
+  /** The weighted Jaccard overlap of two tasks' unit kinds. */
+  const unitOverlap = (i: number, o: number): number => {
+    let both = 0;
+    let all = 0;
+    let a = kOff[i];
+    let b = kOff[o];
+    while (a < kOff[i + 1] || b < kOff[o + 1]) {
+      if (b >= kOff[o + 1] || (a < kOff[i + 1] && kList[a] < kList[b])) all += kIdf[kList[a++]];
+      else if (a >= kOff[i + 1] || kList[b] < kList[a]) all += kIdf[kList[b++]];
+      else {
+        both += kIdf[kList[a]];
+        all += kIdf[kList[a]];
+        a++;
+        b++;
+      }
+    }
+    return all > 0 ? both / all : 0;
+  };
   const acc = new Float64Array(n);
   const sacc = new Float64Array(ns);
   const touched: number[] = [];
@@ -545,22 +600,33 @@ export function streamCounterparts(tasks: readonly CounterpartInput[], emit: (i:
     let x = SENTENCE_SHARE * clause + (1 - SENTENCE_SHARE) * acc[o];
     if (deadline[o] === deadline[i] && deadline[i] !== -1) x += 0.04;
     if (lead[i] >= 0 && lead[o] === lead[i]) x += 0.04;
+    x += UNIT_WEIGHT * unitOverlap(i, o);
     return Math.min(1, x);
   };
-  // Per clause: each candidate task's best clause score, and each plan's best candidate (stamped by clause).
+  const better = (x: number, o: number, y: number, q: number) => x > y || (x === y && tasks[o].id < tasks[q].id);
+
+  // Phase 1, per clause: each candidate task's best clause score, and each plan's TOP best candidates (from
+  // FLOOR), recorded — CSR by clause: plan, task, score and its clause part, rank in the plan (0 = best).
   const best = new Float64Array(n);
   const mark = new Int32Array(n).fill(-1);
   const cands: number[] = [];
   const P = planIx.size;
-  const planBest = new Float64Array(P);
-  const planO = new Int32Array(P);
+  const topX = new Float64Array(P * TOP);
+  const topC = new Float64Array(P * TOP);
+  const topO = new Int32Array(P * TOP);
+  const topN = new Int32Array(P);
   const planMark = new Int32Array(P).fill(-1);
   const plans: number[] = [];
+  const floor = Math.min(threshold, FLOOR);
+  const recOff = new Int32Array(ns + 1);
+  let recPlan = new Int32Array(4 * ns);
+  let recO = new Int32Array(4 * ns);
+  let recRank = new Int32Array(4 * ns);
+  let recX = new Float64Array(4 * ns);
+  let recC = new Float64Array(4 * ns);
+  let nr = 0;
   for (let i = 0; i < n; i++) {
     dot(wv, i, wp, plan[i], planOfTask, acc, touched);
-    // Each requirement clause: its best task in each other plan (by its best clause there, and the whole tasks).
-    const nc = clauseOff[i + 1] - clauseOff[i];
-    const found = new Map<number, { score: number; spans: Array<[number, number]> }>();
     for (let s = clauseOff[i]; s < clauseOff[i + 1]; s++) {
       dot(sv, s, sp, plan[i], planOfSent, sacc, stouched);
       for (const o of stouched) {
@@ -584,31 +650,142 @@ export function streamCounterparts(tasks: readonly CounterpartInput[], emit: (i:
       if (stats) stats.candidates += cands.length;
       for (const o of cands) {
         const x = score(i, o, best[o]);
+        opts.trace?.(i, s - clauseOff[i], o, x);
+        if (x < floor) continue;
         const p = plan[o];
         if (planMark[p] !== s) {
           planMark[p] = s;
           plans.push(p);
-        } else if (!(x > planBest[p] || (x === planBest[p] && tasks[o].id < tasks[planO[p]].id))) continue;
-        planBest[p] = x;
-        planO[p] = o;
+          topN[p] = 0;
+        }
+        // Into the plan's top list, kept in order.
+        const at = p * TOP;
+        let k = topN[p];
+        if (k === TOP) {
+          if (!better(x, o, topX[at + TOP - 1], topO[at + TOP - 1])) continue;
+          k--;
+        } else topN[p]++;
+        for (; k > 0 && better(x, o, topX[at + k - 1], topO[at + k - 1]); k--) {
+          topX[at + k] = topX[at + k - 1];
+          topC[at + k] = topC[at + k - 1];
+          topO[at + k] = topO[at + k - 1];
+        }
+        topX[at + k] = x;
+        topC[at + k] = best[o];
+        topO[at + k] = o;
       }
       cands.length = 0;
+      plans.sort((a, b) => a - b);
       for (const p of plans) {
-        const x = planBest[p];
-        if (x < threshold) continue;
-        const o = planO[p];
+        if (nr + TOP > recO.length) {
+          recPlan = grown(recPlan, nr + TOP);
+          recO = grown(recO, nr + TOP);
+          recRank = grown(recRank, nr + TOP);
+          recX = grown(recX, nr + TOP);
+          recC = grown(recC, nr + TOP);
+        }
+        for (let k = 0; k < topN[p]; k++, nr++) {
+          recPlan[nr] = p;
+          recO[nr] = topO[p * TOP + k];
+          recRank[nr] = k;
+          recX[nr] = topX[p * TOP + k];
+          recC[nr] = topC[p * TOP + k];
+        }
+      }
+      recOff[s + 1] = nr;
+      plans.length = 0;
+    }
+    for (const o of touched) acc[o] = 0;
+    touched.length = 0;
+  }
+
+  // Each task's best task in each plan over its clauses, with its score: CSR by task, plans ascending.
+  const tOff = new Int32Array(n + 1);
+  let tPlan = new Int32Array(2 * n);
+  let tO = new Int32Array(2 * n);
+  let tX = new Float64Array(2 * n);
+  let nt = 0;
+  const rs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let r = recOff[clauseOff[i]]; r < recOff[clauseOff[i + 1]]; r++) if (recRank[r] === 0) rs.push(r);
+    rs.sort((a, b) => recPlan[a] - recPlan[b] || (better(recX[a], recO[a], recX[b], recO[b]) ? -1 : 1));
+    for (let k = 0; k < rs.length; k++) {
+      const r = rs[k];
+      if (k > 0 && recPlan[rs[k - 1]] === recPlan[r]) continue;
+      if (nt === tO.length) {
+        tPlan = grown(tPlan, nt + 1);
+        tO = grown(tO, nt + 1);
+        tX = grown(tX, nt + 1);
+      }
+      tPlan[nt] = recPlan[r];
+      tO[nt] = recO[r];
+      tX[nt++] = recX[r];
+    }
+    tOff[i + 1] = nt;
+    rs.length = 0;
+  }
+  /** Task j's best task in plan p if it scores LINK, else -1. */
+  const linkIn = (j: number, p: number): number => {
+    let lo = tOff[j];
+    let hi = tOff[j + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (tPlan[mid] === p) return tX[mid] >= LINK ? tO[mid] : -1;
+      if (tPlan[mid] < p) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
+  /** Whether task o has a neighbour (d = ±1) in plan p. */
+  const neighbour = (o: number, d: number, p: number) => o + d >= 0 && o + d < n && plan[o + d] === p && tasks[o + d].restates === tasks[o].restates;
+
+  // Phase 2, per clause and plan: the candidates re-ranked by the document order — + NEIGHBOUR for each
+  // neighbour of the task in its plan (the task before it, after it) whose best task in that plan is the
+  // candidate's neighbour on the same side; the best is the counterpart from the threshold, unless another
+  // clause of the task matches it far better (its clause part under EXPLAINED of the task's best clause part
+  // for it): then the whole-task similarity speaks for that other clause, not for this one.
+  const cmax = new Float64Array(n);
+  const cmark = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const nc = clauseOff[i + 1] - clauseOff[i];
+    const r0 = recOff[clauseOff[i]];
+    const r1 = recOff[clauseOff[i + 1]];
+    for (let r = r0; r < r1; r++) {
+      const o = recO[r];
+      if (cmark[o] !== i) {
+        cmark[o] = i;
+        cmax[o] = 0;
+      }
+      cmax[o] = Math.max(cmax[o], recC[r]);
+    }
+    const found = new Map<number, { score: number; spans: Array<[number, number]> }>();
+    for (let s = clauseOff[i]; s < clauseOff[i + 1]; s++) {
+      for (let r = recOff[s]; r < recOff[s + 1]; ) {
+        const p = recPlan[r];
+        let bo = -1;
+        let bx = 0;
+        let bc = 0;
+        for (; r < recOff[s + 1] && recPlan[r] === p; r++) {
+          const o = recO[r];
+          let x = recX[r];
+          for (const d of [-1, 1]) if (neighbour(i, d, plan[i]) && neighbour(o, d, p) && linkIn(i + d, p) === o + d) x += NEIGHBOUR;
+          if (bo < 0 || better(x, o, bx, bo)) {
+            bo = o;
+            bx = x;
+            bc = recC[r];
+          }
+        }
+        if (bx < threshold || (nc > 1 && bc < EXPLAINED * cmax[bo])) continue;
+        const x = Math.min(1, bx);
         const span: [number, number] = [spans[2 * s], spans[2 * s + 1]];
-        const f = found.get(o);
-        if (!f) found.set(o, { score: x, spans: [span] });
+        const f = found.get(bo);
+        if (!f) found.set(bo, { score: x, spans: [span] });
         else {
           f.score = Math.max(f.score, x);
           f.spans.push(span);
         }
       }
-      plans.length = 0;
     }
-    for (const o of touched) acc[o] = 0;
-    touched.length = 0;
     const list: Counterpart[] = [...found].map(([o, f]) => ({
       planId: tasks[o].planId,
       taskId: tasks[o].id,
