@@ -38,14 +38,14 @@ export interface CounterpartOptions {
 
 export const COUNTERPART_THRESHOLD = 0.32;
 /** Candidates under this score are not kept for the second ranking. */
-const FLOOR = 0.1;
+const FLOOR = 0.15;
 /** Candidates kept per clause and plan for the second ranking. */
 const TOP = 3;
 /** Added for each neighbouring task matched to the candidate's neighbour on the same side (plans follow
  * similar outlines)… */
 const NEIGHBOUR = 0.1;
 /** …matched when it is the neighbour's best task in that plan and scores this. */
-const LINK = 0.3;
+const LINK = 0.4;
 /** A clause whose own part of the similarity to a task is under this share of the best clause part of its
  * task's clauses for that task does not take it as its counterpart: the whole-task similarity speaks for the
  * other clause. */
