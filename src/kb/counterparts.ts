@@ -4,7 +4,9 @@
  * (Intl.Segmenter) and character bigrams/trigrams — half of the whole task texts (with the task's own section title as a weaker second field), half
  * of their best pair of sentences (a requirement is usually one sentence of a longer task) — so boilerplate
  * that every task shares weighs little; it is refined by what the tasks carry (the same deadline form, the same lead
- * unit kind). An inverted index over the features gives the candidates — no all-pairs comparison — and the
+ * unit kind, the overlap of their unit kinds). The three best candidates of each plan are ranked again by the plans'
+ * outlines (a neighbouring task matched to the candidate's neighbour adds NEIGHBOUR), and a clause does not take a
+ * counterpart another clause of its task explains far better (EXPLAINED). An inverted index over the features gives the candidates — no all-pairs comparison — and the
  * common ones (in more than MAX_DF of the tasks, or MAX_POSTINGS) are left out of it: n·(postings) work,
  * linear in the tasks. Memory: the vectors are computed in a second pass over the texts once the document
  * frequencies are known, and kept (typed arrays) only on the features that can match — a small share.
@@ -31,9 +33,26 @@ export interface CounterpartOptions {
   maxDf?: number;
   /** Counted into when given: the work done. */
   stats?: CounterpartStats;
+  /** Diagnostics: called with every (task, clause of it, candidate task, score) scored. */
+  trace?: (i: number, clause: number, o: number, score: number) => void;
 }
 
-export const COUNTERPART_THRESHOLD = 0.3;
+export const COUNTERPART_THRESHOLD = 0.32;
+/** Candidates under this score are not kept for the second ranking. */
+const FLOOR = 0.15;
+/** Candidates kept per clause and plan for the second ranking. */
+const TOP = 3;
+/** Added for each neighbouring task matched to the candidate's neighbour on the same side (plans follow
+ * similar outlines)… */
+const NEIGHBOUR = 0.1;
+/** …matched when it is the neighbour's best task in that plan and scores this. */
+const LINK = 0.4;
+/** A clause whose own part of the similarity to a task is under this share of the best clause part of its
+ * task's clauses for that task does not take it as its counterpart: the whole-task similarity speaks for the
+ * other clause. */
+const EXPLAINED = 0.3;
+/** Weight of the overlap of the two tasks' unit kinds (rarer kinds weigh more). */
+const UNIT_WEIGHT = 0.1;
 const MAX_DF = 0.2;
 /** …and never in more than this many (a feature that common cannot single out a requirement; keeps the work
  * per task bounded, so the build stays linear in the tasks). */
@@ -57,6 +76,8 @@ export interface CounterpartInput {
   deadline: string;
   /** The kind of the lead unit (else of the first unit), or null. */
   lead: string | null;
+  /** The kinds of all its units, distinct, sorted. */
+  kinds: string[];
 }
 
 export function counterpartInput(t: Task): CounterpartInput {
@@ -69,6 +90,7 @@ export function counterpartInput(t: Task): CounterpartInput {
     restates: !!t.restates,
     deadline: d ? (d.recurring ?? 'dated') : 'none',
     lead: t.units.find((u) => u.role === 'lead')?.kind ?? t.units[0]?.kind ?? null,
+    kinds: [...new Set(t.units.map((u) => u.kind).filter((k): k is string => !!k))].sort(),
   };
 }
 
@@ -90,7 +112,13 @@ export class CounterpartInputs {
   /** -2: no lead kind. */
   lead = new Int32Array(1024);
   restates = new Uint8Array(1024);
+  /** Unit kinds of task i: kList[kOff[i], kOff[i + 1]), ascending codes. */
+  kOff = new Int32Array(1025);
+  kList = new Int32Array(1024);
+  /** How many tasks have unit kind code c. */
+  readonly kindDf: number[] = [];
   private readonly planIx = new Map<string, number>();
+  private readonly unitKindIx = new Map<string, number>();
   private readonly titleIx = new Map<string, number>();
   private readonly kindIx = new Map<string, number>();
 
@@ -109,6 +137,7 @@ export class CounterpartInputs {
       const r = new Uint8Array(len);
       r.set(this.restates);
       this.restates = r;
+      this.kOff = grown(this.kOff, len + 1);
     }
     const code = (m: Map<string, number>, k: string, add?: () => void) => {
       let c = m.get(k);
@@ -126,6 +155,14 @@ export class CounterpartInputs {
     this.deadline[i] = t.deadline === 'none' ? -1 : code(this.kindIx, `d:${t.deadline}`);
     this.lead[i] = t.lead ? code(this.kindIx, `u:${t.lead}`) : -2;
     this.restates[i] = t.restates ? 1 : 0;
+    const kinds = t.kinds.map((k) => code(this.unitKindIx, k, () => this.kindDf.push(0))).sort((a, b) => a - b);
+    const at = this.kOff[i];
+    if (at + kinds.length > this.kList.length) this.kList = grown(this.kList, Math.max(2 * this.kList.length, at + kinds.length));
+    for (let j = 0; j < kinds.length; j++) {
+      this.kList[at + j] = kinds[j];
+      this.kindDf[kinds[j]]++;
+    }
+    this.kOff[i + 1] = at + kinds.length;
   }
 
   static of(tasks: readonly Task[]): CounterpartInputs {
@@ -586,6 +623,27 @@ export function streamCounterparts(tasks: CounterpartInputs, emit: (i: number, l
   const wp = postings(wv, whole.size, (i) => !tasks.restates[i]);
   const sp = postings(sv, sent.size, (s) => !tasks.restates[sentTask[s]]);
   const P = tasks.planIds.length;
+  const { kOff, kList } = tasks;
+  // Unit kinds weighted by their rarity among the tasks.
+  const kIdf = Float64Array.from(tasks.kindDf, (d: number) => Math.log((n + 1) / (d + 0.5)));
+  /** The weighted Jaccard overlap of two tasks' unit kinds. */
+  const unitOverlap = (i: number, o: number): number => {
+    let both = 0;
+    let all = 0;
+    let a = kOff[i];
+    let b = kOff[o];
+    while (a < kOff[i + 1] || b < kOff[o + 1]) {
+      if (b >= kOff[o + 1] || (a < kOff[i + 1] && kList[a] < kList[b])) all += kIdf[kList[a++]];
+      else if (a >= kOff[i + 1] || kList[b] < kList[a]) all += kIdf[kList[b++]];
+      else {
+        both += kIdf[kList[a]];
+        all += kIdf[kList[a]];
+        a++;
+        b++;
+      }
+    }
+    return all > 0 ? both / all : 0;
+  };
   const acc = new Float64Array(n);
   const sacc = new Float64Array(ns);
   const touched: number[] = [];
@@ -613,21 +671,32 @@ export function streamCounterparts(tasks: CounterpartInputs, emit: (i: number, l
     let x = SENTENCE_SHARE * clause + (1 - SENTENCE_SHARE) * acc[o];
     if (deadline[o] === deadline[i] && deadline[i] !== -1) x += 0.04;
     if (lead[i] >= 0 && lead[o] === lead[i]) x += 0.04;
+    x += UNIT_WEIGHT * unitOverlap(i, o);
     return Math.min(1, x);
   };
-  // Per clause: each candidate task's best clause score, and each plan's best candidate (stamped by clause).
+  const better = (x: number, o: number, y: number, q: number) => x > y || (x === y && ids[o] < ids[q]);
+
+  // Phase 1, per clause: each candidate task's best clause score, and each plan's TOP best candidates (from
+  // FLOOR), recorded — CSR by clause: plan, task, score and its clause part, rank in the plan (0 = best).
   const best = new Float64Array(n);
   const mark = new Int32Array(n).fill(-1);
   const cands: number[] = [];
-  const planBest = new Float64Array(P);
-  const planO = new Int32Array(P);
+  const topX = new Float64Array(P * TOP);
+  const topC = new Float64Array(P * TOP);
+  const topO = new Int32Array(P * TOP);
+  const topN = new Int32Array(P);
   const planMark = new Int32Array(P).fill(-1);
   const plans: number[] = [];
+  const floor = Math.min(threshold, FLOOR);
+  const recOff = new Int32Array(ns + 1);
+  let recPlan = new Int32Array(4 * ns);
+  let recO = new Int32Array(4 * ns);
+  let recRank = new Int32Array(4 * ns);
+  let recX = new Float64Array(4 * ns);
+  let recC = new Float64Array(4 * ns);
+  let nr = 0;
   for (let i = 0; i < n; i++) {
     dot(wv, i, wp, plan[i], planOfTask, acc, touched);
-    // Each requirement clause: its best task in each other plan (by its best clause there, and the whole tasks).
-    const nc = clauseOff[i + 1] - clauseOff[i];
-    const found = new Map<number, { score: number; spans: Array<[number, number]> }>();
     for (let s = clauseOff[i]; s < clauseOff[i + 1]; s++) {
       dot(sv, s, sp, plan[i], planOfSent, sacc, stouched);
       for (const o of stouched) {
@@ -651,31 +720,142 @@ export function streamCounterparts(tasks: CounterpartInputs, emit: (i: number, l
       if (stats) stats.candidates += cands.length;
       for (const o of cands) {
         const x = score(i, o, best[o]);
+        opts.trace?.(i, s - clauseOff[i], o, x);
+        if (x < floor) continue;
         const p = plan[o];
         if (planMark[p] !== s) {
           planMark[p] = s;
           plans.push(p);
-        } else if (!(x > planBest[p] || (x === planBest[p] && ids[o] < ids[planO[p]]))) continue;
-        planBest[p] = x;
-        planO[p] = o;
+          topN[p] = 0;
+        }
+        // Into the plan's top list, kept in order.
+        const at = p * TOP;
+        let k = topN[p];
+        if (k === TOP) {
+          if (!better(x, o, topX[at + TOP - 1], topO[at + TOP - 1])) continue;
+          k--;
+        } else topN[p]++;
+        for (; k > 0 && better(x, o, topX[at + k - 1], topO[at + k - 1]); k--) {
+          topX[at + k] = topX[at + k - 1];
+          topC[at + k] = topC[at + k - 1];
+          topO[at + k] = topO[at + k - 1];
+        }
+        topX[at + k] = x;
+        topC[at + k] = best[o];
+        topO[at + k] = o;
       }
       cands.length = 0;
+      plans.sort((a, b) => a - b);
       for (const p of plans) {
-        const x = planBest[p];
-        if (x < threshold) continue;
-        const o = planO[p];
+        if (nr + TOP > recO.length) {
+          recPlan = grown(recPlan, nr + TOP);
+          recO = grown(recO, nr + TOP);
+          recRank = grown(recRank, nr + TOP);
+          recX = grown(recX, nr + TOP);
+          recC = grown(recC, nr + TOP);
+        }
+        for (let k = 0; k < topN[p]; k++, nr++) {
+          recPlan[nr] = p;
+          recO[nr] = topO[p * TOP + k];
+          recRank[nr] = k;
+          recX[nr] = topX[p * TOP + k];
+          recC[nr] = topC[p * TOP + k];
+        }
+      }
+      recOff[s + 1] = nr;
+      plans.length = 0;
+    }
+    for (const o of touched) acc[o] = 0;
+    touched.length = 0;
+  }
+
+  // Each task's best task in each plan over its clauses, with its score: CSR by task, plans ascending.
+  const tOff = new Int32Array(n + 1);
+  let tPlan = new Int32Array(2 * n);
+  let tO = new Int32Array(2 * n);
+  let tX = new Float64Array(2 * n);
+  let nt = 0;
+  const rs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let r = recOff[clauseOff[i]]; r < recOff[clauseOff[i + 1]]; r++) if (recRank[r] === 0) rs.push(r);
+    rs.sort((a, b) => recPlan[a] - recPlan[b] || (better(recX[a], recO[a], recX[b], recO[b]) ? -1 : 1));
+    for (let k = 0; k < rs.length; k++) {
+      const r = rs[k];
+      if (k > 0 && recPlan[rs[k - 1]] === recPlan[r]) continue;
+      if (nt === tO.length) {
+        tPlan = grown(tPlan, nt + 1);
+        tO = grown(tO, nt + 1);
+        tX = grown(tX, nt + 1);
+      }
+      tPlan[nt] = recPlan[r];
+      tO[nt] = recO[r];
+      tX[nt++] = recX[r];
+    }
+    tOff[i + 1] = nt;
+    rs.length = 0;
+  }
+  /** Task j's best task in plan p if it scores LINK, else -1. */
+  const linkIn = (j: number, p: number): number => {
+    let lo = tOff[j];
+    let hi = tOff[j + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (tPlan[mid] === p) return tX[mid] >= LINK ? tO[mid] : -1;
+      if (tPlan[mid] < p) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
+  /** Whether task o has a neighbour (d = ±1) in plan p. */
+  const neighbour = (o: number, d: number, p: number) => o + d >= 0 && o + d < n && plan[o + d] === p && tasks.restates[o + d] === tasks.restates[o];
+
+  // Phase 2, per clause and plan: the candidates re-ranked by the document order — + NEIGHBOUR for each
+  // neighbour of the task in its plan (the task before it, after it) whose best task in that plan is the
+  // candidate's neighbour on the same side; the best is the counterpart from the threshold, unless another
+  // clause of the task matches it far better (its clause part under EXPLAINED of the task's best clause part
+  // for it): then the whole-task similarity speaks for that other clause, not for this one.
+  const cmax = new Float64Array(n);
+  const cmark = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const nc = clauseOff[i + 1] - clauseOff[i];
+    const r0 = recOff[clauseOff[i]];
+    const r1 = recOff[clauseOff[i + 1]];
+    for (let r = r0; r < r1; r++) {
+      const o = recO[r];
+      if (cmark[o] !== i) {
+        cmark[o] = i;
+        cmax[o] = 0;
+      }
+      cmax[o] = Math.max(cmax[o], recC[r]);
+    }
+    const found = new Map<number, { score: number; spans: Array<[number, number]> }>();
+    for (let s = clauseOff[i]; s < clauseOff[i + 1]; s++) {
+      for (let r = recOff[s]; r < recOff[s + 1]; ) {
+        const p = recPlan[r];
+        let bo = -1;
+        let bx = 0;
+        let bc = 0;
+        for (; r < recOff[s + 1] && recPlan[r] === p; r++) {
+          const o = recO[r];
+          let x = recX[r];
+          for (const d of [-1, 1]) if (neighbour(i, d, plan[i]) && neighbour(o, d, p) && linkIn(i + d, p) === o + d) x += NEIGHBOUR;
+          if (bo < 0 || better(x, o, bx, bo)) {
+            bo = o;
+            bx = x;
+            bc = recC[r];
+          }
+        }
+        if (bx < threshold || (nc > 1 && bc < EXPLAINED * cmax[bo])) continue;
+        const x = Math.min(1, bx);
         const span: [number, number] = [spans[2 * s], spans[2 * s + 1]];
-        const f = found.get(o);
-        if (!f) found.set(o, { score: x, spans: [span] });
+        const f = found.get(bo);
+        if (!f) found.set(bo, { score: x, spans: [span] });
         else {
           f.score = Math.max(f.score, x);
           f.spans.push(span);
         }
       }
-      plans.length = 0;
     }
-    for (const o of touched) acc[o] = 0;
-    touched.length = 0;
     const list: Counterpart[] = [...found].map(([o, f]) => ({
       planId: tasks.planIds[plan[o]],
       taskId: ids[o],

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clausesOf, computeCounterparts, COUNTERPART_THRESHOLD } from '../../src/kb/counterparts.js';
+import { clausesOf, computeCounterparts, COUNTERPART_THRESHOLD, CounterpartInputs, streamCounterparts, type CounterpartInput } from '../../src/kb/counterparts.js';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
 import type { Task } from '../../src/types.js';
 
@@ -56,8 +56,8 @@ describe('counterparts on the bundled plans', () => {
     const { clause, task } = score(gold.requirements);
     console.log(`[measure] counterparts vs reading annotation, per requirement clause: precision ${clause.precision.toFixed(3)}, recall ${clause.recall.toFixed(3)} (tp ${clause.tp}, fp ${clause.fp}, fn ${clause.fn})`);
     console.log(`[measure] …per task (the best counterpart in each plan, whatever clause): precision ${task.precision.toFixed(3)}, recall ${task.recall.toFixed(3)}`);
-    expect(clause.precision).toBeGreaterThanOrEqual(0.84);
-    expect(clause.recall).toBeGreaterThanOrEqual(0.62);
+    expect(clause.precision).toBeGreaterThanOrEqual(0.86);
+    expect(clause.recall).toBeGreaterThanOrEqual(0.64);
   });
   it('the threshold, calibrated on one half of the annotation, holds on the other', () => {
     const blank = kb.tasks.map((t) => ({ ...t, counterparts: undefined }));
@@ -156,5 +156,52 @@ describe('obligation rows on plans of another topic', () => {
     expect(toilet.cells.map((c) => c!.text.includes('厕'))).toEqual([true, true]);
     expect(toilet.spreadDays).toBe(62);
     expect(rows.filter((r) => r.plans === 1).length).toBe(2);
+  });
+});
+
+describe('the second ranking of the candidates', () => {
+  type In = CounterpartInput;
+  const inp = (planId: string, k: number, text: string, more: Partial<In> = {}): In => ({ id: `${planId}-${k}`, planId, text, title: '', restates: false, deadline: 'none', lead: null, kinds: [], ...more });
+  const run = (tasks: In[]) => {
+    const out = new Map<string, Array<{ taskId: string; score: number; clauses?: Array<[number, number]> }>>();
+    const scored = new Map<string, number>();
+    const inputs = new CounterpartInputs();
+    for (const t of tasks) inputs.add(t);
+    streamCounterparts(inputs, (i, list) => out.set(tasks[i].id, list), { trace: (i, c, o, x) => scored.set(`${tasks[i].id}/${c}->${tasks[o].id}`, x) });
+    return { out, scored };
+  };
+  it('a weak match between the counterparts of its neighbours is taken: the plans follow the same order', () => {
+    const a = [
+      '全面开展校舍安全隐患排查，建立问题台账，限期完成危房改造和加固。',
+      '健全家校共育机制，每学期至少召开一次家长会，畅通家长反映意见的渠道。',
+      '严格落实课后服务收费公示制度，规范校外培训机构审批和日常监管。',
+    ].map((t, k) => inp('a', k, t));
+    const b = [
+      '组织开展校舍安全隐患全面排查，建立整改台账，完成危房改造加固任务。',
+      '加强学校与家庭沟通，定期召开家长会，听取家长对学校工作的意见建议。',
+      '规范校外培训机构审批和日常监管，落实课后服务收费公示制度。',
+    ].map((t, k) => inp('b', k, t));
+    const inOrder = run([...a, ...b]);
+    expect(inOrder.scored.get('a-1/0->b-1')).toBeLessThan(COUNTERPART_THRESHOLD);
+    expect(inOrder.out.get('a-1')!.map((c) => c.taskId)).toEqual(['b-1']);
+    // the same tasks, b's middle one moved to the end: nothing vouches for the weak match
+    const moved = run([...a, b[0], b[2], b[1]]);
+    expect(moved.scored.get('a-1/0->b-1')).toBe(inOrder.scored.get('a-1/0->b-1'));
+    expect(moved.out.get('a-1')).toEqual([]);
+    expect(moved.out.get('a-0')!.map((c) => c.taskId)).toEqual(['b-0']);
+  });
+  it('a clause does not take a counterpart that another clause of its task explains far better', () => {
+    const same: Partial<In> = { deadline: 'dated', lead: '教育', kinds: ['教育'] };
+    const tasks = [
+      inp('a', 0, '全面开展校舍安全隐患排查，建立问题台账，限期完成危房改造和加固。年底前实现千兆光纤接入全部中小学校。', same),
+      inp('a', 1, '严格落实课后服务收费公示制度，规范校外培训机构审批和日常监管。', same),
+      inp('b', 0, '组织开展校舍安全隐患全面排查，建立整改台账，完成危房改造加固任务，确保师生安全。', same),
+      inp('b', 1, '规范校外培训机构审批和日常监管，落实课后服务收费公示制度。', same),
+      inp('b', 2, '加强教师队伍建设，完善教师培训体系。', same),
+    ];
+    const { out, scored } = run(tasks);
+    // the fibre clause scores the threshold against b-0 only through the whole task's similarity
+    expect(scored.get('a-0/1->b-0')).toBeGreaterThanOrEqual(COUNTERPART_THRESHOLD);
+    expect(out.get('a-0')).toEqual([expect.objectContaining({ taskId: 'b-0', clauses: [[0, 32]] })]);
   });
 });
