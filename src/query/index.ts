@@ -131,7 +131,7 @@ export class PlansQuery {
    * Parse a cache's tasks ahead, in slices of ~`sliceMs` between which the event loop runs (after the
    * first frame: searches then never parse their hits under a key). Nothing to do without a cache.
    */
-  async warmTasksAsync(sliceMs = 8): Promise<void> {
+  async warmTasksAsync(sliceMs = 8, idle?: () => Promise<void>): Promise<void> {
     const store = this.opts.tasks;
     // Beyond some 700 plans' worth, parsing every task ahead would hold hundreds of MB (5000 plans: ~430 MB
     // more) for a saving of about a millisecond per key (a page of hits parsed when shown).
@@ -140,7 +140,7 @@ export class PlansQuery {
     for (let i = 0; i < store.count; i++) {
       store.at(i);
       if ((i & 63) === 63 && performance.now() - t > sliceMs) {
-        await new Promise<void>((r) => setImmediate(r));
+        await (idle ? idle() : new Promise<void>((r) => setImmediate(r)));
         t = performance.now();
       }
     }
@@ -237,7 +237,10 @@ export class PlansQuery {
     return (this.index = new SearchIndex(this.opts.tasks ?? this.kb.tasks));
   }
 
-  /** The same in slices of ~8 ms between which the event loop runs (a UI stays responsive on 500 plans). */
+  /**
+   * The same in slices of ~8 ms between which the event loop runs (a UI stays responsive on 500 plans),
+   * up to where searches answer from memory (searchReady); warmAheadAsync does the rest.
+   */
   async warmSearchAsync(): Promise<void> {
     // A persisted index is read off the event loop and then used as it is: nothing left to build.
     if (!this.index && this.opts.searchAsync) {
@@ -245,10 +248,24 @@ export class PlansQuery {
       if (parts && !this.index) this.searchIndex(parts);
     }
     try {
-      await this.searchIndex().warmAsync();
+      await this.searchIndex().readyAsync();
     } catch (e) {
-      await this.replaceDamaged(e).warmAsync();
+      await this.replaceDamaged(e).readyAsync();
     }
+  }
+
+  /**
+   * After warmSearchAsync: what saves a keystroke some work, done ahead — a persisted index's fields and
+   * pinyin decoded (up to a size), then the tasks parsed (up to WARM_TASKS_MAX). `idle` is awaited between
+   * slices: a UI passes one that waits while the user types, so this never competes with a key.
+   */
+  async warmAheadAsync(idle?: () => Promise<void>): Promise<void> {
+    try {
+      await this.searchIndex().decodeAheadAsync(8, undefined, idle);
+    } catch (e) {
+      if (!(e instanceof SearchIndexCorrupt)) throw e;
+    }
+    await this.warmTasksAsync(8, idle);
   }
 
   /** Whether search() answers from a built index, without building any of it first (see warmSearchAsync). */

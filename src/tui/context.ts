@@ -19,6 +19,8 @@ export interface AppEnv {
   checklist?: Checklist;
   /** Files of the corpus folder that are not plans or could not be read, with the reason (5 方案). */
   skipped?: SkippedFile[];
+  /** Resolves when background work may go on (tui/activity.ts: not while the user types); default: the next turn of the event loop. */
+  idle?: () => Promise<void>;
 }
 
 export const EnvContext = createContext<AppEnv | null>(null);

@@ -9,8 +9,9 @@
  * the main thread spends 10–24 ms on each of the first twenty keys and 4–9 ms on the same keys typed again,
  * and V8's compiler threads take ~0.4 s of CPU meanwhile. Rehearsed, the user's first keys are the later ones.
  *
- * It yields between keys (a real key waits for at most one rehearsed frame), backs off for 0.6 s after
- * any real key, stops after its rounds or when stopped, and holds no timer that keeps the process alive.
+ * It yields between keys (a real key waits for at most one rehearsed frame), waits while the user types
+ * (InputActivity: 0.6 s after any real key), stops after its rounds or when stopped, and holds no timer that
+ * keeps the process alive.
  * PLANS_REHEARSE=0 turns it off.
  */
 import { PassThrough, Writable } from 'node:stream';
@@ -36,15 +37,13 @@ export interface RehearsalOptions {
   queries: () => string[];
   columns: number;
   rows: number;
-  /** The user's input: a key there pauses the rehearsal. */
-  input?: NodeJS.ReadStream;
+  /** The user's keys (tui/activity.ts): the rehearsal waits for its idle() before each key. */
+  activity?: { idle: () => Promise<void> };
   /** Whether to begin yet (polled every 100 ms; e.g. once the search index is ready). */
   ready?: () => boolean;
   rounds?: number;
   /** Longest wait for a typed key's frame. */
   frameMs?: number;
-  /** Quiet time after a real key before typing on (ms, default 600). */
-  backOffMs?: number;
 }
 
 const CLEAR = '\u0015';
@@ -72,9 +71,6 @@ export function rehearsalKeys(queries: string[], rounds: number): string[] {
 export function rehearse(o: RehearsalOptions): Rehearsal {
   let stopped = false;
   let unmount: (() => void) | null = null;
-  let lastReal = 0;
-  const onReal = () => (lastReal = performance.now());
-  o.input?.on('readable', onReal);
 
   let waiter: (() => void) | null = null;
   const stdout = new Writable({
@@ -104,7 +100,6 @@ export function rehearse(o: RehearsalOptions): Rehearsal {
   const stop = () => {
     if (stopped) return;
     stopped = true;
-    o.input?.off('readable', onReal);
     waiter?.();
     try {
       unmount?.();
@@ -122,9 +117,8 @@ export function rehearse(o: RehearsalOptions): Rehearsal {
     unmount = o.mount({ stdin, stdout, stderr });
     await nextFrame(o.frameMs ?? 200); // its first frame
     for (const key of rehearsalKeys(queries, o.rounds ?? 1)) {
-      while (!stopped && performance.now() - lastReal < (o.backOffMs ?? 600)) await sleep(250);
+      await (o.activity ? o.activity.idle() : turn());
       if (stopped) return;
-      await turn();
       stdin.write(key);
       // (a key whose frame equals the last one writes nothing: then this waits frameMs)
       await nextFrame(o.frameMs ?? 200);

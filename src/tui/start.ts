@@ -11,6 +11,7 @@ import { buildInWorker } from '../app/build.js';
 import { progressReporter } from './progress.js';
 import { asOfDate } from '../domain/today.js';
 import { rehearse, type Rehearsal } from './rehearse.js';
+import { InputActivity } from './activity.js';
 
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT = '\u001b[?25h\u001b[?1049l';
@@ -127,7 +128,10 @@ export async function start(argv: string[], io: Io): Promise<number> {
   const { render, React, App } = await loadApp();
   for (const [k, v] of Object.entries(savedCi)) if (v !== undefined) process.env[k] = v;
 
+  // When the user last typed: background work (the warm-up ahead of keys, the rehearsal) waits while they do.
+  const activity = new InputActivity(process.stdin.isTTY ? process.stdin : undefined);
   const env = {
+    idle: activity.idle,
     query: opened.query,
     asOf,
     color: colorEnabled(out),
@@ -151,13 +155,14 @@ export async function start(argv: string[], io: Io): Promise<number> {
         queries: () => opened.query.sampleQueries(),
         columns: out.columns || 80,
         rows: out.rows || 24,
-        input: process.stdin,
+        activity,
         ready: () => opened.query.searchReady(),
       });
     }
     await instance.waitUntilExit();
   } finally {
     rehearsal?.stop();
+    activity.close();
     restore();
     process.off('exit', restore);
     for (const [sig] of signals) process.off(sig, onSignal);

@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import React, { useState } from 'react';
 import { render, Text, useInput } from 'ink';
 import { rehearse, rehearsalKeys, type RehearsalIo } from '../../src/tui/rehearse.js';
+import { InputActivity } from '../../src/tui/activity.js';
 
 /** An app that shows what was typed into it (Ctrl+U clears) and counts its frames' keys. */
 function Echo({ seen }: { seen: string[] }) {
@@ -78,9 +79,8 @@ describe('rehearse: typing into an unseen copy of the app', () => {
       queries: () => ['一二三四五六七八九十'],
       columns: 80,
       rows: 24,
-      input,
+      activity: new InputActivity(input, 400),
       ready: () => ready,
-      backOffMs: 400,
     });
     await new Promise((res) => setTimeout(res, 250));
     expect(typed).toEqual([]); // not ready: not even mounted
@@ -99,5 +99,24 @@ describe('rehearse: typing into an unseen copy of the app', () => {
     expect(unmounted).toBe(1);
     r.stop();
     expect(unmounted).toBe(1);
+  });
+});
+
+describe('InputActivity: background work waits while the user types', () => {
+  it('idle() resolves at once with no key, and only quietMs after the last key otherwise', async () => {
+    const input = new EventEmitter();
+    const a = new InputActivity(input, 200);
+    let t = performance.now();
+    await a.idle();
+    expect(performance.now() - t).toBeLessThan(100);
+    input.emit('readable');
+    t = performance.now();
+    await a.idle();
+    expect(performance.now() - t).toBeGreaterThanOrEqual(190);
+    a.close();
+    input.emit('readable'); // no longer listened to
+    t = performance.now();
+    await a.idle();
+    expect(performance.now() - t).toBeLessThan(100);
   });
 });

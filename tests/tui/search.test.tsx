@@ -51,6 +51,21 @@ describe('搜索 view (real corpus)', () => {
     assertFrameIntact(app.frame(), 80, 24);
   });
 
+  it('a keystroke ranks a page of hits; moving down towards its end brings the next page, and the count follows', async () => {
+    app = await renderApp({ columns: 80, rows: 24 });
+    const all = realQuery().search('信息', {}, 1000).length;
+    expect(all).toBeGreaterThan(100); // the bundled plans have more than a page of them
+    await app.type('信息');
+    expect(app.frame()).toContain('100+ 条');
+    for (let i = 0; i < 12 && !app.frame().includes(`${all} 条`); i++) await app.press(KEY.pageDown);
+    expect(app.frame()).toContain(`${all} 条`);
+    // a new query starts from one page again
+    await app.press(KEY.ctrlU);
+    await app.type('政务');
+    expect(app.frame()).toContain('100+ 条');
+    assertFrameIntact(app.frame(), 80, 24);
+  });
+
   it('typing 僵尸 character by character shows results from all five plans, matched text visible', async () => {
     app = await renderApp({ columns: 120, rows: 40 });
     await app.type('僵尸');

@@ -338,10 +338,16 @@ export class SearchIndex {
 
   /**
    * Build everything in slices of about `sliceMs`, yielding to the event loop in between, so that a UI
-   * stays responsive while a large corpus is indexed. A search arriving meanwhile finishes the build
-   * synchronously (no work is done twice).
+   * stays responsive while a large corpus is indexed (readyAsync, then decodeAheadAsync). A search arriving
+   * meanwhile finishes the build synchronously (no work is done twice).
    */
-  async warmAsync(sliceMs = 8, predecodeMaxUnits = PREDECODE_MAX_UNITS): Promise<void> {
+  async warmAsync(sliceMs = 8, predecodeMaxUnits = PREDECODE_MAX_UNITS, idle?: () => Promise<void>): Promise<void> {
+    await this.readyAsync(sliceMs);
+    await this.decodeAheadAsync(sliceMs, predecodeMaxUnits, idle);
+  }
+
+  /** What `ready` needs, in slices: the character and pinyin indexes (built, or a persisted index's texts read whole, in 1 MB chunks) and fuse.js. */
+  async readyAsync(sliceMs = 8): Promise<void> {
     const pause = () => new Promise<void>((r) => setImmediate(r));
     this.charBuild ??= this.fields ? null : this.buildChars();
     let t = performance.now();
@@ -360,18 +366,15 @@ export class SearchIndex {
         t = performance.now();
       }
     }
-    // A persisted index decodes its fields on first use: decode them all now, so that no keystroke pays
-    // for the thousands a common bigram's candidates need.
-    if (this.src) {
-      // read in chunks of 1 MB between which the event loop runs
+    // A persisted index's folded fields and pinyin texts, read whole between turns of the event loop: a
+    // query then verifies its candidates in memory, without reading the file.
+    if (this.src && !this.allText) {
       const total = this.src.fieldOff[2 * this.n];
       const all = new Uint16Array(total);
       for (let a = 0; a < total; a += 1 << 19) {
         all.set(this.src.fieldText(a, Math.min(total, a + (1 << 19))), a);
         await pause();
       }
-      this.allText ??= all;
-      // the pinyin texts too: a first pinyin query then verifies its candidates without reading the file
       const py = this.src.pinyin();
       const readAll = async (len: number, part: (a: number, b: number) => Uint8Array) => {
         const out = new Uint8Array(len);
@@ -383,37 +386,41 @@ export class SearchIndex {
       };
       const full = await readAll(py.pyFullOff[py.pyFullOff.length - 1], py.full);
       const ini = await readAll(py.pyIniOff[py.pyIniOff.length - 1], py.ini);
+      this.allText ??= all;
       this.pyAll ??= { full, ini };
-      // Up to a size, every field and pinyin entry decoded too, so that no keystroke decodes the thousands a
-      // short query verifies; a larger corpus decodes what its queries touch (fields are verified in place).
-      if (total > predecodeMaxUnits) {
-        await pause();
-        Fuse();
-        this.fuseLoaded = true;
-        return;
-      }
-      const pyOf = this.pyOf!;
-      t = performance.now();
-      for (let d = 0; d < pyOf.length; d++) {
-        this.pyAt(d);
-        if ((d & 255) === 255 && performance.now() - t > sliceMs) {
-          await pause();
-          t = performance.now();
-        }
-      }
-      t = performance.now();
-      for (let d = 0; d < 2 * this.n; d++) {
-        this.f(d);
-        if ((d & 255) === 255 && performance.now() - t > sliceMs) {
-          await pause();
-          t = performance.now();
-        }
-      }
     }
     // The typo tier's fuse.js, so the first typo does not pay for loading it.
     await pause();
     Fuse();
     this.fuseLoaded = true;
+  }
+
+  /**
+   * A persisted index decodes a field or pinyin entry on first use. Up to a size, decode them all now (after
+   * readyAsync), so that no keystroke decodes the thousands a short query verifies; a larger corpus decodes
+   * what its queries touch (fields and pinyin are verified in place). `idle` is awaited between slices
+   * (a UI passes one that waits while the user types; default: the next turn of the event loop).
+   */
+  async decodeAheadAsync(sliceMs = 8, predecodeMaxUnits = PREDECODE_MAX_UNITS, idle?: () => Promise<void>): Promise<void> {
+    if (!this.src || !this.pyOf || this.src.fieldOff[2 * this.n] > predecodeMaxUnits) return;
+    const pause = idle ?? (() => new Promise<void>((r) => setImmediate(r)));
+    const pyOf = this.pyOf;
+    let t = performance.now();
+    for (let d = 0; d < pyOf.length; d++) {
+      this.pyAt(d);
+      if ((d & 255) === 255 && performance.now() - t > sliceMs) {
+        await pause();
+        t = performance.now();
+      }
+    }
+    t = performance.now();
+    for (let d = 0; d < 2 * this.n; d++) {
+      this.f(d);
+      if ((d & 255) === 255 && performance.now() - t > sliceMs) {
+        await pause();
+        t = performance.now();
+      }
+    }
   }
 
   /** Character index builder; yields every few documents (see warmAsync). */
