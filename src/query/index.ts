@@ -259,14 +259,19 @@ export class PlansQuery {
    * pinyin decoded (up to a size), then the tasks parsed (up to WARM_TASKS_MAX). `idle` is awaited between
    * slices: a UI passes one that waits while the user types, so this never competes with a key.
    */
-  async warmAheadAsync(idle?: () => Promise<void>): Promise<void> {
-    try {
-      await this.searchIndex().decodeAheadAsync(8, undefined, idle);
-    } catch (e) {
-      if (!(e instanceof SearchIndexCorrupt)) throw e;
-    }
-    await this.warmTasksAsync(8, idle);
+  warmAheadAsync(idle?: () => Promise<void>): Promise<void> {
+    // once: a second caller (the rehearsal's copy of the view) shares the first one's work
+    this.ahead ??= (async () => {
+      try {
+        await this.searchIndex().decodeAheadAsync(8, undefined, idle);
+      } catch (e) {
+        if (!(e instanceof SearchIndexCorrupt)) throw e;
+      }
+      await this.warmTasksAsync(8, idle);
+    })();
+    return this.ahead;
   }
+  private ahead: Promise<void> | null = null;
 
   /** Whether search() answers from a built index, without building any of it first (see warmSearchAsync). */
   searchReady(): boolean {

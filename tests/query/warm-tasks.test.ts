@@ -30,4 +30,13 @@ describe('warmTasksAsync: tasks parsed ahead of the first searches', () => {
     await new PlansQuery(kb, { tasks: s }).warmTasksAsync();
     expect(s.parsed).toBe(0);
   });
+  it('warmAheadAsync runs once however many views ask (the rehearsal renders a second copy of the search view)', async () => {
+    const s = store(3000);
+    const q = new PlansQuery(kb, { tasks: s });
+    const a = q.warmAheadAsync();
+    const b = q.warmAheadAsync();
+    expect(b).toBe(a);
+    await Promise.all([a, b]);
+    expect(s.parsed).toBe(3000);
+  });
 });
