@@ -14,6 +14,7 @@
  */
 import type { Task } from '../types.js';
 import { ContentIds, TextStore } from './text-store.js';
+import { grown, grownFilled } from '../util/arrays.js';
 
 export interface Counterpart {
   planId: string;
@@ -193,16 +194,6 @@ function keepCode(c: number): number {
   return -1;
 }
 
-/** Int32Array / Float32Array / Float64Array grown by doubling. */
-function grown<T extends Int32Array | Float32Array | Float64Array>(a: T, need: number): T {
-  if (need <= a.length) return a;
-  let len = a.length || 16;
-  while (len < need) len *= 2;
-  const b = new (a.constructor as new (n: number) => T)(len);
-  b.set(a);
-  return b;
-}
-
 /** Ids of pairs of int32 (open addressing over typed arrays: no per-entry objects), numbered from 0 as first seen. */
 class PairTable {
   size = 0;
@@ -298,7 +289,7 @@ class Vocab {
     const id = this.size++;
     if (id >= this.df.length) {
       this.df = grown(this.df, id + 1);
-      this.stamp = grownFilled(this.stamp, id + 1);
+      this.stamp = grownFilled(this.stamp, id + 1, -1);
     }
     return id;
   }
@@ -307,25 +298,18 @@ class Vocab {
     return id >= 0 ? id : (table[k] = this.next());
   }
   bigram(gid: number): number {
-    if (gid >= this.ofBi.length) this.ofBi = grownFilled(this.ofBi, gid + 1);
+    if (gid >= this.ofBi.length) this.ofBi = grownFilled(this.ofBi, gid + 1, -1);
     return this.of(this.ofBi, gid);
   }
   trigram(gid: number): number {
-    if (gid >= this.ofTri.length) this.ofTri = grownFilled(this.ofTri, gid + 1);
+    if (gid >= this.ofTri.length) this.ofTri = grownFilled(this.ofTri, gid + 1, -1);
     return this.of(this.ofTri, gid);
   }
   /** A word by its id in the pass's word list. */
   word(wid: number): number {
-    if (wid >= this.ofWord.length) this.ofWord = grownFilled(this.ofWord, wid + 1);
+    if (wid >= this.ofWord.length) this.ofWord = grownFilled(this.ofWord, wid + 1, -1);
     return this.of(this.ofWord, wid);
   }
-}
-
-/** An Int32Array grown by doubling, the new part filled with -1. */
-function grownFilled<T extends Int32Array>(a: T, need: number): T {
-  const b = grown(a, need);
-  if (b !== a) b.fill(-1, a.length);
-  return b;
 }
 
 /**

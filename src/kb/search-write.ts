@@ -15,6 +15,7 @@ import { pinyinLib } from '../query/search/deps.js';
 import { casedPinyin, pinyinOf } from '../query/search/pinyin.js';
 import { trigramKeyOf } from '../query/search/postings.js';
 import { CharTable, eachChar } from '../query/search/chars.js';
+import { grown, grownFilled } from '../util/arrays.js';
 import { encodeSearchHead, SEARCH_SECTIONS, type SearchParts } from '../query/search/persist.js';
 
 type Name = keyof SearchParts;
@@ -179,11 +180,6 @@ function writeChars(parts: Parts, each: EachField, budget: number | undefined): 
   let biKey = new Int32Array(1 << 12);
   let biCount = new Int32Array(1 << 12);
   let biLast = new Int32Array(1 << 12).fill(-1);
-  const grow = (a: Int32Array, fill: number) => {
-    const b = new Int32Array(a.length * 2).fill(fill);
-    b.set(a);
-    return b;
-  };
   each((d, u, from, to) => {
     eachChar(
       u,
@@ -199,9 +195,9 @@ function writeChars(parts: Parts, each: EachField, budget: number | undefined): 
           j = slot.size;
           slot.set(key, j);
           if (j >= biKey.length) {
-            biKey = grow(biKey, 0);
-            biCount = grow(biCount, 0);
-            biLast = grow(biLast, -1);
+            biKey = grown(biKey, j + 1);
+            biCount = grown(biCount, j + 1);
+            biLast = grownFilled(biLast, j + 1, -1);
           }
           biKey[j] = key;
         }

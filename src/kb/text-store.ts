@@ -3,6 +3,7 @@
  * per text, nothing for the collector to trace), read back as strings when needed; and ids of texts by
  * content, for doing something once per distinct text without keeping the texts as strings.
  */
+import { grown } from '../util/arrays.js';
 
 /** Texts appended one after the other: text i is [start(i), end(i)) of `units`. */
 export class TextStore {
@@ -91,17 +92,9 @@ export class ContentIds {
       }
     }
     const k = this.size++;
-    if (k >= this.from.length) {
-      const f = new Int32Array(this.from.length * 2);
-      f.set(this.from);
-      this.from = f;
-      const t = new Int32Array(this.to.length * 2);
-      t.set(this.to);
-      this.to = t;
-      const w = new Int32Array(this.in.length * 2);
-      w.set(this.in);
-      this.in = w;
-    }
+    this.from = grown(this.from, k + 1);
+    this.to = grown(this.to, k + 1);
+    this.in = grown(this.in, k + 1);
     this.from[k] = a;
     this.to[k] = b;
     this.in[k] = which;

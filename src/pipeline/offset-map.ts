@@ -3,6 +3,8 @@
  * runs: within a run, offset i maps to src + (i − at). A text that mostly copies its source is a handful
  * of runs (a clean LF file is one), where a per-character Int32Array cost 4 bytes per character.
  */
+import { grown } from '../util/arrays.js';
+
 export interface OffsetMap {
   /** Derived offset where each run starts (ascending; the first is 0). */
   readonly at: Int32Array;
@@ -22,14 +24,8 @@ export class OffsetMapBuilder {
   push(source: number, len = 1): void {
     if (len <= 0) return;
     if (this.runs === 0 || source !== this.nextSrc) {
-      if (this.runs === this.at.length) {
-        const a = new Int32Array(this.at.length * 2);
-        a.set(this.at);
-        this.at = a;
-        const s = new Int32Array(this.src.length * 2);
-        s.set(this.src);
-        this.src = s;
-      }
+      this.at = grown(this.at, this.runs + 1);
+      this.src = grown(this.src, this.runs + 1);
       this.at[this.runs] = this.next;
       this.src[this.runs] = source;
       this.runs++;

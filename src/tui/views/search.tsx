@@ -166,7 +166,7 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
     };
   }, [q, idle]);
 
-  const [page, setLimit] = useState(PAGE);
+  const [page, setPage] = useState(PAGE);
   // at least three screens, whatever the terminal's height
   const limit = Math.min(MAX_HITS, Math.max(page, 3 * height));
   const { hits, total, pending } = useMemo(() => {
@@ -200,18 +200,18 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
   // Functional updates: every key of a chunk applies to the text the previous one left.
   const setQuery = (edit: (s: string) => string) => {
     setText(edit);
-    setLimit(PAGE);
+    setPage(PAGE);
     nav.select(0);
   };
   const setFilter = (next: FilterState) => {
     setF(next);
-    setLimit(PAGE);
+    setPage(PAGE);
     nav.select(0);
   };
   // The next page once the selection is within two screens of the last hit shown.
   const more = hits.length >= limit && limit < MAX_HITS && selIdx >= hits.length - 2 * rowsVisible;
   useEffect(() => {
-    if (more) setLimit(limit + PAGE);
+    if (more) setPage(limit + PAGE);
   }, [more, limit]);
 
   const cycleFilter = (key: 'plan' | 'kind' | 'theme', n: number) => (k: KeyEvent) => setFilter({ ...f, [key]: cycle(f[key], n, k.name === k.name.toLowerCase() ? 1 : -1) });
