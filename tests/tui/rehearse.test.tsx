@@ -43,7 +43,9 @@ describe('rehearse: typing into an unseen copy of the app', () => {
           frames.push(String(c));
           return (w as (...a: unknown[]) => boolean)(c, ...rest);
         }) as typeof io.stdout.write;
-        const inst = render(<Echo seen={seen} />, { ...io, exitOnCtrlC: false, patchConsole: false });
+        // debug: every frame written whole. Without it, Ink under CI (is-in-ci: CI=true, as on the project's
+        // CI) writes only the last frame, at unmount.
+        const inst = render(<Echo seen={seen} />, { ...io, exitOnCtrlC: false, patchConsole: false, debug: true });
         return () => {
           unmounted++;
           inst.unmount();
