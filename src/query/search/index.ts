@@ -28,7 +28,7 @@
 import type { Task } from '../../types.js';
 import { Fuse, pinyinLib } from './deps.js';
 import { allOccurrences, conceptWords, fold, HAS_CJK, HAS_LETTER, LATIN_QUERY, MAX_RANGES, mergeRanges, normalizeQuery } from './text.js';
-import { EMPTY, trigramKeyOf } from './postings.js';
+import { EMPTY, intersect, PagedList, trigramKeyOf, windowIntersect } from './postings.js';
 import { CharTable, eachChar } from './chars.js';
 import { casedPinyin, fullAt, fullRange, pinyinOf, pyKind, pyKindStored, type Py } from './pinyin.js';
 import { densestWindow, proximity } from './fuzzy.js';
@@ -92,32 +92,6 @@ function decodeUtf16(t: Uint16Array, a: number, b: number): string {
   let out = '';
   for (let i = a; i < b; i += 4096) out += String.fromCharCode.apply(null, t.subarray(i, Math.min(b, i + 4096)) as unknown as number[]);
   return out;
-}
-
-/** Sorted ids in both sorted lists (the shorter one probed into the longer by galloping search). */
-function intersect(a: Int32Array, b: Int32Array): Int32Array {
-  if (a.length > b.length) [a, b] = [b, a];
-  const out = new Int32Array(a.length);
-  let k = 0;
-  let lo = 0;
-  for (let i = 0; i < a.length && lo < b.length; i++) {
-    const x = a[i];
-    let step = 1;
-    let hi = lo;
-    while (hi < b.length && b[hi] < x) {
-      lo = hi + 1;
-      hi += step;
-      step *= 2;
-    }
-    hi = Math.min(hi, b.length - 1);
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (b[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    if (b[lo] === x) out[k++] = x;
-  }
-  return out.subarray(0, k);
 }
 
 /** The two fields of a task the index searches: its folded text, and its folded meta (unit names, canonical names, section titles). */
@@ -235,16 +209,6 @@ export class SearchIndex {
     if (!l) {
       const src = this.src!;
       this.uni[id] = l = src.postings('uniData', src.uniOff[id], src.uniOff[id + 1]);
-    }
-    return l;
-  }
-
-  /** The trigram posting list of key k (the pinyin part loaded). */
-  private triList(k: number): Int32Array {
-    let l = this.tri![k];
-    if (!l) {
-      const py = this.src!.pinyin();
-      this.tri![k] = l = py.triOff[k + 1] > py.triOff[k] ? this.src!.postings('triData', py.triOff[k], py.triOff[k + 1]) : EMPTY;
     }
     return l;
   }
@@ -716,19 +680,18 @@ export class SearchIndex {
       start = cached;
       verified = true;
     } else {
-      // Every trigram of q is in the full pinyin or in the initials of a matching field: the intersection of
-      // their lists (shortest first, until it is small) is what needs verifying.
-      const lists: Int32Array[] = [];
+      // Every trigram of q is in the full pinyin or in the initials of a matching field: the fields in all of
+      // their lists (shortest first) are what needs verifying, walked in windows of task order (below).
+      const keys: number[] = [];
       for (let i = 0; i + 2 < q.length; i++) {
         const key = (trigramKeyOf(q.charCodeAt(i)) * 37 + trigramKeyOf(q.charCodeAt(i + 1))) * 37 + trigramKeyOf(q.charCodeAt(i + 2));
-        if (key % 37 !== 36 && Math.floor(key / 37) % 37 !== 36 && Math.floor(key / 1369) !== 36) lists.push(this.triList(key));
+        if (key % 37 !== 36 && Math.floor(key / 37) % 37 !== 36 && Math.floor(key / 1369) !== 36 && !keys.includes(key)) keys.push(key);
       }
-      lists.sort((x, y) => x.length - y.length);
-      let cur: Int32Array = lists[0] ?? EMPTY;
-      for (let j = 1; j < lists.length && cur.length > 32; j++) cur = intersect(cur, lists[j]);
-      start = cur;
+      const len = (k: number) => this.triOff[k + 1] - this.triOff[k];
+      keys.sort((x, y) => len(x) - len(y) || x - y);
       const sup = this.cachedSuperset('p:', q);
-      if (sup && sup.length < start.length) start = sup;
+      if (keys.length && !(sup && sup.length < len(keys[0]))) return this.pinyinWindows(q, keys, ok, cap);
+      start = sup ?? EMPTY;
       verified = false;
     }
     // Merge the text part [0, n) and the meta part [n, 2n) of `start` by task index.
@@ -754,6 +717,50 @@ export class SearchIndex {
     if (complete && !verified) this.remember(key, Int32Array.from(all).sort());
     return out;
   }
+
+  /**
+   * pinyinDocs over the trigram lists of `keys` (shortest first): their common fields verified in task order,
+   * text and meta merged by task index as above, a window of tasks at a time (doubling), so that a common
+   * query stops at `cap` having read only the first part of each list — at 5000 plans a long pinyin query's
+   * ten lists hold ~3M ids, and reading them whole was most of a cold `plans search`.
+   */
+  private pinyinWindows(q: string, keys: number[], ok: (i: number) => boolean, cap: number): number[] {
+    const n = this.n;
+    const lists = keys.map((k) => this.triPaged(k));
+    const textAt = lists.map(() => 0);
+    const metaAt = lists.map((l) => l.lowerBound(n));
+    const all: number[] = [];
+    const out: number[] = [];
+    for (let t0 = 0, w = Math.max(1024, n >> 8); t0 < n; t0 += w, w *= 2) {
+      const t1 = Math.min(n, t0 + w);
+      const text = windowIntersect(lists, textAt, t1);
+      const meta = windowIntersect(lists, metaAt, n + t1);
+      for (let a = 0, b = 0; a < text.length || b < meta.length; ) {
+        const d = b >= meta.length || (a < text.length && text[a] <= meta[b] - n) ? text[a++] : meta[b++];
+        if (this.pyMatch(d, q) < 0) continue;
+        all.push(d);
+        if (ok(d >= n ? d - n : d)) {
+          out.push(d);
+          if (out.length >= cap) return out;
+        }
+      }
+    }
+    this.remember('p:' + q, Int32Array.from(all).sort());
+    return out;
+  }
+
+  /** The trigram list of key k, paged (kept, with the pages read). */
+  private triPaged(k: number): PagedList {
+    let l = this.triPages.get(k);
+    if (!l) {
+      const whole = this.tri![k];
+      const a = this.triOff[k];
+      l = whole ? PagedList.of(whole) : new PagedList(this.triOff[k + 1] - a, (x, y) => this.src!.postings('triData', a + x, a + y));
+      this.triPages.set(k, l);
+    }
+    return l;
+  }
+  private readonly triPages = new Map<number, PagedList>();
 
   // ---------------------------------------------------------------- search
 
