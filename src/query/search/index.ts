@@ -28,7 +28,7 @@
 import type { Task } from '../../types.js';
 import { Fuse, pinyinLib } from './deps.js';
 import { allOccurrences, conceptWords, fold, HAS_CJK, HAS_LETTER, LATIN_QUERY, MAX_RANGES, mergeRanges, normalizeQuery } from './text.js';
-import { EMPTY, intersect, PagedList, trigramKeyOf, windowIntersect } from './postings.js';
+import { EMPTY, PagedList, trigramKeyOf, windowIntersect } from './postings.js';
 import { CharTable, eachChar } from './chars.js';
 import { casedPinyin, fullAt, fullRange, pinyinOf, pyKind, pyKindStored, type Py } from './pinyin.js';
 import { densestWindow, proximity } from './fuzzy.js';
@@ -543,7 +543,6 @@ export class SearchIndex {
       };
     };
     this.pyList = new Array(py.pyFullOff.length - 1);
-    this.tri = new Array(37 * 37 * 37);
     this.triOff = py.triOff;
     this.pyOf = py.pyOf;
   }
@@ -753,7 +752,7 @@ export class SearchIndex {
   private triPaged(k: number): PagedList {
     let l = this.triPages.get(k);
     if (!l) {
-      const whole = this.tri![k];
+      const whole = this.tri?.[k]; // a built index holds its lists; a persisted one reads them on demand
       const a = this.triOff[k];
       l = whole ? PagedList.of(whole) : new PagedList(this.triOff[k + 1] - a, (x, y) => this.src!.postings('triData', a + x, a + y));
       this.triPages.set(k, l);

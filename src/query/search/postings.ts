@@ -46,13 +46,12 @@ export class PagedList {
   constructor(
     readonly length: number,
     private readonly read: (a: number, b: number) => Int32Array,
-    whole?: Int32Array,
   ) {
     this.pages = new Array(Math.ceil(length / PAGE));
-    if (whole) for (let p = 0; p < this.pages.length; p++) this.pages[p] = whole.subarray(p * PAGE, Math.min(length, (p + 1) * PAGE));
   }
+  /** Over a list in memory: its pages are views of it. */
   static of(list: Int32Array): PagedList {
-    return new PagedList(list.length, (a, b) => list.subarray(a, b), list);
+    return new PagedList(list.length, (a, b) => list.subarray(a, b));
   }
   private page(p: number): Int32Array {
     let pg = this.pages[p];
