@@ -62,8 +62,8 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRules = { parsers: DEADLINE_PARSERS
 
 export function findDeadlines(text: string, ctx: DeadlineContext, rules: DeadlineRules = DEFAULT_DEADLINE_RULES): FoundDeadline[] {
   let found: FoundDeadline[] = [];
-  // Quick reject: every form contains 年, 月 or 季.
-  if (!/[年月季]/.test(text)) return found;
+  // Quick reject: every form contains 年, 月, 季 or 学期.
+  if (!/[年月季]|学期/.test(text)) return found;
   for (const p of rules.parsers) {
     p.pattern.lastIndex = 0;
     let m: RegExpExecArray | null;

@@ -19,6 +19,10 @@ describe('recurring deadlines', () => {
   });
   it('deadline/twice-yearly: 每半年, 每年两次', () => {
     expect(only(twiceYearly, '每半年开展一次评估')).toEqual([['每半年', null, 'twice-yearly']]);
+    // a school year has two terms
+    expect(all('各校每学期举办一次消防演练')).toEqual([['每学期', null, 'twice-yearly', 'deadline/twice-yearly']]);
+    expect(all('每个学期末报送一次')).toEqual([['每个学期', null, 'twice-yearly', 'deadline/twice-yearly']]);
+    expect(all('每学年评选一次')).toEqual([['每学年', null, 'yearly', 'deadline/yearly']]);
   });
   it('deadline/yearly-*: 每年1月底前, 每年年末', () => {
     expect(only(yearlyMonth, '每年1月底前报送上年度情况')).toEqual([['每年1月底前', '2022-01-31', 'yearly']]);

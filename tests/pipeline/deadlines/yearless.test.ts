@@ -27,6 +27,10 @@ describe('year-less deadlines (year from the plan: first occurrence after its is
     expect(only(yearlessHalf, '上半年实现全程网办，下半年全面推广')).toEqual([['上半年', '2021-06-30', null], ['下半年', '2021-12-31', null]]);
     expect(only(yearlessHalf, '上半年度考核')).toEqual([]);
     expect(only(yearlessQuarter, '第三季度末前完成')).toEqual([['第三季度末前', '2021-09-30', null]]);
+    // a quarter right before an action is its limit; before a noun it is none
+    expect(only(yearlessQuarter, '第二季度完成改造')).toEqual([['第二季度', '2021-06-30', null]]);
+    expect(only(yearlessQuarter, '四季度全面建成')).toEqual([['四季度', '2021-12-31', null]]);
+    expect(only(yearlessQuarter, '一季度经济运行平稳，第三季度工作会议')).toEqual([]);
   });
   it('no year anywhere: date null, raw kept', () => {
     expect(all('9月底前完成清理', NO_YEAR)).toEqual([['9月底前', null, null, 'deadline/yearless-month']]);
