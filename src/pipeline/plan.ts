@@ -21,7 +21,7 @@ import type { Candidate } from './refiners/types.js';
 import { segmentTokens, tokenize } from './segment.js';
 import { themesOf } from './tables/topics/e-government.js';
 import { canonicalNameWith as canonicalName, unitKindWith as unitKind, type UnitTables } from './tables/units.js';
-import { parseRoleClauses, splitTopText, type FoundUnit } from './units/index.js';
+import { parseRoleClauses, parseUnits, splitTopText, type FoundUnit } from './units/index.js';
 
 export type PlanResult = { ok: true; plan: Plan; tasks: Task[] } | { ok: false; reason: string };
 
@@ -139,6 +139,11 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
       for (const [a, z] of s.extras) for (const d of deadlinesIn(doc, a, z)) if (!deadlines.some((x) => x.raw === d.raw && x.date === d.date)) deadlines.push(d);
       const units: TaskUnit[] = [];
       mergeUnits(units, (s.units ?? []).map((u) => toUnit(doc, u)));
+      if (!units.length && deadlines.length) {
+        // No attribution governs it: the unit that opens its sentence as the subject, if one does.
+        const r = parseUnits(doc.config.units, 'subject', text.slice(start, stop));
+        if (r) mergeUnits(units, r.units.map((u) => toUnit(doc, { ...u, start: u.start + start, end: u.end + start })));
+      }
       if (!units.length && !deadlines.length) continue;
       if (actionLength(body, deadlines.slice(0, own)) < MIN_ACTION) continue;
       blockCands.push({ text: body, key: textKey(body), pos: start, start, end: stop, spanEnd: Math.max(s.spanEnd, stop), block: bi, section, sectionTitles, units, inherited: false, deadlines, rule, refinedBy: [] });

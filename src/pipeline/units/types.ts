@@ -11,8 +11,9 @@ export interface UnitMatch {
 
 export interface UnitParser {
   name: string;
-  /** What the parser reads: the inside of a bracket, a whole line, or one sentence. */
-  scope: 'bracket' | 'line' | 'sentence';
+  /** What the parser reads: the inside of a bracket, a whole line, one sentence, or the text of a dated
+   * task that nothing else attributed (its subject). */
+  scope: 'bracket' | 'line' | 'sentence' | 'subject';
   /** Units with offsets relative to `text`, or null when the form does not apply. */
   parse(text: string): UnitMatch | null;
 }

@@ -23,6 +23,10 @@ describe('unit/parenthetical (the inside of any bracket)', () => {
   it('X负责督办 supervises', () => {
     expect(roles(parenthetical, '市政府督查室负责督办')).toEqual(['市政府督查室:supervise']);
   });
+  it('指导 / 监督 oversee: the role word is not part of the name', () => {
+    expect(roles(parenthetical, '各乡镇政府负责，县水利局指导')).toEqual(['各乡镇政府:responsible', '县水利局:supervise']);
+    expect(roles(parenthetical, '县应急局业务指导，县市场监管局监督')).toEqual(['县应急局:supervise', '县市场监管局:supervise']);
+  });
   it('a shared suffix: 甲乙、丙丁市人民政府 → separate units, canonical names completed', () => {
     expect(roles(parenthetical, '临江、安平、青河市人民政府负责')).toEqual(['临江:responsible', '安平:responsible', '青河市人民政府:responsible']);
     expect(canonicals(parenthetical, '临江、安平、青河市人民政府负责')).toEqual(['临江市政府', '安平市政府', '青河市政府']);

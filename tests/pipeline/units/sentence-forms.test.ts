@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { byUnit } from '../../../src/pipeline/units/parsers/by-unit.js';
 import { rolePhrase } from '../../../src/pipeline/units/parsers/role-phrase.js';
 import { subjectSupervise } from '../../../src/pipeline/units/parsers/subject-supervise.js';
+import { subject } from '../../../src/pipeline/units/parsers/subject.js';
+import { extractPlan } from '../../../src/pipeline/plan.js';
 import { roles } from './helpers.js';
 
 describe('unit attributions inside sentences', () => {
@@ -36,5 +38,30 @@ describe('unit attributions inside sentences', () => {
   it('a subject that merely has to do something gets no role; a person is no unit', () => {
     expect(subjectSupervise.parse('各部门要加强协调配合。')).toBeNull();
     expect(subjectSupervise.parse('各地主要领导要亲自督办。')).toBeNull();
+  });
+});
+
+describe('unit/subject: the unit that opens an unattributed obligation', () => {
+  it('a named unit before a modal, a time adverbial or an assigning verb', () => {
+    expect(roles(subject, '县水利局每季度通报各乡镇河道清淤进度。')).toEqual(['县水利局:responsible']);
+    expect(roles(subject, '完善台账。市卫生健康委要在9月底前完成全部核查。')).toEqual(['市卫生健康委:responsible']);
+    expect(roles(subject, '区人社局、区财政局于2024年6月底前出台补贴办法。')).toEqual(['区人社局:responsible', '区财政局:responsible']);
+    expect(roles(subject, '市司法局牵头制定行政执法公示办法。')).toEqual(['市司法局:lead']);
+  });
+  it('collective calls and non-units are not subjects', () => {
+    expect(subject.parse('各地区各部门要在年底前完成自查。')).toBeNull();
+    expect(subject.parse('有关单位要按月报送进展。')).toBeNull();
+    expect(subject.parse('全面推进，确保于年底前见效。')).toBeNull();
+    expect(subject.parse('工作进展情况每月通报一次。')).toBeNull();
+  });
+  it('in a plan: only a dated task with no attribution takes its subject; a bracket wins', () => {
+    const text = '某县2024年河道治理工作方案\n一、重点任务\n1.清淤疏浚。县水利局每月通报各乡镇清淤进度。\n2.修复堤防。县水利局要在8月底前完成堤防修复（县应急局牵头，各乡镇配合）。\n3.宣传发动。县委宣传部要加强河道保护宣传。\n';
+    const r = extractPlan('river.txt', Buffer.from(text, 'utf8'));
+    if (!r.ok) throw new Error(r.reason);
+    const units = (needle: string) => r.tasks.find((t) => t.text.includes(needle))?.units.map((u) => `${u.name}:${u.role}:${u.rule}`);
+    expect(units('清淤进度')).toEqual(['县水利局:responsible:unit/subject']);
+    expect(units('堤防修复')).toEqual(['县应急局:lead:unit/parenthetical', '各乡镇:support:unit/parenthetical']);
+    // no deadline, no attribution: not an obligation the extractor lists
+    expect(units('河道保护宣传')).toBeUndefined();
   });
 });
