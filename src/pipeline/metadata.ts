@@ -48,8 +48,16 @@ export function extractMetadata(text: string): PlanMeta {
   }
 
   // Province / municipality: the leading place name of the title or issuer.
-  const place = /^([\u4e00-\u9fff]{1,10}?(?:省|自治区|特别行政区|市))/;
-  const province = (title && place.exec(title)?.[1]) || (issuer && place.exec(issuer)?.[1]) || null;
+  // (A name of up to 4 characters before 省/市, longer before 自治区; 全市, 本省, 城市, 都市 are no place; a
+  // leading year is skipped: 2023年新余市…)
+  const place = /^(?:(?:19|20)\d{2}年(?:度)?)?((?:[\u4e00-\u9fff]{2,8}?自治区|(?![全本各该我][省市])[\u4e00-\u9fff]{1,4}?(?:特别行政区|省|市))(?<!城市|都市))/;
+  // …else a county-level one (松原县, 白河区, 恩施州, 阿拉善盟); not a word that merely ends so (社区, 园区, 全区).
+  const county = /^(?:(?:19|20)\d{2}年(?:度)?)?((?!全|本)[\u4e00-\u9fff]{2,8}?(?:县|区|州|盟|旗))/;
+  const countyOf = (s: string | null) => {
+    const c = s ? county.exec(s)?.[1] : undefined;
+    return c && !/(?:社区|园区|景区|片区|辖区|城区|小区|校区|库区|矿区|林区|牧区|山区|灾区|地区)$/.test(c) ? c : null;
+  };
+  const province = (title && place.exec(title)?.[1]) || (issuer && place.exec(issuer)?.[1]) || countyOf(title) || countyOf(issuer) || null;
   // The issuing office starts with the place name: prefer that reading over a glued notice prefix.
   if (province) {
     const office = new RegExp(`${province}(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室)`).exec(flat);
@@ -57,12 +65,15 @@ export function extractMetadata(text: string): PlanMeta {
   }
 
   // Document number: 皖政办〔2017〕69号, not inside a citation bracket.
-  const dn = /([\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号)/.exec(maskRefs(flat.slice(0, 1500)));
-  // The prefix is the issuer's short code (皖政办, 渝府办发): cut what the scrape glued before it.
+  // (Spaces inside it are dropped, line breaks kept: the prefix never reaches into the line above.)
+  const lines = maskRefs(head.replace(/[ \t\u3000\u00a0]+/g, '')).slice(0, 1500);
+  const dn = /([\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号)/.exec(lines);
+  // The prefix is the issuer's short code (皖政办, 渝府办发): cut what the scrape glued before it — a field
+  // name, or the end of the title (…实施方案鄂政办发〔2025〕12号).
   let docNumber: string | null = null;
   if (dn) {
     const cut = dn[1].search(/[〔\[［(（]/);
-    const prefix = dn[1].slice(0, cut).replace(/^.*(?:通知|文号|号|日期|公开)/, '');
+    const prefix = dn[1].slice(0, cut).replace(new RegExp(`^.*(?:通知|文号|号|日期|公开|${TITLE_WORDS})`), '');
     docNumber = prefix ? prefix + dn[1].slice(cut).replace(/[\[［(（]/, '〔').replace(/[\]］)）]/, '〕') : null;
   }
 

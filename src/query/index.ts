@@ -120,7 +120,8 @@ export class PlansQuery {
   planTag(id: string): string {
     const p = this.planById.get(id);
     const name = p?.province ?? id;
-    return name.replace(/(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市)$/u, '') || name;
+    const short = name.replace(/(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市|县|区|盟|旗)$/u, '');
+    return short.length >= 2 || (short && /(?:省|市|自治区)$/.test(name)) ? short : name;
   }
   /** How many tasks there are (without parsing them, from a cache's task table). */
   taskCount(): number {

@@ -1,0 +1,43 @@
+/** Header metadata of plans of any level and however the page was scraped. */
+import { describe, expect, it } from 'vitest';
+import { extractMetadata } from '../../src/pipeline/metadata.js';
+import { PlansQuery } from '../../src/query/index.js';
+import type { KnowledgeBase, Plan } from '../../src/types.js';
+
+describe('extractMetadata', () => {
+  it('a document number on the line under the title does not take in the title', () => {
+    const m = extractMetadata('临川县2025年村庄清洁行动实施方案\n临政办发〔2025〕7号\n各乡镇人民政府：\n');
+    expect(m.docNumber).toBe('临政办发〔2025〕7号');
+    expect(m.title).toBe('临川县2025年村庄清洁行动实施方案');
+  });
+  it('…nor when the scrape glued the two lines together', () => {
+    expect(extractMetadata('东湖市食品安全工作方案东政办〔2024〕15号\n').docNumber).toBe('东政办〔2024〕15号');
+    expect(extractMetadata('文号：西府发〔2023〕3号\n').docNumber).toBe('西府发〔2023〕3号');
+  });
+  it('a county, district, prefecture or league names the plan when no province or city does', () => {
+    expect(extractMetadata('松岭县2025年秸秆禁烧工作方案\n').province).toBe('松岭县');
+    expect(extractMetadata('青石区2024年背街小巷整治实施方案\n').province).toBe('青石区');
+    expect(extractMetadata('河源市龙江县2024年工作要点\n').province).toBe('河源市');
+  });
+  it('a leading year is skipped; 城市 / 都市 / 全市 are no place', () => {
+    expect(extractMetadata('2024年临海市政务公开工作要点\n').province).toBe('临海市');
+    expect(extractMetadata('文明城市创建行动方案\n').province).toBeNull();
+    expect(extractMetadata('全市2025年重点工作任务分工方案\n').province).toBeNull();
+    expect(extractMetadata('黑龙江省数字政府建设规划\n').province).toBe('黑龙江省');
+    expect(extractMetadata('宁夏回族自治区营商环境优化方案\n').province).toBe('宁夏回族自治区');
+  });
+  it('a word that merely ends in 区 or 县 is no place', () => {
+    expect(extractMetadata('社区养老服务提升行动方案\n').province).toBeNull();
+    expect(extractMetadata('全区2025年防汛工作方案\n').province).toBeNull();
+    expect(extractMetadata('农村社区综合服务设施建设方案\n').province).toBeNull();
+  });
+});
+
+describe('plan tags', () => {
+  const plan = (id: string, province: string | null): Plan => ({ id, province, title: null, docNumber: null, issuer: null, issuedOn: null, file: `${id}.txt` }) as Plan;
+  it('the place without its level word; the file id where the plan names no place', () => {
+    const kb = { version: 1, plans: [plan('a', '湖北省'), plan('b', '松岭县'), plan('c', '青石区'), plan('d', null), plan('e', '北京市')], tasks: [], units: [], themes: [], skipped: [] } as unknown as KnowledgeBase;
+    const q = new PlansQuery(kb);
+    expect(['a', 'b', 'c', 'd', 'e'].map((id) => q.planTag(id))).toEqual(['湖北', '松岭', '青石', 'd', '北京']);
+  });
+});
