@@ -24,13 +24,21 @@ export interface Opened {
 
 export class NoPlansError extends Error {}
 
+/** Why `dir` cannot be the corpus folder, in plain words (null when it can). */
+export function corpusFolderProblem(dir: string): string | null {
+  if (!existsSync(dir)) return `corpus folder not found: ${dir}`;
+  if (!statSync(dir).isDirectory()) return `--corpus wants a folder of plans, and ${dir} is a file: put it in a folder of its own and pass the folder (or copy it into the corpus with \`plans add FILE\`)`;
+  return null;
+}
+
 /**
  * The knowledge base of the flags' corpus: from a current cache without loading the pipeline (what a
  * start usually is), else built (kb/load.ts and the pipeline, imported only then).
  */
 export async function openKb(p: ParsedArgs, io: Io, opts: { force?: boolean; quietSkips?: boolean; onProgress?: LoadOptions['onProgress']; corpus?: KeyedFiles } = {}): Promise<Opened> {
   const corpus = corpusDir(str(p, 'corpus'));
-  if (!existsSync(corpus) || !statSync(corpus).isDirectory()) throw new NoPlansError(`corpus folder not found: ${corpus}`);
+  const problem = corpusFolderProblem(corpus);
+  if (problem) throw new NoPlansError(problem);
   const data = dataDir(str(p, 'data-dir'));
   const loadOpts: LoadOptions = { corpusDir: corpus, cachePath: defaultCachePath(data, corpus, BUNDLED_CORPUS), force: opts.force, onProgress: opts.onProgress, corpus: opts.corpus };
   const load = (!opts.force && loadCached(loadOpts)) || (await import('../kb/load.js')).loadKnowledgeBase(loadOpts);

@@ -42,7 +42,27 @@ export function helpText(): string {
   ].join('\n');
 }
 
-export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+/** The common options of `--help` that take a value (`--corpus DIR`): what follows them is not a command. */
+const VALUE_OPTIONS = new Set(['--corpus', '--data-dir', '--as-of']);
+
+/**
+ * `plans --corpus DIR search …`: common options may come before the command. The command moved to the
+ * front (its options keep their order), or argv as it is when no command follows the options.
+ */
+export function commandFirst(argv: string[]): string[] {
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k];
+    if (a.startsWith('-')) {
+      if (!a.includes('=') && VALUE_OPTIONS.has(a)) k++;
+      continue;
+    }
+    return k > 0 && COMMANDS.some((c) => c.name === a) ? [a, ...argv.slice(0, k), ...argv.slice(k + 1)] : argv;
+  }
+  return argv;
+}
+
+export async function main(args: string[], io: Io = defaultIo()): Promise<number> {
+  const argv = commandFirst(args);
   const [first, ...rest] = argv;
   if (first === '--version' || first === '-v') {
     io.out(version());

@@ -54,6 +54,7 @@ describe('a prefix of several ids: the candidates on stderr, exit 2, for every c
     ['mark', (p: string) => ['mark', p, 'done']],
     ['mine drop', (p: string) => ['mine', 'drop', p]],
     ['mine relink', (p: string) => ['mine', 'relink', p]],
+    ['counterparts', (p: string) => ['counterparts', p]],
   ])('%s', async (_name, args) => {
     const { prefix, ids } = sharedPrefix();
     const r = await plans([...args(prefix), ...base]);
@@ -79,6 +80,10 @@ describe('a prefix of several ids: the candidates on stderr, exit 2, for every c
     const m = await plans(['mark', unique, 'doing', ...base]);
     expect(m.code, m.err).toBe(0);
     expect(m.out).toContain(id);
+    const c = await plans(['counterparts', unique, '--json', ...base]);
+    expect(c.code, c.err).toBe(0);
+    const full = await plans(['counterparts', id, '--json', ...base]);
+    expect(c.out).toBe(full.out);
   });
 });
 
@@ -88,6 +93,7 @@ describe('an unknown id is the same error everywhere: exit 1, as the README says
     ['mark', ['mark', 'nosuch-00000000', 'done']],
     ['mine drop', ['mine', 'drop', 'nosuch-00000000']],
     ['mine relink', ['mine', 'relink', 'nosuch-00000000']],
+    ['counterparts', ['counterparts', 'nosuch-00000000']],
   ])('%s', async (_name, args) => {
     const r = await plans([...args, ...base]);
     expect(r.code, r.err).toBe(1);

@@ -1,5 +1,5 @@
 /** Small things a user notices on the command line (issue 12, item 10). */
-import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -119,5 +119,30 @@ describe('mine drop', () => {
     const r = await plans(['mine', 'drop', id, ...base]);
     expect(r.code, r.err).toBe(0);
     expect(JSON.parse((await plans(['mine', '--json', ...base])).out).entries).toEqual([]);
+  });
+});
+
+describe('where the options go', () => {
+  it('common options before the command work as after it (no "no terminal" error)', async () => {
+    const data = tmp();
+    const after = await plans(['search', '审计', '--json', '--corpus', CORPUS, '--data-dir', data]);
+    const before = await plans(['--corpus', CORPUS, '--data-dir', data, 'search', '审计', '--json']);
+    expect(before.code, before.err).toBe(0);
+    expect(before.out).toBe(after.out);
+    expect(JSON.parse(before.out).length).toBeGreaterThan(0);
+    // without a command it is still the terminal app, which needs a terminal
+    const bare = await plans(['--corpus', CORPUS]);
+    expect(bare.code).toBe(2);
+    expect(bare.err).toContain('no terminal');
+  });
+  it('a file given as --corpus is named as a file, not as a missing folder', async () => {
+    const f = join(CORPUS, readdirSync(CORPUS).find((n) => n.endsWith('.txt'))!);
+    const r = await plans(['search', '审计', '--corpus', f]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('is a file');
+    expect(r.err).not.toContain('not found');
+    const a = await plans(['add', f, '--corpus', f]);
+    expect(a.code).toBe(2);
+    expect(a.err).toContain('is a file');
   });
 });

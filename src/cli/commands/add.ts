@@ -8,7 +8,7 @@ import { parseArgs, str, UsageError, type ParsedArgs } from '../args.js';
 
 const bool = (p: ParsedArgs, name: string) => p.flags[name] === true;
 import type { Io } from '../../app/io.js';
-import { KB_FLAGS, openKb } from '../../app/open.js';
+import { corpusFolderProblem, KB_FLAGS, openKb } from '../../app/open.js';
 import { corpusDir } from '../../app/paths.js';
 import { readDocument } from '../../readers/index.js';
 import { corpusFiles, planIdOfFile } from '../../app/corpus.js';
@@ -18,7 +18,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const p = parseArgs(argv, { strings: KB_FLAGS, booleans: ['json', 'force'] });
   if (!p.positionals.length) throw new UsageError('plans add FILE… (one or more plan files: .txt .md .html .docx .pdf .xlsx .csv)');
   const corpus = corpusDir(str(p, 'corpus'));
-  if (!existsSync(corpus) || !statSync(corpus).isDirectory()) throw new UsageError(`corpus folder not found: ${corpus}`);
+  const problem = corpusFolderProblem(corpus);
+  if (problem) throw new UsageError(problem);
   const added: string[] = [];
   const failed: Array<{ file: string; reason: string }> = [];
   for (const f of p.positionals) {

@@ -10,11 +10,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const p = parseArgs(argv, { strings: KB_FLAGS, booleans: ['json'] });
   if (p.positionals.length !== 1) throw new UsageError('one TASK_ID expected (see `plans search QUERY` for ids)');
   const { query } = await openKb(p, io);
-  const t = query.task(p.positionals[0]);
-  if (!t) {
-    io.err(`plans counterparts: no task with id "${stripControl(p.positionals[0])}". Find ids with \`plans search QUERY\`.`);
-    return 1;
-  }
+  // Unknown → exit 1, a prefix of several ids → the candidates and exit 2; a unique prefix will do
+  // (src/query/ids.ts, as for every command).
+  const t = query.resolveTask(p.positionals[0]);
   const list = query.counterparts(t);
   if (p.flags.json) {
     io.out(JSON.stringify(list.map((c) => ({ planId: c.task.planId, task: c.task, score: c.score })), null, 2));
