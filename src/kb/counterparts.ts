@@ -597,8 +597,8 @@ export function streamCounterparts(tasks: CounterpartInputs, emit: (i: number, l
     (i) => (doc = i + 1),
   );
   const share = opts.maxDf ?? MAX_DF;
-  const wMax = Math.min(MAX_POSTINGS, Math.max(3, Math.floor(share * n)));
-  const sMax = Math.min(MAX_POSTINGS, Math.max(3, Math.floor(share * ns)));
+  const wMax = Math.min(MAX_POSTINGS, Math.max(3, 2 * tasks.planIds.length, Math.floor(share * n)));
+  const sMax = Math.min(MAX_POSTINGS, Math.max(3, 2 * tasks.planIds.length, Math.floor(share * ns)));
   const wb = new VecBuilder(whole, n, wMax);
   const sb = new VecBuilder(sent, ns, sMax);
   visit(wb.sink, sb.sink, () => sb.end(), () => wb.end());
