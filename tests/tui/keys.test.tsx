@@ -83,6 +83,21 @@ describe('bindings', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(got).toEqual(['text:审计', 'backspace']);
   });
+
+  it('an event of a later chunk, read in the same turn, still waits for the re-render after the one before', async () => {
+    // '/' then typed text in two writes: the text must meet the input '/' focuses, not the list.
+    const got: string[] = [];
+    let input = false;
+    const f = new KeyFeeder((e) => {
+      got.push(e.name === 'text' ? `text:${e.text}` : e.name);
+      // what a re-render does: the next handlers take text once '/' is handled
+      if (e.name === '/') setImmediate(() => (input = true));
+    }, () => input);
+    f.feed([ev('/')]);
+    f.feed([ev('开展')]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(got).toEqual(['/', 'text:开展']);
+  });
 });
 
 describe('README key table', () => {

@@ -95,9 +95,10 @@ export function perCharacter(ev: KeyEvent): KeyEvent[] {
 }
 
 /**
- * Feeds the events of one chunk in order: the first at once, each later one on a timer, i.e. after React
- * has re-rendered for the previous one (Ink's updates are scheduled, not synchronous; a timer runs after
- * the scheduler's setImmediate work), so it meets the then-current handlers. A run of typed text goes
+ * Feeds the events in order: one at once when none was just delivered, each later one — of the same chunk
+ * or of the next — on a timer, i.e. after React has re-rendered for the previous one (Ink's updates are
+ * scheduled, not synchronous; a timer runs after the scheduler's setImmediate work), so it meets the
+ * then-current handlers. A run of typed text goes
  * whole to a text input, else one key per character (`wantsText` decides, when its turn comes).
  */
 export class KeyFeeder {
@@ -121,7 +122,10 @@ export class KeyFeeder {
       ev = first;
     }
     this.deliver(ev);
-    if (this.queue.length) this.timer = setTimeout(this.step, 0);
+    // The next event waits for the re-render even when it comes in a later chunk ('/' then typed text in
+    // two writes, read in one turn of the event loop): else it met the handlers from before '/' and its
+    // first character went to the list.
+    this.timer = setTimeout(this.step, 0);
   };
   /** Stops feeding (unmount). */
   stop(): void {
