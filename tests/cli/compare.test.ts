@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, plans, tempDataDir } from './helpers.js';
 import type { Task } from '../../src/types.js';
@@ -52,7 +55,33 @@ describe('plans compare', () => {
     expect(r.stderr).toContain('zombie');
   });
 
-  it('a missing theme is bad usage (exit 2)', () => {
-    expect(plans(['compare'], env).code).toBe(2);
+  it('a theme and --obligations together, or a --sort it does not know, are bad usage (exit 2)', () => {
+    expect(plans(['compare', 'audit', '--obligations'], env).code).toBe(2);
+    expect(plans(['compare', '--sort', 'date'], env).code).toBe(2);
+  });
+});
+
+describe('plans compare without a theme: obligation by obligation, on plans of any topic', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'plans-cmp-ob-'));
+  writeFileSync(join(dir, 'p.txt'), '平江县2024年河湖长制工作要点\n一、重点任务\n1.开展河道清四乱。6月底前完成县域河道乱占乱采乱堆乱建问题清理。（县水利局负责）\n2.加强饮用水源保护。年底前完成乡镇级饮用水水源地规范化建设。（县生态环境分局负责）\n3.建设幸福河湖。9月底前建成幸福河湖示范段2条。（县水利局牵头）');
+  writeFileSync(join(dir, 'q.txt'), '安溪县2024年河湖长制实施方案\n一、主要任务\n1.整治河湖四乱问题。8月底前完成全县河湖乱占、乱采、乱堆、乱建问题清理整治。（县水利局负责）\n2.推进河湖智慧监管。年底前建成河湖视频监控平台。（县大数据中心负责）');
+  it('--json: a row per requirement with a cell per plan (null where a plan has none), most plans first', () => {
+    const r = plans(['compare', '--json', '--corpus', dir], env);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = JSON.parse(r.stdout) as Array<{ plans: number; spreadDays: number | null; anchor: string; cells: Array<{ planId: string; task: Task | null }> }>;
+    expect(rows[0].plans).toBe(2);
+    expect(rows[0].cells.map((c) => c.planId)).toEqual(['p', 'q']);
+    expect(rows[0].cells.every((c) => c.task!.text.includes('乱'))).toBe(true);
+    expect(rows[0].spreadDays).toBe(62);
+    expect(rows.slice(1).every((x) => x.plans === 1 && x.cells.filter((c) => c.task).length === 1)).toBe(true);
+    expect(rows.length).toBe(4);
+  });
+  it('as text: the plan tags, deadlines, lead units and — for a plan without it; --limit cuts the rows', () => {
+    const r = plans(['compare', '--corpus', dir, '--limit', '2'], { ...env, NO_COLOR: '1' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}平江 +2024-06-30 +县水利局/m);
+    expect(r.stdout).toMatch(/^ {2}安溪 +2024-08-31 +县水利局/m);
+    expect(r.stdout).toMatch(/^ {2}(平江|安溪) +—$/m);
+    expect(r.stdout).toContain('… 2 more');
   });
 });

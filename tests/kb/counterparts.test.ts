@@ -205,3 +205,115 @@ describe('the second ranking of the candidates', () => {
     expect(out.get('a-0')).toEqual([expect.objectContaining({ taskId: 'b-0', clauses: [[0, 32]] })]);
   });
 });
+
+describe('counterparts in a small folder of one topic (its words in every task)', () => {
+  // Three plans on school safety, each requirement worded its own way; annotated by reading: 隐患排查 and
+  // 食堂检查 in all three, 演练 and 保安 in two, 周边整治, 防溺水 and 视频监控 in one only.
+  const dir = mkdtempSync(join(tmpdir(), 'plans-school-'));
+  writeFileSync(join(dir, 'e.txt'), ['东港市2025年校园安全专项整治方案', '一、重点任务',
+    '1.开展安全隐患排查。2025年4月底前，完成全市中小学校舍安全隐患全面排查。（市教育局牵头，市住建局配合）',
+    '2.加强校园食品安全管理。市市场监管局每月对学校食堂开展一次食品安全检查。',
+    '3.开展应急疏散演练。各中小学每学期组织开展一次应急疏散演练。（市教育局负责）',
+    '4.配齐专职保安。2025年9月底前，全市中小学按标准配齐专职保安员。（市公安局负责，市教育局配合）',
+    '5.整治校园周边环境。2025年6月底前，完成校园周边无证摊点清理整治。（市城管局负责）'].join('\n'));
+  writeFileSync(join(dir, 'w.txt'), ['西林县2025年校园安全工作实施方案', '一、主要任务',
+    '1.全面排查校舍隐患。3月底前，对全县中小学、幼儿园校舍开展一次安全隐患排查。（县教育局负责）',
+    '2.落实食堂检查制度。县市场监管局每月对学校食堂食品安全开展检查。',
+    '3.组织安全演练。全县中小学、幼儿园每学期开展一次消防和应急疏散演练。（县教育局负责）',
+    '4.加强安保力量。10月底前，县城学校专职保安员配备率达到100%。（县公安局牵头）',
+    '5.开展防溺水教育。5月底前，完成全县中小学生防溺水专题教育。（县教育局负责）'].join('\n'));
+  writeFileSync(join(dir, 'n.txt'), ['北川区2025年平安校园建设要点',
+    '一、排查校舍安全隐患。上半年完成全区学校校舍安全排查。（区教育局负责）',
+    '二、强化食品安全监管。区市场监管局每月开展学校食堂食品安全检查。',
+    '三、建设智慧安防系统。年底前全区中小学视频监控接入区公安局平台。（区公安局负责）'].join('\n'));
+  const { kb: k } = loadKnowledgeBase({ corpusDir: dir, cachePath: null });
+  const t = (plan: string, needle: string) => k.tasks.find((x) => x.planId === plan && x.text.includes(needle))!;
+  const groups = [
+    [t('e', '隐患排查'), t('w', '校舍隐患'), t('n', '校舍安全隐患')],
+    [t('e', '食堂'), t('w', '食堂'), t('n', '食堂')],
+    [t('e', '演练'), t('w', '演练')],
+    [t('e', '保安'), t('w', '保安')],
+    [t('e', '周边')],
+    [t('w', '防溺水')],
+    [t('n', '视频监控')],
+  ];
+  it('every task is found', () => {
+    for (const g of groups) for (const x of g) expect(x).toBeDefined();
+  });
+  it('each task has exactly the others of its requirement as counterparts', () => {
+    for (const g of groups) {
+      for (const x of g) {
+        const want = g.filter((y) => y !== x).map((y) => y.id).sort();
+        expect((x.counterparts ?? []).map((c) => c.taskId).sort(), x.text).toEqual(want);
+      }
+    }
+  });
+  it('the subject of 市市场监管局每月… is its responsible unit, and 每学期 a recurrence', () => {
+    expect(t('e', '食堂').units.map((u) => `${u.name}:${u.role}`)).toEqual(['市市场监管局:responsible']);
+    expect(t('w', '演练').deadlines.map((d) => d.recurring)).toEqual(['twice-yearly']);
+  });
+});
+
+describe('counterparts where the topic words fill every task (pairs annotated by reading)', () => {
+  // Three plans on waste sorting: 分类, 垃圾 and 生活垃圾 are in nearly every task, and 每月通报 in one task
+  // of each plan — a requirement all three share, which a document-frequency cap of the big corpus would
+  // take for boilerplate.
+  const dir = mkdtempSync(join(tmpdir(), 'plans-waste-'));
+  writeFileSync(join(dir, 'a.txt'), [
+    "青川市2025年生活垃圾分类工作实施方案",
+    "为深入推进生活垃圾分类工作，结合我市实际，制定本方案。",
+    "一、工作目标",
+    "到2025年底，全市城区生活垃圾回收利用率达到35%以上。",
+    "二、重点任务",
+    "（一）完善分类投放设施。2025年6月底前，全市居民小区全部配齐四分类投放设施。（市城管局牵头，各区政府负责）",
+    "（二）建设厨余垃圾处理设施。2025年第三季度完成市厨余垃圾处理厂二期建设并投入运行。（市城管局负责，市发展改革委配合）",
+    "（三）开展校园垃圾分类教育。各中小学每学期组织开展一次垃圾分类主题教育活动。（市教育局负责）",
+    "（四）加强执法检查。市城管局每月通报各区垃圾分类工作情况，对不按规定分类投放的单位依法查处。",
+    "（五）推进公共机构带头分类。2025年9月底前，全市党政机关全部实行生活垃圾分类。（市机关事务管理局负责）",
+    "三、保障措施",
+    "（一）加强组织领导。各区政府要成立垃圾分类工作领导小组，每季度召开一次专题会议。（各区政府负责）",
+    "（二）强化宣传引导。利用报刊、电视、网络等媒体广泛宣传垃圾分类知识。（市委宣传部牵头，市城管局配合）",
+  ].join('\n'));
+  writeFileSync(join(dir, 'b.txt'), [
+    "松原县2025年生活垃圾分类推进方案",
+    "一、主要任务",
+    "1.配齐分类收集容器。8月底前，县城所有住宅小区按照可回收物、有害垃圾、厨余垃圾、其他垃圾四类配备收集容器。（县住建局负责，各乡镇配合）",
+    "2.党政机关率先实行分类。2025年10月底前，县直机关和事业单位全部实行生活垃圾强制分类。（县机关事务服务中心负责）",
+    "3.加快处理能力建设。年底前建成县餐厨垃圾处理站并试运行。（县住建局牵头，县发展改革局配合）",
+    "4.开展进校园活动。全县中小学校每学期至少开展一次垃圾分类教育实践活动。（县教育局负责）",
+    "二、保障措施",
+    "1.加强宣传发动。通过电视、微信公众号等渠道宣传普及垃圾分类知识。（县委宣传部、县住建局按职责分工负责）",
+    "2.建立考核通报制度。县住建局每月通报各乡镇垃圾分类工作进展。",
+  ].join('\n'));
+  writeFileSync(join(dir, 'c.txt'), [
+    "白河区2025年垃圾分类工作要点",
+    "一、完善投放收运体系。上半年完成全区小区分类投放点改造提升，配齐分类投放设施。（区城管局负责）",
+    "二、强化督查考核。区城管局每月对各街道垃圾分类工作开展检查并通报排名。",
+    "三、推进垃圾分类进学校。全区中小学每学期开展一次垃圾分类主题班会。（区教育局负责）",
+    "四、加强农村垃圾治理。年底前实现行政村生活垃圾收运处置体系全覆盖。（区农业农村局负责）",
+  ].join('\n'));
+  const { kb: k } = loadKnowledgeBase({ corpusDir: dir, cachePath: null });
+  const t = (plan: string, needle: string) => k.tasks.find((x) => x.planId === plan && x.text.includes(needle))!;
+  const groups = () => [
+    [t('a', '每月通报'), t('b', '每月通报'), t('c', '每月对各街道')],
+    [t('a', '校园垃圾分类'), t('b', '进校园'), t('c', '进学校')],
+    [t('a', '投放设施'), t('b', '收集容器'), t('c', '投放点')],
+    [t('a', '党政机关'), t('b', '党政机关')],
+    [t('a', '厨余垃圾处理厂'), t('b', '餐厨垃圾处理站')],
+    [t('a', '宣传引导'), t('b', '宣传发动')],
+    [t('a', '领导小组')],
+    [t('c', '农村垃圾')],
+  ];
+  it('precision ≥ 0.9 and recall ≥ 0.8 over the annotated pairs; the monthly report found in all three', () => {
+    const gs = groups();
+    for (const g of gs) for (const x of g) expect(x).toBeDefined();
+    const want = new Set(gs.flatMap((g) => g.flatMap((x) => g.filter((y) => y !== x).map((y) => `${x.id}>${y.id}`))));
+    const got = new Set(gs.flat().flatMap((x) => (x.counterparts ?? []).map((c) => `${x.id}>${c.taskId}`)));
+    const tp = [...got].filter((p) => want.has(p)).length;
+    console.log(`[measure] waste-sorting folder: precision ${(tp / got.size).toFixed(3)}, recall ${(tp / want.size).toFixed(3)} (${tp} of ${want.size} directed pairs)`);
+    expect(tp / got.size).toBeGreaterThanOrEqual(0.9);
+    expect(tp / want.size).toBeGreaterThanOrEqual(0.8);
+    const report = gs[0];
+    for (const x of report) expect((x.counterparts ?? []).map((c) => c.taskId).sort(), x.text).toEqual(report.filter((y) => y !== x).map((y) => y.id).sort());
+  });
+});

@@ -1,12 +1,18 @@
-/** `plans compare THEME`: one column per plan with the theme's tasks, deadlines and lead units. */
-import { parseArgs, UsageError } from '../args.js';
+/**
+ * `plans compare THEME`: one column per plan with the theme's tasks, deadlines and lead units.
+ * `plans compare` (or `--obligations`): obligation by obligation, topic-free — a row per requirement (a task and
+ * its counterparts), a cell per plan with its deadline and lead unit, — where a plan has none.
+ */
+import { parseArgs, positiveInt, str, UsageError } from '../args.js';
 import type { Io } from '../../app/io.js';
 import { KB_FLAGS, openKb } from '../../app/open.js';
 import { leadUnits, paint, termWidth } from '../render.js';
 import { deadlineShort } from '../../domain/deadline-format.js';
 import { resolveTheme } from './search.js';
-import { padEndWidth, stripControl, truncateWidth, wrapWidth } from '../../util/text.js';
+import { displayWidth, padEndWidth, stripControl, truncateWidth, wrapWidth } from '../../util/text.js';
 import type { Task } from '../../types.js';
+import type { PlansQuery } from '../../query/index.js';
+import type { ObligationSort } from '../../query/obligations.js';
 
 const MAX_TEXT_LINES = 4;
 const MIN_COL = 18;
@@ -23,9 +29,14 @@ function cell(t: Task, width: number): string[] {
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const p = parseArgs(argv, { strings: KB_FLAGS, booleans: ['json'] });
-  if (p.positionals.length !== 1) throw new UsageError(p.positionals.length ? `one THEME expected, got ${p.positionals.length}` : 'a THEME is needed (see `plans themes`)');
+  const p = parseArgs(argv, { strings: ['sort', 'limit', ...KB_FLAGS], booleans: ['json', 'obligations'] });
+  if (p.positionals.length > 1) throw new UsageError(`one THEME expected, got ${p.positionals.length}`);
+  if (p.positionals.length && p.flags.obligations) throw new UsageError('either a THEME or --obligations, not both');
+  const sort = str(p, 'sort') ?? 'plans';
+  if (sort !== 'plans' && sort !== 'spread') throw new UsageError(`--sort is plans (how many plans have it) or spread (of their deadlines), got "${sort}"`);
+  const limit = positiveInt(p, 'limit') ?? null;
   const { query } = await openKb(p, io);
+  if (!p.positionals.length) return obligations(query, io, sort, Boolean(p.flags.json), limit);
   const themeId = resolveTheme(query, p.positionals[0]);
   const { theme, columns } = query.compare(themeId);
   if (p.flags.json) {
@@ -59,5 +70,36 @@ export async function run(argv: string[], io: Io): Promise<number> {
   for (let r = 0; r < rows; r++) {
     io.out(cells.map((x) => padEndWidth(x.body[r] ?? '', colW)).join(' '.repeat(gap)).trimEnd());
   }
+  return 0;
+}
+
+/** `plans compare` without a THEME (or with --obligations): a row per requirement, a cell per plan — topic-free. */
+function obligations(query: PlansQuery, io: Io, sort: ObligationSort, json: boolean, limit: number | null): number {
+  const plans = query.plans();
+  const rows = query.obligations(sort);
+  const shown = limit === null ? rows : rows.slice(0, limit);
+  if (json) {
+    io.out(JSON.stringify(shown.map((r) => ({ plans: r.plans, spreadDays: r.spreadDays, anchor: r.anchor.id, cells: r.cells.map((t, i) => ({ planId: plans[i].id, task: t })) })), null, 2));
+    return 0;
+  }
+  const c = io.color;
+  const tagW = Math.max(4, ...plans.map((p) => displayWidth(query.planTag(p.id))));
+  const total = termWidth();
+  io.out(paint.bold(c, `逐项对比 obligation by obligation — ${rows.length} 项 requirements, ${plans.length} 个方案 plans (${sort === 'plans' ? '按方案数 by plans' : '按期限跨度 by deadline spread'})`));
+  for (const r of shown) {
+    io.out('');
+    const spread = r.spreadDays === null ? '' : ` · 跨度 spread ${r.spreadDays} 天 days`;
+    io.out(paint.cyan(c, truncateWidth(`${r.plans}/${plans.length} ${stripControl(r.anchor.text).replace(/\s+/g, ' ')}`, total - displayWidth(spread)) + spread));
+    r.cells.forEach((t, i) => {
+      const tag = padEndWidth(query.planTag(plans[i].id), tagW);
+      if (!t) {
+        io.out(`  ${tag}  —`);
+        return;
+      }
+      const head = `  ${tag}  ${padEndWidth(deadlineShort(t.deadlines) || '—', 10)}  ${padEndWidth(truncateWidth(leadUnits(t).join('、') || '—', 16), 16)}  ${t.id}  `;
+      io.out(head + truncateWidth(stripControl(t.text).replace(/\s+/g, ' '), Math.max(10, total - displayWidth(head))));
+    });
+  }
+  if (shown.length < rows.length) io.out(`\n… ${rows.length - shown.length} more (--limit N)`);
   return 0;
 }
