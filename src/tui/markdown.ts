@@ -34,6 +34,24 @@ export function loadMarkdown(): Promise<MarkdownRenderer> {
   return loading;
 }
 
+/**
+ * The markdown detailMarkdown writes (headings, **bold**, hard breaks, quotes, escapes) as plain lines: what the
+ * detail shows at once while marked loads (a busy start at hundreds of plans can take a second), instead of an
+ * empty "loading".
+ */
+export const plainMarkdown: MarkdownRenderer = (md) =>
+  md
+    .split('\n')
+    .map((l) =>
+      l
+        .replace(/^#{1,6} /, '')
+        .replace(/^> ?/, '│ ')
+        .replace(/\\$/, '')
+        .replace(/\*\*([^*]*)\*\*/g, '$1')
+        .replace(/\\([!-/:-@[-`{-~])/g, '$1'),
+    )
+    .join('\n');
+
 /** The renderer if it is already loaded (tests and the second detail screen get it synchronously). */
 export function markdownIfLoaded(): MarkdownRenderer | null {
   return loaded;

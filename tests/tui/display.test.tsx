@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PlansQuery } from '../../src/query/index.js';
 import { clean } from '../../src/tui/layout.js';
-import { detailLines, detailMarkdown, loadMarkdown } from '../../src/tui/markdown.js';
+import { detailLines, detailMarkdown, loadMarkdown, plainMarkdown } from '../../src/tui/markdown.js';
 import type { Task } from '../../src/types.js';
 import { assertFrameIntact, KEY, realQuery, renderApp, type Driven } from './helpers.js';
 import { corpusReader } from '../../src/kb/source.js';
@@ -49,5 +49,21 @@ describe('detail Markdown', () => {
     expect(lines).toContain('[工信/经信]');
     expect(lines).toContain('2018年6月底前（含）*');
     expect(lines).not.toMatch(/\\[/()*\[\]]/);
+  });
+  it('before marked has loaded, the same facts as plain lines (no markup, no escapes), the span marked', async () => {
+    const q = realQuery();
+    const t = q.tasks().find((x) => x.units.some((u) => u.kind === '工信/经信') && x.deadlines.length)!;
+    const ctx = q.context(t);
+    const plain = detailLines(plainMarkdown, detailMarkdown(q, t, ctx), 100, false);
+    const styled = detailLines(await loadMarkdown(), detailMarkdown(q, t, ctx), 100, false).map((l) => l.trim()).filter(Boolean);
+    const text = plain.join('\n');
+    expect(text).not.toMatch(/\*\*|^#|\\/m);
+    expect(text).toContain('[工信/经信]');
+    expect(text).toContain(t.deadlines[0].raw);
+    expect(text).toContain('\u001b[7m');
+    // every line marked prints holds its words in the plain rendering too
+    const sgr = /\u001b\[[0-9;]*m/g;
+    const flat = text.replace(sgr, '').replace(/\s+/g, '');
+    for (const l of styled) expect(flat, l).toContain(l.replace(sgr, '').replace(/^[│>]\s*/, '').replace(/\s+/g, ''));
   });
 });

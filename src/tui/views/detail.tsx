@@ -19,7 +19,7 @@ import { StatusLine } from '../components/StatusLine.js';
 import type { HelpSection } from '../components/HelpOverlay.js';
 import { clamp, clean, padAnsi, type Seg } from '../layout.js';
 import { deadlineLabel } from '../../domain/deadline-format.js';
-import { detailLines, detailMarkdown, loadMarkdown, markdownIfLoaded, type MarkdownRenderer } from '../markdown.js';
+import { detailLines, detailMarkdown, loadMarkdown, markdownIfLoaded, plainMarkdown, type MarkdownRenderer } from '../markdown.js';
 import { padEndWidth } from '../../util/text.js';
 import { leadUnit, shortUnit } from '../format.js';
 
@@ -85,9 +85,10 @@ export const DetailView = memo(function DetailView({ taskId, active, width, heig
   const bh = innerHeight(bodyH);
 
   const lines = useMemo(() => {
-    if (!task || !render) return [];
-    // Lines of at most ~100 columns read better than the full width of a wide terminal.
-    return detailLines(render, detailMarkdown(q, task, q.context(task)), Math.min(bw - 1, 100), color);
+    if (!task) return [];
+    // Lines of at most ~100 columns read better than the full width of a wide terminal. Until marked has
+    // loaded, the same text plain.
+    return detailLines(render ?? plainMarkdown, detailMarkdown(q, task, q.context(task)), Math.min(bw - 1, 100), color);
   }, [q, task, render, bw, color]);
 
   const maxScroll = Math.max(0, lines.length - bh);
@@ -136,11 +137,9 @@ export const DetailView = memo(function DetailView({ taskId, active, width, heig
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Panel width={width} height={bodyH} focused={focus === 'body'}>
-        {render ? (
-          visible.map((l, i) => <AnsiLine key={sc + i} line={padAnsi(l, bw)} />)
-        ) : (
-          <Line width={bw} segs={[{ text: '载入中… loading', dim: true }]} />
-        )}
+        {visible.map((l, i) => (
+          <AnsiLine key={sc + i} line={padAnsi(l, bw)} />
+        ))}
       </Panel>
       <Panel width={width} height={relH} focused={focus === 'related'}>
         <Line width={bw} segs={relTitle} />
