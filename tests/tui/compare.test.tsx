@@ -1,4 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadKnowledgeBase } from '../../src/kb/load.js';
+import { PlansQuery } from '../../src/query/index.js';
 import { assertFrameIntact, KEY, realQuery, renderApp, type Driven } from './helpers.js';
 import { shortUnit } from '../../src/tui/format.js';
 import { displayWidth, truncateWidth } from '../../src/util/text.js';
@@ -140,5 +145,21 @@ describe('对比 obligation by obligation (real corpus)', () => {
     for (let i = 1; i < spread.length; i++) expect(spread[i - 1].spreadDays ?? -1).toBeGreaterThanOrEqual(spread[i].spreadDays ?? -1);
     await app.press(KEY.esc);
     expect(app.frame()).toContain('对比 Compare');
+  });
+});
+
+describe('对比 on plans of another topic (no themed task)', () => {
+  it('opens obligation by obligation, with the shared requirement in one row', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plans-tui-topic-'));
+    writeFileSync(join(dir, 'p.txt'), '平江县2024年河湖长制工作要点\n一、重点任务\n1.开展河道清四乱。6月底前完成县域河道乱占乱采乱堆乱建问题清理。（县水利局负责）\n2.加强饮用水源保护。年底前完成乡镇级饮用水水源地规范化建设。（县生态环境分局负责）');
+    writeFileSync(join(dir, 'q.txt'), '安溪县2024年河湖长制实施方案\n一、主要任务\n1.整治河湖四乱问题。8月底前完成全县河湖乱占、乱采、乱堆、乱建问题清理整治。（县水利局负责）\n2.推进河湖智慧监管。年底前建成河湖视频监控平台。（县大数据中心负责）');
+    const q = new PlansQuery(loadKnowledgeBase({ corpusDir: dir, cachePath: null }).kb, {});
+    expect(q.tasks().every((t) => t.themes.length === 0)).toBe(true);
+    app = await renderApp({ columns: 100, rows: 24, env: { query: q, corpusDir: dir, asOf: '2024-03-01' } });
+    await app.press(KEY.esc, '2');
+    const f = app.frame();
+    expect(f).toContain('逐项对比 Obligation by obligation');
+    expect(f).toMatch(/› 2\/2 .*2024-06 +县水利局 +2024-08 +县水利局/);
+    assertFrameIntact(f, 100, 24);
   });
 });

@@ -77,7 +77,8 @@ export const CompareView = memo(function CompareView({ active, width, height, op
   const plans = q.plans();
   const matrix = useMemo(() => compareMatrix(q), [q]);
   const [side, setSide] = useState(false);
-  const [byObligation, setByObligation] = useState(false);
+  // Plans of another topic have no themed task: the theme matrix would be all —, so the view opens by obligation.
+  const [byObligation, setByObligation] = useState(() => matrix.every((r) => r.total === 0));
   const [obSort, setObSort] = useState<ObligationSort>('plans');
   const obligations = useMemo(() => (byObligation ? q.obligations(obSort) : []), [q, byObligation, obSort]);
   const [obCol, setObCol] = useState(0);
