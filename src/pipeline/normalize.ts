@@ -161,11 +161,22 @@ export function normalize(raw: string): Normalized {
         const prev = n && last !== '\n' ? last : undefined;
         const next = k < to ? raw[k] : undefined;
         if (prev !== undefined && next !== undefined && (raw.slice(j, k).includes('\t') || cellGaps?.some((g) => from + g >= j && from + g < k))) {
-          // A tab separates table cells: keep one.
-          parts.push('\t');
-          map.push(j);
-          n++;
-          if (raw[j] !== '\t') rewritten = true;
+          // A tab separates table cells: keep one per tab (two tabs around an empty cell keep its column), or
+          // one for a cell gap of spaces.
+          let tabs = 0;
+          for (let x = j; x < k; x++) {
+            if (raw.charCodeAt(x) !== 9) continue;
+            parts.push('\t');
+            map.push(x);
+            n++;
+            tabs++;
+          }
+          if (!tabs) {
+            parts.push('\t');
+            map.push(j);
+            n++;
+            rewritten = true;
+          }
           last = '\t';
         } else if (prev !== undefined && next !== undefined && !isCjk(prev) && !isCjk(next) && !/[（）［］，。；：]/.test(prev + next)) {
           parts.push(' ');

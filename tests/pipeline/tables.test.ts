@@ -53,6 +53,20 @@ describe('task tables', () => {
     ]);
   });
 
+  it('an empty cell keeps its column (two tabs stay two); a bare quarter in the 时限 column is a limit; 运行 is no bank', () => {
+    const t = [
+      '序号\t工作任务\t牵头单位\t配合单位\t完成时限',
+      '1\t修订森林防火应急预案\t县林业局\t\t二季度',
+      '2\t完成消防站供水管网检修和试运行\t县消防救援大队\t\t10月',
+      '3\t组织扑火队伍实战演练\t县应急局\t县林业局\t11月底前',
+    ].join('\n');
+    expect(rows(TITLE + t).map((r) => [r.row, r.text, r.units, r.deadlines])).toEqual([
+      [1, '修订森林防火应急预案', ['县林业局:lead'], ['2022-06-30']],
+      [2, '完成消防站供水管网检修和试运行', ['县消防救援大队:lead'], ['2022-10-31']],
+      [3, '组织扑火队伍实战演练', ['县应急局:lead', '县林业局:support'], ['2022-11-30']],
+    ]);
+  });
+
   it('columns by header name, not position (the deadline before the units)', () => {
     const t = ['序号\t完成时限\t工作任务\t配合单位\t牵头单位', '1\t2022年8月底前\t制定数据分类分级指南\t市网信办\t市数据局'].join('\n');
     expect(rows(TITLE + t).map((r) => [r.text, r.units, r.deadlines])).toEqual([['制定数据分类分级指南', ['市网信办:support', '市数据局:lead'], ['2022-08-31']]]);
