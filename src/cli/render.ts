@@ -1,7 +1,7 @@
 /** Shared terminal rendering for CLI commands (search, show, compare). */
 import type { Role, Task } from '../types.js';
 import { stripControl } from '../util/text.js';
-import { ROLES } from '../domain/roles.js';
+import { leadsOf, ROLES } from '../domain/roles.js';
 
 const ESC = '\u001b[';
 export const paint = {
@@ -29,9 +29,7 @@ export function unitsByRole(t: Task): Array<{ role: Role; names: string[] }> {
 }
 
 export function leadUnits(t: Task): string[] {
-  const lead = t.units.filter((u) => u.role === 'lead');
-  const use = lead.length ? lead : t.units.filter((u) => u.role === 'responsible');
-  return [...new Set(use.map((u) => stripControl(u.name)))];
+  return [...new Set(leadsOf(t.units).map((u) => stripControl(u.name)))];
 }
 
 /** Escape Markdown syntax in corpus text before it goes through marked. */

@@ -16,3 +16,13 @@ export function roleLabel(r: Role): string {
 export function byRank(roles: Iterable<Role>): Role[] {
   return [...new Set(roles)].sort((a, b) => ROLE_RANK[a] - ROLE_RANK[b]);
 }
+
+/**
+ * The units a task's 牵头单位 column shows: its lead units, else its responsible ones — never a 配合 or 督查
+ * unit (a task with only those has no lead). In the order the task names them. The one rule for the views,
+ * the CLI and the exports.
+ */
+export function leadsOf<U extends { role: Role }>(units: readonly U[]): U[] {
+  const lead = units.filter((u) => u.role === 'lead');
+  return lead.length ? lead : units.filter((u) => u.role === 'responsible');
+}

@@ -2,9 +2,11 @@
 import type { Task, TaskUnit } from '../types.js';
 import type { MarkerStatus } from '../query/timeline.js';
 import { clean } from './layout.js';
+import { leadsOf } from '../domain/roles.js';
 
+/** The first of the task's lead units (domain/roles.ts leadsOf), or null. */
 export function leadUnit(task: Task): TaskUnit | null {
-  return task.units.find((u) => u.role === 'lead') ?? task.units[0] ?? null;
+  return leadsOf(task.units)[0] ?? null;
 }
 
 /** A unit's short name: without the leading 省/市 (发展改革委 rather than 省发展改革委). */

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROLE_LABEL } from '../../src/domain/roles.js';
+import { leadsOf, ROLE_LABEL } from '../../src/domain/roles.js';
 import { deadlineInline, deadlineLabel, deadlineLine, deadlineShort } from '../../src/domain/deadline-format.js';
 import { detailMarkdown } from '../../src/tui/markdown.js';
 import { PlansQuery } from '../../src/query/index.js';
-import type { Deadline, KnowledgeBase, Task } from '../../src/types.js';
+import type { Deadline, KnowledgeBase, Role, Task } from '../../src/types.js';
 
 const SRC = join(import.meta.dirname, '..', '..', 'src');
 function sources(dir = SRC): string[] {
@@ -69,5 +69,14 @@ describe('domain: one vocabulary', () => {
     expect(deadlineInline(dl('2018-03-31', 'quarterly', 'month', '每季度末'))).toBe('每季度末 → 2018-03-31（每季度）');
     expect(deadlineInline(dl('2018-01-31', 'monthly', 'month', '每月\n底'))).toBe('每月 底 → 2018-01-31（每月）');
     expect(deadlineInline(dl(null, null, 'month', '长期'))).toBe('长期');
+  });
+});
+
+describe('leadsOf: what a 牵头单位 column shows', () => {
+  const u = (name: string, role: Role) => ({ name, role });
+  it('the lead units, else the responsible ones, never a 配合 or 督查 unit; in the order named', () => {
+    expect(leadsOf([u('甲', 'support'), u('乙', 'lead'), u('丙', 'responsible'), u('丁', 'lead')]).map((x) => x.name)).toEqual(['乙', '丁']);
+    expect(leadsOf([u('甲', 'support'), u('丙', 'responsible')]).map((x) => x.name)).toEqual(['丙']);
+    expect(leadsOf([u('甲', 'support'), u('戊', 'supervise')])).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /** What every export shares: the rows of the 任务台账, in list order. */
 import { stripControl } from '../../util/text.js';
 import { STATUS_LABEL, type MineItem, type MyUnit } from '../model.js';
-import { ROLE_LABEL } from '../../domain/roles.js';
+import { leadsOf, ROLE_LABEL } from '../../domain/roles.js';
 import { deadlineRaws } from '../../domain/deadline-format.js';
 
 export interface ExportInput {
@@ -34,8 +34,7 @@ export interface LedgerRow {
 const clean = (s: string) => stripControl(s).trim();
 
 export function leadUnits(it: MineItem): string {
-  const names = it.units.filter((u) => u.role === 'lead' || u.role === 'responsible').map((u) => u.canonical);
-  return [...new Set(names)].join('、');
+  return [...new Set(leadsOf(it.units).map((u) => u.canonical))].join('、');
 }
 
 export function supportUnits(it: MineItem): string {
