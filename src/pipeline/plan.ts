@@ -139,14 +139,13 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
       for (const [a, z] of s.extras) for (const d of deadlinesIn(doc, a, z)) if (!deadlines.some((x) => x.raw === d.raw && x.date === d.date)) deadlines.push(d);
       const units: TaskUnit[] = [];
       mergeUnits(units, (s.units ?? []).map((u) => toUnit(doc, u)));
-      if (!units.length && deadlines.length) {
-        // No attribution governs it: the unit that opens its sentence as the subject, if one does.
-        const r = parseUnits(doc.config.units, 'subject', text.slice(start, stop));
-        if (r) mergeUnits(units, r.units.map((u) => toUnit(doc, { ...u, start: u.start + start, end: u.end + start })));
-      }
+      // No attribution governs it: the unit that opens its sentence as the subject, if one does — taken when
+      // the refiners leave it without units (an attribution later in its paragraph governs it first).
+      const subj = !units.length && deadlines.length ? parseUnits(doc.config.units, 'subject', text.slice(start, stop)) : null;
+      const subjectUnits = subj ? subj.units.map((u) => toUnit(doc, { ...u, start: u.start + start, end: u.end + start })) : undefined;
       if (!units.length && !deadlines.length) continue;
       if (actionLength(body, deadlines.slice(0, own)) < MIN_ACTION) continue;
-      blockCands.push({ text: body, key: textKey(body), pos: start, start, end: stop, spanEnd: Math.max(s.spanEnd, stop), block: bi, section, sectionTitles, units, inherited: false, deadlines, rule, refinedBy: [] });
+      blockCands.push({ text: body, key: textKey(body), pos: start, start, end: stop, spanEnd: Math.max(s.spanEnd, stop), block: bi, section, sectionTitles, units, inherited: false, deadlines, rule, refinedBy: [], ...(subjectUnits ? { subjectUnits } : {}) });
     }
     out.push(...blockCands);
   }
@@ -186,6 +185,12 @@ function annexTasks(doc: Doc, annex: Annex, planId: string, file: string, lineOf
       continue;
     }
     const deadlines = r.deadline ? deadlinesIn(doc, r.deadline.start, r.deadline.end) : [];
+    if (r.deadline && !deadlines.length) {
+      // A 时限 cell is a limit by its column: a bare 二季度 / 6月 there reads as 二季度前 / 6月前.
+      const cell = r.deadline.text.replace(/[。．\s]+$/, '');
+      const d = findDeadlines(`${cell}前`, doc.ctx, doc.config.deadlines).find((x) => x.start === 0 && x.end >= cell.length);
+      if (d) deadlines.push({ raw: doc.written(r.deadline.start, r.deadline.end), date: d.date, recurring: d.recurring, precision: d.precision, rule: `${d.rule}+column` });
+    }
     if (r.deadline && !deadlines.length) {
       // A date cell of a spreadsheet (2018-06-30, 2018/6/30, 2018.6.30): the deadline of the row.
       const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:前)?$/.exec(r.deadline.text);
@@ -262,6 +267,7 @@ export function extractPlan(file: string, bytes: Uint8Array, config: ExtractorCo
   let cands = proseCandidates(doc, 0, annex ? annex.start : folded.text.length);
   if (annex && annex.end < folded.text.length) cands.push(...proseCandidates(doc, annex.end, folded.text.length));
   for (const r of config.refiners) cands = r.refine(cands, { text: folded.text, warnings });
+  for (const c of cands) if (!c.units.length && c.subjectUnits) c.units = c.subjectUnits;
 
   const lineOf = lineIndex(rawText);
   const where = (line: number) => provenance(read.format, read.lines?.[line - 1]);

@@ -79,6 +79,8 @@ export function tokenize(text: string, from: number, to: number, parsers: UnitPa
       tokens.push({ type: 'sentence', start: s, end });
       return;
     }
+    // In the order the sentence names them (由X负责，Y配合: X first, whichever parser found it).
+    found.sort((a, b) => a.start - b.start);
     if (cut > 0) tokens.push({ type: 'sentence', start: s, end: s + cut });
     tokens.push({ type: 'units', start: s + cut, end, units: offset(found, s), extra: [s, end] });
   };

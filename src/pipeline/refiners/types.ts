@@ -15,6 +15,8 @@ export interface Candidate {
   section: string[];
   sectionTitles: string[];
   units: TaskUnit[];
+  /** The unit(s) opening its text as subject (unit/subject): its units if the refiners leave it none. */
+  subjectUnits?: TaskUnit[];
   inherited: boolean;
   deadlines: Deadline[];
   rule: string;

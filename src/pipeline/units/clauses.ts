@@ -31,7 +31,7 @@ export const TIME_LABEL = /^[【\[［]?(?:完成时限|时限要求|完成时间
 /** A clause that states time, an ongoing effort or a note, not units. */
 const TIME_OR_NOTE = /(?:\d|[〇零一二三四五六七八九十]{1,4}年|年底|年内|月底|季度|持续|长期|坚持|常态|推进|完成|以下|下同|不再|一一|列出|均需|均由|列第|为牵头|汇总单位|具体见|详见)/;
 /** What a unit's name never holds. */
-const NOT_A_NAME = /(?:\d|由|情况|年底|年内|月底|季度|持续|长期|坚持|常态|以下|下同|不再|一一|列出|均需|列第|为牵头|汇总单位|要|将|应当|领导$|同志$)/;
+const NOT_A_NAME = /(?:\d|由|的|情况|年底|年内|月底|季度|持续|长期|坚持|常态|以下|下同|不再|一一|列出|均需|列第|为牵头|汇总单位|要|将|应当|领导$|同志$)/;
 
 export function roleOfWord(w: string): Role {
   if (w.startsWith('牵头')) return 'lead';
@@ -113,7 +113,11 @@ export function splitList(list: Piece): ListItem[] {
     const m = SHARED_SUFFIX.exec(merged[i].text);
     if (!m) continue;
     let k = i - 1;
-    while (k >= 0 && BARE_PLACE.test(merged[k].text) && !ORG_SUFFIX.test(merged[k].text) && !/^各|有关|相关/.test(merged[k].text)) suffixes[k--] = m[2];
+    // (九江市、上饶市人民政府: the place already has its level, it takes 人民政府 only)
+    while (k >= 0 && BARE_PLACE.test(merged[k].text) && !ORG_SUFFIX.test(merged[k].text) && !/^各|有关|相关/.test(merged[k].text)) {
+      suffixes[k] = merged[k].text.endsWith(m[2][0]) ? m[2].slice(1) : m[2];
+      k--;
+    }
   }
   // Inherit a level prefix: 省工商局、人社厅 → 人社厅 is 省人社厅 (for the canonical name).
   let prefix = '';

@@ -30,6 +30,8 @@ describe('unit/parenthetical (the inside of any bracket)', () => {
   it('a shared suffix: 甲乙、丙丁市人民政府 → separate units, canonical names completed', () => {
     expect(roles(parenthetical, '临江、安平、青河市人民政府负责')).toEqual(['临江:responsible', '安平:responsible', '青河市人民政府:responsible']);
     expect(canonicals(parenthetical, '临江、安平、青河市人民政府负责')).toEqual(['临江市政府', '安平市政府', '青河市政府']);
+    // a place that already carries its level takes only the organisation
+    expect(canonicals(parenthetical, '临江市、青河市人民政府负责')).toEqual(['临江市政府', '青河市政府']);
   });
   it('各县、市、区政府 is one unit (level words sharing a suffix)', () => {
     expect(roles(parenthetical, '市发展改革委牵头，各县、市、区政府配合')).toEqual(['市发展改革委:lead', '各县、市、区政府:support']);

@@ -12,6 +12,16 @@ describe('unit attributions inside sentences', () => {
     expect(r.units.map((u) => `${u.name}:${u.role}`)).toEqual(['市数据局:lead', '各有关部门:support']);
     expect('完善公共资源交易平台功能，市数据局牵头，各有关部门配合。'.slice(0, r.cut)).toBe('完善公共资源交易平台功能，');
   });
+  it('由X负责，Y配合: the 由 clause is part of the attribution, and the units come in the order named', () => {
+    const s = '开展防汛物资清查补充，由县应急管理局负责，县粮食和物资储备中心配合。';
+    const r = rolePhrase.parse(s)!;
+    expect(s.slice(0, r.cut)).toBe('开展防汛物资清查补充，');
+    const plan = extractPlan('goods.txt', Buffer.from(`某县2024年防汛物资保障方案\n一、重点任务\n1.5月底前${s}\n`, 'utf8'));
+    if (!plan.ok) throw new Error(plan.reason);
+    const t = plan.tasks.find((x) => x.text.includes('物资清查'))!;
+    expect(t.text).not.toContain('由县应急管理局');
+    expect(t.units.map((u) => `${u.name}:${u.role}`)).toEqual(['县应急管理局:responsible', '县粮食和物资储备中心:support']);
+  });
   it('unit/role-phrase is strict: an action clause ending in 负责 is no attribution', () => {
     expect(rolePhrase.parse('各级干部要对本地区工作负责。')).toBeNull();
     expect(rolePhrase.parse('加强统筹协调，确保工作落实。')).toBeNull();
@@ -47,6 +57,14 @@ describe('unit/subject: the unit that opens an unattributed obligation', () => {
     expect(roles(subject, '完善台账。市卫生健康委要在9月底前完成全部核查。')).toEqual(['市卫生健康委:responsible']);
     expect(roles(subject, '区人社局、区财政局于2024年6月底前出台补贴办法。')).toEqual(['区人社局:responsible', '区财政局:responsible']);
     expect(roles(subject, '市司法局牵头制定行政执法公示办法。')).toEqual(['市司法局:lead']);
+  });
+  it('after a leading time clause; with a partner (会同 / 联合); a supervising sentence supervises', () => {
+    expect(roles(subject, '4月底前，县应急局会同县林业局对重点林区开展一次联合检查。')).toEqual(['县应急局:responsible', '县林业局:responsible']);
+    expect(roles(subject, '区政府督查室会同区防办，汛期每月开展一次防汛工作督导。')).toEqual(['区政府督查室:supervise', '区防办:supervise']);
+    expect(roles(subject, '市气象局、市水文局与市应急管理局建立汛情会商机制。')).toEqual(['市气象局:responsible', '市水文局:responsible', '市应急管理局:responsible']);
+    expect(roles(subject, '县防指于4月1日前完成责任人名单公布。')).toEqual(['县防指:responsible']);
+    expect(roles(subject, '每年11月底前，各县（市、区）将年度工作总结报市防指办公室。')).toEqual(['各县（市、区）:responsible']);
+    expect(roles(subject, '各乡镇于每月5日前报送上月工作情况。')).toEqual(['各乡镇:responsible']);
   });
   it('collective calls and non-units are not subjects', () => {
     expect(subject.parse('各地区各部门要在年底前完成自查。')).toBeNull();

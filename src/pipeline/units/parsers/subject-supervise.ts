@@ -6,7 +6,7 @@
 import { foundUnit, splitList, looksLikeUnit } from '../clauses.js';
 import type { FoundUnit, UnitParser } from '../types.js';
 
-const SUBJECT = /(?:^|[，。；：])([^，。；：]{2,50}?)(?:(?<![主重需必只])要|将|应|须|应当|负责|定期|每)/g;
+const SUBJECT = /(?:^|[，。；：])([^，。；：]{2,50}?)(?:(?<![主重需必只])要|将|应(?!急|用)|须|应当|负责|定期|每)/g;
 const SUPERVISE = /督查|督办|督导|督促检查|监督检查/;
 
 export const subjectSupervise: UnitParser = {

@@ -1,16 +1,24 @@
 /**
  * The unit that is the grammatical subject of an obligation no attribution governs: 公文 also assigns work
- * by opening the sentence with the unit — "市城管局每月通报…", "县住建局要在6月底前完成…", "市教育局牵头制定…".
- * Read only for a dated task that has no units of its own (scope 'subject'), before units are inherited
- * from the next attribution. The name must end like an organisation (strict); collective calls on every
- * body (各地区各部门要…, 有关单位要…) assign nobody in particular and are left out.
+ * by opening the sentence with the unit — "市城管局每月通报…", "县住建局要在6月底前完成…", "市教育局牵头制定…",
+ * "5月底前，市应急局会同市水利局开展…" (after a leading time clause). Read only for a dated task that has no
+ * units of its own (scope 'subject'), before units are inherited from the next attribution. The name must end
+ * like an organisation (strict); collective calls on every body (各地区各部门要…, 有关单位要…) assign nobody in
+ * particular and are left out. A partner after 会同/联合 shares the role; a sentence whose work is supervision
+ * (督查, 督导…) makes them supervise.
  */
 import { foundUnit, looksLikeUnit, splitList } from '../clauses.js';
 import type { FoundUnit, UnitParser } from '../types.js';
 
-/** What follows a subject in 公文: a modal, a time adverbial, or an action verb of assignment. */
-const SUBJECT = /(?:^|[。；！？])\s*([^，。；！？：“”（）()]{2,30}?)(?:(?<![主重需必只])要|将|应当|应|须|必须|负责|牵头|会同|定期|每(?=[年月季周半日天学个])|按(?=月|季度|年)|于(?=\d|[一二三四五六七八九十]|年|今|明|本)|在(?=\d|[一二三四五六七八九十]|年|今|明|本))/g;
+/** Where a subject may open: the text's or a sentence's start, or after a leading time clause (…前，/…底，/汛期，). */
+const OPEN = String.raw`(?:^|[。；！？]|(?<=(?:前|底|内|末|起|期间|期|时)，))\s*`;
+/** What follows a subject: a modal, a time adverbial, or a verb of assignment or of the work itself. */
+const AFTER = String.raw`(?:(?<![主重需必只])要|将|应当|应(?!急|用)|须|必须|负责|牵头|会同|联合|定期|每(?=[年月季周半日天学个])|按(?=月|季度|年)|于(?=\d|[一二三四五六七八九十]|年|今|明|本|每)|在(?=\d|[一二三四五六七八九十]|年|今|明|本)|组织|开展|建立|制定|完成|对(?=[^，。；]{2,}(?:开展|进行|实施)))`;
+/** A name: no clause punctuation; a short bracket inside it stays (各县（市、区）). */
+const NAME = String.raw`(?:[^，。；！？：“”（）()]|（[^（）。，；]{1,6}）){2,30}?`;
+const SUBJECT = new RegExp(`${OPEN}(${NAME})${AFTER}`, 'g');
 const COLLECTIVE = /^(?:有关|相关|各(?:地|级|有关|相关|部门|单位|成员))/;
+const SUPERVISE = /督查|督办|督导|督促检查|监督检查/;
 
 export const subject: UnitParser = {
   name: 'unit/subject',
@@ -19,11 +27,17 @@ export const subject: UnitParser = {
     SUBJECT.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = SUBJECT.exec(text))) {
-      const at = m.index + m[0].indexOf(m[1]);
+      const at = m.index + m[0].lastIndexOf(m[1]);
       const items = splitList({ text: m[1], start: at });
       if (!items.length || !items.every((it) => looksLikeUnit(it.text, true) && !COLLECTIVE.test(it.text))) continue;
-      const role = text.startsWith('牵头', at + m[1].length) ? 'lead' : 'responsible';
-      const units: FoundUnit[] = items.map((it) => foundUnit(it, role, this.name));
+      const rest = text.slice(at + m[1].length);
+      const sentence = rest.slice(0, rest.search(/[。；！？]|$/));
+      // X会同Y，… / X联合Y开展…: Y works with X
+      const w = /^(?:将|要)?(?:会同|联合)([^，。；]{2,40}?)(?=[，。；]|进行|开展|组织|对|共同|实施|$)/.exec(rest);
+      const partners = w ? splitList({ text: w[1], start: at + m[1].length + w[0].length - w[1].length }) : [];
+      const all = partners.length && partners.every((it) => looksLikeUnit(it.text, true)) ? [...items, ...partners] : items;
+      const role = SUPERVISE.test(sentence) ? 'supervise' : rest.startsWith('牵头') ? 'lead' : 'responsible';
+      const units: FoundUnit[] = all.map((it) => foundUnit(it, role, this.name));
       return { units };
     }
     return null;
