@@ -4,7 +4,7 @@
  */
 
 export type Role = 'lead' | 'responsible' | 'support' | 'supervise';
-export type Recurrence = null | 'yearly' | 'twice-yearly' | 'quarterly' | 'monthly';
+export type Recurrence = null | 'yearly' | 'twice-yearly' | 'quarterly' | 'monthly' | 'weekly' | 'daily';
 export type Precision = 'day' | 'month' | 'half' | 'year';
 
 export interface Deadline {

@@ -3,7 +3,7 @@ import type { Deadline, Precision } from '../types.js';
 import { stripControl } from '../util/text.js';
 import type { RecurrenceKind } from './recurrence.js';
 
-export const RECURRENCE_LABEL: Readonly<Record<RecurrenceKind, string>> = { yearly: '每年', 'twice-yearly': '每半年', quarterly: '每季度', monthly: '每月' };
+export const RECURRENCE_LABEL: Readonly<Record<RecurrenceKind, string>> = { yearly: '每年', 'twice-yearly': '每半年', quarterly: '每季度', monthly: '每月', weekly: '每周', daily: '每日' };
 
 export const PRECISION_LABEL: Readonly<Record<Precision, string>> = { day: '日', month: '月', half: '半年', year: '年' };
 

@@ -4,20 +4,23 @@
  * month-end rule of dates.ts: a deadline on the last day of a month recurs on the last day of the month.
  */
 import type { Deadline, Recurrence } from '../types.js';
-import { addMonths, isMonthEnd } from './dates.js';
+import { addDays, addMonths, isMonthEnd } from './dates.js';
 
 export type RecurrenceKind = Exclude<Recurrence, null>;
 
 /** What recurrence needs of a deadline (a whole Deadline will do). */
 export type Dated = Pick<Deadline, 'date' | 'recurring'> & Partial<Deadline>;
 
-/** Months between two occurrences. */
-export const RECURRENCE_MONTHS: Readonly<Record<RecurrenceKind, number>> = { monthly: 1, quarterly: 3, 'twice-yearly': 6, yearly: 12 };
+/** Months between two occurrences (0 for the kinds counted in days). */
+export const RECURRENCE_MONTHS: Readonly<Record<RecurrenceKind, number>> = { monthly: 1, quarterly: 3, 'twice-yearly': 6, yearly: 12, weekly: 0, daily: 0 };
+/** Days between two occurrences of the kinds shorter than a month. */
+const RECURRENCE_DAYS: Readonly<Partial<Record<RecurrenceKind, number>>> = { weekly: 7, daily: 1 };
 export const RECURRENCES = Object.keys(RECURRENCE_MONTHS) as RecurrenceKind[];
 
 /** The i-th occurrence (0 = the first) of a deadline first due on `first`. */
 export function occurrence(first: string, kind: RecurrenceKind, i: number): string {
-  return addMonths(first, i * RECURRENCE_MONTHS[kind]);
+  const days = RECURRENCE_DAYS[kind];
+  return days ? addDays(first, i * days) : addMonths(first, i * RECURRENCE_MONTHS[kind]);
 }
 
 /** Occurrence dates of a deadline up to `until` (inclusive): one for a one-off; for a recurring one every occurrence up to `until`, and at least the first. */
@@ -37,6 +40,8 @@ export function occurrences(d: Dated, until: string): string[] {
 export function nextOccurrence(d: Dated, asOf: string): string | null {
   if (!d.date) return null;
   if (!d.recurring || d.date >= asOf) return d.date;
+  const days = RECURRENCE_DAYS[d.recurring];
+  if (days) return occurrence(d.date, d.recurring, Math.ceil((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${d.date}T00:00:00Z`)) / 86400000 / days));
   const step = RECURRENCE_MONTHS[d.recurring];
   // Jump close to asOf, then step (each occurrence computed from the first date).
   const months = (Number(asOf.slice(0, 4)) - Number(d.date.slice(0, 4))) * 12 + Number(asOf.slice(5, 7)) - Number(d.date.slice(5, 7));
@@ -47,13 +52,15 @@ export function nextOccurrence(d: Dated, asOf: string): string | null {
 }
 
 /**
- * The iCalendar RRULE (RFC 5545) that repeats a deadline as nextOccurrence does: FREQ=MONTHLY,
+ * The iCalendar RRULE (RFC 5545) that repeats a deadline as nextOccurrence does: FREQ=DAILY, FREQ=WEEKLY, FREQ=MONTHLY,
  * FREQ=MONTHLY;INTERVAL=3, FREQ=MONTHLY;INTERVAL=6, FREQ=YEARLY; a month-end date adds BYMONTHDAY=-1
  * (the last day of each month); null for a one-off. A 29th or 30th that is not a month end repeats on that
  * day, which calendars skip in shorter months: `icsExtraDates` gives those clamped occurrences as RDATEs.
  */
 export function rrule(d: Dated): string | null {
   if (!d.date || !d.recurring) return null;
+  if (d.recurring === 'weekly') return 'FREQ=WEEKLY';
+  if (d.recurring === 'daily') return 'FREQ=DAILY';
   const step = RECURRENCE_MONTHS[d.recurring];
   const base = step === 12 ? 'FREQ=YEARLY' : step === 1 ? 'FREQ=MONTHLY' : `FREQ=MONTHLY;INTERVAL=${step}`;
   const month = Number(d.date.slice(5, 7));
@@ -66,7 +73,7 @@ export function rrule(d: Dated): string | null {
 
 /** Occurrences within `years` of the first that an RRULE on the same day skips (a 30th in February): clamped to the month's end instead. */
 export function icsExtraDates(d: Dated, years = 20): string[] {
-  if (!d.date || !d.recurring || isMonthEnd(d.date) || Number(d.date.slice(8, 10)) <= 28) return [];
+  if (!d.date || !d.recurring || RECURRENCE_DAYS[d.recurring] || isMonthEnd(d.date) || Number(d.date.slice(8, 10)) <= 28) return [];
   const day = d.date.slice(8, 10);
   return occurrences(d, addMonths(d.date, 12 * years)).filter((x) => x.slice(8, 10) !== day);
 }

@@ -76,6 +76,13 @@ describe('domain/recurrence', () => {
     expect(rrule(dl('2019-02-28', 'yearly'))).toBe('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1');
     expect(icsExtraDates(dl('2018-01-30', 'monthly'), 2)).toEqual(['2018-02-28', '2019-02-28']);
     expect(icsExtraDates(dl('2018-01-15', 'monthly'))).toEqual([]);
+    // the kinds counted in days
+    expect(rrule(dl('2018-01-01', 'weekly'))).toBe('FREQ=WEEKLY');
+    expect(rrule(dl('2018-01-31', 'daily'))).toBe('FREQ=DAILY');
+    expect(nextOccurrence(dl('2018-01-01', 'weekly'), '2018-01-10')).toBe('2018-01-15');
+    expect(nextOccurrence(dl('2018-01-01', 'weekly'), '2018-01-15')).toBe('2018-01-15');
+    expect(nextOccurrence(dl('2018-01-30', 'daily'), '2018-03-01')).toBe('2018-03-01');
+    expect(icsExtraDates(dl('2018-01-30', 'daily'))).toEqual([]);
   });
 
   it('a calendar (ical.js) expands every RRULE to exactly our occurrences', () => {

@@ -4,10 +4,12 @@
  * `rule`. The default order lists specific forms before general ones (ties in overlap go to the first).
  */
 import type { Precision, Recurrence } from '../../types.js';
+import { daily } from './parsers/daily.js';
 import { dateList } from './parsers/date-list.js';
 import { monthly } from './parsers/monthly.js';
 import { quarterly } from './parsers/quarterly.js';
 import { twiceYearly } from './parsers/twice-yearly.js';
+import { weekly } from './parsers/weekly.js';
 import { yearEnd } from './parsers/year-end.js';
 import { yearHalf } from './parsers/year-half.js';
 import { yearMonthDay } from './parsers/year-month-day.js';
@@ -37,6 +39,8 @@ export const DEADLINE_PARSERS: DeadlineParser[] = [
   yearlyHalf,
   quarterly,
   monthly,
+  weekly,
+  daily,
   dateList,
   yearMonthDay,
   yearHalf,
@@ -62,8 +66,8 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRules = { parsers: DEADLINE_PARSERS
 
 export function findDeadlines(text: string, ctx: DeadlineContext, rules: DeadlineRules = DEFAULT_DEADLINE_RULES): FoundDeadline[] {
   let found: FoundDeadline[] = [];
-  // Quick reject: every form contains 年, 月, 季 or 学期.
-  if (!/[年月季]|学期/.test(text)) return found;
+  // Quick reject: every form contains 年, 月, 季, 周, 日, 天 or 学期.
+  if (!/[年月季周日天]|学期|星期|礼拜/.test(text)) return found;
   for (const p of rules.parsers) {
     p.pattern.lastIndex = 0;
     let m: RegExpExecArray | null;

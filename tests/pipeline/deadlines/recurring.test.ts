@@ -28,6 +28,14 @@ describe('recurring deadlines', () => {
     expect(only(yearlyMonth, '每年1月底前报送上年度情况')).toEqual([['每年1月底前', '2022-01-31', 'yearly']]);
     expect(only(yearlyYearEnd, '每年年末总结')).toEqual([['每年年末', '2021-12-31', 'yearly']]);
   });
+  it('deadline/weekly and deadline/daily: 每周, 每周五前, 每个星期, 每日, 每天; not 日均', () => {
+    expect(all('每周调度一次进展')).toEqual([['每周', null, 'weekly', 'deadline/weekly']]);
+    expect(all('每周五前报送本周情况')).toEqual([['每周五前', null, 'weekly', 'deadline/weekly']]);
+    expect(all('每个星期通报一次')).toEqual([['每个星期', null, 'weekly', 'deadline/weekly']]);
+    expect(all('汛期每日报告雨情')).toEqual([['每日', null, 'daily', 'deadline/daily']]);
+    expect(all('值班人员每天巡查两次')).toEqual([['每天', null, 'daily', 'deadline/daily']]);
+    expect(all('每日均客流量达到五万人次')).toEqual([]);
+  });
   it('每两月 (every two months) is none of them', () => {
     expect(all('每两月检查一次')).toEqual([]);
   });
