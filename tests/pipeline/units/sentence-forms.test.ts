@@ -65,6 +65,7 @@ describe('unit/subject: the unit that opens an unattributed obligation', () => {
     expect(roles(subject, '县防指于4月1日前完成责任人名单公布。')).toEqual(['县防指:responsible']);
     expect(roles(subject, '每年11月底前，各县（市、区）将年度工作总结报市防指办公室。')).toEqual(['各县（市、区）:responsible']);
     expect(roles(subject, '各乡镇于每月5日前报送上月工作情况。')).toEqual(['各乡镇:responsible']);
+    expect(roles(subject, '汛期实行24小时值班制度，县防办每日通报雨情水情。')).toEqual(['县防办:responsible']);
   });
   it('collective calls and non-units are not subjects', () => {
     expect(subject.parse('各地区各部门要在年底前完成自查。')).toBeNull();

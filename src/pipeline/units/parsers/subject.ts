@@ -1,7 +1,7 @@
 /**
  * The unit that is the grammatical subject of an obligation no attribution governs: 公文 also assigns work
  * by opening the sentence with the unit — "市城管局每月通报…", "县住建局要在6月底前完成…", "市教育局牵头制定…",
- * "5月底前，市应急局会同市水利局开展…" (after a leading time clause). Read only for a dated task that has no
+ * "5月底前，市应急局会同市水利局开展…", "…值班制度，县防办每日通报…" (at a clause's start). Read only for a dated task that has no
  * units of its own (scope 'subject'), before units are inherited from the next attribution. The name must end
  * like an organisation (strict); collective calls on every body (各地区各部门要…, 有关单位要…) assign nobody in
  * particular and are left out. A partner after 会同/联合 shares the role; a sentence whose work is supervision
@@ -10,8 +10,8 @@
 import { foundUnit, looksLikeUnit, splitList } from '../clauses.js';
 import type { FoundUnit, UnitParser } from '../types.js';
 
-/** Where a subject may open: the text's or a sentence's start, or after a leading time clause (…前，/…底，/汛期，). */
-const OPEN = String.raw`(?:^|[。；！？]|(?<=(?:前|底|内|末|起|期间|期|时)，))\s*`;
+/** Where a subject may open: the text's, a sentence's or a clause's start (5月底前，X…; …制度，X每日…). */
+const OPEN = String.raw`(?:^|[。；！？，])\s*`;
 /** What follows a subject: a modal, a time adverbial, or a verb of assignment or of the work itself. */
 const AFTER = String.raw`(?:(?<![主重需必只])要|将|应当|应(?!急|用)|须|必须|负责|牵头|会同|联合|定期|每(?=[年月季周半日天学个])|按(?=月|季度|年)|于(?=\d|[一二三四五六七八九十]|年|今|明|本|每)|在(?=\d|[一二三四五六七八九十]|年|今|明|本)|组织|开展|建立|制定|完成|对(?=[^，。；]{2,}(?:开展|进行|实施)))`;
 /** A name: no clause punctuation; a short bracket inside it stays (各县（市、区）). */
