@@ -7,6 +7,7 @@ import type { Task } from '../types.js';
 import { stripControl } from '../util/text.js';
 import { ROLE_LABEL, ROLES } from '../domain/roles.js';
 import { RECURRENCE_LABEL } from '../domain/deadline-format.js';
+import { sourceWhere } from '../domain/source.js';
 import { stripColorCodes, wrapAnsi } from './layout.js';
 
 export type MarkdownRenderer = (md: string, width: number) => string;
@@ -74,15 +75,6 @@ export function mdText(s: string): string {
  */
 function bullets(lines: string[]): string {
   return lines.map((l) => `• ${l}`).join('\\\n');
-}
-
-/** Where a task stands in its file: file:line, or file:page for a PDF, the table row of a Word/HTML/sheet table. */
-export function sourceWhere(src: Task['source']): string {
-  if (src.page) return `${src.file}:第${src.page}页`;
-  if (src.sheet) return `${src.file}:${src.sheet}:第${src.tableRow ?? '?'}行`;
-  if (src.table && src.tableRow) return `${src.file}:表${src.table}第${src.tableRow}行`;
-  if (src.paragraph) return `${src.file}:第${src.paragraph}段`;
-  return `${src.file}:${src.line}`;
 }
 
 export function detailMarkdown(q: PlansQuery, task: Task, ctx: SourceContext | null): string {

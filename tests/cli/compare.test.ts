@@ -85,3 +85,41 @@ describe('plans compare without a theme: obligation by obligation, on plans of a
     expect(r.stdout).toContain('… 2 more');
   });
 });
+
+describe('plans export --format csv: the knowledge base as a 任务台账', () => {
+  it('a BOM, the ledger header, one CRLF row per task with its units by role, deadlines and source', () => {
+    const json = JSON.parse(plans(['export', '--format', 'json'], env).stdout) as { tasks: Task[] };
+    const r = plans(['export', '--format', 'csv'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.startsWith('\ufeff序号,任务编号,方案,章节,工作任务,牵头单位,责任单位,配合单位,督查单位,时限,截止日期,重复,主题,出处\r\n')).toBe(true);
+    expect(r.stdout.endsWith('\r\n')).toBe(true);
+    // rows: split on CRLF outside quotes (task texts hold commas, so such cells are quoted)
+    const rows: string[][] = [];
+    let cell = '';
+    let row: string[] = [];
+    let quoted = false;
+    const body = r.stdout.slice(1);
+    for (let i = 0; i < body.length; i++) {
+      const c = body[i];
+      if (quoted) {
+        if (c === '"' && body[i + 1] === '"') (cell += '"'), i++;
+        else if (c === '"') quoted = false;
+        else cell += c;
+      } else if (c === '"') quoted = true;
+      else if (c === ',') row.push(cell), (cell = '');
+      else if (c === '\r' && body[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+      else cell += c;
+    }
+    expect(rows.length - 1).toBe(json.tasks.length);
+    for (const x of rows) expect(x.length).toBe(14);
+    const byId = new Map(rows.slice(1).map((x) => [x[1], x]));
+    for (const t of json.tasks) {
+      const x = byId.get(t.id)!;
+      expect(x[4]).toBe(t.text);
+      expect(x[5]).toBe([...new Set(t.units.filter((u) => u.role === 'lead').map((u) => u.name))].join('、'));
+      expect(x[10]).toBe(t.deadlines.map((d) => d.date).filter(Boolean).sort()[0] ?? '');
+      expect(x[13]).toContain(t.source.file);
+    }
+    expect(plans(['export', '--format', 'xml'], env).code).toBe(2);
+  });
+});

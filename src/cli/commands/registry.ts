@@ -18,7 +18,7 @@ export interface CommandSpec {
 export const COMMANDS: CommandSpec[] = [
   { name: 'index', summary: 'build the knowledge base and print a quality report per plan', usage: 'plans index [--corpus DIR] [--json]\n       plans index --explain [FILE]               (per task: the spans and the rules that fired)', load: () => import('./index-cmd.js') },
   { name: 'add', summary: 'copy plan files (.txt .md .html .docx .pdf .xlsx .csv) into the corpus and index them', usage: 'plans add FILE… [--corpus DIR] [--force] [--json]', load: () => import('./add.js') },
-  { name: 'export', summary: 'print the whole knowledge base', usage: 'plans export --format json [--corpus DIR]', load: () => import('./export.js') },
+  { name: 'export', summary: 'print the whole knowledge base (JSON, or a 任务台账 CSV for Excel)', usage: 'plans export [--format json|csv] [--corpus DIR]', load: () => import('./export.js') },
   { name: 'search', summary: 'ranked search over all tasks (Chinese, typos, pinyin, initials, words in any order)', usage: 'plans search [QUERY] [--province P] [--unit U] [--theme T] [--after D] [--before D] [--limit N] [--json]', load: () => import('./search.js') },
   { name: 'show', summary: 'one task in full, with its source and the same theme elsewhere', usage: 'plans show TASK_ID [--json] [--explain]', load: () => import('./show.js') },
   { name: 'counterparts', summary: "a task's counterpart in each other plan (by text similarity; topic-free)", usage: 'plans counterparts TASK_ID [--json]', load: () => import('./counterparts.js') },
