@@ -41,7 +41,9 @@ export function unitTablesOf(config: ExtractorConfig): UnitTables {
   return extra.length ? { rewrites: config.tables.units.rewrites, kinds: [...extra, ...config.tables.units.kinds] } : config.tables.units;
 }
 
-export function themeRulesOf(config: ExtractorConfig): ThemeRule[] {
-  return config.tables.topics.flatMap((t) => t.themes);
+/** The theme rules of the configuration's topics — for a plan, only of the topics its `head` (title, else the
+ * start of its text) signals. */
+export function themeRulesOf(config: ExtractorConfig, head?: string): ThemeRule[] {
+  return config.tables.topics.filter((t) => head === undefined || !t.signal || t.signal.test(head)).flatMap((t) => t.themes);
 }
 

@@ -19,7 +19,7 @@ import { normalize, rawEnd, rawStart, type Normalized } from './normalize.js';
 import { linkRestates } from './refiners/restates.js';
 import type { Candidate } from './refiners/types.js';
 import { segmentTokens, tokenize } from './segment.js';
-import { themesOf } from './tables/topics/e-government.js';
+import { themesOf, type ThemeRule } from './tables/topics/e-government.js';
 import { canonicalNameWith as canonicalName, unitKindWith as unitKind, type UnitTables } from './tables/units.js';
 import { parseRoleClauses, parseUnits, splitTopText, type FoundUnit } from './units/index.js';
 
@@ -58,6 +58,8 @@ interface Doc {
   ctx: DeadlineContext;
   config: ExtractorConfig;
   unitTables: UnitTables;
+  /** The theme rules of the topics the plan is of. */
+  themeRules: ThemeRule[];
   /** Text as written for a folded span. */
   written(fs: number, fe: number): string;
 }
@@ -172,7 +174,7 @@ function cellUnits(doc: Doc, cellStart: number, cellText: string, role: TaskUnit
 
 function annexTasks(doc: Doc, annex: Annex, planId: string, file: string, lineOf: (o: number) => number, raw: (fs: number, fe: number) => [number, number]): { tasks: Task[]; odd: number } {
   const tasks: Task[] = [];
-  const themeRules = themeRulesOf(doc.config);
+  const themeRules = doc.themeRules;
   let odd = 0;
   for (const r of annex.rows) {
     if (!r.text) continue;
@@ -251,7 +253,7 @@ export function extractPlan(file: string, bytes: Uint8Array, config: ExtractorCo
     const [s, e] = unfoldSpan(folded, fs, fe);
     return norm.text.slice(s, e);
   };
-  const doc: Doc = { norm, folded, ctx, config, unitTables: unitTablesOf(config), written };
+  const doc: Doc = { norm, folded, ctx, config, unitTables: unitTablesOf(config), themeRules: themeRulesOf(config, meta.title ?? folded.text.slice(0, 2000)), written };
   const toRaw = (fs: number, fe: number): [number, number] => {
     const [s, e] = unfoldSpan(folded, fs, fe);
     return [rawStart(norm, s), rawEnd(norm, e)];
@@ -271,7 +273,7 @@ export function extractPlan(file: string, bytes: Uint8Array, config: ExtractorCo
 
   const lineOf = lineIndex(rawText);
   const where = (line: number) => provenance(read.format, read.lines?.[line - 1]);
-  const themeRules = themeRulesOf(config);
+  const themeRules = doc.themeRules;
   const tasks: Task[] = cands.map((c) => {
     const goal = c.section.some((s) => /目标/.test(s)) && !c.units.length;
     const [start, end] = toRaw(c.start, c.spanEnd);

@@ -1,6 +1,7 @@
 /** Header metadata of plans of any level and however the page was scraped. */
 import { describe, expect, it } from 'vitest';
 import { extractMetadata } from '../../src/pipeline/metadata.js';
+import { extractPlan } from '../../src/pipeline/plan.js';
 import { PlansQuery } from '../../src/query/index.js';
 import type { KnowledgeBase, Plan } from '../../src/types.js';
 
@@ -39,5 +40,18 @@ describe('plan tags', () => {
     const kb = { version: 1, plans: [plan('a', '湖北省'), plan('b', '松岭县'), plan('c', '青石区'), plan('d', null), plan('e', '北京市')], tasks: [], units: [], themes: [], skipped: [] } as unknown as KnowledgeBase;
     const q = new PlansQuery(kb);
     expect(['a', 'b', 'c', 'd', 'e'].map((id) => q.planTag(id))).toEqual(['湖北', '松岭', '青石', 'd', '北京']);
+  });
+});
+
+describe('a topic table applies to the plans of its topic only', () => {
+  const body = '\n一、重点任务\n1.规范项目备案。6月底前完成建设项目备案管理办法修订。（县发展改革局负责）\n2.加强安全管理。年底前完成重点部位安全管理制度建设。（县应急局负责）\n';
+  const themes = (title: string) => {
+    const r = extractPlan('t.txt', Buffer.from(title + body, 'utf8'));
+    if (!r.ok) throw new Error(r.reason);
+    return r.tasks.map((t) => t.themes);
+  };
+  it('e-government themes on an e-government plan, none on a flood-control plan with the same words', () => {
+    expect(themes('某县2024年政务信息系统整合共享工作方案').every((x) => x.length > 0)).toBe(true);
+    expect(themes('某县2024年防汛抗旱工作方案')).toEqual([[], []]);
   });
 });

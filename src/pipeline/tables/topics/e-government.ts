@@ -55,8 +55,17 @@ export const E_GOV_UNIT_KINDS: KindRule[] = [
 export interface TopicTable {
   id: string;
   label: string;
+  /** A plan is of this topic when its title (else the start of its text) matches: only then its themes apply
+   * (a flood-control plan's 备案 or 安全 is no e-government theme). Absent: every plan. */
+  signal?: RegExp;
   themes: ThemeRule[];
   unitKinds: KindRule[];
 }
 
-export const E_GOVERNMENT: TopicTable = { id: 'e-government', label: '政务信息系统整合共享', themes: THEME_RULES, unitKinds: E_GOV_UNIT_KINDS };
+export const E_GOVERNMENT: TopicTable = {
+  id: 'e-government',
+  label: '政务信息系统整合共享',
+  signal: /政务信息|信息系统|信息资源|数据共享|共享交换|电子政务|政务数据|数字政府|政务服务|互联网\+|大数据|信息化|数据资源/,
+  themes: THEME_RULES,
+  unitKinds: E_GOV_UNIT_KINDS,
+};
