@@ -11,6 +11,9 @@ export interface ObligationRow {
   anchor: Task;
   /** One cell per plan, in plan order; null where the plan has no counterpart. */
   cells: Array<Task | null>;
+  /** Where a cell is null but the anchor's counterpart in that plan stands in another row (a task is counted
+   * once): that task, so the row can say so instead of showing the plan without it. */
+  elsewhere: Array<Task | null>;
   /** How many plans have it. */
   plans: number;
   /** Days between the earliest and the latest dated deadline of the row (null with fewer than two). */
@@ -37,17 +40,25 @@ export function obligationRows(plans: Plan[], tasks: readonly Task[], byId: (id:
   for (const t of order) {
     if (used.has(t.id)) continue;
     const cells: Array<Task | null> = plans.map(() => null);
+    const elsewhere: Array<Task | null> = plans.map(() => null);
     cells[col.get(t.planId)!] = t;
     used.add(t.id);
     for (const c of t.counterparts ?? []) {
       const o = byId(c.taskId);
       const i = col.get(c.planId);
-      if (!o || i === undefined || used.has(o.id) || cells[i]) continue;
+      if (!o || i === undefined || cells[i]) continue;
+      if (used.has(o.id)) {
+        elsewhere[i] ??= o;
+        continue;
+      }
       cells[i] = o;
       used.add(o.id);
     }
+    cells.forEach((x, i) => {
+      if (x) elsewhere[i] = null;
+    });
     const dates = cells.map((x) => (x ? firstDate(x) : null)).filter((d): d is string => !!d).sort();
-    rows.push({ anchor: t, cells, plans: cells.filter(Boolean).length, spreadDays: dates.length >= 2 ? days(dates[0], dates[dates.length - 1]) : null });
+    rows.push({ anchor: t, cells, elsewhere, plans: cells.filter(Boolean).length, spreadDays: dates.length >= 2 ? days(dates[0], dates[dates.length - 1]) : null });
   }
   const byPlans = (a: ObligationRow, b: ObligationRow) => b.plans - a.plans || (b.spreadDays ?? -1) - (a.spreadDays ?? -1);
   const bySpread = (a: ObligationRow, b: ObligationRow) => (b.spreadDays ?? -1) - (a.spreadDays ?? -1) || b.plans - a.plans;

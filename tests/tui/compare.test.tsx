@@ -6,6 +6,7 @@ import { loadKnowledgeBase } from '../../src/kb/load.js';
 import { PlansQuery } from '../../src/query/index.js';
 import { assertFrameIntact, KEY, realQuery, renderApp, type Driven } from './helpers.js';
 import { shortUnit } from '../../src/tui/format.js';
+import { obligationCell } from '../../src/tui/views/compare.js';
 import { displayWidth, truncateWidth } from '../../src/util/text.js';
 
 let app: Driven | null = null;
@@ -161,5 +162,23 @@ describe('对比 on plans of another topic (no themed task)', () => {
     expect(f).toContain('逐项对比 Obligation by obligation');
     expect(f).toMatch(/› 2\/2 .*2024-06 +县水利局 +2024-08 +县水利局/);
     assertFrameIntact(f, 100, 24);
+  });
+});
+
+describe('an obligation cell', () => {
+  const t = (lead: string | null, role: 'lead' | 'support' = 'lead') =>
+    ({ id: 'x', deadlines: [{ raw: '6月底前', date: '2024-06-30', recurring: null, precision: 'month' }], units: lead ? [{ name: lead, canonical: lead, kind: null, role }] : [] }) as unknown as Parameters<typeof obligationCell>[0];
+  it('deadline and lead unit; a long unit cut with …, none shown when the task names no lead', () => {
+    const wide = obligationCell(t('县水利局'), 30, false)[0];
+    expect(wide).toBe(`2024-06 ${shortUnit('县水利局')}`);
+    const narrow = obligationCell(t('县农业农村和水利水产局'), 14, false)[0];
+    expect(narrow.endsWith('…')).toBe(true);
+    expect(displayWidth(narrow)).toBeLessThanOrEqual(14);
+    expect(obligationCell(t('县财政局', 'support'), 30, false)[0]).not.toContain('财政');
+    expect(obligationCell(t(null), 30, false)[0]).not.toContain('—');
+  });
+  it('— for a plan without the obligation, ↗ 另见 when its counterpart stands in another row', () => {
+    expect(obligationCell(null, 20, false)).toEqual(['—']);
+    expect(obligationCell(null, 20, false, t('县水利局'))).toEqual(['↗ 另见']);
   });
 });

@@ -79,7 +79,7 @@ function obligations(query: PlansQuery, io: Io, sort: ObligationSort, json: bool
   const rows = query.obligations(sort);
   const shown = limit === null ? rows : rows.slice(0, limit);
   if (json) {
-    io.out(JSON.stringify(shown.map((r) => ({ plans: r.plans, spreadDays: r.spreadDays, anchor: r.anchor.id, cells: r.cells.map((t, i) => ({ planId: plans[i].id, task: t })) })), null, 2));
+    io.out(JSON.stringify(shown.map((r) => ({ plans: r.plans, spreadDays: r.spreadDays, anchor: r.anchor.id, cells: r.cells.map((t, i) => ({ planId: plans[i].id, task: t, elsewhere: r.elsewhere[i]?.id ?? null })) })), null, 2));
     return 0;
   }
   const c = io.color;
@@ -93,7 +93,8 @@ function obligations(query: PlansQuery, io: Io, sort: ObligationSort, json: bool
     r.cells.forEach((t, i) => {
       const tag = padEndWidth(query.planTag(plans[i].id), tagW);
       if (!t) {
-        io.out(`  ${tag}  —`);
+        const o = r.elsewhere[i];
+        io.out(o ? `  ${tag}  ↗ 另见 in another row: ${o.id}` : `  ${tag}  —`);
         return;
       }
       const head = `  ${tag}  ${padEndWidth(deadlineShort(t.deadlines) || '—', 10)}  ${padEndWidth(truncateWidth(leadUnits(t).join('、') || '—', 16), 16)}  ${t.id}  `;

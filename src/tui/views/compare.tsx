@@ -20,7 +20,7 @@ import { StatusLine } from '../components/StatusLine.js';
 import { clamp, clean, fitSegs, scrollTo, appendAll, wrapSegs, type Seg } from '../layout.js';
 import { leadUnit, shortUnit } from '../format.js';
 import { deadlineLabel } from '../../domain/deadline-format.js';
-import { displayWidth, padEndWidth } from '../../util/text.js';
+import { displayWidth, padEndWidth, truncateWidth } from '../../util/text.js';
 import type { ViewDef, ViewProps } from './types.js';
 
 export interface MatrixRow {
@@ -62,14 +62,19 @@ function sideColumn(q: PlansQuery, tasks: Task[], width: number): Seg[][] {
   return lines;
 }
 
-/** An obligation cell: deadline and lead unit of the plan's task, or —. */
-export function obligationCell(t: Task | null, width: number, twoLine: boolean): string[] {
-  if (!t) return ['—'];
+/**
+ * An obligation cell: deadline and lead unit of the plan's task (the unit cut with … when it does not fit, left
+ * out when the task names no lead); ↗ 另见 when the plan's counterpart stands in another row; — when the plan has
+ * none.
+ */
+export function obligationCell(t: Task | null, width: number, twoLine: boolean, elsewhere: Task | null = null): string[] {
+  if (!t) return elsewhere ? ['↗ 另见'] : ['—'];
   const date = t.deadlines.length ? deadlineLabel(t.deadlines) : '无期限';
   const lead = leadUnit(t);
-  const unit = lead ? shortUnit(lead.name) : '—';
+  const unit = lead ? shortUnit(lead.name) : '';
   if (twoLine) return [date, unit];
-  return [displayWidth(`${date} ${unit}`) <= width ? `${date} ${unit}` : date];
+  if (!unit || displayWidth(date) + 3 > width) return [date];
+  return [`${date} ${truncateWidth(unit, width - displayWidth(date) - 1)}`];
 }
 
 export const CompareView = memo(function CompareView({ active, width, height, openTask }: ViewProps) {
@@ -125,7 +130,8 @@ export const CompareView = memo(function CompareView({ active, width, height, op
     left: () => setObCol((c) => clamp(c - 1, 0, plans.length - 1)),
     right: () => setObCol((c) => clamp(c + 1, 0, plans.length - 1)),
     open: () => {
-      const t = obligations[obNav.sel]?.cells[obCol];
+      const r = obligations[obNav.sel];
+      const t = r?.cells[obCol] ?? r?.elsewhere[obCol];
       if (t) openTask(t.id);
     },
     sort: () => setObSort((x) => (x === 'plans' ? 'spread' : 'plans')),
@@ -171,8 +177,8 @@ export const CompareView = memo(function CompareView({ active, width, height, op
         const label = li === 0 ? `${on ? '› ' : '  '}${r.plans}/${plans.length} ${clean(r.anchor.text)}` : r.spreadDays !== null ? `  期限差 ${r.spreadDays} 天` : '';
         const segs: Seg[] = [{ text: padEndWidth(fitLabel(label, labelW), labelW), bold: on, color: on ? 'cyan' : undefined, inverse: on && li === 0 }];
         r.cells.forEach((c, ci) => {
-          const txt = obligationCell(c, colW - 1, twoLine)[li] ?? '';
-          segs.push({ text: ' ' + padEndWidth(fitLabel(txt, colW - 1), colW - 1), color: c ? (li === 0 ? 'green' : 'blue') : undefined, dim: !c, inverse: on && ci === obCol });
+          const txt = obligationCell(c, colW - 1, twoLine, r.elsewhere[ci])[li] ?? '';
+          segs.push({ text: ' ' + padEndWidth(fitLabel(txt, colW - 1), colW - 1), color: c ? (li === 0 ? 'green' : 'blue') : r.elsewhere[ci] ? 'yellow' : undefined, dim: !c && !r.elsewhere[ci], inverse: on && ci === obCol });
         });
         body.push(<Line key={`${r.anchor.id}-${li}`} width={iw} segs={segs} />);
       }
@@ -181,7 +187,7 @@ export const CompareView = memo(function CompareView({ active, width, height, op
     return (
       <Box flexDirection="column" width={width} height={height}>
         <Panel width={width} height={bodyH}>
-          <Line width={iw} segs={[{ text: `逐项对比 Obligation by obligation — 每行一项义务，每格：期限 牵头单位（— 该方案没有）· 按${obSort === 'plans' ? '方案数' : '期限差'}排序`, bold: true }]} />
+          <Line width={iw} segs={[{ text: `逐项对比 Obligation by obligation — 每行一项义务，每格：期限 牵头单位（— 该方案没有，↗ 在另一行）· 按${obSort === 'plans' ? '方案数' : '期限差'}排序`, bold: true }]} />
           <Line width={iw} segs={header} />
           {obligations.length ? body : <Line width={iw} segs={[{ text: '  （无）', dim: true }]} />}
         </Panel>
