@@ -52,6 +52,12 @@ export interface SourceContext {
 /** At most this many tasks are parsed ahead by warmTasksAsync (500 generated plans have ~37k). */
 const WARM_TASKS_MAX = 50_000;
 
+/** A task in "在其他方案": its counterpart score when it is one (null: the same theme only). */
+export interface RelatedTask {
+  task: Task;
+  score: number | null;
+}
+
 export class PlansQuery {
   private readonly byId = new Map<string, Task>();
   private readonly planById = new Map<string, Plan>();
@@ -342,6 +348,24 @@ export class PlansQuery {
       if (t) out.push({ task: t, score: c.score });
     }
     return out;
+  }
+
+  /**
+   * The task in the other plans ("在其他方案" of the detail view and of `plans show`): its counterparts first (the
+   * same obligation, best score first), then the rest of its themes there (most shared themes first, then plan
+   * order), with a null score.
+   */
+  related(task: Task): RelatedTask[] {
+    const order = new Map(this.plans().map((p, i) => [p.id, i]));
+    const counterparts: RelatedTask[] = this.counterparts(task);
+    const seen = new Set(counterparts.map((c) => c.task.id));
+    const shared = (t: Task) => t.themes.filter((x) => task.themes.includes(x)).length;
+    const theme = this.sameTheme(task)
+      .filter((t) => !t.restates && !seen.has(t.id))
+      .map((t, i) => ({ t, i, s: shared(t) }))
+      .sort((a, b) => b.s - a.s || (order.get(a.t.planId) ?? 0) - (order.get(b.t.planId) ?? 0) || a.i - b.i)
+      .map((x) => ({ task: x.t, score: null }));
+    return [...counterparts, ...theme];
   }
 
   /** Obligation by obligation: rows of counterpart tasks, a cell per plan (see obligations.ts). */

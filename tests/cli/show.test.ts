@@ -23,7 +23,14 @@ describe('plans show', () => {
     for (const d of task.deadlines) expect(r.stdout).toContain(`${d.raw} → ${d.date ?? '—'}`);
     expect(r.stdout).toContain('牵头 lead');
     expect(r.stdout).toContain(`${task.source.file}:${task.source.line}`);
-    expect(r.stdout).toContain('Same theme elsewhere');
+    // the task in the other plans: its counterparts (as `plans counterparts` lists them) first, then the theme
+    expect(r.stdout).toContain('在其他方案 In other plans');
+    const cps = JSON.parse(plans(['counterparts', task.id, '--json'], env).stdout) as Array<{ task: Task; score: number }>;
+    const lines = r.stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('在其他方案'));
+    cps.slice(0, 30).forEach((c, i) => expect(lines[at + 1 + i]).toContain(`对应 ${c.score.toFixed(2)} `));
+    cps.slice(0, 30).forEach((c, i) => expect(lines[at + 1 + i]).toContain(c.task.id));
+    expect(lines[at]).toContain(`(${cps.length} 对应 counterparts`);
   });
 
   it('renders Markdown through marked-terminal when colour is on', () => {

@@ -1,8 +1,9 @@
-/** `plans show TASK_ID`: one task in full (marked + marked-terminal), its source, the same theme elsewhere. */
+/** `plans show TASK_ID`: one task in full (marked + marked-terminal), its source, and the task in the other plans
+ * (its counterparts, then the same theme) — the detail view's "在其他方案". */
 import { parseArgs, UsageError } from '../args.js';
 import type { Io } from '../../app/io.js';
 import { KB_FLAGS, openKb } from '../../app/open.js';
-import type { PlansQuery } from '../../query/index.js';
+import type { PlansQuery, RelatedTask } from '../../query/index.js';
 import type { Task } from '../../types.js';
 import { leadUnits, mdEscape, termWidth, unitsByRole } from '../render.js';
 import { deadlineLine } from '../../domain/deadline-format.js';
@@ -17,7 +18,7 @@ interface Block {
   quote?: boolean;
 }
 
-function blocks(query: PlansQuery, t: Task, others: Task[]): { title: string; body: Block[] } {
+function blocks(query: PlansQuery, t: Task, others: RelatedTask[]): { title: string; body: Block[] } {
   const plan = query.plan(t.planId);
   const title = `${plan?.province ?? t.planId} · ${plan?.title ?? t.planId}`;
   const body: Block[] = [];
@@ -32,13 +33,14 @@ function blocks(query: PlansQuery, t: Task, others: Task[]): { title: string; bo
     lines: [`${src.file}:${src.line}${src.page ? `（第 ${src.page} 页 page）` : ''}${src.tableRow ? `（表 table ${src.table ?? 1}${src.sheet ? ` ${src.sheet}` : ''}，第 ${src.tableRow} 行 row）` : src.paragraph ? `（第 ${src.paragraph} 段 paragraph）` : ''}${src.origin === 'annex' ? `（附件第 ${src.row} 行 annex row）` : ''}`, ...(t.restates ? [`重述 restates ${t.restates}`] : []), `编号 id ${t.id}`, ...(t.themes.length ? [`主题 themes：${t.themes.join(', ')}`] : [])],
   });
   const w = Math.max(30, termWidth() - 24);
+  const n = others.filter((o) => o.score !== null).length;
   body.push({
-    heading: '其他方案同主题 Same theme elsewhere',
+    heading: `在其他方案 In other plans (${n} 对应 counterparts + ${others.length - n} 同主题 same theme)`,
     lines: others.length
-      ? others.slice(0, 30).map((o) => `${query.planTag(o.planId)} ${o.id}: ${truncateWidth(stripControl(o.text), w)}${leadUnits(o).length ? ` (${leadUnits(o).join('、')})` : ''}`)
+      ? others.slice(0, 30).map(({ task: o, score }) => `${score !== null ? `对应 ${score.toFixed(2)}` : '同主题'} ${query.planTag(o.planId)} ${o.id}: ${truncateWidth(stripControl(o.text), w)}${leadUnits(o).length ? ` (${leadUnits(o).join('、')})` : ''}`)
       : ['（无 none）'],
   });
-  if (others.length > 30) body[body.length - 1].lines.push(`… 另有 ${others.length - 30} 项 more（plans compare THEME）`);
+  if (others.length > 30) body[body.length - 1].lines.push(`… 另有 ${others.length - 30} 项 more（plans counterparts ID, plans compare THEME）`);
   return { title, body };
 }
 
@@ -79,10 +81,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.out(explainTask(query, t).join('\n'));
     return 0;
   }
-  const others = query.sameTheme(t);
+  const others = query.related(t);
   if (p.flags.json) {
     const plan = query.plan(t.planId) ?? null;
-    io.out(JSON.stringify({ task: t, plan, sameTheme: others }, null, 2));
+    io.out(JSON.stringify({ task: t, plan, sameTheme: query.sameTheme(t) }, null, 2));
     return 0;
   }
   const { title, body } = blocks(query, t, others);

@@ -5,8 +5,6 @@
  */
 import React, { memo, useEffect, useMemo, useState } from 'react';
 import { Box } from 'ink';
-import type { PlansQuery } from '../../query/index.js';
-import type { Task } from '../../types.js';
 import { useEnv } from '../context.js';
 import { bind, helpSection, hints } from '../keys/binding.js';
 import { useBindings } from '../keys/useBindings.js';
@@ -22,30 +20,6 @@ import { deadlineLabel } from '../../domain/deadline-format.js';
 import { detailLines, detailMarkdown, loadMarkdown, markdownIfLoaded, plainMarkdown, type MarkdownRenderer } from '../markdown.js';
 import { padEndWidth } from '../../util/text.js';
 import { leadUnit, shortUnit } from '../format.js';
-
-/** A task in "在其他方案": its counterpart score when it is one. */
-export interface RelatedTask {
-  task: Task;
-  score: number | null;
-}
-
-/**
- * The task in the other plans: its counterparts first (the same obligation, best score first), then the rest
- * of its themes (most shared themes first, then plan order).
- */
-export function relatedTasks(q: PlansQuery, task: Task): RelatedTask[] {
-  const order = new Map(q.plans().map((p, i) => [p.id, i]));
-  const counterparts = q.counterparts(task).map((c) => ({ task: c.task, score: c.score as number | null }));
-  const seen = new Set(counterparts.map((c) => c.task.id));
-  const shared = (t: Task) => t.themes.filter((x) => task.themes.includes(x)).length;
-  const theme = q
-    .sameTheme(task)
-    .filter((t) => !t.restates && !seen.has(t.id))
-    .map((t, i) => ({ t, i, s: shared(t) }))
-    .sort((a, b) => b.s - a.s || (order.get(a.t.planId) ?? 0) - (order.get(b.t.planId) ?? 0) || a.i - b.i)
-    .map((x) => ({ task: x.t, score: null }));
-  return [...counterparts, ...theme];
-}
 
 function useMarkdownRenderer(): MarkdownRenderer | null {
   const [r, setR] = useState<MarkdownRenderer | null>(() => markdownIfLoaded());
@@ -77,7 +51,7 @@ export const DetailView = memo(function DetailView({ taskId, active, width, heig
   const [scroll, setScroll] = useState(0);
   const [focus, setFocus] = useState<'body' | 'related'>('body');
 
-  const related = useMemo(() => (task ? relatedTasks(q, task) : []), [q, task]);
+  const related = useMemo(() => (task ? q.related(task) : []), [q, task]);
   const relRows = related.length ? Math.min(related.length, Math.max(3, Math.floor((height - 1) * 0.2))) : 1;
   const relH = relRows + 3;
   const bodyH = Math.max(3, height - 1 - relH);
