@@ -101,5 +101,11 @@ export function extractMetadata(text: string): PlanMeta {
     const iss = /^\s*([\u4e00-\u9fff]{2,12}(?:人民政府办公厅|人民政府办公室|人民政府))\s*$/m.exec(head);
     issuer = iss ? iss[1] : null;
   }
+  if (!issuer) {
+    // A plan signed at its end: the line of an issuing body (…指挥部, …领导小组, …委员会, …局) right above the
+    // signature date.
+    const sig = /(?:^|\n)\s*([\u4e00-\u9fff]{2,24}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|指挥部|领导小组|委员会|工作委员会|局|厅|委))\s*\n\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年[^\n]{1,8}日\s*$/.exec(text.slice(-400).trimEnd());
+    issuer = sig ? sig[1] : null;
+  }
   return { province, title, docNumber, issuer, issuedOn };
 }

@@ -15,6 +15,13 @@ describe('extractMetadata', () => {
     expect(extractMetadata('东湖市食品安全工作方案东政办〔2024〕15号\n').docNumber).toBe('东政办〔2024〕15号');
     expect(extractMetadata('文号：西府发〔2023〕3号\n').docNumber).toBe('西府发〔2023〕3号');
   });
+  it('the issuer from the signature at the end: any issuing body above the date line', () => {
+    const m = extractMetadata('东岭市2025年防汛抗旱工作要点\n一、目标\n确保安全度汛。\n\n东岭市防汛抗旱指挥部\n2025年3月20日\n');
+    expect(m.issuer).toBe('东岭市防汛抗旱指挥部');
+    expect(m.issuedOn).toBe('2025-03-20');
+    // a body named in the text, not above the date, is no issuer
+    expect(extractMetadata('东岭市2025年防汛抗旱工作要点\n一、目标\n市防汛抗旱指挥部负责统筹。\n').issuer).toBeNull();
+  });
   it('a county, district, prefecture or league names the plan when no province or city does', () => {
     expect(extractMetadata('松岭县2025年秸秆禁烧工作方案\n').province).toBe('松岭县');
     expect(extractMetadata('青石区2024年背街小巷整治实施方案\n').province).toBe('青石区');
