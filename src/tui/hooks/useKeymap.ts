@@ -141,9 +141,12 @@ export class KeyFeeder {
  * key even if React has not yet run its passive effects; with one useInput per component such a key
  * was lost.
  */
+/** Whether a component takes typed text now: fixed at render, or asked at the key (a focus kept in a ref). */
+export type TextWanted = boolean | (() => boolean);
+
 export class KeyRouter {
-  private readonly entries = new Map<symbol, { handler: Handler; active: boolean; text: boolean }>();
-  set(id: symbol, handler: Handler, active: boolean, text = false): void {
+  private readonly entries = new Map<symbol, { handler: Handler; active: boolean; text: TextWanted }>();
+  set(id: symbol, handler: Handler, active: boolean, text: TextWanted = false): void {
     const e = this.entries.get(id);
     if (e) {
       e.handler = handler;
@@ -156,7 +159,7 @@ export class KeyRouter {
   }
   /** Some active handler takes typed text (a focused input). */
   wantsText(): boolean {
-    for (const e of this.entries.values()) if (e.active && e.text) return true;
+    for (const e of this.entries.values()) if (e.active && (typeof e.text === 'function' ? e.text() : e.text)) return true;
     return false;
   }
   dispatch(ev: KeyEvent): void {
@@ -179,20 +182,20 @@ export function KeymapProvider({ children }: { children: ReactNode }) {
  * Keys for one component while `active`. `text`: it takes typed text now (a focused input), so a run of
  * characters arriving in one chunk (an IME commit, a paste) comes whole; otherwise one key per character.
  */
-export function useKeymap(handler: Handler, active = true, opts: { text?: boolean } = {}): void {
+export function useKeymap(handler: Handler, active = true, opts: { text?: TextWanted } = {}): void {
   const router = useContext(RouterContext);
   const id = useRef<symbol>(null as unknown as symbol);
   if (!id.current) id.current = Symbol('keymap');
-  if (router) router.set(id.current, handler, active, Boolean(opts.text));
+  if (router) router.set(id.current, handler, active, opts.text ?? false);
   useLayoutEffect(() => {
     const own = id.current;
     return () => router?.delete(own);
   }, [router]);
 
   // Outside a KeymapProvider (a view rendered on its own, e.g. in a unit test): plain useInput.
-  const latest = useRef({ handler, text: Boolean(opts.text) });
-  latest.current = { handler, text: Boolean(opts.text) };
-  const feeder = useMemo(() => new KeyFeeder((ev) => latest.current.handler(ev), () => latest.current.text), []);
+  const latest = useRef<{ handler: Handler; text: TextWanted }>({ handler, text: opts.text ?? false });
+  latest.current = { handler, text: opts.text ?? false };
+  const feeder = useMemo(() => new KeyFeeder((ev) => latest.current.handler(ev), () => { const t = latest.current.text; return typeof t === 'function' ? t() : t; }), []);
   useLayoutEffect(() => () => feeder.stop(), [feeder]);
   useInput((input, key) => feeder.feed(splitInput(input, key)), { isActive: active && !router });
 }

@@ -2,7 +2,7 @@
  * 1 搜索: fzf-like search as you type, filter toggles, result list with highlighted matches and a
  * preview of the selected task.
  */
-import React, { memo, useEffect, useMemo, useState } from 'react';
+import React, { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Box, useCursor } from 'ink';
 import type { PlansQuery, SearchHit, TaskFilters } from '../../query/index.js';
 import type { Task } from '../../types.js';
@@ -182,7 +182,10 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
     return { hits: hs, total: hs.length, pending: false };
   }, [q, text, filters, ready, limit]);
 
+  // The focus as of the last key (ahead of the render): the next key goes where the previous one sent it.
+  const focusNow = useRef(focus);
   const focusTo = (x: 'input' | 'list') => {
+    focusNow.current = x;
     setFocus(x);
     setCapture(x === 'input');
   };
@@ -247,7 +250,7 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
       if (hits[selIdx]) setNotice(addToChecklist(hits[selIdx].task.id));
     },
   });
-  useBindings(focus === 'input' ? inputBindings : listBindings, active);
+  useBindings(() => (focusNow.current === 'input' ? inputBindings : listBindings), active);
 
   // The terminal cursor sits at the end of the input, so an IME's candidate window appears there.
   // Ink 6.8 places the cursor one row too high when the frame fills the terminal (no trailing newline:
