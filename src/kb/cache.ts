@@ -321,6 +321,9 @@ function place(path: string, data: CacheData): void {
       copyFileSync(data.file, tmp);
     }
     renameSync(tmp, path);
+    // When `path` is already a link to the same file (a second placing after a concurrent build's clean-up),
+    // rename(2) does nothing and the temporary name stays: remove it.
+    rmSync(tmp, { force: true });
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
@@ -345,18 +348,20 @@ export function writeCacheData(cachePath: string, key: string, stats: FileStat[]
   const { units, ...rest } = meta;
   const metaJson = JSON.stringify(rest satisfies MetaFile);
   const unitsJson = JSON.stringify(units);
-  const writeData = () => {
-    place(join(dir, data.tasks), tasks);
-    place(join(dir, data.table), table);
-    writeAtomic(join(dir, data.meta), metaJson);
-    writeAtomic(join(dir, data.units), unitsJson);
-    if (search) place(join(dir, data.search!), search);
+  /** Writes the data files (`missing`: only those a concurrent clean-up removed). */
+  const writeData = (missing = false) => {
+    const want = (f: string) => !missing || !existsSync(join(dir, f));
+    if (want(data.tasks)) place(join(dir, data.tasks), tasks);
+    if (want(data.table)) place(join(dir, data.table), table);
+    if (want(data.meta)) writeAtomic(join(dir, data.meta), metaJson);
+    if (want(data.units)) writeAtomic(join(dir, data.units), unitsJson);
+    if (search && want(data.search!)) place(join(dir, data.search!), search);
   };
   writeData();
   writeAtomic(cachePath, JSON.stringify({ format: CACHE_FORMAT, key, statsAt, files: stats, skipped, data } satisfies Manifest));
   // A concurrent build that wrote its manifest between our data files and ours removed our data files as
   // another generation's: this manifest, the newest, must name files that exist, so they are written again.
-  for (let i = 0; i < 3 && !Object.values(data).every((f) => existsSync(join(dir, f))); i++) writeData();
+  for (let i = 0; i < 3 && !Object.values(data).every((f) => existsSync(join(dir, f))); i++) writeData(true);
   // Data files of other generations: unreferenced now (a reader that read the old manifest just before
   // this retries once, then rebuilds). Temp files of builds that died are removed after an hour.
   const keep = new Set<string>(Object.values(data));
