@@ -8,6 +8,7 @@ import { toXlsx, XLSX_HEADER } from '../../src/checklist/export/xlsx.js';
 import { foldLine, toIcs } from '../../src/checklist/export/ics.js';
 import type { ExportInput } from '../../src/checklist/export/common.js';
 import { syntheticKb } from './helpers.js';
+import { parseCsv } from '../csv.js';
 
 function input(): ExportInput {
   const kb = syntheticKb();
@@ -27,26 +28,6 @@ function input(): ExportInput {
 }
 
 /** RFC 4180 parser (quotes, doubled quotes, CRLF inside quotes). */
-function parseCsv(s: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let q = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (q) {
-      if (c === '"' && s[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') q = false;
-      else cell += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && s[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
-  }
-  if (cell || row.length) row.push(cell), rows.push(row);
-  return rows;
-}
-
 /** Minimal RFC 5545 reader: checks physical lines, unfolds, splits components and properties. */
 function parseIcs(text: string) {
   expect(text.endsWith('\r\n')).toBe(true);

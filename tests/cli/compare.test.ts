@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, plans, tempDataDir } from './helpers.js';
+import { parseCsv } from '../csv.js';
 import type { Task } from '../../src/types.js';
 
 let env: Record<string, string>;
@@ -93,23 +94,8 @@ describe('plans export --format csv: the knowledge base as a 任务台账', () =
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.startsWith('\ufeff序号,任务编号,方案,章节,工作任务,牵头单位,责任单位,配合单位,督查单位,时限,截止日期,重复,主题,出处\r\n')).toBe(true);
     expect(r.stdout.endsWith('\r\n')).toBe(true);
-    // rows: split on CRLF outside quotes (task texts hold commas, so such cells are quoted)
-    const rows: string[][] = [];
-    let cell = '';
-    let row: string[] = [];
-    let quoted = false;
-    const body = r.stdout.slice(1);
-    for (let i = 0; i < body.length; i++) {
-      const c = body[i];
-      if (quoted) {
-        if (c === '"' && body[i + 1] === '"') (cell += '"'), i++;
-        else if (c === '"') quoted = false;
-        else cell += c;
-      } else if (c === '"') quoted = true;
-      else if (c === ',') row.push(cell), (cell = '');
-      else if (c === '\r' && body[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-      else cell += c;
-    }
+    // (task texts hold commas, so such cells are quoted)
+    const rows = parseCsv(r.stdout.slice(1));
     expect(rows.length - 1).toBe(json.tasks.length);
     for (const x of rows) expect(x.length).toBe(14);
     const byId = new Map(rows.slice(1).map((x) => [x[1], x]));

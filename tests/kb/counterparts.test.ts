@@ -317,3 +317,27 @@ describe('counterparts where the topic words fill every task (pairs annotated by
     for (const x of report) expect((x.counterparts ?? []).map((c) => c.taskId).sort(), x.text).toEqual(report.filter((y) => y !== x).map((y) => y.id).sort());
   });
 });
+
+describe('obligation rows: a counterpart counted in another row', () => {
+  it('is named in the cell (elsewhere), not shown as a plan without it', async () => {
+    const { obligationRows } = await import('../../src/query/obligations.js');
+    const mk = (id: string, planId: string, cps: Array<[string, string]>) =>
+      ({ id, planId, text: id, deadlines: [], units: [], themes: [], restates: null, counterparts: cps.map(([p, t]) => ({ planId: p, taskId: t, score: 0.5 })) }) as unknown as Task;
+    const tasks = [
+      mk('a1', 'a', [['b', 'b1'], ['c', 'c1']]),
+      mk('b1', 'b', [['a', 'a1'], ['c', 'c1']]),
+      mk('c1', 'c', [['a', 'a1'], ['b', 'b1']]),
+      mk('c2', 'c', [['b', 'b1']]),
+    ];
+    const by = new Map(tasks.map((t) => [t.id, t]));
+    const plans = ['a', 'b', 'c'].map((id) => ({ id }) as unknown as Parameters<typeof obligationRows>[0][number]);
+    const rows = obligationRows(plans, tasks, (id) => by.get(id));
+    const full = rows.find((r) => r.plans === 3)!;
+    expect(full.cells.map((c) => c?.id)).toEqual(['a1', 'b1', 'c1']);
+    expect(full.elsewhere).toEqual([null, null, null]);
+    const c2 = rows.find((r) => r.anchor.id === 'c2')!;
+    expect(c2.cells.map((c) => c?.id ?? null)).toEqual([null, null, 'c2']);
+    expect(c2.elsewhere.map((c) => c?.id ?? null)).toEqual([null, 'b1', null]);
+    expect(c2.plans).toBe(1);
+  });
+});

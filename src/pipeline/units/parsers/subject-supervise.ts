@@ -3,11 +3,10 @@
  * "国办将加强跟踪督办", "县政府办、县督查室要抓好…的调度和督查" → supervise. Only supervision verbs: a
  * subject that merely "要…" do something is not given a role.
  */
-import { foundUnit, splitList, looksLikeUnit } from '../clauses.js';
+import { foundUnit, splitList, looksLikeUnit, SUPERVISE_WORK as SUPERVISE } from '../clauses.js';
 import type { FoundUnit, UnitParser } from '../types.js';
 
 const SUBJECT = /(?:^|[，。；：])([^，。；：]{2,50}?)(?:(?<![主重需必只])要|将|应(?!急|用)|须|应当|负责|定期|每)/g;
-const SUPERVISE = /督查|督办|督导|督促检查|监督检查/;
 
 export const subjectSupervise: UnitParser = {
   name: 'unit/subject-supervise',

@@ -7,7 +7,7 @@
  * particular and are left out. A partner after 会同/联合 shares the role; a sentence whose work is supervision
  * (督查, 督导…) makes them supervise.
  */
-import { foundUnit, looksLikeUnit, splitList } from '../clauses.js';
+import { foundUnit, looksLikeUnit, splitList, SUPERVISE_WORK as SUPERVISE } from '../clauses.js';
 import type { FoundUnit, UnitParser } from '../types.js';
 
 /** Where a subject may open: the text's, a sentence's or a clause's start (5月底前，X…; …制度，X每日…). */
@@ -18,7 +18,6 @@ const AFTER = String.raw`(?:(?<![主重需必只])要|将|应当|应(?!急|用)|
 const NAME = String.raw`(?:[^，。；！？：“”（）()]|（[^（）。，；]{1,6}）){2,30}?`;
 const SUBJECT = new RegExp(`${OPEN}(${NAME})${AFTER}`, 'g');
 const COLLECTIVE = /^(?:有关|相关|各(?:地|级|有关|相关|部门|单位|成员))/;
-const SUPERVISE = /督查|督办|督导|督促检查|监督检查/;
 
 export const subject: UnitParser = {
   name: 'unit/subject',
