@@ -78,5 +78,13 @@ describe('canonical names and kinds', () => {
     expect(unitKind('各设区市政府')).toBe('市县政府');
     expect(unitKind('省委编办')).toBe('编办');
     expect(unitKind('省数字办')).toBe('政务服务/大数据');
+    // a weather bureau is no emergency office; hydrology is water; a flood HQ is emergency management
+    expect(unitKind('省气象局')).toBe('气象');
+    expect(unitKind('市水文局')).toBe(unitKind('县水利局'));
+    expect(unitKind('县防指')).toBe(unitKind('县应急管理局'));
+    expect(unitKind('区人武部')).toBe('人武');
+  });
+  it('各街道、乡镇 is one collective, as 各县、市、区政府 is', () => {
+    expect(parenthetical.parse('各街道、乡镇负责')!.units.map((u) => u.name)).toEqual(['各街道、乡镇']);
   });
 });

@@ -76,7 +76,7 @@ function splitConjunctions(p: Piece): Piece[] {
 
 /** A level word standing for the governments of that level: 县 / 市 / 区政府 (in 各县、市、区政府). */
 const LEVEL_TAIL = /^(?:县|市|区|州|旗|乡|镇|乡镇|街道|县区|市县|县市区)(?:人民)?(?:政府|办事处)?$/;
-const BARE_COLLECTIVE = /^各(?:设区市|区县|市州|市县|县市区|县|市|区|州|旗|乡镇|乡|镇|地)$/;
+const BARE_COLLECTIVE = /^各(?:设区市|区县|市州|市县|县市区|县|市|区|州|旗|乡镇|乡|镇|街道|地)$/;
 /** A place name with its level: 银川市, 芜湖 (bare, before 、…市人民政府). */
 const PLACE = /^[\u4e00-\u9fff]{2,4}(?:市|县|区|州|盟|旗)$/;
 const BARE_PLACE = /^[\u4e00-\u9fff]{2,4}$/;
