@@ -1,7 +1,7 @@
 /** Shared terminal rendering for CLI commands (search, show, compare). */
 import type { Role, Task } from '../types.js';
 import { stripControl } from '../util/text.js';
-import { leadsOf, ROLES } from '../domain/roles.js';
+import { leadsOf, namesWithRole, ROLES } from '../domain/roles.js';
 
 const ESC = '\u001b[';
 export const paint = {
@@ -25,7 +25,7 @@ export function highlight(text: string, ranges: Array<[number, number]>, color: 
 }
 
 export function unitsByRole(t: Task): Array<{ role: Role; names: string[] }> {
-  return ROLES.map((role) => ({ role, names: [...new Set(t.units.filter((u) => u.role === role).map((u) => stripControl(u.name)))] })).filter((g) => g.names.length > 0);
+  return ROLES.map((role) => ({ role, names: [...new Set(namesWithRole(t.units, role).map(stripControl))] })).filter((g) => g.names.length > 0);
 }
 
 export function leadUnits(t: Task): string[] {

@@ -26,3 +26,8 @@ export function leadsOf<U extends { role: Role }>(units: readonly U[]): U[] {
   const lead = units.filter((u) => u.role === 'lead');
   return lead.length ? lead : units.filter((u) => u.role === 'responsible');
 }
+
+/** The names of the units with `role`, each once, in the order named (a ledger's 牵头/责任/配合/督查 column). */
+export function namesWithRole(units: ReadonlyArray<{ role: Role; name: string }>, role: Role): string[] {
+  return [...new Set(units.filter((u) => u.role === role).map((u) => u.name))];
+}

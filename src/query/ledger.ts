@@ -5,6 +5,7 @@
 import type { Role, Task } from '../types.js';
 import { deadlineRaws, RECURRENCE_LABEL } from '../domain/deadline-format.js';
 import { sourceWhere } from '../domain/source.js';
+import { namesWithRole } from '../domain/roles.js';
 import { stripControl } from '../util/text.js';
 
 export const LEDGER_HEADER = ['序号', '任务编号', '方案', '章节', '工作任务', '牵头单位', '责任单位', '配合单位', '督查单位', '时限', '截止日期', '重复', '主题', '出处'] as const;
@@ -15,7 +16,7 @@ export interface LedgerLabels {
 }
 
 export function ledgerRows(tasks: readonly Task[], labels: LedgerLabels): string[][] {
-  const byRole = (t: Task, role: Role) => [...new Set(t.units.filter((u) => u.role === role).map((u) => stripControl(u.name)))].join('、');
+  const byRole = (t: Task, role: Role) => [...new Set(namesWithRole(t.units, role).map(stripControl))].join('、');
   return tasks.map((t, i) => {
     const dates = t.deadlines.map((d) => d.date).filter((d): d is string => !!d).sort();
     const rec = [...new Set(t.deadlines.map((d) => d.recurring).filter((r): r is NonNullable<typeof r> => !!r))].map((r) => RECURRENCE_LABEL[r]);

@@ -13,8 +13,8 @@ export function leadUnit(task: Task): TaskUnit | null {
 export function shortUnit(name: string | null | undefined): string {
   if (!name) return '—';
   const s = clean(name).replace(/[（(].*?[）)]/g, '');
-  // 省发展改革委 → 发展改革委, but 省直各部门 / 市属单位 keep their prefix (it is part of the meaning).
-  return s.length > 2 && !/^(省|市)(直|属|级)/.test(s) ? s.replace(/^(省|市|自治区)/, '') : s;
+  // 省发展改革委 → 发展改革委, but 省直各部门 / 市属单位 / 市委宣传部 keep their prefix (it is part of the name).
+  return s.length > 2 && !/^(省|市)(直|属|级|委)/.test(s) ? s.replace(/^(省|市|自治区)/, '') : s;
 }
 
 /** Glyphs that keep timeline/result states apart without colour (NO_COLOR). */

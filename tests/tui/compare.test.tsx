@@ -176,6 +176,9 @@ describe('an obligation cell', () => {
     expect(displayWidth(narrow)).toBeLessThanOrEqual(14);
     expect(obligationCell(t('县财政局', 'support'), 30, false)[0]).not.toContain('财政');
     expect(obligationCell(t(null), 30, false)[0]).not.toContain('—');
+    // 市委 is part of the name: the short form of 市委宣传部 is not 委宣传部
+    expect(shortUnit('市委宣传部')).toBe('市委宣传部');
+    expect(shortUnit('省发展改革委')).toBe('发展改革委');
   });
   it('— for a plan without the obligation, ↗ 另见 when its counterpart stands in another row', () => {
     expect(obligationCell(null, 20, false)).toEqual(['—']);

@@ -81,13 +81,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.out(explainTask(query, t).join('\n'));
     return 0;
   }
-  const others = query.related(t);
   if (p.flags.json) {
     const plan = query.plan(t.planId) ?? null;
     io.out(JSON.stringify({ task: t, plan, sameTheme: query.sameTheme(t) }, null, 2));
     return 0;
   }
-  const { title, body } = blocks(query, t, others);
+  const { title, body } = blocks(query, t, query.related(t));
   io.out(io.color ? await markdown(title, body) : plain(title, body));
   return 0;
 }
