@@ -44,6 +44,29 @@ describe('concept search on synthetic tasks', () => {
   });
 });
 
+describe('a unit name typed as a query', () => {
+  const text = mkTask('由市交通运输局牵头，建设综合客运枢纽', { units: [{ name: '市交通运输局', role: 'lead' }] });
+  const support = mkTask('开展道路运输安全检查', { units: [{ name: '市应急管理局', role: 'lead' }, { name: '市交通运输局', role: 'support' }] });
+  const lead = mkTask('完善农村公路养护机制', { units: [{ name: '市交通运输局', role: 'lead' }] });
+  const heading = mkTask('推进公路建设', { units: [{ name: '市发展改革委', role: 'lead' }], section: ['三、市交通运输局重点任务'] });
+  const split = mkTask('加强农村交通安全宣传', { units: [{ name: '县道路运输局', role: 'lead' }] });
+  const words = mkTask('交通枢纽建设由运输局统筹', { units: [{ name: '市住房城乡建设局', role: 'lead' }] });
+  const ix = new SearchIndex([support, split, heading, words, lead, text]);
+  it('the text first, then the tasks the unit leads, then where it is another unit, then a heading; the words apart last', () => {
+    const hits = ix.search('交通运输局');
+    expect(hits.map((h) => h.task)).toEqual([text, lead, support, heading, words, split]);
+    const s = hits.map((h) => h.score);
+    expect(s[0]).toBe(TIER.text);
+    expect(s[1]).toBeLessThan(s[2]);
+    expect(s[3]).toBeLessThan(TIER.concept);
+    expect(s[4]).toBeGreaterThanOrEqual(TIER.concept);
+  });
+  it('a filter keeps the order of what passes it', () => {
+    const hits = ix.search('交通运输局', (t) => t !== lead);
+    expect(hits.map((h) => h.task)).toEqual([text, support, heading, words, split]);
+  });
+});
+
 describe('concept search on the bundled plans', () => {
   const { kb } = loadKnowledgeBase({ corpusDir: join(import.meta.dirname, '..', '..', 'corpus'), cachePath: null });
   const q = new PlansQuery(kb, {});

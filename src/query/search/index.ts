@@ -5,10 +5,12 @@
  * Ranking tiers (score: lower is better; within a tier, plan order):
  *   0.00  the whole query occurs in the task text
  *   0.05  multi-term query (split on spaces): every term occurs in the text
+ *   0.06+ the query (or every term) occurs in the unit names / section titles (or text + those): a lead
+ *         unit's name first (0.060), another unit's (0.063), a section title (0.066)
+ *   0.07+ concept: a query of several words written together (年度报告), every word in any order
  *   0.10+ full pinyin ("shenji" → 审计) at a syllable start, of the text or the units/sections
  *   0.15+ pinyin initials ("sjt" → 审计厅), likewise; within these two tiers the Chinese word matched
  *         by more tasks ranks first, then text before units/sections
- *   0.20  the query (or every term) occurs in the unit names / section titles (or text + those)
  *   0.35+ fuzzy (typos: a wrong or missing character): fuse.js (0.35 + 0.65 × fuse score) over a
  *         capped candidate set, then in-order character proximity for what Bitap cannot reach
  *         (僵户系统 → “僵尸”信息系统)
@@ -25,6 +27,7 @@
  *   letter trigrams; built lazily on the first Latin query, or eagerly with `warm()`.
  * - pinyin-pro and fuse.js are loaded on first use, so loading this module costs nothing at start-up.
  */
+import { leadsOf } from '../../domain/roles.js';
 import type { Task } from '../../types.js';
 import { Fuse, pinyinLib } from './deps.js';
 import { allOccurrences, conceptWords, fold, HAS_CJK, HAS_LETTER, LATIN_QUERY, MAX_RANGES, mergeRanges, normalizeQuery } from './text.js';
@@ -51,10 +54,10 @@ export interface TaskList {
 export const TIER = {
   text: 0,
   textTerms: 0.05,
+  meta: 0.06,
   concept: 0.07,
   pinyin: 0.1,
   initials: 0.15,
-  meta: 0.2,
   fuzzy: 0.35,
 } as const;
 
@@ -86,6 +89,8 @@ const FUZZY_CAP = 96;
 const PY_CAP = 300;
 /** Max cached term → doc-set entries (incremental narrowing). */
 const CACHE_MAX = 48;
+/** How far (in score) a matching unit name moves a hit up within the concept and multi-term tiers. */
+const UNIT_SPAN = 0.001;
 
 /** UTF-16 code units [a, b) of `t` as a string. */
 function decodeUtf16(t: Uint16Array, a: number, b: number): string {
@@ -94,15 +99,29 @@ function decodeUtf16(t: Uint16Array, a: number, b: number): string {
   return out;
 }
 
-/** The two fields of a task the index searches: its folded text, and its folded meta (unit names, canonical names, section titles). */
+/**
+ * The two fields of a task the index searches: its folded text, and its folded meta — three groups
+ * parted by an empty line: the lead units (the 牵头单位 column's, `leadsOf`), the other units, the section
+ * titles; a unit's name and canonical name each once. A query never holds a line break, so the groups tell
+ * a hit in a lead unit's name from one in a 配合 unit's or a heading (`metaGroup`).
+ */
 export function searchFields(t: Task): [string, string] {
-  const parts: string[] = [];
-  for (const u of t.units) {
-    if (!parts.includes(u.name)) parts.push(u.name);
-    if (!parts.includes(u.canonical)) parts.push(u.canonical);
-  }
-  for (const s of t.section) parts.push(s);
-  return [fold(t.text), fold(parts.join('\n'))];
+  const seen = new Set<string>();
+  const lines = (names: string[]): string => names.filter((x) => x && !seen.has(x) && seen.add(x)).join('\n');
+  const leads = leadsOf(t.units);
+  const lead = lines(leads.flatMap((u) => [u.name, u.canonical]));
+  const other = lines(t.units.filter((u) => !leads.includes(u)).flatMap((u) => [u.name, u.canonical]));
+  return [fold(t.text), fold([lead, other, t.section.join('\n')].join(META_GROUP))];
+}
+
+const META_GROUP = '\n\n';
+
+/** Which group of a meta field (0 lead units, 1 other units, 2 section titles) holds position `at`. */
+export function metaGroup(meta: string, at: number): number {
+  const b1 = meta.indexOf(META_GROUP);
+  if (b1 < 0 || at < b1) return 0;
+  const b2 = meta.indexOf(META_GROUP, b1 + META_GROUP.length);
+  return b2 < 0 || at < b2 ? 1 : 2;
 }
 
 export class SearchIndex {
@@ -862,22 +881,47 @@ export class SearchIndex {
     }
     if (full()) return out;
 
+    // --- exact in unit names / section titles: a lead unit's name first, then another unit's, then a heading
+    this.pushMeta(meta, terms, limit - out.length, ok, push);
+    if (full()) return out;
+
     // --- concept: a query of several words written together (年度报告): every word, in any order
     if (terms.length === 1 && HAS_CJK.test(q)) {
       const words = conceptWords(q);
       if (words.length >= 2) {
-        // every word in the text or in the task's units and section titles
-        const cnt = new Uint8Array(n);
+        // every word in the text, or in the text and the task's units and section titles together
+        const inText = new Uint8Array(n);
+        const inAny = new Uint8Array(n);
         for (let wi = 0; wi < words.length; wi++) {
           const docs = this.termDocs(words[wi]);
           for (let j = 0; j < docs.length; j++) {
-            const i = docs[j] >= n ? docs[j] - n : docs[j];
-            if (cnt[i] === wi) cnt[i] = wi + 1;
+            const d = docs[j];
+            const i = d >= n ? d - n : d;
+            if (d < n && inText[i] === wi) inText[i] = wi + 1;
+            if (inAny[i] === wi) inAny[i] = wi + 1;
           }
         }
+        const k = words.length;
         const hits: number[] = [];
-        for (let i = 0; i < n; i++) if (cnt[i] === words.length && ok(i)) hits.push(i);
+        for (let i = 0; i < n; i++) if (inText[i] === k && ok(i)) hits.push(i);
         this.pushRanked(hits, words, TIER.concept, limit - out.length, push);
+        if (full()) return out;
+        // Words only partly in the text stand farthest apart (the gap is full): ordered by the unit bonus,
+        // then plan order; the scan stops once a page of the best kind (a word in a lead unit) is found.
+        const room = limit - out.length;
+        const byBonus: number[][] = [[], [], []];
+        for (let i = 0; i < n && byBonus[0].length < room; i++) {
+          if (inAny[i] !== k || inText[i] === k || !ok(i)) continue;
+          byBonus[Math.round((2 * this.unitBonus(i, words)) / UNIT_SPAN)].push(i);
+        }
+        for (let g = 0; g < 3 && !full(); g++) {
+          for (const i of byBonus[g]) {
+            if (full()) break;
+            const ranges: Array<[number, number]> = [];
+            for (const w of words) allOccurrences(this.f(i), w, ranges);
+            push(i, TIER.concept + 0.008 + (g * UNIT_SPAN) / 2, mergeRanges(ranges).slice(0, MAX_RANGES));
+          }
+        }
         if (full()) return out;
       }
     }
@@ -902,20 +946,41 @@ export class SearchIndex {
       if (full()) return out;
     }
 
-    // --- exact in unit names / section titles
-    for (const i of meta) {
-      if (full()) break;
-      if (ok(i)) {
-        const ranges: Array<[number, number]> = [];
-        for (const t of terms) allOccurrences(this.f(i), t, ranges);
-        push(i, TIER.meta, mergeRanges(ranges));
-      }
-    }
-    if (full()) return out;
-
     // --- fuzzy fallback (typos: a wrong or missing character) over a capped candidate set
     if (HAS_CJK.test(q)) this.fuzzy(terms, limit - out.length, ok, push);
     return out;
+  }
+
+  /**
+   * Hits whose unit names or section titles hold the query (or, for several terms, those fields and the
+   * text together hold every term): the task where a matching unit leads first, then one where it is
+   * another unit, then a match in a heading only; within each, plan order. Reads each candidate's meta
+   * field, never its task.
+   */
+  private pushMeta(docs: number[], terms: string[], room: number, ok: (i: number) => boolean, push: (i: number, score: number, ranges: Array<[number, number]>) => void): void {
+    if (room <= 0 || !docs.length) return;
+    const n = this.n;
+    const byGroup: number[][] = [[], [], []];
+    for (const i of docs) {
+      if (!ok(i)) continue;
+      const meta = this.f(n + i);
+      let g = 2;
+      for (const t of terms) {
+        const at = meta.indexOf(t);
+        if (at >= 0) g = Math.min(g, metaGroup(meta, at));
+      }
+      byGroup[g].push(i);
+    }
+    let added = 0;
+    for (let g = 0; g < 3 && added < room; g++) {
+      for (const i of byGroup[g]) {
+        if (added >= room) break;
+        added++;
+        const ranges: Array<[number, number]> = [];
+        for (const t of terms) allOccurrences(this.f(i), t, ranges);
+        push(i, TIER.meta + 0.003 * g, mergeRanges(ranges));
+      }
+    }
   }
 
   /**
@@ -925,6 +990,8 @@ export class SearchIndex {
   private pushRanked(docs: number[], words: string[], tier: number, room: number, push: (i: number, score: number, ranges: Array<[number, number]>) => void): void {
     if (room <= 0 || !docs.length) return;
     const need = words.reduce((a, w) => a + w.length, 0);
+    // First the closeness of the words, from the text alone (cheap); then the units, which need the task
+    // itself (parsed on demand: the costly part), only for the hits whose closeness can still make the page.
     const scored = docs.map((i) => {
       const occ: Array<[number, number, number]> = []; // start, end, word index
       const ranges: Array<[number, number]> = [];
@@ -947,15 +1014,26 @@ export class SearchIndex {
           lo++;
         }
       }
-      const t = this.at(i);
-      const inLead = t.units.some((u) => u.role === 'lead' && words.some((w) => u.name.includes(w)));
-      const inUnit = inLead || t.units.some((u) => words.some((w) => u.name.includes(w)));
       const gap = Math.min(1, Math.max(0, best - need) / 60);
-      const score = tier + 0.008 * gap + (inLead ? 0 : inUnit ? 0.0005 : 0.001);
-      return { i, score, ranges: mergeRanges(ranges) };
+      return { i, score: tier + 0.008 * gap, ranges };
     });
     scored.sort((a, b) => a.score - b.score || a.i - b.i);
-    for (const h of scored.slice(0, room)) push(h.i, h.score, h.ranges.slice(0, MAX_RANGES));
+    // The unit bonus moves a hit up by at most UNIT_SPAN: past the room-th hit's closeness plus that, none can enter.
+    const bar = scored[Math.min(room, scored.length) - 1].score + UNIT_SPAN;
+    const top = scored.filter((h) => h.score <= bar);
+    for (const h of top) h.score += this.unitBonus(h.i, words);
+    top.sort((a, b) => a.score - b.score || a.i - b.i);
+    for (const h of top.slice(0, room)) push(h.i, h.score, mergeRanges(h.ranges).slice(0, MAX_RANGES));
+  }
+
+  /** 0 when a word is in the name of a lead unit, UNIT_SPAN / 2 when in another unit's, else UNIT_SPAN (from the meta field: no task parsed). */
+  private unitBonus(i: number, words: string[]): number {
+    const meta = this.f(this.n + i);
+    let g = 2;
+    for (const w of words) {
+      for (let at = meta.indexOf(w); at >= 0 && g > 0; at = meta.indexOf(w, at + 1)) g = Math.min(g, metaGroup(meta, at));
+    }
+    return (g * UNIT_SPAN) / 2;
   }
 
   /**
