@@ -8,6 +8,23 @@ import { mkTask } from './helpers.js';
 
 const CORPUS = join(import.meta.dirname, '..', '..', 'corpus');
 
+describe('full pinyin that two words share', () => {
+  // 值班 and the 指办 of 防指办 are both "zhiban"; 指办 here is the more frequent reading and comes first in plan order.
+  const tasks = [
+    mkTask('县防指办负责汛期调度，县防指办每日会商'),
+    mkTask('市防指办组织防汛演练'),
+    mkTask('汛期严格落实24小时值班制度'),
+    mkTask('镇防指办督促落实'),
+  ];
+  const ix = new SearchIndex(tasks);
+  it('ranks the hit that is a word of its text (值班) before one that spans two (指办)', () => {
+    const hits = ix.search('zhiban', undefined, 10);
+    expect(hits.map((h) => h.task)).toEqual([tasks[2], tasks[0], tasks[1], tasks[3]]);
+    const [s, e] = hits[0].ranges[0];
+    expect(tasks[2].text.slice(s, e)).toBe('值班');
+  });
+});
+
 describe('SearchIndex on synthetic tasks', () => {
   const tasks = [
     mkTask('组织开展信息系统审计，摸清各部门信息系统数量'),

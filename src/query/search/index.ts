@@ -30,7 +30,7 @@
 import { leadsOf } from '../../domain/roles.js';
 import type { Task } from '../../types.js';
 import { Fuse, pinyinLib } from './deps.js';
-import { allOccurrences, conceptWords, fold, HAS_CJK, HAS_LETTER, LATIN_QUERY, MAX_RANGES, mergeRanges, normalizeQuery } from './text.js';
+import { allOccurrences, conceptWords, fold, HAS_CJK, HAS_LETTER, LATIN_QUERY, MAX_RANGES, mergeRanges, normalizeQuery, wholeWords } from './text.js';
 import { EMPTY, PagedList, trigramKeyOf, windowIntersect } from './postings.js';
 import { CharTable, eachChar } from './chars.js';
 import { casedPinyin, fullAt, fullRange, pinyinOf, pyKind, pyKindStored, type Py } from './pinyin.js';
@@ -1057,9 +1057,15 @@ export class SearchIndex {
       }
       hits.push({ d, kind, word: this.f(d).slice(range[0], range[1]), range });
     }
+    // Within a kind: a match that is a word of its text first (值班 before the 指办 of 防指办, both "zhiban";
+    // judged once per word, at its first hit), then the words most hits share, text before units and headings.
     const pop = new Map<string, number>();
-    for (const h of hits) pop.set(h.word, (pop.get(h.word) ?? 0) + 1);
-    hits.sort((a, b) => a.kind - b.kind || pop.get(b.word)! - pop.get(a.word)! || Number(a.d >= n) - Number(b.d >= n) || a.d - b.d);
+    const word = new Map<string, number>();
+    for (const h of hits) {
+      pop.set(h.word, (pop.get(h.word) ?? 0) + 1);
+      if (h.kind === 0 && !word.has(h.word)) word.set(h.word, wholeWords(this.f(h.d), h.range[0], h.range[1]) ? 0 : 1);
+    }
+    hits.sort((a, b) => a.kind - b.kind || (word.get(a.word) ?? 0) - (word.get(b.word) ?? 0) || pop.get(b.word)! - pop.get(a.word)! || Number(a.d >= n) - Number(b.d >= n) || a.d - b.d);
     const counts = [0, 0];
     for (const h of hits) counts[h.kind]++;
     const seen = [0, 0];

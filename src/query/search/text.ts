@@ -36,6 +36,28 @@ export function conceptWords(q: string): string[] {
   return words.length >= 2 && words.every((w) => w.length >= 2) ? words : [];
 }
 
+/**
+ * Whether s[start, end) is made of whole words of Intl.Segmenter's Chinese segmentation, at least one of them
+ * of two characters or more (值班 in 落实值班制度 is; 指办 in 防指办, which ICU cuts into single characters, is
+ * not): read in a window of a few characters around it, so the cost does not grow with the field.
+ */
+export function wholeWords(s: string, start: number, end: number): boolean {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const from = Math.max(0, start - 6);
+  const to = Math.min(s.length, end + 6);
+  let okStart = false;
+  let okEnd = end === to;
+  let long = false;
+  for (const { index, segment } of segmenter.segment(s.slice(from, to))) {
+    const at = from + index;
+    if (at === start) okStart = true;
+    if (at === end) okEnd = true;
+    if (at >= start && at + segment.length <= end && segment.length >= 2) long = true;
+    if (at >= end) break;
+  }
+  return okStart && okEnd && long;
+}
+
 export function fold(s: string): string {
   return s.replace(/[\uFF01-\uFF5EA-Z\u3000]/g, (c) => {
     const code = c.charCodeAt(0);
