@@ -31,6 +31,8 @@ export interface AnnexRow {
   group: string | null;
   units: Array<{ cell: AnnexCell; role: Role; column: string }>;
   deadline: AnnexCell | null;
+  /** A second time column (时限 and then 截止日期): the date it holds completes a deadline that has none. */
+  date?: AnnexCell;
 }
 
 export interface Annex {
@@ -105,6 +107,16 @@ function titleBefore(lines: Line[], i: number): { title: string; k: number } {
 }
 
 const NUM = /^\d{1,3}[.．、]?$/;
+
+/** A cell that is a time limit by its content: a deadline (6月底前), or a bare date or period as a 时限 cell
+ * holds one (2024年12月31日, 2018-06-30, 二季度). */
+function isDeadlineCell(text: string, ctx: DeadlineContext): boolean {
+  const t = text.replace(/[。．\s]+$/, '');
+  if (!t || t.length > 30) return false;
+  if (findDeadlines(t, ctx).length) return true;
+  if (/^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$/.test(t)) return true;
+  return findDeadlines(`${t}前`, ctx).some((d) => d.start === 0 && d.end >= t.length);
+}
 
 export function parseAnnex(text: string, ctx: DeadlineContext): Annex | null {
   const lines = linesOf(text);
@@ -233,7 +245,10 @@ function assignRow(row: number, numLine: Line, cells: Line[], cols: Array<{ head
       if (!merged.text) return;
       if (c.kind === 'text') out.text = cell(merged);
       else if (c.kind === 'group') out.group = merged.text;
-      else if (c.kind === 'deadline') out.deadline = cell(merged);
+      else if (c.kind === 'deadline') {
+        if (!out.deadline) out.deadline = cell(merged);
+        else out.date ??= cell(merged);
+      }
       else if (typeof c.kind === 'object') out.units.push({ cell: cell(merged), role: c.kind.role, column: c.header });
     });
     return out;
@@ -242,7 +257,7 @@ function assignRow(row: number, numLine: Line, cells: Line[], cols: Array<{ head
   let rest = cells.filter((c) => c.text);
   if (cols.some((c) => c.kind === 'deadline')) {
     for (let c = rest.length - 1; c >= 1; c--) {
-      if (rest[c].text.length <= 30 && findDeadlines(rest[c].text, ctx).length) {
+      if (isDeadlineCell(rest[c].text, ctx)) {
         out.deadline = cell(rest[c]);
         rest = rest.slice(0, c).concat(rest.slice(c + 1));
         break;

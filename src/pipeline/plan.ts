@@ -11,6 +11,7 @@ import { parseAnnex, type Annex } from './annex.js';
 import { DEFAULT_CONFIG, themeRulesOf, unitTablesOf, type ExtractorConfig } from './config.js';
 import { readDocument, type LineOrigin } from '../readers/index.js';
 import { findDeadlines, type DeadlineContext } from './deadlines/index.js';
+import { ACTION_VERB } from './deadlines/patterns.js';
 import { fold, unfoldSpan, type Folded } from './fold.js';
 import { findHeadings, type Heading } from './headings.js';
 import { planIdOf, taskId, textKey } from './ids.js';
@@ -21,7 +22,8 @@ import type { Candidate } from './refiners/types.js';
 import { segmentTokens, tokenize } from './segment.js';
 import { themesOf, type ThemeRule } from './tables/topics/e-government.js';
 import { canonicalNameWith as canonicalName, unitKindWith as unitKind, type UnitTables } from './tables/units.js';
-import { parseRoleClauses, parseUnits, splitTopText, type FoundUnit } from './units/index.js';
+import { parseRoleClauses, parseUnits, splitList, splitTopText, type FoundUnit } from './units/index.js';
+import { splitTop } from './units/pieces.js';
 
 export type PlanResult = { ok: true; plan: Plan; tasks: Task[] } | { ok: false; reason: string };
 
@@ -46,6 +48,7 @@ function lineIndex(raw: string): (offset: number) => number {
 }
 
 const MIN_ACTION = 6;
+const STARTS_WITH_ACTION = new RegExp(`^(?:基本|全面|全部|率先)?${ACTION_VERB}`);
 
 function cleanText(s: string): string {
   return s.replace(/\n/g, '').replace(/\t/g, ' ').replace(/^[，。；、：\s]+/, '').trim();
@@ -158,16 +161,18 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
 function cellUnits(doc: Doc, cellStart: number, cellText: string, role: TaskUnit['role']): TaskUnit[] {
   const own = parseRoleClauses({ text: cellText, start: cellStart }, { rule: 'unit/table-cell', strict: true });
   if (own) return own.map((u) => toUnit(doc, u));
+  // A list as 公文 writes one (splitList): 合肥、芜湖、阜阳市人民政府 share the suffix, 省工商局、人社厅 the prefix,
+  // 各市、县政府 is one collective, 市住建局（牵头） marks its own role; the column gives the rest their role.
   const out: TaskUnit[] = [];
-  let at = 0;
-  for (const part of splitTopText(cellText.replace(/[。．]$/, ''), '、，,；;')) {
-    const name = part.replace(/等$/, '').trim();
-    if (!name) continue;
-    const i = cellText.indexOf(name, at);
-    at = i >= 0 ? i + name.length : at;
-    const written = i >= 0 ? doc.written(cellStart + i, cellStart + i + name.length) : name;
-    const canonical = canonicalName(name, doc.unitTables);
-    out.push({ name: written, canonical, kind: unitKind(canonical, doc.unitTables), role, rule: 'unit/table-column' });
+  const body = cellText.replace(/[。．]$/, '');
+  for (const piece of splitTop({ text: body, start: 0 }, '，,；;')) {
+    for (const it of splitList(piece)) {
+      const name = it.text.replace(/等$/, '').trim();
+      if (!name) continue;
+      const written = doc.written(cellStart + it.start, cellStart + it.start + name.length);
+      const canonical = canonicalName(it.prefix + name + it.suffix, doc.unitTables);
+      out.push({ name: written, canonical, kind: unitKind(canonical, doc.unitTables), role: it.role ?? role, rule: 'unit/table-column' });
+    }
   }
   return out;
 }
@@ -182,7 +187,9 @@ function annexTasks(doc: Doc, annex: Annex, planId: string, file: string, lineOf
     const key = textKey(text);
     // A task cell states work to do: a bare number, a unit list or a date is a broken row (scrape noise).
     const folded = r.text.text;
-    if (key.length < MIN_ACTION || /^\d+$/.test(key) || (parseRoleClauses({ text: `${folded}负责`, start: 0 }, { rule: '', strict: true })?.length ?? 0) === splitTopText(folded, '、，,').length || findDeadlines(folded, doc.ctx, doc.config.deadlines).some((d) => d.raw === folded)) {
+    // (a cell that opens with an action verb states work, whatever it ends with: 建成区级养老服务中心)
+    const unitsOnly = !STARTS_WITH_ACTION.test(folded) && (parseRoleClauses({ text: `${folded}负责`, start: 0 }, { rule: '', strict: true })?.length ?? 0) === splitTopText(folded, '、，,').length;
+    if (key.length < MIN_ACTION || /^\d+$/.test(key) || unitsOnly || findDeadlines(folded, doc.ctx, doc.config.deadlines).some((d) => d.raw === folded)) {
       odd++;
       continue;
     }
@@ -200,6 +207,10 @@ function annexTasks(doc: Doc, annex: Annex, planId: string, file: string, lineOf
         deadlines.push({ raw: doc.written(r.deadline.start, r.deadline.end), date: `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`, recurring: null, precision: 'day', rule: 'deadline/table-date' });
       }
     }
+    // 时限 每年1月底前 beside 截止日期 2018-01-31: the ledger's date is the first occurrence the plan alone
+    // (without its issue date) cannot give.
+    const iso = r.date && /^(\d{4})-(\d{2})-(\d{2})$/.exec(r.date.text.trim());
+    if (iso && deadlines[0] && !deadlines[0].date) deadlines[0] = { ...deadlines[0], date: iso[0], rule: `${deadlines[0].rule}+date-column` };
     const units: TaskUnit[] = [];
     for (const u of r.units) mergeUnits(units, cellUnits(doc, u.cell.start, u.cell.text, u.role));
     const [start, end] = raw(r.start, r.end);

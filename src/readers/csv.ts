@@ -43,7 +43,8 @@ export function rowsToText(rows: string[][], origin: (i: number) => LineOrigin):
   const out: string[] = [];
   const lines: LineOrigin[] = [];
   rows.forEach((r, i) => {
-    const cells = r.map((c) => c.replace(/\s*[\r\n]+\s*/g, '').replace(/\t/g, ' ').trim());
+    // (a ' before = + - @ is how a spreadsheet export keeps a cell from being read as a formula: not text)
+    const cells = r.map((c) => c.replace(/\s*[\r\n]+\s*/g, '').replace(/\t/g, ' ').trim().replace(/^'(?=[=+\-@])/, ''));
     if (!cells.some(Boolean)) return;
     // trailing empty cells carry nothing
     while (cells.length && !cells[cells.length - 1]) cells.pop();

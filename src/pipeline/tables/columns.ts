@@ -11,8 +11,12 @@ export function columnKind(h: string): ColumnKind | null {
   const s = h.replace(/\s+/g, '');
   if (s.length > 12 || s.length < 2) return null;
   if (/^(?:序号|编号|序列号|项目编号)$/.test(s)) return 'row';
-  if (/进展|进度情况|完成情况|落实情况|备注|说明|成效|问题/.test(s)) return 'other';
-  if (/时限|时间|期限|进度安排|时间节点|完成日期/.test(s)) return 'deadline';
+  // a second numbering beside 序号 (a ledger's own task ids) is no part of the task
+  if (/^(?:任务|事项)(?:编号|序号|代码|ID)$/i.test(s)) return 'other';
+  // what a ledger keeps beside the task: its progress and status, notes, where it comes from, the keeper's own columns
+  if (/进展|进度情况|完成情况|落实情况|备注|说明|成效|问题|状态|^(?:所属)?(?:方案|文件|来源|出处|依据|主题|标签|重复|频次|孤立)$|^我的|更新/.test(s)) return 'other';
+  if (/^(?:所属)?(?:章节|板块|领域|类别|分类|篇章)$/.test(s)) return 'group';
+  if (/时限|时间|期限|进度安排|时间节点|(?:完成|截止|到期)日期/.test(s)) return 'deadline';
   if (/领导|责任人|联系人/.test(s)) return 'other';
   if (/牵头|主办|主责/.test(s)) return { role: 'lead' };
   if (/配合|协办|参与|协同/.test(s)) return { role: 'support' };

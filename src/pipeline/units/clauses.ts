@@ -56,8 +56,19 @@ const TRAIL_WORDS = /(?:等)(?:有关|相关)?(?:部门|单位)?$|[。．.、，
 /** A trailing bracketed note inside a list item: 工商联（列第一位者为牵头单位，下同）. */
 const TRAIL_NOTE = /[（(][^（）()]*(?:下同|牵头|汇总|列第|以下|负责)[^（）()]*[)）]$/;
 
-function cleanItem(p: Piece): Piece {
+/** A role marked in brackets after a name: 市住建局（牵头）. */
+const ROLE_MARK = /[（(]((?:牵头|配合|参与|协助|协办|负责))(?:单位)?[)）]$/;
+
+/** 市住建局（牵头） → the name before the mark and the role it marks; null without one. */
+function roleMark(name: string): { name: string; role: Role } | null {
+  const m = ROLE_MARK.exec(name);
+  return m ? { name: name.slice(0, m.index).trim(), role: roleOfWord(m[1]) } : null;
+}
+
+function cleanItem(p: Piece): Piece & { role?: Role } {
   let q = trim(p, LEAD_WORDS);
+  const mark = roleMark(q.text);
+  if (mark) return { ...trim({ text: mark.name, start: q.start }, undefined, TRAIL_WORDS), role: mark.role };
   q = { text: q.text.replace(TRAIL_NOTE, ''), start: q.start };
   q = trim(q, undefined, TRAIL_WORDS);
   return trim(q, undefined, TRAIL_WORDS);
@@ -85,6 +96,8 @@ const SHARED_SUFFIX = /^([\u4e00-\u9fff]{2,6}?)((?:市|县|区|州)(?:人民政�
 export interface ListItem extends Piece {
   prefix: string;
   suffix: string;
+  /** A role the item carries itself (市住建局（牵头）), over the list's. */
+  role?: Role;
 }
 
 /** A list item found with a role by a rule. */
@@ -94,13 +107,13 @@ export function foundUnit(it: ListItem, role: Role, rule: string): FoundUnit {
 
 export function splitList(list: Piece): ListItem[] {
   const raw = splitTop(list, '、').flatMap(splitConjunctions).map(cleanItem).filter((x) => x.text);
-  const merged: Piece[] = [];
+  const merged: Array<Piece & { role?: Role }> = [];
   for (let i = 0; i < raw.length; i++) {
     let item = raw[i];
     const join = () => {
       const next = raw[++i];
       item = { text: `${item.text}、${next.text}`, start: item.start };
-      item = { text: listText(list, item.start, next.start + next.text.length), start: item.start };
+      item = { text: listText(list, item.start, next.start + next.text.length), start: item.start, role: next.role };
     };
     // 各县、市、区政府 is one unit: the level words share the suffix of the last one.
     if (BARE_COLLECTIVE.test(item.text) || /^各[^、]*、/.test(item.text)) {
@@ -175,8 +188,8 @@ export function parseRoleClauses(body: Piece, opts: ClauseOptions): FoundUnit[] 
         bad = true;
         continue;
       }
-      if (out.some((u) => u.name === it.text && u.role === role)) continue;
-      out.push(foundUnit(it, role, opts.rule));
+      if (out.some((u) => u.name === it.text && u.role === (it.role ?? role))) continue;
+      out.push(foundUnit(it, it.role ?? role, opts.rule));
     }
   };
   for (const clause of splitTop(body, '，,；;')) {
@@ -188,7 +201,14 @@ export function parseRoleClauses(body: Piece, opts: ClauseOptions): FoundUnit[] 
     if (lab) {
       sawRole = true;
       labelRole = roleOfLabel(lab[1]);
-      push(splitList({ text: clause.text.slice(lab[0].length), start: clause.start + lab[0].length }), labelRole);
+      // 责任单位：省住建厅牵头 / 责任单位：A、B按职责分工负责: a role word after the names says more than the
+      // label (牵头 makes a lead), unless it only repeats the label's role.
+      const rest = { text: clause.text.slice(lab[0].length), start: clause.start + lab[0].length };
+      const m = ROLE_SUFFIX.exec(rest.text);
+      if (m && m[0].length < rest.text.length) {
+        const r = roleOfWord(m[1]);
+        push(splitList({ text: rest.text.slice(0, rest.text.length - m[0].length), start: rest.start }), r === 'responsible' ? labelRole : r);
+      } else push(splitList(rest), labelRole);
       continue;
     }
     // A time limit or ongoing note inside the bracket: （…，6月底完成） / （…，年内持续推进）.

@@ -11,6 +11,12 @@ describe('unit/parenthetical (the inside of any bracket)', () => {
       '各区人民政府:responsible',
     ]);
   });
+  it('a generic label before role words: （责任单位：A牵头，B、C配合） — the role word decides', () => {
+    expect(roles(parenthetical, '责任单位：县林业局牵头，县财政局、县自然资源局配合')).toEqual(['县林业局:lead', '县财政局:support', '县自然资源局:support']);
+    expect(roles(parenthetical, '责任单位：市水务局（牵头），市城管局')).toEqual(['市水务局:lead', '市城管局:responsible']);
+    expect(roles(parenthetical, '责任单位：区民政局、区卫健委、区残联按职责分工负责')).toEqual(['区民政局:responsible', '区卫健委:responsible', '区残联:responsible']);
+    expect(roles(parenthetical, '牵头单位：市商务局负责')).toEqual(['市商务局:lead']);
+  });
   it('a label carries on over the comma-separated lists after it', () => {
     expect(roles(parenthetical, '配合单位：市财政局、市人社局，各县（市、区）人民政府')).toEqual(['市财政局:support', '市人社局:support', '各县（市、区）人民政府:support']);
   });
