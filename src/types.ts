@@ -33,7 +33,7 @@ export interface TaskUnit {
 export interface SourceSpan {
   /** Corpus file name (relative to the corpus dir). */
   file: string;
-  /** The file's format: txt, html, docx, pdf, xlsx, csv. */
+  /** The file's format: txt, md, html, docx, pdf, xlsx, csv. */
   format?: string;
   /** PDF page (1-based). */
   page?: number;

@@ -146,15 +146,53 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
       mergeUnits(units, (s.units ?? []).map((u) => toUnit(doc, u)));
       // No attribution governs it: the unit that opens its sentence as the subject, if one does — taken when
       // the refiners leave it without units (an attribution later in its paragraph governs it first).
-      const subj = !units.length && deadlines.length ? parseUnits(doc.config.units, 'subject', text.slice(start, stop)) : null;
-      const subjectUnits = subj ? subj.units.map((u) => toUnit(doc, { ...u, start: u.start + start, end: u.end + start })) : undefined;
-      if (!units.length && !deadlines.length) continue;
+      const subj = !units.length ? parseUnits(doc.config.units, 'subject', text.slice(start, stop)) : null;
+      // Undated, it is an obligation when a unit opens it and is assigned the work (县体育局要…，长期坚持。):
+      // the subject first (after a run-in title at most), a modal of assignment after it.
+      const undated = !units.length && !deadlines.length;
+      const assigned = !!subj && (!undated || assignedBy(text.slice(start, stop), subj.units));
+      const subjectUnits = subj && assigned ? subj.units.map((u) => toUnit(doc, { ...u, start: u.start + start, end: u.end + start })) : undefined;
+      if (undated && !subjectUnits) continue;
+      if (undated) {
+        // assigned by its subject, which no attribution later in the paragraph replaces
+        rule = 'task/assigned-text';
+        mergeUnits(units, subjectUnits!);
+      }
+      if (CLOSING.test(body)) continue;
       if (actionLength(body, deadlines.slice(0, own)) < MIN_ACTION) continue;
       blockCands.push({ text: body, key: textKey(body), pos: start, start, end: stop, spanEnd: Math.max(s.spanEnd, stop), block: bi, section, sectionTitles, units, inherited: false, deadlines, rule, refinedBy: [], ...(subjectUnits ? { subjectUnits } : {}) });
     }
     out.push(...blockCands);
   }
   return out;
+}
+
+/** The closing formulas of a plan (附则): when it takes effect, who interprets it — no work to do. */
+const CLOSING = /^(?:本(?:方案|办法|意见|通知|要点|计划|细则))?[^，。；]{0,12}(?:自印发之日起|自发布之日起|自公布之日起)(?:施行|执行|实施)|由[^，。；]{2,30}负责解释[。．]?$/;
+
+/** A unit named with its level or place: 县体育局, 青溪县住建局, 市委宣传部 (not 审计机关, not 各单位). */
+const SPECIFIC_UNIT = /^(?!各)(?:省|市|自治区|县|区|州|乡|镇|街道|[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|州|盟|旗|乡|镇|街道))/;
+
+/**
+ * Is `seg` assigned to the subject found in it: named units (with their level: 县体育局, not a class such as
+ * 审计机关 or a collective call such as 各单位) that open it (after a run-in title at most) and take the work by a
+ * modal of assignment (要, 负责, 牵头, 应当, 须)?
+ */
+function assignedBy(seg: string, subject: FoundUnit[]): boolean {
+  const u = subject[0];
+  if (subject.some((x) => !SPECIFIC_UNIT.test(x.prefix + x.name) || /有关|相关/.test(x.name))) return false;
+  const before = seg.slice(0, u.start);
+  if (/[，,；;]/.test(before) || before.replace(/^[^。！？]*[。！？]/, '').trim()) return false;
+  let end = u.end;
+  for (;;) {
+    const m = /^(?:、|和|及|会同|联合)/.exec(seg.slice(end));
+    if (!m) break;
+    end += m[0].length;
+    const next = /^[^，。；、]{2,30}?(?=要|负责|牵头|应当|须|必须|、|和|及)/.exec(seg.slice(end));
+    if (!next) break;
+    end += next[0].length;
+  }
+  return /^(?:要|负责|牵头|应当|应|须|必须)/.test(seg.slice(end));
 }
 
 /** A table cell of units → units with the column's role ("省审计厅牵头，…配合" in a cell keeps its own roles). */

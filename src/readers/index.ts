@@ -5,6 +5,7 @@
 import { csvReader } from './csv.js';
 import { docxReader } from './docx.js';
 import { htmlReader } from './html.js';
+import { markdownReader } from './markdown.js';
 import { pdfReader } from './pdf.js';
 import { textReader } from './text.js';
 import type { Reader, ReadResult } from './types.js';
@@ -12,7 +13,7 @@ import { xlsxReader } from './xlsx.js';
 
 export type { Format, LineOrigin, ReadResult } from './types.js';
 
-export const READERS: Reader[] = [textReader, htmlReader, docxReader, pdfReader, xlsxReader, csvReader];
+export const READERS: Reader[] = [textReader, markdownReader, htmlReader, docxReader, pdfReader, xlsxReader, csvReader];
 
 /** Files beside the plans that are clearly not plans: not indexed, listed as such. */
 const NOT_A_PLAN = /^(?:readme|license|licence|changelog|notes?|说明|备注)(?:\.[^.]+)?$|\.(?:json|tsv|py|js|ts|sh|yml|yaml|toml|ini|log|lock|bak|tmp|swp|zip|rar|7z|gz|png|jpe?g|gif|bmp|svg|mp3|mp4|exe)$/i;

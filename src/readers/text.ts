@@ -1,10 +1,10 @@
-/** Plain text plans (.txt, .md): decoded by the pipeline's decode stage. */
+/** Plain text plans (.txt): decoded by the pipeline's decode stage. */
 import { decode } from '../pipeline/decode.js';
 import type { Reader } from './types.js';
 
 export const textReader: Reader = {
   format: 'txt',
-  extensions: ['.txt', '.text', '.md'],
+  extensions: ['.txt', '.text'],
   read(bytes) {
     const d = decode(bytes);
     if (!d.ok) return d;

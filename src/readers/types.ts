@@ -12,7 +12,7 @@ export interface LineOrigin {
   sheet?: string;
 }
 
-export type Format = 'txt' | 'html' | 'docx' | 'pdf' | 'xlsx' | 'csv';
+export type Format = 'txt' | 'md' | 'html' | 'docx' | 'pdf' | 'xlsx' | 'csv';
 
 export type ReadResult =
   | {

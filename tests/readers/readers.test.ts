@@ -96,3 +96,44 @@ describe('files no reader takes', () => {
     expect(!r.ok && r.reason).toMatch(/soffice --headless --convert-to xlsx/);
   });
 });
+
+describe('markdown', () => {
+  const md = [
+    '# 南湾区2025年河湖管护工作要点',
+    '',
+    '## 一、重点任务',
+    '',
+    '1. **河道清淤**。区水务局牵头，各街道办事处配合，6月底前完成主要河道清淤。',
+    '2. 建立巡河台账。（责任单位：区水务局）',
+    '',
+    '- 区生态环境局要于9月底前完成入河排污口排查。',
+    '',
+    '## 附件：任务分解表',
+    '',
+    '| 序号 | 工作任务 | 牵头单位 | 完成时限 |',
+    '|---|---|---|---|',
+    '| 1 | 主要河道清淤 | 区水务局 | 2025年6月底前 |',
+  ].join('\n');
+  const r = ok(readDocument('要点.md', Buffer.from(md, 'utf8')));
+  it('drops the markup (#, **, the bullet), keeps a numbered item’s number, and a pipe table becomes rows', () => {
+    const lines = r.text.split('\n');
+    expect(lines[0]).toBe('南湾区2025年河湖管护工作要点');
+    expect(lines).toContain('一、重点任务');
+    expect(lines).toContain('1.河道清淤。区水务局牵头，各街道办事处配合，6月底前完成主要河道清淤。');
+    expect(lines).toContain('区生态环境局要于9月底前完成入河排污口排查。');
+    expect(lines).toContain('1\t主要河道清淤\t区水务局\t2025年6月底前');
+    expect(r.text).not.toMatch(/[*#|]/);
+  });
+  it('its plan: the title, the numbered tasks, the bullet’s task, the annex row', () => {
+    const plan = extractPlan('要点.md', Buffer.from(md, 'utf8'));
+    if (!plan.ok) throw new Error(plan.reason);
+    expect(plan.plan.title).toBe('南湾区2025年河湖管护工作要点');
+    const tasks = plan.tasks.map((t) => [t.source.origin, t.text, t.units.map((u) => `${u.canonical}:${u.role}`).join('、'), t.deadlines.map((d) => d.date).join('')]);
+    expect(tasks).toEqual([
+      ['prose', '河道清淤。区水务局牵头，各街道办事处配合，6月底前完成主要河道清淤。', '区水务局:lead、各街道办事处:support', '2025-06-30'],
+      ['prose', '建立巡河台账。', '区水务局:responsible', ''],
+      ['prose', '区生态环境局要于9月底前完成入河排污口排查。', '区生态环境局:responsible', '2025-09-30'],
+      ['annex', '主要河道清淤', '区水务局:lead', '2025-06-30'],
+    ]);
+  });
+});

@@ -31,6 +31,11 @@ describe('unit attributions inside sentences', () => {
     expect(roles(byUnit, '逾期未整改的，由市政府办公室、市政府督查室跟踪督办。')).toEqual(['市政府办公室:supervise', '市政府督查室:supervise']);
     expect(byUnit.parse('由张某某同志负总责')).toBeNull();
   });
+  it('unit/subject: a lead as the subject, its supporters in the next clause (X牵头，Y、Z配合，…)', () => {
+    expect(roles(subject, '区卫健委牵头，区民政局、区医保局配合，年底前建成医养结合服务中心。')).toEqual(['区卫健委:lead', '区民政局:support', '区医保局:support']);
+    // the next clause is work, not units: no supporters
+    expect(roles(subject, '区卫健委牵头，全面推进家庭医生签约服务。')).toEqual(['区卫健委:lead']);
+  });
   it('unit/subject-supervise: a unit supervising as the subject of its clause', () => {
     expect(roles(subjectSupervise, '市委督查室每月对进展情况进行一次督查通报。')).toEqual(['市委督查室:supervise']);
     expect(roles(subjectSupervise, '区政府办、区督查室要加强跟踪督办。')).toEqual(['区政府办:supervise', '区督查室:supervise']);
@@ -73,14 +78,21 @@ describe('unit/subject: the unit that opens an unattributed obligation', () => {
     expect(subject.parse('全面推进，确保于年底前见效。')).toBeNull();
     expect(subject.parse('工作进展情况每月通报一次。')).toBeNull();
   });
-  it('in a plan: only a dated task with no attribution takes its subject; a bracket wins', () => {
-    const text = '某县2024年河道治理工作方案\n一、重点任务\n1.清淤疏浚。县水利局每月通报各乡镇清淤进度。\n2.修复堤防。县水利局要在8月底前完成堤防修复（县应急局牵头，各乡镇配合）。\n3.宣传发动。县委宣传部要加强河道保护宣传。\n';
+  it('in a plan: a task with no attribution takes its subject — undated only when a named unit opens it with 要/负责; a bracket wins', () => {
+    const text = '某县2024年河道治理工作方案\n一、重点任务\n1.清淤疏浚。县水利局每月通报各乡镇清淤进度。\n2.修复堤防。县水利局要在8月底前完成堤防修复（县应急局牵头，各乡镇配合）。\n3.宣传发动。县委宣传部要加强河道保护宣传，长期坚持。\n4.各乡镇要高度重视河道保护工作。\n5.水利部门要加强技术指导。\n6.加强巡查，县水利局要做好记录。\n四、附则\n本方案自印发之日起施行，由县水利局负责解释。\n';
     const r = extractPlan('river.txt', Buffer.from(text, 'utf8'));
     if (!r.ok) throw new Error(r.reason);
     const units = (needle: string) => r.tasks.find((t) => t.text.includes(needle))?.units.map((u) => `${u.name}:${u.role}:${u.rule}`);
     expect(units('清淤进度')).toEqual(['县水利局:responsible:unit/subject']);
     expect(units('堤防修复')).toEqual(['县应急局:lead:unit/parenthetical', '各乡镇:support:unit/parenthetical']);
-    // no deadline, no attribution: not an obligation the extractor lists
-    expect(units('河道保护宣传')).toBeUndefined();
+    // no deadline, no attribution, but a named unit opens it and is assigned the work: an obligation
+    expect(units('河道保护宣传')).toEqual(['县委宣传部:responsible:unit/subject']);
+    expect(r.tasks.find((t) => t.text.includes('河道保护宣传'))?.rule).toBe('task/assigned-text');
+    // a collective call, a class of bodies, a subject that does not open the sentence: not listed undated
+    expect(units('高度重视')).toBeUndefined();
+    expect(units('技术指导')).toBeUndefined();
+    expect(units('做好记录')).toBeUndefined();
+    // the closing formula (附则) is no work to do
+    expect(units('负责解释')).toBeUndefined();
   });
 });
