@@ -13,22 +13,6 @@ export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb1803
 
 export type Decoded = { ok: true; text: string; encoding: Encoding; warnings: string[] } | { ok: false; reason: string };
 
-function utf16Guess(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  const n = Math.min(bytes.length, 4096) & ~1;
-  if (n < 4) return null;
-  let evenNul = 0;
-  let oddNul = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) evenNul++;
-    if (bytes[i + 1] === 0) oddNul++;
-  }
-  const pairs = n / 2;
-  // ASCII-range text (newlines, digits, punctuation) leaves a NUL in one byte of the pair, never the other.
-  if (oddNul > pairs * 0.05 && evenNul === 0) return 'utf-16le';
-  if (evenNul > pairs * 0.05 && oddNul === 0) return 'utf-16be';
-  return null;
-}
-
 let commonHanzi: Set<number> | null = null;
 /** The 3,755 most common hanzi (GB2312 level 1: lead bytes B0–D7, trail bytes A1–FE). */
 function common(): Set<number> {
@@ -100,13 +84,34 @@ function attempt(label: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030', bytes: Ui
   }
 }
 
+/** A decoding that reads as text: no invalid sequence, control characters (but tab and line breaks) under 1%, its non-ASCII mostly hanzi and CJK punctuation. */
+function readsAsText(t: { text: string; lenient: boolean }): boolean {
+  if (t.lenient || !t.text.trim()) return false;
+  let control = 0;
+  for (let i = 0; i < t.text.length; i++) {
+    const c = t.text.charCodeAt(i);
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0x7f) control++;
+  }
+  if (control > t.text.length * 0.01) return false;
+  const q = quality(t.text);
+  return q.nonAscii === 0 || q.score > 0.5;
+}
+
 function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return finish(attempt('utf-8', bytes.subarray(3)), 'utf-8-bom');
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return finish(attempt('utf-16le', bytes.subarray(2)), 'utf-16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return finish(attempt('utf-16be', bytes.subarray(2)), 'utf-16be');
   if (bytes.includes(0)) {
-    const g = utf16Guess(bytes);
-    if (g) return finish(attempt(g, bytes), g);
+    // UTF-16 without a BOM when one byte order reads as text (valid, few control characters, Chinese or
+    // ASCII): the one that reads better
+    let best: { t: { text: string; lenient: boolean }; g: 'utf-16le' | 'utf-16be'; score: number } | null = null;
+    for (const g of ['utf-16le', 'utf-16be'] as const) {
+      const t = attempt(g, bytes.length % 2 ? bytes.subarray(0, bytes.length - 1) : bytes);
+      if (!readsAsText(t)) continue;
+      const score = quality(t.text).score;
+      if (!best || score > best.score) best = { t, g, score };
+    }
+    if (best) return finish(best.t, best.g);
     return { ok: false, reason: 'it looks like a binary file (it contains NUL bytes), not a text plan' };
   }
   const utf8 = attempt('utf-8', bytes);

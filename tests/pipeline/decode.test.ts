@@ -48,6 +48,12 @@ describe('decode variants of a real plan give the same knowledge base', () => {
   it('binary and empty input are rejected with a reason', () => {
     expect(decode(Buffer.alloc(0))).toMatchObject({ ok: false, reason: expect.stringMatching(/empty/) });
     expect(decode(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0xff, 0x00, 0x13]))).toMatchObject({ ok: false, reason: expect.stringMatching(/binary/) });
+    // one NUL where UTF-16BE would put it, but control characters and no Chinese once read so: binary
+    expect(decode(Buffer.from([0x00, 0x01, 0x02, 0x62, 0x69, 0x6e, 0x61, 0x72, 0x79, 0xff, 0xfe]))).toMatchObject({ ok: false, reason: expect.stringMatching(/binary/) });
+  });
+  it('UTF-16 without a BOM is read when it reads as text', () => {
+    const t = '一、重点任务\n1.完成河道清淤，6月底前完成。（县水利局负责）\n';
+    for (const enc of ['utf16le', 'utf16-be']) expect(decode(iconv.encode(t, enc))).toMatchObject({ ok: true, text: t });
   });
 });
 

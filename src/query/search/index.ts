@@ -391,7 +391,7 @@ export class SearchIndex {
     let t = performance.now();
     for (let d = 0; d < pyOf.length; d++) {
       this.pyAt(d);
-      if ((d & 255) === 255 && performance.now() - t > sliceMs) {
+      if ((d & 31) === 31 && performance.now() - t > sliceMs) {
         await pause();
         t = performance.now();
       }
@@ -399,7 +399,7 @@ export class SearchIndex {
     t = performance.now();
     for (let d = 0; d < 2 * this.n; d++) {
       this.f(d);
-      if ((d & 255) === 255 && performance.now() - t > sliceMs) {
+      if ((d & 63) === 63 && performance.now() - t > sliceMs) {
         await pause();
         t = performance.now();
       }
