@@ -6,8 +6,11 @@
 import type { Precision, Recurrence } from '../../types.js';
 import { daily } from './parsers/daily.js';
 import { dateList } from './parsers/date-list.js';
+import { event } from './parsers/event.js';
 import { monthly } from './parsers/monthly.js';
+import { period } from './parsers/period.js';
 import { quarterly } from './parsers/quarterly.js';
+import { tenDay } from './parsers/ten-day.js';
 import { twiceYearly } from './parsers/twice-yearly.js';
 import { weekly } from './parsers/weekly.js';
 import { yearEnd } from './parsers/year-end.js';
@@ -41,7 +44,9 @@ export const DEADLINE_PARSERS: DeadlineParser[] = [
   monthly,
   weekly,
   daily,
+  period,
   dateList,
+  tenDay,
   yearMonthDay,
   yearHalf,
   yearMonth,
@@ -53,6 +58,7 @@ export const DEADLINE_PARSERS: DeadlineParser[] = [
   yearlessMonthDay,
   yearlessMonth,
   yearly,
+  event,
 ];
 
 export const DEADLINE_REFINERS: DeadlineRefiner[] = [overlapRemoval, notADeadline];
@@ -66,8 +72,8 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRules = { parsers: DEADLINE_PARSERS
 
 export function findDeadlines(text: string, ctx: DeadlineContext, rules: DeadlineRules = DEFAULT_DEADLINE_RULES): FoundDeadline[] {
   let found: FoundDeadline[] = [];
-  // Quick reject: every form contains 年, 月, 季, 周, 日, 天 or 学期.
-  if (!/[年月季周日天]|学期|星期|礼拜/.test(text)) return found;
+  // Quick reject: every form contains 年, 月, 季, 周, 日, 天, 前 or 学期.
+  if (!/[年月季周日天前]|学期|星期|礼拜/.test(text)) return found;
   for (const p of rules.parsers) {
     p.pattern.lastIndex = 0;
     let m: RegExpExecArray | null;

@@ -36,6 +36,10 @@ describe('unit attributions inside sentences', () => {
     // the next clause is work, not units: no supporters
     expect(roles(subject, '区卫健委牵头，全面推进家庭医生签约服务。')).toEqual(['区卫健委:lead']);
   });
+  it('unit/subject: the partners of a lead (X牵头，会同Y、Z…) support it, with or without the comma', () => {
+    expect(roles(subject, '县水利局牵头，会同县财政局、县自然资源局，年底前完成山塘整治。')).toEqual(['县水利局:lead', '县财政局:support', '县自然资源局:support']);
+    expect(roles(subject, '县水利局牵头会同县财政局制定山塘整治资金办法，6月底前印发。')).toEqual(['县水利局:lead', '县财政局:support']);
+  });
   it('unit/subject-supervise: a unit supervising as the subject of its clause', () => {
     expect(roles(subjectSupervise, '市委督查室每月对进展情况进行一次督查通报。')).toEqual(['市委督查室:supervise']);
     expect(roles(subjectSupervise, '区政府办、区督查室要加强跟踪督办。')).toEqual(['区政府办:supervise', '区督查室:supervise']);

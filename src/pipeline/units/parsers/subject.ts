@@ -5,7 +5,8 @@
  * units of its own (scope 'subject'), before units are inherited from the next attribution. The name must end
  * like an organisation (strict); collective calls on every body (各地区各部门要…, 有关单位要…) assign nobody in
  * particular and are left out. A partner after 会同/联合 shares the role; a sentence whose work is supervision
- * (督查, 督导…) makes them supervise; the clause after a lead's (X牵头，Y配合，…) names its supporters.
+ * (督查, 督导…) makes them supervise; the clause after a lead's (X牵头，Y配合，…) names its supporters, and so do
+ * the lead's partners (X牵头，会同Y、Z制定…).
  */
 import { foundUnit, looksLikeUnit, splitList, SUPERVISE_WORK as SUPERVISE } from '../clauses.js';
 import type { FoundUnit, UnitParser } from '../types.js';
@@ -37,6 +38,12 @@ export const subject: UnitParser = {
       const all = partners.length && partners.every((it) => looksLikeUnit(it.text, true)) ? [...items, ...partners] : items;
       const role = SUPERVISE.test(sentence) ? 'supervise' : rest.startsWith('牵头') ? 'lead' : 'responsible';
       const units: FoundUnit[] = all.map((it) => foundUnit(it, role, this.name));
+      // X牵头，会同Y、Z，…: the lead's partners support it
+      const g = /^牵头[，,]?(?:会同|联合)([^，。；]{2,40}?)(?=[，。；]|进行|开展|组织|对|共同|实施|制定|研究|$)/.exec(rest);
+      if (g) {
+        const sup = splitList({ text: g[1], start: at + m[1].length + g[0].length - g[1].length });
+        if (sup.length && sup.every((it) => looksLikeUnit(it.text, true))) units.push(...sup.map((it) => foundUnit(it, 'support', this.name)));
+      }
       // X牵头，Y配合，…: the clause after a lead's names its supporters
       const s = /^(?:牵头|负责)[，,]([^，。；]{2,40}?)(配合|参与|协助|协同)(?=[，。；]|$)/.exec(rest);
       if (s) {
