@@ -22,8 +22,8 @@ interface GoldItem {
 const { kb } = loadKnowledgeBase({ corpusDir: join(__dirname, '..', '..', 'corpus'), cachePath: null });
 const ROLES: Role[] = ['lead', 'responsible', 'support', 'supervise'];
 
-// Obligation annotations (counterparts.json annotates requirements across plans: tests/kb/counterparts.test.ts).
-for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.json') && f !== 'counterparts.json')) {
+// Obligation annotations (counterparts*.json annotate requirements across plans: tests/kb/counterparts.test.ts).
+for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.json') && !f.startsWith('counterparts'))) {
   const gold = JSON.parse(readFileSync(join(__dirname, file), 'utf8')) as { plan: string; items: GoldItem[] };
   describe(`gold annotation ${file}`, () => {
     const tasks = kb.tasks.filter((t) => t.planId === gold.plan && t.source.origin === 'prose');
