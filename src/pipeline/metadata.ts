@@ -3,6 +3,7 @@
  * office, issue date. A field that is not in the text is null: never invented.
  */
 import { parseNumber } from './numerals.js';
+import { looksLikeUnit } from './units/clauses.js';
 
 export interface PlanMeta {
   province: string | null;
@@ -25,6 +26,32 @@ function isoOf(y: string, m: string, d: string): string | null {
 /** Blank out bracketed references （…） and 《…》 so that cited documents are not mistaken for this one. */
 function maskRefs(s: string): string {
   return s.replace(/《[^》\n]{0,80}》|（[^）\n]{0,80}）/g, (m) => ' '.repeat(m.length));
+}
+
+/** A line that is only organisations, separated by spaces or 、: they, joined by 、 (joint issuers). */
+function organisations(line: string): string | null {
+  const parts = line.trim().split(/[\s\u3000、，,]+/).filter(Boolean);
+  return parts.length && parts.length <= 6 && parts.every((p) => looksLikeUnit(p, true) && !/^各/.test(p)) ? parts.join('、') : null;
+}
+
+/** The issuers of a notice, as its title line names them before 关于印发 (东陵省住房和城乡建设厅 东陵省应急管理厅关于印发…). */
+function noticeIssuers(head: string): string | null {
+  for (const line of head.split('\n').slice(0, 20)) {
+    const at = line.indexOf('关于印发');
+    if (at > 0) return organisations(line.slice(0, at));
+  }
+  return null;
+}
+
+/** An issuing body on a line of its own right above a date line, in the header (a signature block under the title). */
+function bodyAboveDate(lines: string[]): string | null {
+  const DATE_LINE = /^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年[^\n]{1,8}日\s*$/;
+  for (let k = 0; k + 1 < lines.length; k++) {
+    if (!DATE_LINE.test(lines[k + 1])) continue;
+    const org = organisations(lines[k]);
+    if (org) return org;
+  }
+  return null;
 }
 
 export function extractMetadata(text: string): PlanMeta {
@@ -97,15 +124,22 @@ export function extractMetadata(text: string): PlanMeta {
     const pub = /(?:发文日期|发布日期|发布时间)[:：]?\s*(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})/.exec(head);
     if (pub) issuedOn = isoOf(pub[1], pub[2], pub[3]);
   }
+  if (!issuer && notice) issuer = noticeIssuers(head);
   if (!issuer) {
     const iss = /^\s*([\u4e00-\u9fff]{2,12}(?:人民政府办公厅|人民政府办公室|人民政府))\s*$/m.exec(head);
     issuer = iss ? iss[1] : null;
   }
+  if (!issuer) issuer = bodyAboveDate(head.split('\n').slice(0, 30));
   if (!issuer) {
     // A plan signed at its end: the line of an issuing body (…指挥部, …领导小组, …委员会, …局) right above the
     // signature date.
     const sig = /(?:^|\n)\s*([\u4e00-\u9fff]{2,24}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|指挥部|领导小组|委员会|工作委员会|局|厅|委))\s*\n\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年[^\n]{1,8}日\s*$/.exec(text.slice(-400).trimEnd());
     issuer = sig ? sig[1] : null;
+  }
+  // Joint issuers whose separating space normalisation dropped: 东陵省住房和城乡建设厅东陵省应急管理厅 → two.
+  if (issuer && province && issuer.indexOf(province, 1) > 0) {
+    const parts = issuer.split('、').flatMap((x) => x.split(new RegExp(`(?=${province})`)));
+    if (parts.every((p) => looksLikeUnit(p, true))) issuer = parts.join('、');
   }
   return { province, title, docNumber, issuer, issuedOn };
 }

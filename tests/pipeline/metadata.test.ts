@@ -22,6 +22,21 @@ describe('extractMetadata', () => {
     // a body named in the text, not above the date, is no issuer
     expect(extractMetadata('东岭市2025年防汛抗旱工作要点\n一、目标\n市防汛抗旱指挥部负责统筹。\n').issuer).toBeNull();
   });
+  it('the issuers a notice names before 关于印发: a department, joint issuers (space or none between them)', () => {
+    expect(extractMetadata('北屏市水务局关于印发北屏市2025年节水工作要点的通知\n各区水务局：\n').issuer).toBe('北屏市水务局');
+    const joint = '西岭省交通运输厅 西岭省公安厅关于印发《西岭省农村公路安全提升行动方案》的通知\n各市交通运输局、公安局：\n';
+    expect(extractMetadata(joint).issuer).toBe('西岭省交通运输厅、西岭省公安厅');
+    expect(extractMetadata(joint.replace(' ', '')).issuer).toBe('西岭省交通运输厅、西岭省公安厅');
+    expect(extractMetadata(joint).province).toBe('西岭省');
+  });
+  it('the issuer on its own line right above a date line under the title (a Markdown header block too)', () => {
+    const plan = extractPlan('q.md', Buffer.from('# 南坪县2025年森林防火工作方案\n\n> 南坪县森林防灭火指挥部办公室\n> 2025年1月8日\n\n## 一、重点任务\n\n1. 2月底前完成防火隔离带清理。（责任单位：县林业局）\n', 'utf8'));
+    if (!plan.ok) throw new Error(plan.reason);
+    expect(plan.plan.issuer).toBe('南坪县森林防灭火指挥部办公室');
+    expect(plan.plan.issuedOn).toBe('2025-01-08');
+    // a heading or a sentence above a date is no issuer
+    expect(extractMetadata('某市2025年工作要点\n一、总体要求\n2025年1月8日\n').issuer).toBeNull();
+  });
   it('a county, district, prefecture or league names the plan when no province or city does', () => {
     expect(extractMetadata('松岭县2025年秸秆禁烧工作方案\n').province).toBe('松岭县');
     expect(extractMetadata('青石区2024年背街小巷整治实施方案\n').province).toBe('青石区');
