@@ -25,6 +25,33 @@ describe('full pinyin that two words share', () => {
   });
 });
 
+describe('homophones: the typo a pinyin IME makes', () => {
+  const tasks = [
+    mkTask('开展城镇燃气管道老化更新改造'),
+    mkTask('督促燃情演出场所落实消防措施'),
+    mkTask('推进瓶装燃气安全整治'),
+    mkTask('开展消防安全整治百日行动'),
+  ];
+  const ix = new SearchIndex(tasks);
+  it('燃起 / 燃器 (ranqi) find 燃气, the same syllables over as many characters, not the start of 燃情 (ranqing)', () => {
+    for (const q of ['燃起', '燃器']) {
+      const hits = ix.search(q, undefined, 10);
+      expect(hits.map((h) => h.task)).toEqual([tasks[0], tasks[2]]);
+      const [s, e] = hits[0].ranges[0];
+      expect(tasks[0].text.slice(s, e)).toBe('燃气');
+      expect(hits[0].score).toBeGreaterThanOrEqual(TIER.homophone);
+      expect(hits[0].score).toBeLessThan(TIER.fuzzy);
+    }
+  });
+  it('below every exact hit: 整治 first, then what only sounds like it', () => {
+    const extra = new SearchIndex([...tasks, mkTask('开展违规建设专项整制（原文笔误）')]);
+    const hits = extra.search('整制', undefined, 10);
+    expect(hits[0].task.text).toContain('整制');
+    expect(hits[0].score).toBe(TIER.text);
+    expect(hits.slice(1).map((h) => h.task)).toEqual([tasks[2], tasks[3]]);
+  });
+});
+
 describe('SearchIndex on synthetic tasks', () => {
   const tasks = [
     mkTask('组织开展信息系统审计，摸清各部门信息系统数量'),

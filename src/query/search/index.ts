@@ -11,6 +11,8 @@
  *   0.10+ full pinyin ("shenji" → 审计) at a syllable start, of the text or the units/sections
  *   0.15+ pinyin initials ("sjt" → 审计厅), likewise; within these two tiers the Chinese word matched
  *         by more tasks ranks first, then text before units/sections
+ *   0.30+ homophones: a Chinese query of 2–8 characters whose syllables are those of other characters (燃起 →
+ *         燃气, the typo a pinyin IME makes): the same syllables, whole, over as many characters
  *   0.35+ fuzzy (typos: a wrong or missing character): fuse.js (0.35 + 0.65 × fuse score) over a
  *         capped candidate set, then in-order character proximity for what Bitap cannot reach
  *         (僵户系统 → “僵尸”信息系统)
@@ -33,7 +35,7 @@ import { Fuse, pinyinLib } from './deps.js';
 import { allOccurrences, conceptWords, fold, HAS_CJK, HAS_LETTER, LATIN_QUERY, MAX_RANGES, mergeRanges, normalizeQuery, wholeWords } from './text.js';
 import { EMPTY, PagedList, trigramKeyOf, windowIntersect } from './postings.js';
 import { CharTable, eachChar } from './chars.js';
-import { casedPinyin, fullAt, fullRange, pinyinOf, pyKind, pyKindStored, type Py } from './pinyin.js';
+import { casedPinyin, fullAt, fullRange, pinyinOf, pyKind, pyKindStored, syllablesAt, type Py } from './pinyin.js';
 import { densestWindow, proximity } from './fuzzy.js';
 import type { SearchParts, SearchSource } from './persist.js';
 
@@ -51,6 +53,9 @@ export interface TaskList {
   at(i: number): Task;
 }
 
+/** A query the homophone tier reads: 2–8 Chinese characters, no spaces. */
+const HOMOPHONE_QUERY = /^[\u3400-\u9fff]{2,8}$/;
+
 export const TIER = {
   text: 0,
   textTerms: 0.05,
@@ -58,6 +63,7 @@ export const TIER = {
   concept: 0.07,
   pinyin: 0.1,
   initials: 0.15,
+  homophone: 0.3,
   fuzzy: 0.35,
 } as const;
 
@@ -946,6 +952,12 @@ export class SearchIndex {
       if (full()) return out;
     }
 
+    // --- homophones (燃起 → 燃气): the query's syllables, whole, in as many characters
+    if (!pyQuery && HOMOPHONE_QUERY.test(q)) {
+      this.homophones(q, limit - out.length, ok, push);
+      if (full()) return out;
+    }
+
     // --- fuzzy fallback (typos: a wrong or missing character) over a capped candidate set
     if (HAS_CJK.test(q)) this.fuzzy(terms, limit - out.length, ok, push);
     return out;
@@ -1080,6 +1092,48 @@ export class SearchIndex {
       if (h.d < n) ranges.push(h.range);
       else allOccurrences(this.f(i), h.word, ranges);
       push(i, base + (0.049 * rank) / counts[h.kind], ranges);
+      added++;
+    }
+  }
+
+  /**
+   * Hits for the characters that sound like the query's: each field whose full pinyin holds the query's
+   * syllables, whole, over exactly as many characters (other characters than the query's: its exact hits are
+   * in the first tier). Ranked like pinyin hits: a match that is a word of its text first, then the words more
+   * hits share, text before units and headings, plan order.
+   */
+  private homophones(q: string, room: number, ok: (i: number) => boolean, push: (i: number, score: number, ranges: Array<[number, number]>) => void): void {
+    if (room <= 0) return;
+    const py = pinyinOf(q).full;
+    if (py.includes('|') || py.length < 3) return;
+    const n = this.n;
+    const hits: Array<{ d: number; word: string; range: [number, number] }> = [];
+    for (const d of this.pinyinDocs(py, ok, Math.max(PY_CAP, 6 * room))) {
+      const p = this.pyAt(d);
+      const f = this.f(d);
+      for (let at = syllablesAt(p, py); at >= 0; at = syllablesAt(p, py, at + 1)) {
+        const range = fullRange(p, f, at, py.length);
+        const word = f.slice(range[0], range[1]);
+        if (word.length !== q.length || word === q) continue;
+        hits.push({ d, word, range });
+        break;
+      }
+    }
+    const pop = new Map<string, number>();
+    const whole = new Map<string, number>();
+    for (const h of hits) {
+      pop.set(h.word, (pop.get(h.word) ?? 0) + 1);
+      if (!whole.has(h.word)) whole.set(h.word, wholeWords(this.f(h.d), h.range[0], h.range[1]) ? 0 : 1);
+    }
+    hits.sort((a, b) => whole.get(a.word)! - whole.get(b.word)! || pop.get(b.word)! - pop.get(a.word)! || Number(a.d >= n) - Number(b.d >= n) || a.d - b.d);
+    let added = 0;
+    for (let k = 0; k < hits.length && added < room; k++) {
+      const h = hits[k];
+      const i = h.d >= n ? h.d - n : h.d;
+      if (!ok(i)) continue;
+      const ranges: Array<[number, number]> = [];
+      if (h.d < n) allOccurrences(this.f(i), h.word, ranges);
+      push(i, TIER.homophone + (0.049 * k) / hits.length, ranges);
       added++;
     }
   }

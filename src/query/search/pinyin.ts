@@ -74,6 +74,18 @@ export function fullAt(p: Py, q: string): number {
   return -1;
 }
 
+/**
+ * Start index in `p.full` of an occurrence of q that begins and ends at syllable bounds (the same syllables,
+ * whole: "ranqi" is 燃气 but not the start of 燃情 "ranqing"), from `from`, or -1.
+ */
+export function syllablesAt(p: Py, q: string, from = 0): number {
+  for (let i = p.full.indexOf(q, from); i >= 0; i = p.full.indexOf(q, i + 1)) {
+    const end = i + q.length;
+    if (p.bound[i] && (end === p.full.length || p.bound[end])) return i;
+  }
+  return -1;
+}
+
 /** The field range [start, end) covered by a full-pinyin match at `at` of length `len`. */
 export function fullRange(p: Py, field: string, at: number, len: number): [number, number] {
   const s = p.map[at];
