@@ -346,7 +346,7 @@ export function extractPlan(file: string, bytes: Uint8Array, config: ExtractorCo
     warnings.push(...annex.warnings);
     const { tasks: rows, odd } = annexTasks(doc, annex, planId, file, lineOf, toRaw);
     for (const r of rows) Object.assign(r.source, where(r.source.line));
-    linkRestates(tasks, rows);
+    warnings.push(...linkRestates(tasks, rows));
     tasks.push(...rows);
     if (odd) warnings.push(`${odd} annex row(s) skipped: the task cell holds no task (a number, units or a date)`);
   }
