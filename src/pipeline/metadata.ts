@@ -46,6 +46,7 @@ function noticeIssuers(head: string): string | null {
 /** An issuing body on a line of its own right above a date line, in the header (a signature block under the title). */
 function bodyAboveDate(lines: string[]): string | null {
   const DATE_LINE = /^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年[^\n]{1,8}日\s*$/;
+  lines = lines.filter((l) => l.trim());
   for (let k = 0; k + 1 < lines.length; k++) {
     if (!DATE_LINE.test(lines[k + 1])) continue;
     const org = organisations(lines[k]);
@@ -78,11 +79,12 @@ export function extractMetadata(text: string): PlanMeta {
   // (A name of up to 4 characters before 省/市, longer before 自治区; 全市, 本省, 城市, 都市 are no place; a
   // leading year is skipped: 2023年新余市…)
   const place = /^(?:(?:19|20)\d{2}年(?:度)?)?((?:[\u4e00-\u9fff]{2,8}?自治区|(?![全本各该我][省市])[\u4e00-\u9fff]{1,4}?(?:特别行政区|省|市))(?<!城市|都市))/;
-  // …else a county-level one (松原县, 白河区, 恩施州, 阿拉善盟); not a word that merely ends so (社区, 园区, 全区).
-  const county = /^(?:(?:19|20)\d{2}年(?:度)?)?((?!全|本)[\u4e00-\u9fff]{2,8}?(?:县|区|州|盟|旗))/;
+  // …else a county-level one (松原县, 白河区, 恩施州, 阿拉善盟) or a township (石桥镇, 东山街道); not a word that
+  // merely ends so (社区, 园区, 全区, 城镇).
+  const county = /^(?:(?:19|20)\d{2}年(?:度)?)?((?!全|本)[\u4e00-\u9fff]{2,8}?(?:县|区|州|盟|旗|乡|镇|街道))/;
   const countyOf = (s: string | null) => {
     const c = s ? county.exec(s)?.[1] : undefined;
-    return c && !/(?:社区|园区|景区|片区|辖区|城区|小区|校区|库区|矿区|林区|牧区|山区|灾区|地区)$/.test(c) ? c : null;
+    return c && !/(?:社区|园区|景区|片区|辖区|城区|小区|校区|库区|矿区|林区|牧区|山区|灾区|地区|城镇|乡镇|村镇|集镇|城乡)$/.test(c) ? c : null;
   };
   const province = (title && place.exec(title)?.[1]) || (issuer && place.exec(issuer)?.[1]) || countyOf(title) || countyOf(issuer) || null;
   // The issuing office starts with the place name: prefer that reading over a glued notice prefix.
@@ -109,7 +111,14 @@ export function extractMetadata(text: string): PlanMeta {
   const field = /(?:签署日期|成文日期|印发日期)[:：]?\s*(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})/.exec(head);
   if (field) issuedOn = isoOf(field[1], field[2], field[3]);
   if (!issuedOn) {
-    const dates = [...masked.matchAll(/(\d{4}|[〇零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日(?![前之以])/g)];
+    // A date line of the header (the date under the issuer, or in brackets under the title) first…
+    const line = /(?:^|\n)[ \t\u3000]*[（(]?(\d{4}|[〇零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日(?:印发|发布)?[）)]?[ \t\u3000]*(?=\n|$)/.exec(head);
+    if (line) issuedOn = isoOf(line[1], line[2], line[3]);
+  }
+  if (!issuedOn) {
+    // …else a date of the header, not one inside a sentence of the plan: a limit or the bound of a period
+    // (有效期至2027年12月31日, 2025年5月1日至9月30日, …日起施行) is no issue date.
+    const dates = [...masked.matchAll(/(?<!(?:至|到|截至|截止|于|在|从|自|起|止|前|后)\s*)(\d{4}|[〇零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日(?![前之以起止至到后内]|\s*[—\-－~～]\s*(?:\d{1,4}年|\d{1,2}[月日号]|[一二三四五六七八九十]{1,3}[月日]))/g)];
     for (const d of dates) {
       issuedOn = isoOf(d[1], d[2], d[3]);
       if (issuedOn) break;
@@ -130,6 +139,12 @@ export function extractMetadata(text: string): PlanMeta {
     issuer = iss ? iss[1] : null;
   }
   if (!issuer) issuer = bodyAboveDate(head.split('\n').slice(0, 30));
+  if (!issuer && title) {
+    // …or on its own line right under the title (a Markdown header in bold: **某市防汛抗旱指挥部办公室**).
+    const lines = head.split('\n').map((l) => l.trim()).filter(Boolean);
+    const at = lines.findIndex((l) => l.replace(/^#+\s*|[《》]/g, '').includes(title));
+    if (at >= 0 && at + 1 < lines.length) issuer = organisations(lines[at + 1].replace(/^\*\*|\*\*$/g, ''));
+  }
   if (!issuer) {
     // A plan signed at its end: the line of an issuing body (…指挥部, …领导小组, …委员会, …局) right above the
     // signature date.

@@ -22,7 +22,7 @@ import type { Candidate } from './refiners/types.js';
 import { segmentTokens, tokenize } from './segment.js';
 import { themesOf, type ThemeRule } from './tables/topics/e-government.js';
 import { canonicalNameWith as canonicalName, unitKindWith as unitKind, type UnitTables } from './tables/units.js';
-import { parseRoleClauses, parseUnits, splitList, splitTopText, type FoundUnit } from './units/index.js';
+import { parseRoleClauses, parseUnits, splitList, splitTopText, unitListPrefix, WORK_START, type FoundUnit } from './units/index.js';
 import { splitTop } from './units/pieces.js';
 
 export type PlanResult = { ok: true; plan: Plan; tasks: Task[] } | { ok: false; reason: string };
@@ -48,6 +48,9 @@ function lineIndex(raw: string): (offset: number) => number {
 }
 
 const MIN_ACTION = 6;
+/** …and of one an attribution governs that names its work with an action verb (完成演练). */
+const MIN_GOVERNED_ACTION = 4;
+const HAS_ACTION = new RegExp(ACTION_VERB);
 const STARTS_WITH_ACTION = new RegExp(`^(?:基本|全面|全部|率先)?${ACTION_VERB}`);
 
 function cleanText(s: string): string {
@@ -159,7 +162,8 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
         mergeUnits(units, subjectUnits!);
       }
       if (CLOSING.test(body)) continue;
-      if (actionLength(body, deadlines.slice(0, own)) < MIN_ACTION) continue;
+      // A terse item (年底前完成演练。（…负责）) is a task when an attribution governs it and it names the work.
+      if (actionLength(body, deadlines.slice(0, own)) < (units.length && HAS_ACTION.test(body) ? MIN_GOVERNED_ACTION : MIN_ACTION)) continue;
       blockCands.push({ text: body, key: textKey(body), pos: start, start, end: stop, spanEnd: Math.max(s.spanEnd, stop), block: bi, section, sectionTitles, units, inherited: false, deadlines, rule, refinedBy: [], ...(subjectUnits ? { subjectUnits } : {}) });
     }
     out.push(...blockCands);
@@ -167,8 +171,9 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
   return out;
 }
 
-/** The closing formulas of a plan (附则): when it takes effect, who interprets it — no work to do. */
-const CLOSING = /^(?:本(?:方案|办法|意见|通知|要点|计划|细则))?[^，。；]{0,12}(?:自印发之日起|自发布之日起|自公布之日起)(?:施行|执行|实施)|由[^，。；]{2,30}负责解释[。．]?$/;
+/** The closing formulas of a plan (附则): when it takes effect, until when, who interprets it — no work to do. */
+const CLOSING_CLAUSE = /^(?:本(?:方案|办法|意见|通知|要点|计划|细则|清单))?(?:[^，。；]{0,12}自(?:印发|发布|公布)之日起(?:施行|执行|实施|生效)|由[^，。；]{2,30}负责解释|有效期[^，。；]{0,20}|[^，。；]{0,12}同时废止)$/;
+const CLOSING = { test: (body: string) => body.split(/[，。；,;]/).filter((c) => c.trim()).every((c) => CLOSING_CLAUSE.test(c.trim())) };
 
 /** A unit named with its level or place: 县体育局, 青溪县住建局, 市委宣传部 (not 审计机关, not 各单位). */
 const SPECIFIC_UNIT = /^(?!各)(?:省|市|自治区|县|区|州|乡|镇|街道|[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|州|盟|旗|乡|镇|街道))/;
@@ -176,7 +181,7 @@ const SPECIFIC_UNIT = /^(?!各)(?:省|市|自治区|县|区|州|乡|镇|街道|[
 /**
  * Is `seg` assigned to the subject found in it: named units (with their level: 县体育局, not a class such as
  * 审计机关 or a collective call such as 各单位) that open it (after a run-in title at most) and take the work by a
- * modal of assignment (要, 负责, 牵头, 应当, 须)?
+ * modal of assignment (要, 负责, 牵头, 应当, 须), or take partners for it (X会同Y开展…)?
  */
 function assignedBy(seg: string, subject: FoundUnit[]): boolean {
   const u = subject[0];
@@ -184,15 +189,17 @@ function assignedBy(seg: string, subject: FoundUnit[]): boolean {
   const before = seg.slice(0, u.start);
   if (/[，,；;]/.test(before) || before.replace(/^[^。！？]*[。！？]/, '').trim()) return false;
   let end = u.end;
+  let partnered = false;
   for (;;) {
     const m = /^(?:、|和|及|会同|联合)/.exec(seg.slice(end));
     if (!m) break;
-    end += m[0].length;
-    const next = /^[^，。；、]{2,30}?(?=要|负责|牵头|应当|须|必须|、|和|及)/.exec(seg.slice(end));
-    if (!next) break;
-    end += next[0].length;
+    const list = unitListPrefix(seg.slice(end + m[0].length));
+    if (!list) break;
+    end += m[0].length + list.text.length;
+    partnered ||= m[0] === '会同' || m[0] === '联合';
   }
-  return /^(?:要|负责|牵头|应当|应|须|必须)/.test(seg.slice(end));
+  // X要… / X负责… — or X会同Y开展…: a unit that takes partners for the work is assigned it.
+  return /^(?:要|负责|牵头|应当|应|须|必须)/.test(seg.slice(end)) || (partnered && WORK_START.test(seg.slice(end)));
 }
 
 /** A table cell of units → units with the column's role ("省审计厅牵头，…配合" in a cell keeps its own roles). */

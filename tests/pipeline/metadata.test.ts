@@ -37,6 +37,20 @@ describe('extractMetadata', () => {
     // a heading or a sentence above a date is no issuer
     expect(extractMetadata('某市2025年工作要点\n一、总体要求\n2025年1月8日\n').issuer).toBeNull();
   });
+  it('the issue date is a date of the header, not a limit or a period in the text (有效期至…, 5月1日至9月30日)', () => {
+    const valid = '河口县2025年家庭医生签约服务方案\n一、主要任务\n1.县卫健局于6月底前制定考核办法。\n二、附则\n本方案自印发之日起施行，有效期至2027年12月31日。\n\n河口县卫生健康局\n2025年4月2日\n';
+    expect(extractMetadata(valid).issuedOn).toBe('2025-04-02');
+    expect(extractMetadata('河口县2025年防汛工作方案\n一、主要任务\n1.2025年5月1日至9月30日实行24小时值班。\n2.2025年6月1日起执行汛期巡查制度。\n').issuedOn).toBeNull();
+    // a date on a line of its own under the issuer, and one after a PDF's page marker, still are
+    expect(extractMetadata('河口县2025年防汛工作方案\n河口县人民政府办公室\n2025年3月25日\n一、主要任务\n').issuedOn).toBe('2025-03-25');
+    expect(extractMetadata('河口县2025年防汛工作方案 一、主要任务 … 河口县人民政府 2025年3月25日 — 1 — 河口县').issuedOn).toBe('2025-03-25');
+  });
+  it('the issuer on the line under the title (a Markdown header in bold); a township names the plan', () => {
+    const plan = extractPlan('b.md', Buffer.from('# 南坪镇2025年森林防火工作方案\n\n**南坪镇森林防灭火指挥部办公室**\n\n## 一、重点任务\n\n1. 2月底前完成防火隔离带清理。（责任单位：镇林业站）\n', 'utf8'));
+    if (!plan.ok) throw new Error(plan.reason);
+    expect(plan.plan).toMatchObject({ issuer: '南坪镇森林防灭火指挥部办公室', province: '南坪镇' });
+    expect(extractMetadata('城镇燃气安全工作方案\n一、任务\n').province).toBeNull();
+  });
   it('a county, district, prefecture or league names the plan when no province or city does', () => {
     expect(extractMetadata('松岭县2025年秸秆禁烧工作方案\n').province).toBe('松岭县');
     expect(extractMetadata('青石区2024年背街小巷整治实施方案\n').province).toBe('青石区');

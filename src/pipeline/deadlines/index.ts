@@ -6,6 +6,7 @@
 import type { Precision, Recurrence } from '../../types.js';
 import { daily } from './parsers/daily.js';
 import { dateList } from './parsers/date-list.js';
+import { afterIssue } from './parsers/after-issue.js';
 import { event } from './parsers/event.js';
 import { monthly } from './parsers/monthly.js';
 import { period } from './parsers/period.js';
@@ -59,6 +60,7 @@ export const DEADLINE_PARSERS: DeadlineParser[] = [
   yearlessMonth,
   yearly,
   event,
+  afterIssue,
 ];
 
 export const DEADLINE_REFINERS: DeadlineRefiner[] = [overlapRemoval, notADeadline];

@@ -17,6 +17,8 @@ export const TIME_OF_DAY = `(?:下班|中午|上午|下午|\\d{1,2}(?:时|点))?
  * 第三季度完成… / 一季度启动…. A span followed by a noun (一季度经济运行, 第三季度工作会议) is no limit.
  */
 export const ACTION_VERB = `(?:完成|建成|实现|出台|印发|制定|召开|开展|启动|上线|推出|形成|组织|举办|建立|落实|提交|报送|部署|覆盖|投入|投运|运行|达到)`;
-export const ACTION_AFTER = `(?=(?:基本|全面|全部|率先|要|须|必须|将)?${ACTION_VERB})`;
+/** An action verb, with the adverb or modal that may open it (基本完成, 要建立). */
+export const ACTION = `(?:基本|全面|全部|率先|要|须|必须|将)?${ACTION_VERB}`;
+export const ACTION_AFTER = `(?=${ACTION})`;
 /** Not preceded by a year, a digit or 每 (year-less forms). */
 export const NO_YEAR_BEFORE = `(?<![年\\d${CN_DIGITS}十每])`;

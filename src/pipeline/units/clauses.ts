@@ -118,6 +118,8 @@ export function splitList(list: Piece): ListItem[] {
     // 各县、市、区政府 is one unit: the level words share the suffix of the last one.
     if (BARE_COLLECTIVE.test(item.text) || /^各[^、]*、/.test(item.text)) {
       while (i + 1 < raw.length && LEVEL_TAIL.test(raw[i + 1].text)) join();
+      // 各市、县医疗保障局: the bodies of each level share the department named after the last level word.
+      if (/^各[市县区乡镇旗州](?:、[市县区乡镇旗州])*$/.test(item.text) && i + 1 < raw.length && /^[市县区乡镇旗州][\u4e00-\u9fff]{2,12}$/.test(raw[i + 1].text) && ORG_SUFFIX.test(raw[i + 1].text) && raw[i + 1].text[0] !== item.text[1]) join();
     }
     // 各级财政、发改部门: an item that names no organisation takes the next one's suffix.
     while (i + 1 < raw.length && /^各级/.test(item.text) && !ORG_SUFFIX.test(item.text) && raw[i + 1].text.length <= 8) join();
@@ -151,6 +153,33 @@ export function splitList(list: Piece): ListItem[] {
 function listText(list: Piece, from: number, to: number): string {
   return list.text.slice(from - list.start, to - list.start);
 }
+
+/**
+ * The longest opening of `s` (up to its first ，。；) that is a list of units, each ending like an organisation:
+ * 市水利局建立预警联动机制 → 市水利局; 团市委、市妇联在全市… → 团市委、市妇联. '' when none.
+ */
+export function unitListPrefix(s: string, start = 0): { text: string; items: ListItem[] } | null {
+  const stop = Math.min(s.search(/[，。；,;！？]|$/), 60);
+  const valid = (k: number) => {
+    const text = s.slice(0, k);
+    if (!ORG_SUFFIX.test(text) && !REGION_COLLECTIVE.test(text.replace(/^.*、/, ''))) return null;
+    const items = splitList({ text, start });
+    return items.length && items.every((it) => looksLikeUnit(it.text, true)) ? { text, items } : null;
+  };
+  // The list ends where the work begins (a verb, a modal, a time or place adverbial) or at a pause; a name may
+  // hold a shorter one (市委 in 市委编办), so a valid opening not followed by such a word is extended.
+  let last: { text: string; items: ListItem[] } | null = null;
+  for (let k = 2; k <= stop; k++) {
+    const v = valid(k);
+    if (!v) continue;
+    last = v;
+    if (k === stop || WORK_START.test(s.slice(k))) return v;
+  }
+  return last;
+}
+
+/** What opens the work after the units that do it: a verb, a modal, an adverbial of time, place or manner. */
+export const WORK_START = /^(?:建立|建设|开展|研究|制定|组织|推进|推动|实施|进行|负责|牵头|做好|加强|完善|落实|指导|督促|统筹|出台|编制|开发|联合|会同|共同|定期|对|在|于|按|要|将|应|须|必须|每|及时|全面|切实|认真|持续|深入|抓好|做实|核定|确定|印发|发布|完成|启动|召开|举办|监督|检查|排查|整治|清理|审核|评估|配合|参与|协助)/;
 
 /**
  * Does the name look like a unit? `strict` (bare sentences, not brackets): it must end like an

@@ -8,7 +8,7 @@ import { subject } from './parsers/subject.js';
 import type { UnitParser } from './types.js';
 
 export type { FoundUnit, UnitMatch, UnitParser } from './types.js';
-export { parseRoleClauses, splitList, looksLikeUnit } from './clauses.js';
+export { parseRoleClauses, splitList, looksLikeUnit, unitListPrefix, WORK_START } from './clauses.js';
 export { splitTopText } from './pieces.js';
 
 export const UNIT_PARSERS: UnitParser[] = [parenthetical, labelledLine, rolePhrase, byUnit, subjectSupervise, subject];

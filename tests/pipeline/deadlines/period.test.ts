@@ -51,8 +51,24 @@ describe('deadline/event: a limit set by an event of the calendar', () => {
     expect(all('入汛前完成水库除险加固')).toEqual([['入汛前', null, null, 'deadline/event']]);
     expect(all('每年供暖季前完成管网检修')).toEqual([['每年供暖季前', null, 'yearly', 'deadline/event']]);
   });
+  it('before a noun it names the work, no limit (开展汛前隐患排查, 汛前检查)', () => {
+    expect(all('开展汛前隐患排查整治，落实汛前检查制度')).toEqual([]);
+    expect(all('汛期前，全面排查河道隐患')).toEqual([['汛期前', null, null, 'deadline/event']]);
+  });
   it('not 前后 (around), and not 当前 / 目前 / 提前', () => {
     expect(all('开学前后加强校园周边巡逻')).toEqual([]);
     expect(all('当前和今后一个时期，要提前谋划，目前已完成')).toEqual([]);
+  });
+});
+
+describe('deadline/after-issue: a limit counted from the plan\'s issue', () => {
+  it('印发后2个月内, 印发之日起30日内, 下发后两周内 → the issue date plus the span', () => {
+    expect(all('各县要在本方案印发后2个月内制定实施细则')).toEqual([['本方案印发后2个月内', '2021-05-10', null, 'deadline/after-issue']]);
+    expect(all('自印发之日起30日内报送自查报告')).toEqual([['印发之日起30日内', '2021-04-09', null, 'deadline/after-issue']]);
+    expect(all('本通知下发后两周内完成摸底')).toEqual([['本通知下发后两周内', '2021-03-24', null, 'deadline/after-issue']]);
+  });
+  it('no issue date, or working days: no date, the raw kept', () => {
+    expect(all('印发后1个月内完成', NO_YEAR)).toEqual([['印发后1个月内', null, null, 'deadline/after-issue']]);
+    expect(all('印发后15个工作日内反馈')).toEqual([['印发后15个工作日内', null, null, 'deadline/after-issue']]);
   });
 });

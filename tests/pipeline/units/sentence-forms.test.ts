@@ -76,6 +76,17 @@ describe('unit/subject: the unit that opens an unattributed obligation', () => {
     expect(roles(subject, '各乡镇于每月5日前报送上月工作情况。')).toEqual(['各乡镇:responsible']);
     expect(roles(subject, '汛期实行24小时值班制度，县防办每日通报雨情水情。')).toEqual(['县防办:responsible']);
   });
+  it('partners after 会同 end where the work begins, however it opens (建立, 研究, 核定, 在…)', () => {
+    expect(roles(subject, '县气象局会同县水利局建立山洪预警联动机制，6月底前实现预警到村。')).toEqual(['县气象局:responsible', '县水利局:responsible']);
+    expect(roles(subject, '区卫健委会同区委编办研究制定村医编制办法，年底前出台。')).toEqual(['区卫健委:responsible', '区委编办:responsible']);
+    expect(roles(subject, '市文明办会同团市委、市妇联在全市中小学开展主题活动，每学期一次。')).toEqual(['市文明办:responsible', '团市委:responsible', '市妇联:responsible']);
+    expect(roles(subject, '县财政局统筹各类涉农资金，9月底前下达。')).toEqual(['县财政局:responsible']);
+  });
+  it('a township station, each village and the bodies of each level are units', () => {
+    expect(roles(rolePhrase, '开展农田水利设施维护，镇农技站负责，各村（社区）配合。')).toEqual(['镇农技站:responsible', '各村（社区）:support']);
+    expect(roles(subject, '各市、县医疗保障局每年1月20日前拨付预付金。')).toEqual(['各市、县医疗保障局:responsible']);
+    expect(roles(subject, '省政务网站每月更新一次。')).toBeNull();
+  });
   it('collective calls and non-units are not subjects', () => {
     expect(subject.parse('各地区各部门要在年底前完成自查。')).toBeNull();
     expect(subject.parse('有关单位要按月报送进展。')).toBeNull();
@@ -98,5 +109,16 @@ describe('unit/subject: the unit that opens an unattributed obligation', () => {
     expect(units('做好记录')).toBeUndefined();
     // the closing formula (附则) is no work to do
     expect(units('负责解释')).toBeUndefined();
+  });
+  it('in a plan: X会同Y开展… is assigned though undated; a terse attributed item is a task; every closing formula is none', () => {
+    const text = '某区2025年道路交通安全整治方案\n一、重点任务\n1.区交警大队会同区交通运输局开展货车超载专项整治，长期坚持。\n2.年底前完成演练。（区应急管理局负责）\n3.完成。（区应急管理局负责）\n二、附则\n本方案由区安委办负责解释，自印发之日起实施。\n';
+    const r = extractPlan('road.txt', Buffer.from(text, 'utf8'));
+    if (!r.ok) throw new Error(r.reason);
+    const t = (needle: string) => r.tasks.find((x) => x.text.includes(needle));
+    expect(t('超载专项整治')?.units.map((u) => u.name)).toEqual(['区交警大队', '区交通运输局']);
+    expect(t('超载专项整治')?.rule).toBe('task/assigned-text');
+    expect(t('完成演练')?.deadlines.map((d) => d.raw)).toEqual(['年底前']);
+    expect(r.tasks.map((x) => x.text)).not.toContain('完成。');
+    expect(t('负责解释')).toBeUndefined();
   });
 });

@@ -8,13 +8,13 @@
  * (督查, 督导…) makes them supervise; the clause after a lead's (X牵头，Y配合，…) names its supporters, and so do
  * the lead's partners (X牵头，会同Y、Z制定…).
  */
-import { foundUnit, looksLikeUnit, splitList, SUPERVISE_WORK as SUPERVISE } from '../clauses.js';
+import { foundUnit, looksLikeUnit, splitList, unitListPrefix, SUPERVISE_WORK as SUPERVISE } from '../clauses.js';
 import type { FoundUnit, UnitParser } from '../types.js';
 
 /** Where a subject may open: the text's, a sentence's or a clause's start (5月底前，X…; …制度，X每日…). */
 const OPEN = String.raw`(?:^|[。；！？，])\s*`;
 /** What follows a subject: a modal, a time adverbial, or a verb of assignment or of the work itself. */
-const AFTER = String.raw`(?:(?<![主重需必只])要|将|应当|应(?!急|用)|须|必须|负责|牵头|会同|联合|定期|每(?=[年月季周半日天学个])|按(?=月|季度|年)|于(?=\d|[一二三四五六七八九十]|年|今|明|本|每)|在(?=\d|[一二三四五六七八九十]|年|今|明|本)|组织|开展|建立|制定|完成|对(?=[^，。；]{2,}(?:开展|进行|实施)))`;
+const AFTER = String.raw`(?:(?<![主重需必只])要|将|应当|应(?!急|用)|须|必须|负责|牵头|会同|联合|定期|每(?=[年月季周半日天学个])|按(?=月|季度|年)|于(?=\d|[一二三四五六七八九十]|年|今|明|本|每)|在(?=\d|[一二三四五六七八九十]|年|今|明|本)|组织|开展|建立|制定|完成|统筹|推进|推动|研究|指导|督促|落实|加强|做好|实施|编制|出台|健全|完善|核定|印发|对(?=[^，。；]{2,}(?:开展|进行|实施)))`;
 /** A name: no clause punctuation; a short bracket inside it stays (各县（市、区）). */
 const NAME = String.raw`(?:[^，。；！？：“”（）()]|（[^（）。，；]{1,6}）){2,30}?`;
 const SUBJECT = new RegExp(`${OPEN}(${NAME})${AFTER}`, 'g');
@@ -32,18 +32,16 @@ export const subject: UnitParser = {
       if (!items.length || !items.every((it) => looksLikeUnit(it.text, true) && !COLLECTIVE.test(it.text))) continue;
       const rest = text.slice(at + m[1].length);
       const sentence = rest.slice(0, rest.search(/[。；！？]|$/));
-      // X会同Y，… / X联合Y开展…: Y works with X
-      const w = /^(?:将|要)?(?:会同|联合)([^，。；]{2,40}?)(?=[，。；]|进行|开展|组织|对|共同|实施|$)/.exec(rest);
-      const partners = w ? splitList({ text: w[1], start: at + m[1].length + w[0].length - w[1].length }) : [];
-      const all = partners.length && partners.every((it) => looksLikeUnit(it.text, true)) ? [...items, ...partners] : items;
+      // X会同Y，… / X联合Y开展… / X会同Y、Z建立…: Y works with X (the units that open what follows 会同)
+      const w = /^(?:将|要)?(?:会同|联合)/.exec(rest);
+      const partners = w ? (unitListPrefix(rest.slice(w[0].length), at + m[1].length + w[0].length)?.items ?? []) : [];
+      const all = [...items, ...partners];
       const role = SUPERVISE.test(sentence) ? 'supervise' : rest.startsWith('牵头') ? 'lead' : 'responsible';
       const units: FoundUnit[] = all.map((it) => foundUnit(it, role, this.name));
       // X牵头，会同Y、Z，…: the lead's partners support it
-      const g = /^牵头[，,]?(?:会同|联合)([^，。；]{2,40}?)(?=[，。；]|进行|开展|组织|对|共同|实施|制定|研究|$)/.exec(rest);
-      if (g) {
-        const sup = splitList({ text: g[1], start: at + m[1].length + g[0].length - g[1].length });
-        if (sup.length && sup.every((it) => looksLikeUnit(it.text, true))) units.push(...sup.map((it) => foundUnit(it, 'support', this.name)));
-      }
+      const g = /^牵头[，,]?(?:会同|联合)/.exec(rest);
+      const sup = g ? unitListPrefix(rest.slice(g[0].length), at + m[1].length + g[0].length) : null;
+      if (sup) units.push(...sup.items.map((it) => foundUnit(it, 'support', this.name)));
       // X牵头，Y配合，…: the clause after a lead's names its supporters
       const s = /^(?:牵头|负责)[，,]([^，。；]{2,40}?)(配合|参与|协助|协同)(?=[，。；]|$)/.exec(rest);
       if (s) {
