@@ -10,7 +10,7 @@ import type { Deadline, Plan, Task, TaskUnit } from '../types.js';
 import { parseAnnex, type Annex } from './annex.js';
 import { DEFAULT_CONFIG, themeRulesOf, unitTablesOf, type ExtractorConfig } from './config.js';
 import { readDocument, type LineOrigin } from '../readers/index.js';
-import { findDeadlines, type DeadlineContext } from './deadlines/index.js';
+import { findDeadlines, ONGOING_RULES, type DeadlineContext } from './deadlines/index.js';
 import { ACTION_VERB } from './deadlines/patterns.js';
 import { fold, unfoldSpan, type Folded } from './fold.js';
 import { findHeadings, type Heading } from './headings.js';
@@ -91,6 +91,13 @@ function deadlinesIn(doc: Doc, fs: number, fe: number): Deadline[] {
   }));
 }
 
+/** The ongoing marks (长期坚持 as a clause) in the folded span [fs, fe), as deadlines without a date. */
+function ongoingIn(doc: Doc, fs: number, fe: number): Deadline[] {
+  return findDeadlines(doc.folded.text.slice(fs, fe), doc.ctx, ONGOING_RULES)
+    .slice(0, 1)
+    .map((d) => ({ raw: doc.written(fs + d.start, fs + d.end) || d.raw, date: null, recurring: null, precision: d.precision, rule: d.rule }));
+}
+
 /** Length of the action text without the deadlines found in it (linear: no string rebuilding). */
 function actionLength(text: string, inText: Deadline[]): number {
   let n = textKey(text).length;
@@ -162,6 +169,8 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
         mergeUnits(units, subjectUnits!);
       }
       if (CLOSING.test(body)) continue;
+      // …，长期坚持 / （…负责，持续推进）: the task's time requirement when it names no limit of its own.
+      if (!deadlines.length) deadlines.push(...ongoingIn(doc, start, Math.max(s.spanEnd, stop)));
       // A terse item (年底前完成演练。（…负责）) is a task when an attribution governs it and it names the work.
       if (actionLength(body, deadlines.slice(0, own)) < (units.length && HAS_ACTION.test(body) ? MIN_GOVERNED_ACTION : MIN_ACTION)) continue;
       blockCands.push({ text: body, key: textKey(body), pos: start, start, end: stop, spanEnd: Math.max(s.spanEnd, stop), block: bi, section, sectionTitles, units, inherited: false, deadlines, rule, refinedBy: [], ...(subjectUnits ? { subjectUnits } : {}) });
@@ -252,6 +261,7 @@ function annexTasks(doc: Doc, annex: Annex, planId: string, file: string, lineOf
         deadlines.push({ raw: doc.written(r.deadline.start, r.deadline.end), date: `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`, recurring: null, precision: 'day', rule: 'deadline/table-date' });
       }
     }
+    if (r.deadline && !deadlines.length) deadlines.push(...ongoingIn(doc, r.deadline.start, r.deadline.end));
     // 时限 每年1月底前 beside 截止日期 2018-01-31: the ledger's date is the first occurrence the plan alone
     // (without its issue date) cannot give.
     const iso = r.date && /^(\d{4})-(\d{2})-(\d{2})$/.exec(r.date.text.trim());

@@ -125,13 +125,16 @@ export class PlansQuery {
   plan(id: string): Plan | undefined {
     return this.planById.get(id);
   }
-  /** Short tag for a plan: 河北, 安徽, 重庆 … (province without 省/市/自治区). */
+  /**
+   * Short tag for a plan, unique among the plans: 河北, 安徽, 重庆 … (the place without 省/市/自治区); where two
+   * plans share a place, the topic of each title follows it (江州·防汛, 江州·营商环境), and the file id where
+   * even that is shared.
+   */
   planTag(id: string): string {
-    const p = this.planById.get(id);
-    const name = p?.province ?? id;
-    const short = name.replace(/(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市|县|区|盟|旗)$/u, '');
-    return short.length >= 2 || (short && /(?:省|市|自治区)$/.test(name)) ? short : name;
+    this.tags ??= uniqueTags(this.kb.plans);
+    return this.tags.get(id) ?? id;
   }
+  private tags: Map<string, string> | undefined;
   /** How many tasks there are (without parsing them, from a cache's task table). */
   taskCount(): number {
     return this.opts.tasks?.count ?? this.kb.tasks.length;
@@ -410,4 +413,40 @@ export class PlansQuery {
     const paragraph = head + raw.slice(ls, cut) + '…' + raw.slice(end, le) + tail;
     return { paragraph, start: start - ls + head.length, end: cut - ls + head.length + 1, line: task.source.line };
   }
+}
+
+/** The place of a plan without its level word (安徽省 → 安徽), else the file id. */
+function placeTag(p: Plan): string {
+  const name = p.province ?? p.id;
+  const short = name.replace(/(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市|县|区|盟|旗|镇|乡|街道)$/u, '');
+  return short.length >= 2 || (short && /(?:省|市|自治区)$/.test(name)) ? short : name;
+}
+
+/** The topic of a plan's title: without its place, year and plan word, at most 6 characters (防汛, 营商环境). */
+function titleTopic(p: Plan): string {
+  let t = (p.title ?? '').replace(/[《》“”"\s]/g, '');
+  if (p.province && t.startsWith(p.province)) t = t.slice(p.province.length);
+  t = t.replace(/^(?:(?:19|20)\d{2}(?:[—\-－~～至](?:19|20)?\d{2,4})?年(?:度)?)/, '').replace(/^(?:关于|全市|全省|全县|全区)/, '');
+  t = t.replace(/^(?:进一步)?(?:全面|加快|深入|持续|大力)?(?:推进|推动|加强|深化|做好|开展|实施)(?=.{4})/, '');
+  t = t.replace(/(?:（[^）]*）)$/, '').replace(/(?:三年|五年)?(?:专项)?(?:实施方案|工作方案|行动方案|行动计划|工作计划|方案|工作要点|要点|任务分工表|任务清单|责任清单|整改清单|清单|规划|计划|意见|办法|细则|安排|台账)$/, '');
+  t = t.replace(/(?:工作|行动|攻坚|专项)$/, '');
+  return t.slice(0, 6);
+}
+
+function uniqueTags(plans: readonly Plan[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const byPlace = new Map<string, Plan[]>();
+  for (const p of plans) byPlace.set(placeTag(p), [...(byPlace.get(placeTag(p)) ?? []), p]);
+  for (const [place, group] of byPlace) {
+    if (group.length === 1) {
+      out.set(group[0].id, place);
+      continue;
+    }
+    const tags = group.map((p) => {
+      const topic = titleTopic(p);
+      return topic ? `${place}·${topic}` : p.id;
+    });
+    group.forEach((p, k) => out.set(p.id, tags.indexOf(tags[k]) !== tags.lastIndexOf(tags[k]) ? p.id : tags[k]));
+  }
+  return out;
 }

@@ -77,6 +77,12 @@ describe('plan tags', () => {
     const q = new PlansQuery(kb);
     expect(['a', 'b', 'c', 'd', 'e'].map((id) => q.planTag(id))).toEqual(['湖北', '松岭', '青石', 'd', '北京']);
   });
+  it('unique: plans of one place are told apart by the topic of their titles, else by the file id', () => {
+    const titled = (id: string, province: string, title: string) => ({ ...plan(id, province), title });
+    const kb = { version: 1, plans: [titled('a', '东湖市', '东湖市2024年防汛抗旱工作方案'), titled('b', '东湖市', '东湖市优化营商环境三年行动方案（2024—2026年）'), titled('c', '东湖市', '东湖市防汛抗旱工作方案'), titled('d', '西山县', '西山县加快推进农村公路建设实施方案')], tasks: [], units: [], themes: [], skipped: [] } as unknown as KnowledgeBase;
+    const q = new PlansQuery(kb);
+    expect(['a', 'b', 'c', 'd'].map((id) => q.planTag(id))).toEqual(['a', '东湖·优化营商环境', 'c', '西山']);
+  });
 });
 
 describe('a topic table applies to the plans of its topic only', () => {

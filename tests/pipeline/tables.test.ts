@@ -28,7 +28,8 @@ describe('task tables', () => {
     const got = rows(TITLE + t);
     expect(got.map((r) => [r.row, r.units, r.deadlines, r.section[1]])).toEqual([
       [1, ['市场监管局:responsible'], ['2022-06-30'], '优化审批服务'],
-      [2, ['行政审批局:responsible'], [], '优化审批服务'],
+      // 持续推进 in the 时限 column: no limit, shown as the row's time requirement (deadline/ongoing, no date)
+      [2, ['行政审批局:responsible'], ['持续推进'], '优化审批服务'],
       [3, ['市场监管局:responsible', '税务局:responsible'], ['2022-12-31'], '加强监管'],
     ]);
     expect(got[0].text).toBe('推行企业开办全程网上办理，压缩办理时间。');

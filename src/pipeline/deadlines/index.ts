@@ -9,6 +9,7 @@ import { dateList } from './parsers/date-list.js';
 import { afterIssue } from './parsers/after-issue.js';
 import { event } from './parsers/event.js';
 import { monthly } from './parsers/monthly.js';
+import { ongoing } from './parsers/ongoing.js';
 import { period } from './parsers/period.js';
 import { quarterly } from './parsers/quarterly.js';
 import { tenDay } from './parsers/ten-day.js';
@@ -65,6 +66,9 @@ export const DEADLINE_PARSERS: DeadlineParser[] = [
 
 export const DEADLINE_REFINERS: DeadlineRefiner[] = [overlapRemoval, notADeadline];
 
+/** The ongoing marks of a task's text (长期坚持, 持续推进 as a clause): shown as its time requirement, never what makes it a task. */
+export const ONGOING_RULES: DeadlineRules = { parsers: [ongoing], refiners: [] };
+
 export interface DeadlineRules {
   parsers: DeadlineParser[];
   refiners: DeadlineRefiner[];
@@ -74,8 +78,8 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRules = { parsers: DEADLINE_PARSERS
 
 export function findDeadlines(text: string, ctx: DeadlineContext, rules: DeadlineRules = DEFAULT_DEADLINE_RULES): FoundDeadline[] {
   let found: FoundDeadline[] = [];
-  // Quick reject: every form contains 年, 月, 季, 周, 日, 天, 前 or 学期.
-  if (!/[年月季周日天前]|学期|星期|礼拜/.test(text)) return found;
+  // Quick reject: every form of the default parsers contains 年, 月, 季, 周, 日, 天, 前 or 学期.
+  if (rules.parsers === DEADLINE_PARSERS && !/[年月季周日天前]|学期|星期|礼拜/.test(text)) return found;
   for (const p of rules.parsers) {
     p.pattern.lastIndex = 0;
     let m: RegExpExecArray | null;
