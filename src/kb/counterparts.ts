@@ -4,7 +4,8 @@
  * (Intl.Segmenter) and character bigrams/trigrams — half of the whole task texts (with the task's own section title as a weaker second field), half
  * of their best pair of sentences (a requirement is usually one sentence of a longer task) — so boilerplate
  * that every task shares weighs little; it is refined by what the tasks carry (the same deadline form, the same lead
- * unit kind, the overlap of their unit kinds). The three best candidates of each plan are ranked again by the plans'
+ * unit kind, the overlap of their unit kinds) — less so on a weak text match between plans of other topics (their
+ * signatures of character bigrams far apart: PlanAffinity). The three best candidates of each plan are ranked again by the plans'
  * outlines (a neighbouring task matched to the candidate's neighbour adds NEIGHBOUR), and a clause does not take a
  * counterpart another clause of its task explains far better (EXPLAINED). An inverted index over the features gives the candidates — no all-pairs comparison — and the
  * common ones (in more than MAX_DF of the tasks, or MAX_POSTINGS) are left out of it: n·(postings) work,
@@ -54,6 +55,12 @@ const LINK = 0.4;
 const EXPLAINED = 0.3;
 /** Weight of the overlap of the two tasks' unit kinds (rarer kinds weigh more). */
 const UNIT_WEIGHT = 0.1;
+/** Under this text similarity the deadline, lead and unit bonuses do not apply between plans of other topics… */
+const MIN_TEXT = 0.25;
+/** …as much less as the plans' topic signatures (SIGNATURE character bigrams) are less similar than this: the five
+ * bundled plans of one topic are 0.3–0.6 apart, plans of different topics mostly 0.05–0.2. */
+const TOPIC_AFFINITY = 0.3;
+const SIGNATURE = 256;
 const MAX_DF = 0.2;
 /** …and never in more than this many (a feature that common cannot single out a requirement; keeps the work
  * per task bounded, so the build stays linear in the tasks). */
@@ -285,11 +292,17 @@ class Vocab {
   private ofTri = new Int32Array(1024).fill(-1);
   private ofWord = new Int32Array(256).fill(-1);
 
+  /** 1 for a character bigram (what a plan's topic signature is made of). */
+  bi = new Uint8Array(1024);
+
   private next(): number {
     const id = this.size++;
     if (id >= this.df.length) {
       this.df = grown(this.df, id + 1);
       this.stamp = grownFilled(this.stamp, id + 1, -1);
+      const b = new Uint8Array(this.df.length);
+      b.set(this.bi);
+      this.bi = b;
     }
     return id;
   }
@@ -299,7 +312,9 @@ class Vocab {
   }
   bigram(gid: number): number {
     if (gid >= this.ofBi.length) this.ofBi = grownFilled(this.ofBi, gid + 1, -1);
-    return this.of(this.ofBi, gid);
+    const id = this.of(this.ofBi, gid);
+    this.bi[id] = 1;
+    return id;
   }
   trigram(gid: number): number {
     if (gid >= this.ofTri.length) this.ofTri = grownFilled(this.ofTri, gid + 1, -1);
@@ -355,6 +370,8 @@ class VecBuilder {
   private w = new Float32Array(1 << 14);
   private docs = 0;
   private len = 0;
+  /** Called with each document's whole vector (every feature, before the df cap): ids ascending, weights. */
+  onDoc?: (doc: number, ids: readonly number[], x: readonly number[]) => void;
   readonly sink = (id: number, weight: number) => {
     if (this.v.stamp[id] !== this.docs) {
       this.v.stamp[id] = this.docs;
@@ -388,6 +405,7 @@ class VecBuilder {
     norm = Math.sqrt(norm) || 1;
     this.ids = grown(this.ids, this.len + list.length);
     this.w = grown(this.w, this.len + list.length);
+    this.onDoc?.(this.docs, list, x);
     for (let k = 0; k < list.length; k++) {
       const id = list[k];
       const df = v.df[id];
@@ -404,6 +422,80 @@ class VecBuilder {
 
   done(): Vecs {
     return { off: this.off.slice(0, this.docs + 1), ids: this.ids.slice(0, this.len), w: this.w.slice(0, this.len) };
+  }
+}
+
+/**
+ * The topic affinity of plans: the cosine of their signatures — the SIGNATURE heaviest features (all of them,
+ * the common ones too: they are what a topic shares) of the sum of their tasks' whole vectors. `add` takes each
+ * task's vector in task order (a build adds a plan's tasks together; a plan met again later has its signature
+ * summed with what it had); `affinity` is computed when first asked for a pair, and cached.
+ */
+class PlanAffinity {
+  /** Per plan: its signature's feature ids ascending, and their weights (normalised once `done`). */
+  private readonly ids: Int32Array[];
+  private readonly w: Float32Array[];
+  private current = -1;
+  private acc = new Map<number, number>();
+  private readonly cache = new Map<number, number>();
+
+  constructor(
+    private readonly P: number,
+    private readonly df: Int32Array,
+    private readonly bi: Uint8Array,
+  ) {
+    this.ids = Array.from({ length: P }, () => new Int32Array(0));
+    this.w = Array.from({ length: P }, () => new Float32Array(0));
+  }
+
+  /** Task vector of plan p: ids, their weights (before normalising). Character bigrams of df ≥ 2 make the signature. */
+  add(p: number, ids: readonly number[], x: readonly number[]): void {
+    if (p !== this.current) this.flush(p);
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k];
+      if (this.bi[id] && this.df[id] >= 2) this.acc.set(id, (this.acc.get(id) ?? 0) + x[k]);
+    }
+  }
+
+  private flush(next: number): void {
+    const p = this.current;
+    if (p >= 0) {
+      const m = this.acc;
+      for (let k = 0; k < this.ids[p].length; k++) m.set(this.ids[p][k], (m.get(this.ids[p][k]) ?? 0) + this.w[p][k]);
+      const top = [...m].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, SIGNATURE).sort((a, b) => a[0] - b[0]);
+      this.ids[p] = Int32Array.from(top, (e) => e[0]);
+      this.w[p] = Float32Array.from(top, (e) => e[1]);
+    }
+    this.acc = new Map();
+    this.current = next;
+  }
+
+  /** Ends the adding: the signatures normalised. */
+  done(): void {
+    this.flush(-1);
+    for (const w of this.w) {
+      let norm = 0;
+      for (const x of w) norm += x * x;
+      norm = Math.sqrt(norm) || 1;
+      for (let k = 0; k < w.length; k++) w[k] /= norm;
+    }
+  }
+
+  affinity(p: number, q: number): number {
+    if (p > q) [p, q] = [q, p];
+    const key = p * this.P + q;
+    let v = this.cache.get(key);
+    if (v === undefined) {
+      v = 0;
+      const [ai, aw, bi, bw] = [this.ids[p], this.w[p], this.ids[q], this.w[q]];
+      for (let a = 0, b = 0; a < ai.length && b < bi.length; ) {
+        if (ai[a] < bi[b]) a++;
+        else if (ai[a] > bi[b]) b++;
+        else v += aw[a++] * bw[b++];
+      }
+      this.cache.set(key, v);
+    }
+    return v;
   }
 }
 
@@ -601,12 +693,16 @@ export function streamCounterparts(tasks: CounterpartInputs, emit: (i: number, l
   const sMax = Math.min(MAX_POSTINGS, Math.max(3, 2 * tasks.planIds.length, Math.floor(share * ns)));
   const wb = new VecBuilder(whole, n, wMax);
   const sb = new VecBuilder(sent, ns, sMax);
+  const topics = new PlanAffinity(tasks.planIds.length, whole.df, whole.bi);
+  wb.onDoc = (i, ids, x) => topics.add(plan[i], ids, x);
   visit(wb.sink, sb.sink, () => sb.end(), () => wb.end());
+  topics.done();
   const wv = wb.done();
   const sv = sb.done();
   const wp = postings(wv, whole.size, (i) => !tasks.restates[i]);
   const sp = postings(sv, sent.size, (s) => !tasks.restates[sentTask[s]]);
   const P = tasks.planIds.length;
+  const affinity = (p: number, q: number) => topics.affinity(p, q);
   const { kOff, kList } = tasks;
   // Unit kinds weighted by their rarity among the tasks.
   const kIdf = Float64Array.from(tasks.kindDf, (d: number) => Math.log((n + 1) / (d + 0.5)));
@@ -652,11 +748,15 @@ export function streamCounterparts(tasks: CounterpartInputs, emit: (i: number, l
   const planOfTask = (o: number) => plan[o];
   const planOfSent = (o: number) => plan[sentTask[o]];
   const score = (i: number, o: number, clause: number) => {
-    let x = SENTENCE_SHARE * clause + (1 - SENTENCE_SHARE) * acc[o];
-    if (deadline[o] === deadline[i] && deadline[i] !== -1) x += 0.04;
-    if (lead[i] >= 0 && lead[o] === lead[i]) x += 0.04;
-    x += UNIT_WEIGHT * unitOverlap(i, o);
-    return Math.min(1, x);
+    const text = SENTENCE_SHARE * clause + (1 - SENTENCE_SHARE) * acc[o];
+    let bonus = 0;
+    if (deadline[o] === deadline[i] && deadline[i] !== -1) bonus += 0.04;
+    if (lead[i] >= 0 && lead[o] === lead[i]) bonus += 0.04;
+    bonus += UNIT_WEIGHT * unitOverlap(i, o);
+    // Between plans of other topics, what the tasks carry weighs less on a weak match of their texts (a drill of
+    // a flood plan and one of a work-safety plan share a lead kind and a deadline form).
+    if (text < MIN_TEXT && bonus > 0) bonus *= Math.min(1, affinity(plan[i], plan[o]) / TOPIC_AFFINITY);
+    return Math.min(1, text + bonus);
   };
   const better = (x: number, o: number, y: number, q: number) => x > y || (x === y && ids[o] < ids[q]);
 

@@ -200,6 +200,36 @@ describe('obligation rows on plans of another topic', () => {
   });
 });
 
+describe('between plans of other topics, the tasks\' units and deadlines do not make a weak text match', () => {
+  type In = CounterpartInput;
+  const plan = (planId: string, texts: string[], more: Partial<In>) => texts.map((text, k): In => ({ id: `${planId}-${k}`, planId, text, title: '', restates: false, deadline: 'none', lead: null, kinds: [], ...more }));
+  const flood = ['组织开展全市防汛抢险综合演练，检验防汛应急预案。', '公布水库、河道、山塘防汛行政责任人名单。', '完成防汛抢险物资储备补充和汛前检查。', '落实山洪灾害危险区人员转移避险预案。'];
+  const flood2 = ['开展全县防汛抢险应急演练，提升防汛队伍实战能力。', '公布全县水库、河道防汛责任人名单并接受监督。', '补充县级防汛抢险物资储备，完成汛前检查。'];
+  const chem = ['开展危险化学品企业执法检查，实现全市覆盖。', '危化品企业全部配备注册安全工程师。', '完成化工园区安全风险评估和等级划定。'];
+  /** The score of (task a, its clause 0) → task b, with the units and deadline forms given or without them. */
+  const scores = (withMeta: boolean) => {
+    const meta: Partial<In> = withMeta ? { deadline: 'dated', lead: '应急', kinds: ['应急', '消防'] } : {};
+    const tasks = [...plan('a', flood, meta), ...plan('b', flood2, meta), ...plan('c', chem, meta)];
+    const inputs = new CounterpartInputs();
+    for (const t of tasks) inputs.add(t);
+    const got = new Map<string, number>();
+    streamCounterparts(inputs, () => {}, { trace: (i, c, o, x) => c === 0 && got.set(`${tasks[i].id}->${tasks[o].id}`, x) });
+    return got;
+  };
+  it('the bonus is whole between plans of one topic, and cut between plans of two', () => {
+    const [bare, meta] = [scores(false), scores(true)];
+    const lift = (k: string) => (meta.get(k) ?? 0) - (bare.get(k) ?? 0);
+    // two flood plans: a weak pair of them (a drill, a list of names) still takes the whole bonus (0.04 + 0.04 + 0.1)
+    expect(bare.get('a-0->b-1')!).toBeLessThan(0.25);
+    expect(lift('a-0->b-1')).toBeCloseTo(0.18, 2);
+    // a flood drill and a chemical inspection: a weak match of words, the bonus cut by the plans' topic affinity
+    for (const k of ['a-0->c-0', 'b-0->c-0']) {
+      expect(bare.get(k)!).toBeLessThan(0.25);
+      expect(lift(k)).toBeLessThan(0.6 * 0.18);
+    }
+  });
+});
+
 describe('the second ranking of the candidates', () => {
   type In = CounterpartInput;
   const inp = (planId: string, k: number, text: string, more: Partial<In> = {}): In => ({ id: `${planId}-${k}`, planId, text, title: '', restates: false, deadline: 'none', lead: null, kinds: [], ...more });
