@@ -22,12 +22,16 @@ export interface AnnexCell {
   end: number;
 }
 
+/** Between the levels of a row's group (several grouping columns). */
+export const GROUP_SEP = '\u001f';
+
 export interface AnnexRow {
   row: number;
   start: number;
   end: number;
   text: AnnexCell | null;
-  /** The row's group (the earlier task-like column), carried over from the row above when empty. */
+  /** The row's group (the earlier task-like columns, one level each, joined by GROUP_SEP), carried over from the
+   * row above when empty. */
   group: string | null;
   units: Array<{ cell: AnnexCell; role: Role; column: string }>;
   deadline: AnnexCell | null;
@@ -236,6 +240,8 @@ function assignRow(row: number, numLine: Line, cells: Line[], cols: Array<{ head
     const extra = cells.length - cols.length;
     const textAt = cols.findIndex((c) => c.kind === 'text');
     let ci = 0;
+    // Several grouping columns (反馈问题, 整改目标 → 整改措施): one level each, an empty cell keeps the row above's.
+    const groups: Array<string | undefined> = [];
     cols.forEach((c, n) => {
       const take = n === textAt ? 1 + extra : 1;
       const span = cells.slice(ci, ci + take);
@@ -244,13 +250,18 @@ function assignRow(row: number, numLine: Line, cells: Line[], cols: Array<{ head
       const merged: Line = { text: span.map((x) => x.text).join(''), start: span[0].start, end: span[span.length - 1].end };
       if (!merged.text) return;
       if (c.kind === 'text') out.text = cell(merged);
-      else if (c.kind === 'group') out.group = merged.text;
+      else if (c.kind === 'group') groups[n] = merged.text;
       else if (c.kind === 'deadline') {
         if (!out.deadline) out.deadline = cell(merged);
         else out.date ??= cell(merged);
       }
       else if (typeof c.kind === 'object') out.units.push({ cell: cell(merged), role: c.kind.role, column: c.header });
     });
+    const groupCols = cols.map((c, n) => (c.kind === 'group' ? n : -1)).filter((n) => n >= 0);
+    if (groupCols.some((n) => groups[n])) {
+      const above = prevGroup ? prevGroup.split(GROUP_SEP) : [];
+      out.group = groupCols.map((n, k) => groups[n] ?? above[k] ?? '').filter(Boolean).join(GROUP_SEP);
+    }
     return out;
   }
   // Fewer cells: the deadline by content, then the task, then unit columns in header order.

@@ -68,9 +68,10 @@ export function extractMetadata(text: string): PlanMeta {
     title = notice[2];
     issuer = notice[1] ?? null;
   } else {
-    // A title line: Chinese, years and quotes, ending in a plan word (2024年工作要点, 三年行动方案（2024—2026年）),
+    // A title line: Chinese, years and quotes, ending in a plan word (2024年工作要点, 三年行动方案（2024—2026年）,
+    // 整改任务清单（江州市部分）),
     // not a numbered heading.
-    const re = new RegExp(`^[\\u4e00-\\u9fff“”"0-9]{4,60}${TITLE_WORDS}(?:（[\\d—\\-－~年]{4,14}）)?$`);
+    const re = new RegExp(`^[\\u4e00-\\u9fff“”"0-9]{4,60}${TITLE_WORDS}(?:（[\\d—\\-－~年]{4,14}）|（[\\u4e00-\\u9fff]{2,10}(?:部分|版|稿)）)?$`);
     const line = head.split('\n').slice(0, 40).map((l) => l.trim().replace(/^《|》$/g, '')).find((l) => re.test(l) && !/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）|^\d+[．.、]/.test(l));
     title = line ?? null;
   }

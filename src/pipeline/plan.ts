@@ -7,7 +7,7 @@
  * the fold's map, so it reads as written in the file (traditional script stays traditional).
  */
 import type { Deadline, Plan, Task, TaskUnit } from '../types.js';
-import { parseAnnex, type Annex } from './annex.js';
+import { GROUP_SEP, parseAnnex, type Annex } from './annex.js';
 import { DEFAULT_CONFIG, themeRulesOf, unitTablesOf, type ExtractorConfig } from './config.js';
 import { readDocument, type LineOrigin } from '../readers/index.js';
 import { findDeadlines, ONGOING_RULES, type DeadlineContext } from './deadlines/index.js';
@@ -273,11 +273,11 @@ function annexTasks(doc: Doc, annex: Annex, planId: string, file: string, lineOf
       id: taskId(planId, `annex:${r.row}`, key),
       planId,
       kind: 'task',
-      section: r.group ? [annex.title, r.group] : [annex.title],
+      section: [annex.title, ...(r.group ? r.group.split(GROUP_SEP) : [])],
       text,
       deadlines,
       units,
-      themes: themesOf(r.group ? [r.group] : [], text, themeRules),
+      themes: themesOf(r.group ? r.group.split(GROUP_SEP) : [], text, themeRules),
       source: { file, start, end, line: lineOf(start), origin: 'annex', row: r.row },
       restates: null,
       rule: 'task/table-row',

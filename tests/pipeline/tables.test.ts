@@ -36,6 +36,23 @@ describe('task tables', () => {
     expect(got.every((r) => r.rule === 'task/table-row')).toBe(true);
   });
 
+  it('a rectification list (整改清单): the problem and the target group the measure, one level each; an empty cell keeps the row above\'s', () => {
+    const t = [
+      '西河县环境问题整改任务清单（城关镇部分）',
+      '序号\t反馈问题\t整改目标\t整改措施\t牵头单位\t整改时限',
+      '1\t镇区生活污水直排河道\t污水收集率达到85%\t新建污水管网12公里\t县住建局\t2025年10月底前',
+      '2\t\t消除黑臭水体\t开展河道清淤和生态修复\t县水利局\t立行立改、长期坚持',
+    ].join('\n');
+    const r = extractPlan('fix.csv.txt', Buffer.from(t, 'utf8'));
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.plan.title).toBe('西河县环境问题整改任务清单（城关镇部分）');
+    const got = r.tasks.filter((x) => x.source.origin === 'annex').map((x) => [x.section.slice(1), x.text, x.deadlines.map((d) => d.raw)]);
+    expect(got).toEqual([
+      [['镇区生活污水直排河道', '污水收集率达到85%'], '新建污水管网12公里', ['2025年10月底前']],
+      [['镇区生活污水直排河道', '消除黑臭水体'], '开展河道清淤和生态修复', ['立行立改']],
+    ]);
+  });
+
   it('one cell per line with blank lines; a 进展情况 column is not the task and gives no units', () => {
     const t = ['序号', '', '目标任务', '', '进展情况', '', '责任单位', '', '1', '', '新建城市绿道30公里。', '', '已完成选线，1-3月完成投资2亿元。', '', '市林业局', '', '2', '', '改造老旧管网50公里。', '', '正在招标。', '', '市水务局'].join('\n');
     const got = rows(TITLE + t);
