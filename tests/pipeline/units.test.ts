@@ -68,6 +68,19 @@ describe('canonical names and kinds', () => {
     expect(new Set(['省编办', '省委编办', '省编委办'].map(canonicalName)).size).toBe(1);
     expect(canonicalName('各市人民政府')).toBe('各市政府');
   });
+  it('folds the full names of the bodies of the 2018 reform and their short forms', () => {
+    const same = (...names: string[]) => expect(new Set(names.map(canonicalName)).size, names.join(' ')).toBe(1);
+    same('市住房和城乡建设局', '市住房城乡建设局', '市住建局');
+    same('省住房和城乡建设厅', '省住房城乡建设厅', '省住建厅');
+    same('县应急管理局', '县应急局');
+    same('区市场监督管理局', '区市场监管局');
+    same('省卫生健康委员会', '省卫生健康委', '省卫健委');
+    same('市医疗保障局', '市医保局');
+    same('市文化和旅游局', '市文旅局');
+    // 应急管理部 is not a 局; a 住建 office keeps what follows
+    expect(canonicalName('应急管理部')).toBe('应急管理部');
+    expect(unitKind('市住房和城乡建设局')).toBe(unitKind('市住建局'));
+  });
   it('gives cross-province kinds', () => {
     expect(unitKind('省审计厅')).toBe('审计');
     expect(unitKind('市审计局')).toBe('审计');

@@ -25,6 +25,26 @@ describe('full pinyin that two words share', () => {
   });
 });
 
+describe('several words, some typed in pinyin', () => {
+  const tasks = [
+    mkTask('组织开展全县防汛抢险应急演练'),
+    mkTask('公布防汛责任人名单'),
+    mkTask('开展消防演练和疏散演习'),
+    mkTask('汛期值班', { units: [{ name: '县防汛办' }], section: ['二、重点任务', '（一）演练'] }),
+  ];
+  const ix = new SearchIndex(tasks);
+  it('fangxun yanlian, yanlian fangxun, 防汛 yanlian, fx yl: every word in the task, in any order', () => {
+    for (const q of ['fangxun yanlian', 'yanlian fangxun', '防汛 yanlian', 'fx yl']) {
+      const hits = ix.search(q, undefined, 10);
+      expect(hits.map((h) => h.task), q).toEqual([tasks[0], tasks[3]]);
+      expect(hits[0].score).toBe(TIER.pinyinTerms);
+    }
+    // the words are marked where they stand in the text
+    const [h] = ix.search('fangxun yanlian', undefined, 10);
+    expect(h.ranges.map(([a, b]) => tasks[0].text.slice(a, b))).toEqual(['防汛', '演练']);
+  });
+});
+
 describe('homophones: the typo a pinyin IME makes', () => {
   const tasks = [
     mkTask('开展城镇燃气管道老化更新改造'),

@@ -11,6 +11,7 @@
  *   0.10+ full pinyin ("shenji" → 审计) at a syllable start, of the text or the units/sections
  *   0.15+ pinyin initials ("sjt" → 审计厅), likewise; within these two tiers the Chinese word matched
  *         by more tasks ranks first, then text before units/sections
+ *   0.20  several words, some typed in pinyin (fangxun yanlian, 防汛 yanlian, fx yl): every word in the task
  *   0.30+ homophones: a Chinese query of 2–8 characters whose syllables are those of other characters (燃起 →
  *         燃气, the typo a pinyin IME makes): the same syllables, whole, over as many characters
  *   0.35+ fuzzy (typos: a wrong or missing character): fuse.js (0.35 + 0.65 × fuse score) over a
@@ -53,6 +54,10 @@ export interface TaskList {
   at(i: number): Task;
 }
 
+/** Tasks a query of two-letter pinyin words alone (fx yl) scans at most. */
+const SCAN_CAP = 40_000;
+/** A word of a query that is pinyin: Latin letters only (two or more). */
+const PINYIN_TERM = /^[a-z]{2,}$/;
 /** A query the homophone tier reads: 2–8 Chinese characters, no spaces. */
 const HOMOPHONE_QUERY = /^[\u3400-\u9fff]{2,8}$/;
 
@@ -63,6 +68,7 @@ export const TIER = {
   concept: 0.07,
   pinyin: 0.1,
   initials: 0.15,
+  pinyinTerms: 0.2,
   homophone: 0.3,
   fuzzy: 0.35,
 } as const;
@@ -952,6 +958,12 @@ export class SearchIndex {
       if (full()) return out;
     }
 
+    // --- several words, some typed in pinyin (fangxun yanlian, 防汛 yanlian, fx yl): each word in the task
+    if (terms.length > 1 && terms.length <= 6 && terms.some((t) => PINYIN_TERM.test(t))) {
+      this.pinyinTerms(terms, limit - out.length, ok, push);
+      if (full()) return out;
+    }
+
     // --- homophones (燃起 → 燃气): the query's syllables, whole, in as many characters
     if (!pyQuery && HOMOPHONE_QUERY.test(q)) {
       this.homophones(q, limit - out.length, ok, push);
@@ -1093,6 +1105,57 @@ export class SearchIndex {
       else allOccurrences(this.f(i), h.word, ranges);
       push(i, base + (0.049 * rank) / counts[h.kind], ranges);
       added++;
+    }
+  }
+
+  /**
+   * Hits that hold every word of a query of several, where a word in Latin letters is pinyin (full, at a syllable
+   * start, or initials) and any other is text: each in the task's text or its units and headings. Candidates are
+   * the docs of the most selective word (a Chinese word's postings, else a pinyin word's trigram lists); the rest
+   * are verified per task. In plan order, text hits marked.
+   */
+  private pinyinTerms(terms: string[], room: number, ok: (i: number) => boolean, push: (i: number, score: number, ranges: Array<[number, number]>) => void): void {
+    if (room <= 0) return;
+    this.ensurePinyin();
+    const n = this.n;
+    const latin = terms.map((t) => PINYIN_TERM.test(t));
+    const has = (i: number, k: number) => {
+      const t = terms[k];
+      if (!latin[k]) return this.has(i, t) || this.has(n + i, t);
+      return this.pyMatch(i, t) >= 0 || this.pyMatch(n + i, t) >= 0;
+    };
+    // the seed: a Chinese word, else the longest pinyin word of 3 letters or more, else every task (scanned in order)
+    const cjk = terms.findIndex((_, k) => !latin[k]);
+    const longest = terms.reduce((b, t, k) => (latin[k] && t.length >= 3 && (b < 0 || t.length > terms[b].length) ? k : b), -1);
+    let seed: Iterable<number>;
+    if (cjk >= 0) seed = new Set(Array.from(this.termDocs(terms[cjk]), (d) => (d >= n ? d - n : d)));
+    else if (longest >= 0) seed = new Set(this.pinyinDocs(terms[longest], ok, Math.max(PY_CAP, 20 * room)).map((d) => (d >= n ? d - n : d)));
+    else {
+      // only two-letter words (fx yl): initials everywhere; the scan is bounded (a keystroke's budget), in plan order
+      const end = Math.min(n, SCAN_CAP);
+      seed = { [Symbol.iterator]: function* () { for (let i = 0; i < end; i++) yield i; } };
+    }
+    const hits: number[] = [];
+    for (const i of seed) {
+      if (!ok(i)) continue;
+      if (terms.every((_, k) => has(i, k))) hits.push(i);
+      if (hits.length >= room && cjk < 0 && longest < 0) break;
+    }
+    hits.sort((a, b) => a - b);
+    for (const i of hits.slice(0, room)) {
+      const ranges: Array<[number, number]> = [];
+      const f = this.f(i);
+      terms.forEach((t, k) => {
+        if (!latin[k]) return allOccurrences(f, t, ranges);
+        const p = this.pyAt(i);
+        const at = fullAt(p, t);
+        if (at >= 0) ranges.push(fullRange(p, f, at, t.length));
+        else {
+          const j = p.ini.indexOf(t);
+          if (j >= 0) ranges.push([j, j + t.length]);
+        }
+      });
+      push(i, TIER.pinyinTerms, mergeRanges(ranges));
     }
   }
 
