@@ -374,11 +374,12 @@ export class PlansQuery {
     return [...counterparts, ...theme];
   }
 
-  /** Obligation by obligation: rows of counterpart tasks, a cell per plan (see obligations.ts). */
-  obligations(sort: ObligationSort = 'plans'): ObligationRow[] {
-    const key = `ob:${sort}`;
+  /** Obligation by obligation: rows of counterpart tasks, a cell per plan (see obligations.ts) — of every plan, or of the plans given (in plan order). */
+  obligations(sort: ObligationSort = 'plans', planIds?: readonly string[]): ObligationRow[] {
+    const plans = planIds ? this.plans().filter((p) => planIds.includes(p.id)) : this.plans();
+    const key = `ob:${sort}:${planIds ? plans.map((p) => p.id).join('\u0000') : '*'}`;
     let rows = this.memo.get(key) as ObligationRow[] | undefined;
-    if (!rows) this.memo.set(key, (rows = obligationRows(this.plans(), this.kb.tasks, (id) => this.taskById(id), sort)));
+    if (!rows) this.memo.set(key, (rows = obligationRows(plans, this.kb.tasks, (id) => this.taskById(id), sort)));
     return rows;
   }
 

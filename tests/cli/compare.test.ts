@@ -40,6 +40,23 @@ describe('plans compare', () => {
     expect(r.stdout).not.toContain('\u001b');
   });
 
+  it('--plans keeps only those plans (by tag or a part of one), in the theme view and obligation by obligation; one that matches nothing is bad usage', () => {
+    const r = plans(['compare', 'audit', '--plans', '安徽,河北', '--json'], env);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { columns: Array<{ planId: string }> }).columns.map((c) => c.planId)).toEqual(['anhui', 'hebei']);
+    const o = plans(['compare', '--plans', '安徽，湖南', '--json'], env);
+    expect(o.code).toBe(0);
+    const rows = JSON.parse(o.stdout) as Array<{ plans: number; cells: Array<{ planId: string; task: Task | null }> }>;
+    expect(rows.length).toBeGreaterThan(5);
+    for (const row of rows) {
+      expect(row.cells.map((c) => c.planId)).toEqual(['anhui', 'hunan']);
+      expect(row.plans).toBe(row.cells.filter((c) => c.task).length);
+    }
+    const bad = plans(['compare', '--plans', '火星'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('no plan matches "火星"');
+  });
+
   it('accepts a theme label too', () => {
     const id = plans(['compare', 'audit', '--json'], env);
     const label = (JSON.parse(id.stdout) as { theme: { label: string } }).theme.label;

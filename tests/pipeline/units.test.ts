@@ -67,6 +67,10 @@ describe('canonical names and kinds', () => {
     expect(canonicalName('省委网信办')).toBe(canonicalName('省网信办'));
     expect(new Set(['省编办', '省委编办', '省编委办'].map(canonicalName)).size).toBe(1);
     expect(canonicalName('各市人民政府')).toBe('各市政府');
+    // a bracket that names the scope stays (each county, city and district is not each county)
+    expect(canonicalName('各县（市、区）人民政府')).toBe('各县（市、区）政府');
+    expect(canonicalName('各县(市、区)人民政府')).toBe('各县（市、区）政府');
+    expect(canonicalName('各村（社区）')).toBe('各村（社区）');
   });
   it('folds the full names of the bodies of the 2018 reform and their short forms', () => {
     const same = (...names: string[]) => expect(new Set(names.map(canonicalName)).size, names.join(' ')).toBe(1);

@@ -8,7 +8,7 @@ import type { Io } from '../../app/io.js';
 import { KB_FLAGS, openKb } from '../../app/open.js';
 import { leadUnits, paint, termWidth } from '../render.js';
 import { deadlineShort } from '../../domain/deadline-format.js';
-import { resolveTheme } from './search.js';
+import { resolveProvince, resolveTheme } from './search.js';
 import { displayWidth, padEndWidth, stripControl, truncateWidth, wrapWidth } from '../../util/text.js';
 import type { Task } from '../../types.js';
 import type { PlansQuery } from '../../query/index.js';
@@ -29,16 +29,29 @@ function cell(t: Task, width: number): string[] {
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const p = parseArgs(argv, { strings: ['sort', 'limit', ...KB_FLAGS], booleans: ['json', 'obligations'] });
+  const p = parseArgs(argv, { strings: ['sort', 'limit', 'plans', ...KB_FLAGS], booleans: ['json', 'obligations'] });
   if (p.positionals.length > 1) throw new UsageError(`one THEME expected, got ${p.positionals.length}`);
   if (p.positionals.length && p.flags.obligations) throw new UsageError('either a THEME or --obligations, not both');
   const sort = str(p, 'sort') ?? 'plans';
   if (sort !== 'plans' && sort !== 'spread') throw new UsageError(`--sort is plans (how many plans have it) or spread (of their deadlines), got "${sort}"`);
   const limit = positiveInt(p, 'limit') ?? null;
   const { query } = await openKb(p, io);
-  if (!p.positionals.length) return obligations(query, io, sort, Boolean(p.flags.json), limit);
+  // --plans 江州·防汛,岭北 (ids, tags, places or a unique part of one): only those plans, side by side
+  const only = str(p, 'plans');
+  let planIds: string[] | undefined;
+  if (only !== undefined) {
+    planIds = [];
+    for (const want of only.split(/[,，、]/).map((x) => x.trim()).filter(Boolean)) {
+      const ids = resolveProvince(query, want);
+      if (!ids.length) throw new UsageError(`no plan matches "${want}" (--plans takes plan ids, tags or places: ${query.plans().map((x) => query.planTag(x.id)).join(', ')})`);
+      planIds.push(...ids.filter((id) => !planIds!.includes(id)));
+    }
+  }
+  if (!p.positionals.length) return obligations(query, io, sort, Boolean(p.flags.json), limit, planIds);
   const themeId = resolveTheme(query, p.positionals[0]);
-  const { theme, columns } = query.compare(themeId);
+  const compared = query.compare(themeId);
+  const theme = compared.theme;
+  const columns = planIds ? compared.columns.filter((col) => planIds!.includes(col.planId)) : compared.columns;
   if (p.flags.json) {
     io.out(JSON.stringify({ theme, columns }, null, 2));
     return 0;
@@ -74,9 +87,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 /** `plans compare` without a THEME (or with --obligations): a row per requirement, a cell per plan — topic-free. */
-function obligations(query: PlansQuery, io: Io, sort: ObligationSort, json: boolean, limit: number | null): number {
-  const plans = query.plans();
-  const rows = query.obligations(sort);
+function obligations(query: PlansQuery, io: Io, sort: ObligationSort, json: boolean, limit: number | null, planIds?: string[]): number {
+  const plans = planIds ? query.plans().filter((pl) => planIds.includes(pl.id)) : query.plans();
+  const rows = query.obligations(sort, planIds);
   const shown = limit === null ? rows : rows.slice(0, limit);
   if (json) {
     io.out(JSON.stringify(shown.map((r) => ({ plans: r.plans, spreadDays: r.spreadDays, anchor: r.anchor.id, cells: r.cells.map((t, i) => ({ planId: plans[i].id, task: t, elsewhere: r.elsewhere[i]?.id ?? null })) })), null, 2));

@@ -7,13 +7,13 @@ import { highlight, leadUnits, paint } from '../render.js';
 import { deadlineShort } from '../../domain/deadline-format.js';
 import { stripControl } from '../../util/text.js';
 
-/** Plan ids matching --province: a plan id, a province name (安徽省) or its tag (安徽), or a unique part of one. */
+/** Plan ids matching --province: a plan id, a province name (安徽省) or its tag (安徽, 江州·防汛), or a part of one. */
 export function resolveProvince(query: PlansQuery, p: string): string[] {
   const want = p.trim();
   const plans = query.plans();
   const exact = plans.filter((pl) => pl.id === want || pl.province === want || query.planTag(pl.id) === want);
   if (exact.length) return exact.map((pl) => pl.id);
-  const partial = plans.filter((pl) => pl.id.includes(want.toLowerCase()) || (pl.province ?? '').includes(want));
+  const partial = plans.filter((pl) => pl.id.includes(want.toLowerCase()) || (pl.province ?? '').includes(want) || query.planTag(pl.id).includes(want));
   return partial.map((pl) => pl.id);
 }
 

@@ -27,6 +27,7 @@ import { yearlessQuarter } from './parsers/yearless-quarter.js';
 import { yearlessYearEnd } from './parsers/yearless-year-end.js';
 import { yearly } from './parsers/yearly.js';
 import { yearlyHalf } from './parsers/yearly-half.js';
+import { yearlyQuarter } from './parsers/yearly-quarter.js';
 import { yearlyMonthDay } from './parsers/yearly-month-day.js';
 import { yearlyMonth } from './parsers/yearly-month.js';
 import { yearlyYearEnd } from './parsers/yearly-year-end.js';
@@ -42,6 +43,7 @@ export const DEADLINE_PARSERS: DeadlineParser[] = [
   yearlyMonth,
   yearlyYearEnd,
   yearlyHalf,
+  yearlyQuarter,
   quarterly,
   monthly,
   weekly,

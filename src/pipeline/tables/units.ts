@@ -10,7 +10,9 @@ export type KindRule = [RegExp, string];
 
 /** Rewrites applied in order to a unit's name to get its canonical form. */
 export const CANONICAL_REWRITES: Rewrite[] = [
-  [/（[^（）]*）|\([^()]*\)/g, ''], // 省委编办（省审改办） → 省委编办
+  [/\(([^()]*)\)/g, '（$1）'],
+  // 省委编办（省审改办） → 省委编办; but 各县（市、区） and 各村（社区） keep their scope
+  [/（(?![市县区乡镇旗、]+）|社区）)[^（）]*）/g, ''],
   [/人民政府/g, '政府'],
   [/发展和改革委员会|发展和改革委|发改委/g, '发展改革委'],
   [/^(省|市|自治区|区|县|州)委网信办$/, '$1网信办'],
