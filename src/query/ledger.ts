@@ -8,7 +8,8 @@ import { sourceWhere } from '../domain/source.js';
 import { namesWithRole } from '../domain/roles.js';
 import { stripControl } from '../util/text.js';
 
-export const LEDGER_HEADER = ['序号', '任务编号', '方案', '章节', '工作任务', '牵头单位', '责任单位', '配合单位', '督查单位', '时限', '截止日期', '重复', '主题', '出处'] as const;
+/** 复述: for an annex row that restates a task of the text, that task's 任务编号 (filter it out to count each obligation once). */
+export const LEDGER_HEADER = ['序号', '任务编号', '方案', '章节', '工作任务', '牵头单位', '责任单位', '配合单位', '督查单位', '时限', '截止日期', '重复', '主题', '复述', '出处'] as const;
 
 export interface LedgerLabels {
   planTag: (planId: string) => string;
@@ -34,6 +35,7 @@ export function ledgerRows(tasks: readonly Task[], labels: LedgerLabels): string
       dates[0] ?? '',
       rec.join('、'),
       t.themes.map(labels.themeLabel).join('、'),
+      t.restates ?? '',
       sourceWhere(t.source) + (t.source.origin === 'annex' ? `（附件第${t.source.row ?? '?'}行）` : ''),
     ];
   });

@@ -109,19 +109,21 @@ describe('plans export --format csv: the knowledge base as a 任务台账', () =
     const json = JSON.parse(plans(['export', '--format', 'json'], env).stdout) as { tasks: Task[] };
     const r = plans(['export', '--format', 'csv'], env);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout.startsWith('\ufeff序号,任务编号,方案,章节,工作任务,牵头单位,责任单位,配合单位,督查单位,时限,截止日期,重复,主题,出处\r\n')).toBe(true);
+    expect(r.stdout.startsWith('\ufeff序号,任务编号,方案,章节,工作任务,牵头单位,责任单位,配合单位,督查单位,时限,截止日期,重复,主题,复述,出处\r\n')).toBe(true);
     expect(r.stdout.endsWith('\r\n')).toBe(true);
     // (task texts hold commas, so such cells are quoted)
     const rows = parseCsv(r.stdout.slice(1));
     expect(rows.length - 1).toBe(json.tasks.length);
-    for (const x of rows) expect(x.length).toBe(14);
+    for (const x of rows) expect(x.length).toBe(15);
     const byId = new Map(rows.slice(1).map((x) => [x[1], x]));
     for (const t of json.tasks) {
       const x = byId.get(t.id)!;
       expect(x[4]).toBe(t.text);
       expect(x[5]).toBe([...new Set(t.units.filter((u) => u.role === 'lead').map((u) => u.name))].join('、'));
       expect(x[10]).toBe(t.deadlines.map((d) => d.date).filter(Boolean).sort()[0] ?? '');
-      expect(x[13]).toContain(t.source.file);
+      expect(x[14]).toContain(t.source.file);
+      // an annex row that restates a task of the text names it: filtered out, each obligation counts once
+      expect(x[13]).toBe(t.restates ?? '');
     }
     expect(plans(['export', '--format', 'xml'], env).code).toBe(2);
   });

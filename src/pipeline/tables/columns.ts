@@ -16,7 +16,7 @@ export function columnKind(h: string): ColumnKind | null {
   // the problem a rectification list (整改清单) answers row by row groups its measures
   if (/^(?:(?:反馈|督察|巡视|巡察|审计|检查|发现|整改|存在)问题|问题(?:描述|清单|表现|名称))$/.test(s)) return 'group';
   // what a ledger keeps beside the task: its progress and status, notes, where it comes from, the keeper's own columns
-  if (/进展|进度情况|完成情况|落实情况|备注|说明|成效|问题|状态|^(?:所属)?(?:方案|文件|来源|出处|依据|主题|标签|重复|频次|孤立)$|^我的|更新/.test(s)) return 'other';
+  if (/进展|进度情况|完成情况|落实情况|备注|说明|成效|问题|状态|^(?:所属)?(?:方案|文件|来源|出处|依据|主题|标签|重复|频次|孤立|复述)$|^我的|更新/.test(s)) return 'other';
   if (/^(?:所属)?(?:章节|板块|领域|类别|分类|篇章)$/.test(s)) return 'group';
   if (/时限|时间|期限|进度安排|时间节点|(?:完成|截止|到期)日期/.test(s)) return 'deadline';
   if (/领导|责任人|联系人/.test(s)) return 'other';
