@@ -57,6 +57,18 @@ describe('plans compare', () => {
     expect(bad.stderr).toContain('no plan matches "火星"');
   });
 
+  it('a word that is no theme compares the requirements whose tasks match it as a search', () => {
+    const r = plans(['compare', '年度报告', '--json'], env);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = JSON.parse(r.stdout) as Array<{ plans: number; cells: Array<{ planId: string; task: Task | null }> }>;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.cells.some((c) => c.task && /年度/.test(c.task.text) && /报告/.test(c.task.text))).toBe(true);
+    // the annual report obligations of several plans stand in one row
+    expect(Math.max(...rows.map((x) => x.plans))).toBeGreaterThanOrEqual(3);
+    const text = plans(['compare', '年度报告'], { ...env, NO_COLOR: '1' });
+    expect(text.stdout.split('\n')[0]).toContain('不是主题');
+  });
+
   it('accepts a theme label too', () => {
     const id = plans(['compare', 'audit', '--json'], env);
     const label = (JSON.parse(id.stdout) as { theme: { label: string } }).theme.label;

@@ -1,7 +1,8 @@
 /**
  * `plans compare THEME`: one column per plan with the theme's tasks, deadlines and lead units.
  * `plans compare` (or `--obligations`): obligation by obligation, topic-free — a row per requirement (a task and
- * its counterparts), a cell per plan with its deadline and lead unit, — where a plan has none.
+ * its counterparts), a cell per plan with its deadline and lead unit, — where a plan has none. `plans compare 防汛`
+ * (a word that is no theme): those rows whose tasks match it as a search (the exact, word and pinyin tiers).
  */
 import { parseArgs, positiveInt, str, UsageError } from '../args.js';
 import type { Io } from '../../app/io.js';
@@ -48,6 +49,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
   }
   if (!p.positionals.length) return obligations(query, io, sort, Boolean(p.flags.json), limit, planIds);
+  // Not a theme (the theme table knows one topic): the requirements whose tasks match it as a search.
+  if (!query.theme(p.positionals[0].trim())) {
+    const hits = query.search(p.positionals[0], {}, 200).filter((h) => h.score < 0.3);
+    if (!hits.length) resolveTheme(query, p.positionals[0]);
+    const matching = new Set(hits.map((h) => h.task.id));
+    return obligations(query, io, sort, Boolean(p.flags.json), limit, planIds, { label: p.positionals[0].trim(), ids: matching });
+  }
   const themeId = resolveTheme(query, p.positionals[0]);
   const compared = query.compare(themeId);
   const theme = compared.theme;
@@ -87,9 +95,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 /** `plans compare` without a THEME (or with --obligations): a row per requirement, a cell per plan — topic-free. */
-function obligations(query: PlansQuery, io: Io, sort: ObligationSort, json: boolean, limit: number | null, planIds?: string[]): number {
+function obligations(query: PlansQuery, io: Io, sort: ObligationSort, json: boolean, limit: number | null, planIds?: string[], match?: { label: string; ids: Set<string> }): number {
   const plans = planIds ? query.plans().filter((pl) => planIds.includes(pl.id)) : query.plans();
-  const rows = query.obligations(sort, planIds);
+  const all = query.obligations(sort, planIds);
+  const rows = match ? all.filter((r) => r.cells.some((t) => t && match.ids.has(t.id))) : all;
   const shown = limit === null ? rows : rows.slice(0, limit);
   if (json) {
     io.out(JSON.stringify(shown.map((r) => ({ plans: r.plans, spreadDays: r.spreadDays, anchor: r.anchor.id, cells: r.cells.map((t, i) => ({ planId: plans[i].id, task: t, elsewhere: r.elsewhere[i]?.id ?? null })) })), null, 2));
@@ -98,7 +107,8 @@ function obligations(query: PlansQuery, io: Io, sort: ObligationSort, json: bool
   const c = io.color;
   const tagW = Math.max(4, ...plans.map((p) => displayWidth(query.planTag(p.id))));
   const total = termWidth();
-  io.out(paint.bold(c, `逐项对比 obligation by obligation — ${rows.length} 项 requirements, ${plans.length} 个方案 plans (${sort === 'plans' ? '按方案数 by plans' : '按期限跨度 by deadline spread'})`));
+  const about = match ? `“${stripControl(match.label)}”（不是主题，按搜索 not a theme: the requirements whose tasks match it） ` : '';
+  io.out(paint.bold(c, `${about}逐项对比 obligation by obligation — ${rows.length} 项 requirements, ${plans.length} 个方案 plans (${sort === 'plans' ? '按方案数 by plans' : '按期限跨度 by deadline spread'})`));
   for (const r of shown) {
     io.out('');
     const spread = r.spreadDays === null ? '' : ` · 跨度 spread ${r.spreadDays} 天 days`;
