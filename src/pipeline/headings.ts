@@ -15,7 +15,7 @@ const CN = '一二三四五六七八九十';
 // Where a heading may start: line start, or after a sentence end (glued in scraped pages). A numbered item may
 // open with a date (1.4月10日前，… / 2.2025年5月底前…: no decimal is followed by 年 or 月).
 const HEAD_RE = new RegExp(
-  `(?:(?:^|(?<=[。；！？）】］”」\\n]))([${CN}]{1,3})、|（([${CN}]{1,3})）(?=[\\u4e00-\\u9fff“"《])|(?:^|(?<=[。；！？）】］”」\\n]))(\\d{1,2})[．.、](?=[\\u4e00-\\u9fff“《]|\\d{1,4}[年月](?!份))|（(\\d{1,2})）(?=[\\u4e00-\\u9fff“《]))`,
+  `(?:(?:^|(?<=[。；！？）】］”」\\n]))([${CN}]{1,3})、|（([${CN}]{1,3})）(?=[\\u4e00-\\u9fff“"《])|(?:^|(?<=[。；！？）】］”」\\n]))(\\d{1,2})[．.、](?=[\\u4e00-\\u9fff“《]|[ \\u3000]?\\d{1,4}[年月](?!份))|（(\\d{1,2})）(?=[\\u4e00-\\u9fff“《]))`,
   'gm',
 );
 

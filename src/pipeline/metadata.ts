@@ -71,7 +71,7 @@ export function extractMetadata(text: string): PlanMeta {
     // A title line: Chinese, years and quotes, ending in a plan word (2024年工作要点, 三年行动方案（2024—2026年）,
     // 整改任务清单（江州市部分）),
     // not a numbered heading.
-    const re = new RegExp(`^[\\u4e00-\\u9fff“”"0-9]{4,60}${TITLE_WORDS}(?:（[\\d—\\-－~年]{4,14}）|（[\\u4e00-\\u9fff]{2,10}(?:部分|版|稿)）)?$`);
+    const re = new RegExp(`^[\\u4e00-\\u9fff“”"0-9—－\\-]{4,60}${TITLE_WORDS}(?:（[\\d—\\-－~年]{4,14}）|（[\\u4e00-\\u9fff]{2,10}(?:部分|版|稿)）)?$`);
     const line = head.split('\n').slice(0, 40).map((l) => l.trim().replace(/^《|》$/g, '')).find((l) => re.test(l) && !/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）|^\d+[．.、]/.test(l));
     title = line ?? null;
   }
@@ -91,7 +91,7 @@ export function extractMetadata(text: string): PlanMeta {
   // The issuing office starts with the place name: prefer that reading over a glued notice prefix.
   if (province) {
     const office = new RegExp(`${province}(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室)`).exec(flat);
-    if (office) issuer = office[0];
+    if (office && !(issuer && issuer.split('、').includes(office[0]))) issuer = office[0];
   }
 
   // Document number: 皖政办〔2017〕69号, not inside a citation bracket.
@@ -142,8 +142,9 @@ export function extractMetadata(text: string): PlanMeta {
   if (!issuer) issuer = bodyAboveDate(head.split('\n').slice(0, 30));
   if (!issuer && title) {
     // …or on its own line right under the title (a Markdown header in bold: **某市防汛抗旱指挥部办公室**).
+    const t = title;
     const lines = head.split('\n').map((l) => l.trim()).filter(Boolean);
-    const at = lines.findIndex((l) => l.replace(/^#+\s*|[《》]/g, '').includes(title));
+    const at = lines.findIndex((l) => l.replace(/^#+\s*|[《》]/g, '').includes(t));
     if (at >= 0 && at + 1 < lines.length) issuer = organisations(lines[at + 1].replace(/^\*\*|\*\*$/g, ''));
   }
   if (!issuer) {
@@ -152,10 +153,39 @@ export function extractMetadata(text: string): PlanMeta {
     const sig = /(?:^|\n)\s*([\u4e00-\u9fff]{2,24}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|指挥部|领导小组|委员会|工作委员会|局|厅|委))\s*\n\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年[^\n]{1,8}日\s*$/.exec(text.slice(-400).trimEnd());
     issuer = sig ? sig[1] : null;
   }
-  // Joint issuers whose separating space normalisation dropped: 东陵省住房和城乡建设厅东陵省应急管理厅 → two.
-  if (issuer && province && issuer.indexOf(province, 1) > 0) {
-    const parts = issuer.split('、').flatMap((x) => x.split(new RegExp(`(?=${province})`)));
-    if (parts.every((p) => looksLikeUnit(p, true))) issuer = parts.join('、');
+  // A signature block of several issuers, one per line above the date at the end (中共某市委办公室 / 某市人民政府办公室):
+  // they all issue it.
+  {
+    const tail = text.slice(-400).trimEnd().split('\n').map((l) => l.trim()).filter(Boolean);
+    if (tail.length > 2 && /^(?:\d{4}|[〇零一二三四五六七八九]{4})年[^\n]{1,8}日$/.test(tail[tail.length - 1])) {
+      const orgs: string[] = [];
+      for (let k = tail.length - 2; k >= 0 && orgs.length < 4; k--) {
+        const o = organisations(tail[k]);
+        if (!o) break;
+        orgs.unshift(o);
+      }
+      if (orgs.length > 1) issuer = orgs.join('、');
+    }
   }
-  return { province, title, docNumber, issuer, issuedOn };
+  // A notice without 印发 (关于开展…的通知) is its own title.
+  if (!title) {
+    const lines = head.split('\n').slice(0, 10).map((l) => l.trim());
+    const k = lines.findIndex((l) => /^关于.{4,60}的通知$/.test(l));
+    if (k >= 0) {
+      title = lines[k];
+      // …its issuers on the line above it
+      const above = lines.slice(0, k).filter(Boolean).pop();
+      if (!issuer && above) issuer = organisations(above);
+    }
+  }
+  // Joint issuers whose separating space normalisation dropped: 东陵省住房和城乡建设厅东陵省应急管理厅 → two (each
+  // opens with the place the first one names).
+  const own = issuer ? /^(?:中共)?([\u4e00-\u9fff]{2,6}?(?:省|市|县|区|州|自治区))/.exec(issuer)?.[1] : undefined;
+  if (issuer && own && issuer.indexOf(own, 1) > 0) {
+    const parts = issuer.split('、').flatMap((x) => x.split(new RegExp(`(?=(?:中共)?${own})`))).filter(Boolean);
+    if (parts.length > 1 && parts.every((p) => looksLikeUnit(p, true))) issuer = parts.join('、');
+  }
+  // an issuer found only now (a signature block, a notice's own title line) still names the place
+  const where = province ?? ((issuer && place.exec(issuer)?.[1]) || countyOf(issuer) || null);
+  return { province: where, title, docNumber, issuer, issuedOn };
 }

@@ -53,8 +53,11 @@ const MIN_GOVERNED_ACTION = 4;
 const HAS_ACTION = new RegExp(ACTION_VERB);
 const STARTS_WITH_ACTION = new RegExp(`^(?:基本|全面|全部|率先)?${ACTION_VERB}`);
 
+/** A field label opening an item (工作内容：…, 具体措施：…) is no part of its text. */
+const FIELD_LABEL = /^(?:工作内容|主要内容|具体内容|任务内容|工作任务|具体任务|目标任务|工作措施|具体措施|主要措施|工作要求)[:：]\s*/;
+
 function cleanText(s: string): string {
-  return s.replace(/\n/g, '').replace(/\t/g, ' ').replace(/^[，。；、：\s]+/, '').trim();
+  return s.replace(/\n/g, '').replace(/\t/g, ' ').replace(/^[，。；、：\s]+/, '').trim().replace(FIELD_LABEL, '');
 }
 
 /** The document's working state: its readings and how to cut text as written. */

@@ -22,7 +22,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function tmuxServer(dir: string, session = 'app'): TmuxServer {
   const socket = join(dir, 'tmux.sock');
-  const run = (...args: string[]) => spawnSync('tmux', ['-S', socket, ...args], { encoding: 'utf8' });
+  const once = (...args: string[]) => spawnSync('tmux', ['-S', socket, ...args], { encoding: 'utf8' });
+  // A session made right after the last one was killed can meet the server on its way out (it exits when
+  // empty): new-session is tried again, up to three times, a moment apart. Its last result is returned.
+  const run = (...args: string[]) => {
+    let r = once(...args);
+    for (let k = 0; k < 3 && args[0] === 'new-session' && r.status !== 0; k++) {
+      spawnSync('sleep', ['0.2']);
+      r = once(...args);
+    }
+    return r;
+  };
   const screen = (target = session) => run('capture-pane', '-p', '-t', target).stdout ?? '';
   return {
     socket,

@@ -45,6 +45,12 @@ describe('extractMetadata', () => {
     expect(extractMetadata('河口县2025年防汛工作方案\n河口县人民政府办公室\n2025年3月25日\n一、主要任务\n').issuedOn).toBe('2025-03-25');
     expect(extractMetadata('河口县2025年防汛工作方案 一、主要任务 … 河口县人民政府 2025年3月25日 — 1 — 河口县').issuedOn).toBe('2025-03-25');
   });
+  it('a signature block of several issuers; a notice without 印发 is its own title; joint issuers of a county', () => {
+    const signed = '西坡市乡村建设行动实施方案（2025—2027年）\n一、重点任务\n1.2025年底前完成村庄规划编制。（市自然资源局负责）\n\n中共西坡市委办公室\n西坡市人民政府办公室\n2025年3月10日\n';
+    expect(extractMetadata(signed)).toMatchObject({ issuer: '中共西坡市委办公室、西坡市人民政府办公室', province: '西坡市', title: '西坡市乡村建设行动实施方案（2025—2027年）' });
+    const notice = '北塘县教育局 北塘县卫生健康局\n关于开展2025年春季学期校园传染病防控专项检查的通知\n\n各中小学：\n一、检查内容\n';
+    expect(extractMetadata(notice)).toMatchObject({ title: '关于开展2025年春季学期校园传染病防控专项检查的通知', issuer: '北塘县教育局、北塘县卫生健康局', province: '北塘县' });
+  });
   it('the issuer on the line under the title (a Markdown header in bold); a township names the plan', () => {
     const plan = extractPlan('b.md', Buffer.from('# 南坪镇2025年森林防火工作方案\n\n**南坪镇森林防灭火指挥部办公室**\n\n## 一、重点任务\n\n1. 2月底前完成防火隔离带清理。（责任单位：镇林业站）\n', 'utf8'));
     if (!plan.ok) throw new Error(plan.reason);

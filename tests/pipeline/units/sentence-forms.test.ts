@@ -82,6 +82,9 @@ describe('unit/subject: the unit that opens an unattributed obligation', () => {
     expect(roles(subject, '市文明办会同团市委、市妇联在全市中小学开展主题活动，每学期一次。')).toEqual(['市文明办:responsible', '团市委:responsible', '市妇联:responsible']);
     expect(roles(subject, '县财政局统筹各类涉农资金，9月底前下达。')).toEqual(['县财政局:responsible']);
   });
+  it('接受X监督 is no attribution: the unit is not given the work', () => {
+    expect(rolePhrase.parse('对失职失责的，依纪依法追究有关人员责任，接受县纪委监委监督。')).toBeNull();
+  });
   it('a township station, each village and the bodies of each level are units', () => {
     expect(roles(rolePhrase, '开展农田水利设施维护，镇农技站负责，各村（社区）配合。')).toEqual(['镇农技站:responsible', '各村（社区）:support']);
     expect(roles(subject, '各市、县医疗保障局每年1月20日前拨付预付金。')).toEqual(['各市、县医疗保障局:responsible']);
