@@ -702,7 +702,6 @@ export function streamCounterparts(tasks: CounterpartInputs, emit: (i: number, l
   const wp = postings(wv, whole.size, (i) => !tasks.restates[i]);
   const sp = postings(sv, sent.size, (s) => !tasks.restates[sentTask[s]]);
   const P = tasks.planIds.length;
-  const affinity = (p: number, q: number) => topics.affinity(p, q);
   const { kOff, kList } = tasks;
   // Unit kinds weighted by their rarity among the tasks.
   const kIdf = Float64Array.from(tasks.kindDf, (d: number) => Math.log((n + 1) / (d + 0.5)));
@@ -755,7 +754,7 @@ export function streamCounterparts(tasks: CounterpartInputs, emit: (i: number, l
     bonus += UNIT_WEIGHT * unitOverlap(i, o);
     // Between plans of other topics, what the tasks carry weighs less on a weak match of their texts (a drill of
     // a flood plan and one of a work-safety plan share a lead kind and a deadline form).
-    if (text < MIN_TEXT && bonus > 0) bonus *= Math.min(1, affinity(plan[i], plan[o]) / TOPIC_AFFINITY);
+    if (text < MIN_TEXT && bonus > 0) bonus *= Math.min(1, topics.affinity(plan[i], plan[o]) / TOPIC_AFFINITY);
     return Math.min(1, text + bonus);
   };
   const better = (x: number, o: number, y: number, q: number) => x > y || (x === y && ids[o] < ids[q]);

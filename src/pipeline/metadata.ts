@@ -43,14 +43,27 @@ function noticeIssuers(head: string): string | null {
   return null;
 }
 
-/** An issuing body on a line of its own right above a date line, in the header (a signature block under the title). */
-function bodyAboveDate(lines: string[]): string | null {
-  const DATE_LINE = /^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年[^\n]{1,8}日\s*$/;
-  lines = lines.filter((l) => l.trim());
-  for (let k = 0; k + 1 < lines.length; k++) {
-    if (!DATE_LINE.test(lines[k + 1])) continue;
-    const org = organisations(lines[k]);
-    if (org) return org;
+/** A line holding only a date (the date of a signature block). */
+const DATE_LINE = /^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年[^\n]{1,8}日\s*$/;
+
+/** The issuing bodies on the lines right above line k (a signature block: one body a line, up to four), in order. */
+function issuersAbove(lines: string[], k: number): string[] {
+  const orgs: string[] = [];
+  for (let j = k - 1; j >= 0 && orgs.length < 4; j--) {
+    const o = organisations(lines[j]);
+    if (!o) break;
+    orgs.unshift(o);
+  }
+  return orgs;
+}
+
+/** The issuers of the first signature block among `lines` (its bodies above a date line), or null. */
+function signatureBlock(lines: string[]): string | null {
+  lines = lines.map((l) => l.trim()).filter(Boolean);
+  for (let k = 1; k < lines.length; k++) {
+    if (!DATE_LINE.test(lines[k])) continue;
+    const orgs = issuersAbove(lines, k);
+    if (orgs.length) return orgs.join('、');
   }
   return null;
 }
@@ -139,7 +152,8 @@ export function extractMetadata(text: string): PlanMeta {
     const iss = /^\s*([\u4e00-\u9fff]{2,12}(?:人民政府办公厅|人民政府办公室|人民政府))\s*$/m.exec(head);
     issuer = iss ? iss[1] : null;
   }
-  if (!issuer) issuer = bodyAboveDate(head.split('\n').slice(0, 30));
+  // a signature block under the title
+  if (!issuer) issuer = signatureBlock(head.split('\n').slice(0, 30));
   if (!issuer && title) {
     // …or on its own line right under the title (a Markdown header in bold: **某市防汛抗旱指挥部办公室**).
     const t = title;
@@ -147,25 +161,12 @@ export function extractMetadata(text: string): PlanMeta {
     const at = lines.findIndex((l) => l.replace(/^#+\s*|[《》]/g, '').includes(t));
     if (at >= 0 && at + 1 < lines.length) issuer = organisations(lines[at + 1].replace(/^\*\*|\*\*$/g, ''));
   }
-  if (!issuer) {
-    // A plan signed at its end: the line of an issuing body (…指挥部, …领导小组, …委员会, …局) right above the
-    // signature date.
-    const sig = /(?:^|\n)\s*([\u4e00-\u9fff]{2,24}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|指挥部|领导小组|委员会|工作委员会|局|厅|委))\s*\n\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年[^\n]{1,8}日\s*$/.exec(text.slice(-400).trimEnd());
-    issuer = sig ? sig[1] : null;
-  }
-  // A signature block of several issuers, one per line above the date at the end (中共某市委办公室 / 某市人民政府办公室):
-  // they all issue it.
+  // A plan signed at its end: the bodies above the date closing it — all of them when several sign
+  // (中共某市委办公室 / 某市人民政府办公室), else the one when the header named none.
   {
     const tail = text.slice(-400).trimEnd().split('\n').map((l) => l.trim()).filter(Boolean);
-    if (tail.length > 2 && /^(?:\d{4}|[〇零一二三四五六七八九]{4})年[^\n]{1,8}日$/.test(tail[tail.length - 1])) {
-      const orgs: string[] = [];
-      for (let k = tail.length - 2; k >= 0 && orgs.length < 4; k--) {
-        const o = organisations(tail[k]);
-        if (!o) break;
-        orgs.unshift(o);
-      }
-      if (orgs.length > 1) issuer = orgs.join('、');
-    }
+    const orgs = tail.length > 1 && DATE_LINE.test(tail[tail.length - 1]) ? issuersAbove(tail, tail.length - 1) : [];
+    if (orgs.length > 1 || (orgs.length && !issuer)) issuer = orgs.join('、');
   }
   // A notice without 印发 (关于开展…的通知) is its own title.
   if (!title) {

@@ -437,7 +437,12 @@ function titleTopic(p: Plan): string {
 function uniqueTags(plans: readonly Plan[]): Map<string, string> {
   const out = new Map<string, string>();
   const byPlace = new Map<string, Plan[]>();
-  for (const p of plans) byPlace.set(placeTag(p), [...(byPlace.get(placeTag(p)) ?? []), p]);
+  for (const p of plans) {
+    const place = placeTag(p);
+    const group = byPlace.get(place);
+    if (group) group.push(p);
+    else byPlace.set(place, [p]);
+  }
   for (const [place, group] of byPlace) {
     if (group.length === 1) {
       out.set(group[0].id, place);

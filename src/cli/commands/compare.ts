@@ -14,6 +14,7 @@ import { displayWidth, padEndWidth, stripControl, truncateWidth, wrapWidth } fro
 import type { Task } from '../../types.js';
 import type { PlansQuery } from '../../query/index.js';
 import type { ObligationSort } from '../../query/obligations.js';
+import { TIER } from '../../query/search.js';
 
 const MAX_TEXT_LINES = 4;
 const MIN_COL = 18;
@@ -49,14 +50,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
   }
   if (!p.positionals.length) return obligations(query, io, sort, Boolean(p.flags.json), limit, planIds);
-  // Not a theme (the theme table knows one topic): the requirements whose tasks match it as a search.
-  if (!query.theme(p.positionals[0].trim())) {
-    const hits = query.search(p.positionals[0], {}, 200).filter((h) => h.score < 0.3);
-    if (!hits.length) resolveTheme(query, p.positionals[0]);
-    const matching = new Set(hits.map((h) => h.task.id));
-    return obligations(query, io, sort, Boolean(p.flags.json), limit, planIds, { label: p.positionals[0].trim(), ids: matching });
+  // Not a theme (the theme table knows one topic): the requirements whose tasks match it as a search — the
+  // tiers above homophones and typos, which would pull in other topics.
+  const word = p.positionals[0].trim();
+  if (!query.theme(word)) {
+    const hits = query.search(word, {}, 200).filter((h) => h.score < TIER.homophone);
+    if (!hits.length) throw new UsageError(`unknown theme "${word}", and no task matches it. Themes: ${query.themes().map((x) => x.id).join(', ')}`);
+    return obligations(query, io, sort, Boolean(p.flags.json), limit, planIds, { label: word, ids: new Set(hits.map((h) => h.task.id)) });
   }
-  const themeId = resolveTheme(query, p.positionals[0]);
+  const themeId = resolveTheme(query, word);
   const compared = query.compare(themeId);
   const theme = compared.theme;
   const columns = planIds ? compared.columns.filter((col) => planIds!.includes(col.planId)) : compared.columns;

@@ -34,3 +34,13 @@ export function firstAfter(m: number, d: number | 'last', ctx: DeadlineContext):
   }
   return null;
 }
+
+/**
+ * The year of a month a deadline names: the year it writes (a number, 今/明/次), else the year of the month's
+ * first occurrence after the plan's anchor; null when neither is known.
+ */
+export function yearOfMonth(tok: string | undefined, month: number, ctx: DeadlineContext): number | null {
+  if (tok) return yearOf(tok, ctx);
+  const first = firstAfter(month, 'last', ctx);
+  return first ? Number(first.slice(0, 4)) : null;
+}

@@ -155,8 +155,9 @@ function listText(list: Piece, from: number, to: number): string {
 }
 
 /**
- * The longest opening of `s` (up to its first ，。；) that is a list of units, each ending like an organisation:
- * 市水利局建立预警联动机制 → 市水利局; 团市委、市妇联在全市… → 团市委、市妇联. '' when none.
+ * The opening of `s` (before its first ，。；, at most 60 characters) that is a list of units, each ending like an
+ * organisation, up to where the work begins: 市水利局建立预警联动机制 → 市水利局; 团市委、市妇联在全市… → 团市委、市妇联;
+ * 市委编办研究… → 市委编办 (not 市委). Null when none.
  */
 export function unitListPrefix(s: string, start = 0): { text: string; items: ListItem[] } | null {
   const stop = Math.min(s.search(/[，。；,;！？]|$/), 60);

@@ -54,6 +54,9 @@ export interface TaskList {
   at(i: number): Task;
 }
 
+/** A pinyin or homophone hit: the field doc, its kind of match (an index into the tier bases), the Chinese word matched and its range. */
+type WordHit = { d: number; kind: number; word: string; range: [number, number] };
+
 /** Tasks a query of two-letter pinyin words alone (fx yl) scans at most. */
 const SCAN_CAP = 40_000;
 /** A word of a query that is pinyin: Latin letters only (two or more). */
@@ -1065,8 +1068,7 @@ export class SearchIndex {
    * more tasks first ("sjt" → 审计厅 before a stray 实际统), then text before unit/section, then plan order.
    */
   private pinyinHits(docs: number[], q: string, room: number, ok: (i: number) => boolean, push: (i: number, score: number, ranges: Array<[number, number]>) => void): void {
-    const n = this.n;
-    const hits: Array<{ d: number; kind: number; word: string; range: [number, number] }> = [];
+    const hits: WordHit[] = [];
     for (const d of docs) {
       const p = this.pyAt(d);
       const at = fullAt(p, q);
@@ -1081,8 +1083,17 @@ export class SearchIndex {
       }
       hits.push({ d, kind, word: this.f(d).slice(range[0], range[1]), range });
     }
-    // Within a kind: a match that is a word of its text first (值班 before the 指办 of 防指办, both "zhiban";
-    // judged once per word, at its first hit), then the words most hits share, text before units and headings.
+    this.pushWordHits(hits, [TIER.pinyin, TIER.initials], room, ok, push);
+  }
+
+  /**
+   * Word hits (a field doc, the kind of match, the Chinese word matched and its range) in rank order, each kind
+   * from its base score: within a kind, a full-pinyin match that is a word of its text first (值班 before the 指办
+   * of 防指办, both "zhiban"; judged once per word, at its first hit), then the words most hits share, text before
+   * units and headings, plan order.
+   */
+  private pushWordHits(hits: WordHit[], bases: readonly number[], room: number, ok: (i: number) => boolean, push: (i: number, score: number, ranges: Array<[number, number]>) => void): void {
+    const n = this.n;
     const pop = new Map<string, number>();
     const word = new Map<string, number>();
     for (const h of hits) {
@@ -1090,20 +1101,19 @@ export class SearchIndex {
       if (h.kind === 0 && !word.has(h.word)) word.set(h.word, wholeWords(this.f(h.d), h.range[0], h.range[1]) ? 0 : 1);
     }
     hits.sort((a, b) => a.kind - b.kind || (word.get(a.word) ?? 0) - (word.get(b.word) ?? 0) || pop.get(b.word)! - pop.get(a.word)! || Number(a.d >= n) - Number(b.d >= n) || a.d - b.d);
-    const counts = [0, 0];
+    const counts = bases.map(() => 0);
     for (const h of hits) counts[h.kind]++;
-    const seen = [0, 0];
+    const seen = bases.map(() => 0);
     let added = 0;
     for (const h of hits) {
       const rank = seen[h.kind]++;
       if (added >= room) break;
       const i = h.d >= n ? h.d - n : h.d;
       if (!ok(i)) continue;
-      const base = h.kind === 0 ? TIER.pinyin : TIER.initials;
       const ranges: Array<[number, number]> = [];
       if (h.d < n) ranges.push(h.range);
       else allOccurrences(this.f(i), h.word, ranges);
-      push(i, base + (0.049 * rank) / counts[h.kind], ranges);
+      push(i, bases[h.kind] + (0.049 * rank) / counts[h.kind], ranges);
       added++;
     }
   }
@@ -1162,15 +1172,13 @@ export class SearchIndex {
   /**
    * Hits for the characters that sound like the query's: each field whose full pinyin holds the query's
    * syllables, whole, over exactly as many characters (other characters than the query's: its exact hits are
-   * in the first tier). Ranked like pinyin hits: a match that is a word of its text first, then the words more
-   * hits share, text before units and headings, plan order.
+   * in the first tier), ranked as pinyin hits are (pushWordHits).
    */
   private homophones(q: string, room: number, ok: (i: number) => boolean, push: (i: number, score: number, ranges: Array<[number, number]>) => void): void {
     if (room <= 0) return;
     const py = pinyinOf(q).full;
     if (py.includes('|') || py.length < 3) return;
-    const n = this.n;
-    const hits: Array<{ d: number; word: string; range: [number, number] }> = [];
+    const hits: WordHit[] = [];
     for (const d of this.pinyinDocs(py, ok, Math.max(PY_CAP, 6 * room))) {
       const p = this.pyAt(d);
       const f = this.f(d);
@@ -1178,27 +1186,11 @@ export class SearchIndex {
         const range = fullRange(p, f, at, py.length);
         const word = f.slice(range[0], range[1]);
         if (word.length !== q.length || word === q) continue;
-        hits.push({ d, word, range });
+        hits.push({ d, kind: 0, word, range });
         break;
       }
     }
-    const pop = new Map<string, number>();
-    const whole = new Map<string, number>();
-    for (const h of hits) {
-      pop.set(h.word, (pop.get(h.word) ?? 0) + 1);
-      if (!whole.has(h.word)) whole.set(h.word, wholeWords(this.f(h.d), h.range[0], h.range[1]) ? 0 : 1);
-    }
-    hits.sort((a, b) => whole.get(a.word)! - whole.get(b.word)! || pop.get(b.word)! - pop.get(a.word)! || Number(a.d >= n) - Number(b.d >= n) || a.d - b.d);
-    let added = 0;
-    for (let k = 0; k < hits.length && added < room; k++) {
-      const h = hits[k];
-      const i = h.d >= n ? h.d - n : h.d;
-      if (!ok(i)) continue;
-      const ranges: Array<[number, number]> = [];
-      if (h.d < n) allOccurrences(this.f(i), h.word, ranges);
-      push(i, TIER.homophone + (0.049 * k) / hits.length, ranges);
-      added++;
-    }
+    this.pushWordHits(hits, [TIER.homophone], room, ok, push);
   }
 
   private fuzzy(terms: string[], room: number, ok: (i: number) => boolean, push: (i: number, score: number, ranges: Array<[number, number]>) => void): void {

@@ -5,7 +5,7 @@
  * 每年5月至9月 recurs yearly. A ten-day part (上旬/中旬/下旬) ends on the 10th, the 20th or the month's last day.
  */
 import { parseNumber } from '../../numerals.js';
-import { firstAfter, iso, lastDay, validMonth, yearOf } from '../calendar.js';
+import { firstAfter, iso, lastDay, validMonth, yearOf, yearOfMonth } from '../calendar.js';
 import { D, M, NO_YEAR_BEFORE, Y } from '../patterns.js';
 import type { DeadlineParser } from '../types.js';
 
@@ -29,26 +29,21 @@ export const period: DeadlineParser = {
     const mo2 = m2 ? parseNumber(m2) : mo1;
     if (!validMonth(mo2)) return null;
     const dayOf = (x: string | undefined) => (x ? parseNumber(x) : null);
+    const day = dayOf(d2);
+    // a day, or a ten-day part, dates it to the day; 底/末 or nothing to the month
+    const precision = day !== null || p2 === '上旬' || p2 === '中旬' || p2 === '下旬' ? 'day' : 'month';
     if (yearly) {
       // 每年5月至9月: every year, due when the period ends.
-      const day = dayOf(d2);
-      return { date: firstAfter(mo2, day ?? (p2 === '上旬' ? 10 : p2 === '中旬' ? 20 : 'last'), ctx), recurring: 'yearly', precision: day !== null || (p2 && p2 !== '底' && p2 !== '末') ? 'day' : 'month' };
+      return { date: firstAfter(mo2, day ?? (p2 === '上旬' ? 10 : p2 === '中旬' ? 20 : 'last'), ctx), recurring: 'yearly', precision };
     }
-    let start: number | null;
-    if (y1) start = yearOf(y1, ctx);
-    else {
-      const first = firstAfter(mo1, 'last', ctx);
-      start = first ? Number(first.slice(0, 4)) : null;
-    }
+    const start = yearOfMonth(y1, mo1, ctx);
     let end: number | null;
     if (y2) end = yearOf(y2, ctx);
     else if (start === null) end = null;
-    else end = mo2 < mo1 || (mo2 === mo1 && (dayOf(d2) ?? 99) < (dayOf(d1) ?? 0)) ? start + 1 : start;
-    if (end === null) return { date: null, recurring: null, precision: d2 || p2 ? 'day' : 'month' };
+    else end = mo2 < mo1 || (mo2 === mo1 && (day ?? 99) < (dayOf(d1) ?? 0)) ? start + 1 : start;
+    if (end === null) return { date: null, recurring: null, precision };
     if (start !== null && end < start) return null;
-    const day = dayOf(d2);
     if (day !== null && (day < 1 || day > lastDay(end, mo2))) return null;
-    const last = day ?? partEnd(end, mo2, p2);
-    return { date: iso(end, mo2, last), recurring: null, precision: day !== null || (p2 && p2 !== '底' && p2 !== '末') ? 'day' : 'month' };
+    return { date: iso(end, mo2, day ?? partEnd(end, mo2, p2)), recurring: null, precision };
   },
 };

@@ -1,6 +1,6 @@
 /** X年M月上旬/中旬/下旬(前) and year-less M月中旬前 → the 10th, the 20th, the month's last day. */
 import { parseNumber } from '../../numerals.js';
-import { firstAfter, iso, validMonth, yearOf } from '../calendar.js';
+import { iso, validMonth, yearOfMonth } from '../calendar.js';
 import { M, NO_YEAR_BEFORE, Y } from '../patterns.js';
 import type { DeadlineParser } from '../types.js';
 import { partEnd } from './period.js';
@@ -11,12 +11,7 @@ export const tenDay: DeadlineParser = {
   extract(m, ctx) {
     const mo = parseNumber(m[2]);
     if (!validMonth(mo)) return null;
-    let y: number | null;
-    if (m[1]) y = yearOf(m[1], ctx);
-    else {
-      const first = firstAfter(mo, 'last', ctx);
-      y = first ? Number(first.slice(0, 4)) : null;
-    }
+    const y = yearOfMonth(m[1], mo, ctx);
     if (y === null) return { date: null, recurring: null, precision: 'day' };
     return { date: iso(y, mo, partEnd(y, mo, m[3])), recurring: null, precision: 'day' };
   },

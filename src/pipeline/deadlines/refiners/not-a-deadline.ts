@@ -24,11 +24,12 @@ export const notADeadline: DeadlineRefiner = {
   refine(found, text) {
     return found.filter((f) => {
       const before = text.slice(Math.max(0, f.start - 2), f.start);
+      const wider = text.slice(Math.max(0, f.start - 4), f.start);
       const after = text.slice(f.end, f.end + 3);
       if (f.recurring === null && !SPANS.has(f.rule ?? '') && (START_AFTER.test(after) || START_BEFORE.test(before))) return false;
       if (/内$/.test(f.raw) && ONGOING_AFTER.test(after)) return false;
-      if (f.recurring === null && (STATE_BEFORE.test(text.slice(Math.max(0, f.start - 4), f.start)) || DONE_AFTER.test(text.slice(f.end, f.end + 24)))) return false;
-      if (COPULA_AFTER.test(after) || COPULA_BEFORE.test(text.slice(Math.max(0, f.start - 4), f.start))) return false;
+      if (f.recurring === null && (STATE_BEFORE.test(wider) || DONE_AFTER.test(text.slice(f.end, f.end + 24)))) return false;
+      if (COPULA_AFTER.test(after) || COPULA_BEFORE.test(wider)) return false;
       return true;
     });
   },
