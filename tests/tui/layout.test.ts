@@ -1,3 +1,6 @@
+import { planTagCell } from '../../src/tui/format.js';
+import { PlansQuery } from '../../src/query/index.js';
+import type { KnowledgeBase } from '../../src/types.js';
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
 import shim from '../../src/tui/perf/string-width-shim.js';
@@ -92,5 +95,21 @@ describe('start-up progress', () => {
     quick.onProgress(0, 1, 'a.txt');
     quick.onProgress(1, 1, '');
     expect(out.length).toBe(n);
+  });
+});
+
+describe('the plan column of a row', () => {
+  const plan = (id: string, province: string, title: string) => ({ id, province, title, docNumber: null, issuer: null, issuedOn: null, file: `${id}.txt`, warnings: [] });
+  const query = (plans: ReturnType<typeof plan>[]) => new PlansQuery({ version: 1, plans, tasks: [], units: [], themes: [], skipped: [] } as unknown as KnowledgeBase);
+  it('is 4 columns for tags of one place each, and wider, up to a share of the row, for tags that tell plans of one place apart', () => {
+    const one = query([plan('a', '安徽省', '安徽省方案'), plan('b', '河北省', '河北省方案')]);
+    expect(planTagCell(one, 'a', 80)).toBe('安徽 ');
+    const two = query([plan('a', '江州市', '江州市防汛工作方案'), plan('b', '江州市', '江州市优化营商环境行动方案')]);
+    expect(displayWidth(planTagCell(two, 'b', 80))).toBe(9);
+    // the place and the first of the topic stay at 80 columns: the two are told apart
+    expect(planTagCell(two, 'a', 80)).not.toBe(planTagCell(two, 'b', 80));
+    // a wide row gives it up to 14 columns
+    expect(displayWidth(planTagCell(two, 'b', 120))).toBe(15);
+    expect(planTagCell(two, 'b', 120).startsWith('江州·优化营商')).toBe(true);
   });
 });

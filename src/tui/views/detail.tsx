@@ -19,7 +19,7 @@ import { clamp, clean, padAnsi, type Seg } from '../layout.js';
 import { deadlineLabel } from '../../domain/deadline-format.js';
 import { detailLines, detailMarkdown, loadMarkdown, markdownIfLoaded, plainMarkdown, type MarkdownRenderer } from '../markdown.js';
 import { padEndWidth } from '../../util/text.js';
-import { leadUnit, shortUnit } from '../format.js';
+import { leadUnit, planTagCell, shortUnit } from '../format.js';
 
 function useMarkdownRenderer(): MarkdownRenderer | null {
   const [r, setR] = useState<MarkdownRenderer | null>(() => markdownIfLoaded());
@@ -124,7 +124,7 @@ export const DetailView = memo(function DetailView({ taskId, active, width, heig
           const segs: Seg[] = [
             { text: on ? '› ' : '  ', color: 'cyan', bold: true },
             { text: score !== null ? '≈ ' : '  ', color: 'yellow', bold: true },
-            { text: padEndWidth(clean(q.planTag(t.planId)), 4) + ' ', color: 'magenta' },
+            { text: planTagCell(q, t.planId, bw), color: 'magenta' },
             { text: padEndWidth(deadlineLabel(t.deadlines), 10) + ' ', color: 'green' },
             { text: padEndWidth(lead ? clean(shortUnit(lead.name)) : '—', 12) + ' ', color: 'blue' },
             { text: clean(t.text) },

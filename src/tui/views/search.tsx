@@ -17,7 +17,7 @@ import { Line, Lines } from '../components/Line.js';
 import { Panel, innerHeight, innerWidth } from '../components/Panel.js';
 import { StatusLine } from '../components/StatusLine.js';
 import { clamp, clean, highlightSegs, scrollTo, appendAll, wrapSegs, type Seg } from '../layout.js';
-import { leadUnit } from '../format.js';
+import { leadUnit, planTagCell, planTagWidth } from '../format.js';
 import { deadlineInline, deadlineLabel } from '../../domain/deadline-format.js';
 import { ROLE_LABEL, ROLES } from '../../domain/roles.js';
 import { displayWidth, padEndWidth, truncateStartWidth } from '../../util/text.js';
@@ -87,7 +87,7 @@ export function resultRow(q: PlansQuery, hit: SearchHit, selected: boolean, widt
   const lead = leadUnit(t);
   const base: Seg[] = [
     { text: selected ? '› ' : '  ', color: 'cyan', bold: true },
-    { text: padEndWidth(clean(q.planTag(t.planId)), 4) + ' ', color: 'magenta' },
+    { text: planTagCell(q, t.planId, width), color: 'magenta' },
     { text: padEndWidth(deadlineLabel(t.deadlines), 10) + ' ', color: 'green' },
     { text: padEndWidth(lead ? clean(lead.name) : '—', leadW) + ' ', color: 'blue' },
   ];
@@ -316,7 +316,7 @@ export const SearchView = memo(function SearchView({ active, width, height, top,
           <Lines
             width={lw}
             rows={[
-              [{ text: `  ${padEndWidth('方案', 4)} ${padEndWidth('期限', 10)} ${padEndWidth('牵头单位', leadWidth(lw))} 任务`, dim: true, bold: true }],
+              [{ text: `  ${padEndWidth('方案', planTagWidth(q, lw))} ${padEndWidth('期限', 10)} ${padEndWidth('牵头单位', leadWidth(lw))} 任务`, dim: true, bold: true }],
               ...visible.map((h, i) => resultRow(q, h, off + i === selIdx, lw)),
               ...(pending ? [[{ text: '  正在建立索引… — indexing, results follow', dim: true }]] : hits.length === 0 ? [[{ text: '  没有结果 — no results', dim: true }]] : []),
             ]}

@@ -17,7 +17,7 @@ import { Line } from '../components/Line.js';
 import { Panel, innerHeight, innerWidth } from '../components/Panel.js';
 import { StatusLine } from '../components/StatusLine.js';
 import { clamp, clean, scrollTo, type Seg } from '../layout.js';
-import { STATUS_COLOR, STATUS_GLYPH, STATUS_LABEL } from '../format.js';
+import { planTagCell, STATUS_COLOR, STATUS_GLYPH, STATUS_LABEL } from '../format.js';
 import { padEndWidth } from '../../util/text.js';
 import type { ViewDef, ViewProps } from './types.js';
 
@@ -170,7 +170,7 @@ export const TimelineView = memo(function TimelineView({ active, width, height, 
           const segs: Seg[] = [
             { text: on ? '› ' : '  ', color: 'cyan', bold: true },
             { text: `${STATUS_GLYPH[m.status]} ${STATUS_LABEL[m.status]} `, color: STATUS_COLOR[m.status], bold: true },
-            { text: padEndWidth(clean(q.planTag(m.planId)), 4) + ' ', color: 'magenta' },
+            { text: planTagCell(q, m.planId, iw), color: 'magenta' },
             { text: m.date + (m.recurring ? '(周期)' : '') + ' ', color: 'green' },
             { text: clean(t?.text ?? m.taskId) },
           ];
