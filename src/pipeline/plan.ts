@@ -159,17 +159,21 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
       mergeUnits(units, (s.units ?? []).map((u) => toUnit(doc, u)));
       // No attribution governs it: the unit that opens its sentence as the subject, if one does — taken when
       // the refiners leave it without units (an attribution later in its paragraph governs it first).
-      const subj = !units.length ? parseUnits(doc.config.units, 'subject', text.slice(start, stop)) : null;
-      // Undated, it is an obligation when a unit opens it and is assigned the work (县体育局要…，长期坚持。):
-      // the subject first (after a run-in title at most), a modal of assignment after it.
+      // Undated, it is an obligation when a unit opens one of its sentences and is assigned the work (县体育局要…，
+      // 长期坚持。): the subject first (after a run-in title at most), a modal of assignment after it. Each sentence
+      // may name its own (各乡镇要…。各村要…。县教育局负责督促落实。).
+      // An attribution of supervisors only (…。县教育局负责督促落实。) leaves the doers to the subjects.
       const undated = !units.length && !deadlines.length;
-      const assigned = !!subj && (!undated || assignedBy(text.slice(start, stop), subj.units));
-      const subjectUnits = subj && assigned ? subj.units.map((u) => toUnit(doc, { ...u, start: u.start + start, end: u.end + start })) : undefined;
+      const supervised = units.length > 0 && units.every((u) => u.role === 'supervise');
+      let subjectUnits = !units.length || supervised ? sentenceSubjects(doc, start, stop, undated || supervised) : undefined;
       if (undated && !subjectUnits) continue;
       if (undated) {
         // assigned by its subject, which no attribution later in the paragraph replaces
         rule = 'task/assigned-text';
         mergeUnits(units, subjectUnits!);
+      } else if (supervised && subjectUnits) {
+        units.unshift(...subjectUnits.filter((u) => !units.some((x) => x.canonical === u.canonical)));
+        subjectUnits = undefined;
       }
       if (CLOSING.test(body)) continue;
       // …，长期坚持 / （…负责，持续推进）: the task's time requirement when it names no limit of its own.
@@ -183,12 +187,30 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
   return out;
 }
 
+/** The units that open the sentences of the folded span [start, stop) as their subjects (assigned the work, when
+ * `assigned`: see assignedBy), each once; undefined when none does. */
+function sentenceSubjects(doc: Doc, start: number, stop: number, assigned: boolean): TaskUnit[] | undefined {
+  const out: TaskUnit[] = [];
+  const text = doc.folded.text.slice(start, stop);
+  for (const m of text.matchAll(/[^。！？]+[。！？]?/g)) {
+    const sentence = m[0];
+    const subj = parseUnits(doc.config.units, 'subject', sentence);
+    if (!subj || (assigned && !assignedBy(sentence, subj.units))) continue;
+    const at = start + m.index!;
+    mergeUnits(out, subj.units.map((u) => toUnit(doc, { ...u, start: u.start + at, end: u.end + at })));
+  }
+  return out.length ? out : undefined;
+}
+
 /** The closing formulas of a plan (附则): when it takes effect, until when, who interprets it — no work to do. */
 const CLOSING_CLAUSE = /^(?:本(?:方案|办法|意见|通知|要点|计划|细则|清单))?(?:[^，。；]{0,12}自(?:印发|发布|公布)之日起(?:施行|执行|实施|生效)|由[^，。；]{2,30}负责解释|有效期[^，。；]{0,20}|[^，。；]{0,12}同时废止)$/;
 const CLOSING = { test: (body: string) => body.split(/[，。；,;]/).filter((c) => c.trim()).every((c) => CLOSING_CLAUSE.test(c.trim())) };
 
 /** A unit named with its level or place: 县体育局, 青溪县住建局, 市委宣传部 (not 审计机关, not 各单位). */
 const SPECIFIC_UNIT = /^(?!各)(?:省|市|自治区|县|区|州|乡|镇|街道|[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|州|盟|旗|乡|镇|街道))/;
+/** The governments of a named level, or the bodies of a named kind, as a plan's addressees: 各乡镇人民政府, 各区政府,
+ * 各县（市、区）, 各村, 各学校 — assigned the work as much as one named unit (not 各地区, 各部门, 各单位: every body). */
+const LEVEL_COLLECTIVE = /^各(?:[^，。；、]{0,8}(?:人民政府|政府|办事处)|设区市|区县|市州|市县|县市区|县[（(]市、区[)）]|市|县|区|州|乡镇|乡|镇|街道|村[（(]社区[)）]|村居|村|社区|行政村|[^，。；、]{0,6}(?:学校|医院|卫生院))$/;
 
 /**
  * Is `seg` assigned to the subject found in it: named units (with their level: 县体育局, not a class such as
@@ -196,23 +218,28 @@ const SPECIFIC_UNIT = /^(?!各)(?:省|市|自治区|县|区|州|乡|镇|街道|[
  * modal of assignment (要, 负责, 牵头, 应当, 须), or take partners for it (X会同Y开展…)?
  */
 function assignedBy(seg: string, subject: FoundUnit[]): boolean {
-  const u = subject[0];
-  if (subject.some((x) => !SPECIFIC_UNIT.test(x.prefix + x.name) || /有关|相关/.test(x.name))) return false;
+  const u = subject.reduce((a, b) => (b.start < a.start ? b : a));
+  if (subject.some((x) => !(SPECIFIC_UNIT.test(x.prefix + x.name) || LEVEL_COLLECTIVE.test(x.prefix + x.name)) || /有关|相关/.test(x.name))) return false;
   const before = seg.slice(0, u.start);
   if (/[，,；;]/.test(before) || before.replace(/^[^。！？]*[。！？]/, '').trim()) return false;
   let end = u.end;
   let partnered = false;
   for (;;) {
-    const m = /^(?:、|和|及|会同|联合)/.exec(seg.slice(end));
+    const m = /^(?:、|和|及|会同|联合|配合|协助)/.exec(seg.slice(end));
     if (!m) break;
     const list = unitListPrefix(seg.slice(end + m[0].length));
     if (!list) break;
     end += m[0].length + list.text.length;
-    partnered ||= m[0] === '会同' || m[0] === '联合';
+    partnered ||= m[0].length === 2;
   }
-  // X要… / X负责… — or X会同Y开展…: a unit that takes partners for the work is assigned it.
-  return /^(?:要|负责|牵头|应当|应|须|必须)/.test(seg.slice(end)) || (partnered && WORK_START.test(seg.slice(end)));
+  // X要… / X负责… — or X会同Y开展… / X配合Y做好…: units named as partners in the work are assigned it.
+  const rest = seg.slice(end);
+  if (ATTITUDE.test(rest)) return false;
+  return /^(?:要|负责|牵头|应当|应|须|必须)/.test(rest) || (partnered && WORK_START.test(rest));
 }
+
+/** A call for an attitude, not for work (各乡镇要高度重视…, 要充分认识…, 要增强责任意识). */
+const ATTITUDE = /^(?:要|应当|应|须|必须)?(?:进一步|切实|充分|始终)?(?:高度重视|重视|充分认识|深刻认识|提高(?:思想)?认识|统一思想|增强[^，。；]{0,6}意识|树立[^，。；]{0,6}意识)/;
 
 /** A table cell of units → units with the column's role ("省审计厅牵头，…配合" in a cell keeps its own roles). */
 function cellUnits(doc: Doc, cellStart: number, cellText: string, role: TaskUnit['role']): TaskUnit[] {

@@ -34,7 +34,7 @@ const TIME_OR_NOTE = /(?:\d|[〇零一二三四五六七八九十]{1,4}年|年�
 const NOT_A_NAME = /(?:^(?:主动|自觉)?接受|\d|由|的|情况|年底|年内|月底|季度|持续|长期|坚持|常态|以下|下同|不再|一一|列出|均需|列第|为牵头|汇总单位|要|将|应当|领导$|同志$)/;
 
 /** Work that is supervision (a clause whose verb is one of these makes its subject supervise). */
-export const SUPERVISE_WORK = /督查|督办|督导|督促检查|监督检查/;
+export const SUPERVISE_WORK = /督查|督办|督导|督促检查|监督检查|督促落实(?:工作)?(?=[，。；]|$)/;
 
 export function roleOfWord(w: string): Role {
   if (w.startsWith('牵头')) return 'lead';

@@ -82,6 +82,10 @@ describe('unit/subject: the unit that opens an unattributed obligation', () => {
     expect(roles(subject, '市文明办会同团市委、市妇联在全市中小学开展主题活动，每学期一次。')).toEqual(['市文明办:responsible', '团市委:responsible', '市妇联:responsible']);
     expect(roles(subject, '县财政局统筹各类涉农资金，9月底前下达。')).toEqual(['县财政局:responsible']);
   });
+  it('X配合Y做好…: Y does the work, X supports it; X配合 alone supports', () => {
+    expect(roles(subject, '市交通运输局配合市公安局交警支队做好节假日道路疏导工作。')).toEqual(['市公安局交警支队:responsible', '市交通运输局:support']);
+    expect(roles(subject, '6月底前，区城管局协助区住建局完成老旧小区管线改造。')).toEqual(['区住建局:responsible', '区城管局:support']);
+  });
   it('接受X监督 is no attribution: the unit is not given the work', () => {
     expect(rolePhrase.parse('对失职失责的，依纪依法追究有关人员责任，接受县纪委监委监督。')).toBeNull();
   });
@@ -112,6 +116,20 @@ describe('unit/subject: the unit that opens an unattributed obligation', () => {
     expect(units('做好记录')).toBeUndefined();
     // the closing formula (附则) is no work to do
     expect(units('负责解释')).toBeUndefined();
+  });
+  it('in a plan: the governments of a level and the bodies of a kind are addressees (各镇人民政府要…, 各学校要…); each sentence names its own; X配合Y做好… makes Y do it', () => {
+    const text = '某区2025年食品安全专项整治方案\n一、重点任务\n（一）落实属地责任。各镇人民政府要建立食品安全网格台账，明确网格员。各社区要定期巡查辖区小作坊。\n（二）校园食品安全。各学校要在开学前完成食堂自查。区教育局负责督促落实。\n（三）联合执法。区公安分局配合区市场监管局做好食品安全违法案件查处工作。\n（四）提高认识。各街道要充分认识食品安全工作的重要性。\n（五）部门协同。各部门要加强协作配合。\n';
+    const r = extractPlan('food.txt', Buffer.from(text, 'utf8'));
+    if (!r.ok) throw new Error(r.reason);
+    const units = (needle: string) => r.tasks.find((t) => t.text.includes(needle))?.units.map((u) => `${u.name}:${u.role}`);
+    expect(units('网格台账')).toEqual(['各镇人民政府:responsible', '各社区:responsible']);
+    expect(r.tasks.find((t) => t.text.includes('网格台账'))?.rule).toBe('task/assigned-text');
+    // a supervisor named after the work leaves the work to its subject
+    expect(units('食堂自查')).toEqual(['各学校:responsible', '区教育局:supervise']);
+    expect(units('违法案件查处')).toEqual(['区市场监管局:responsible', '区公安分局:support']);
+    // a call for an attitude, and a call on every body, are no obligations
+    expect(units('充分认识')).toBeUndefined();
+    expect(units('协作配合')).toBeUndefined();
   });
   it('in a plan: X会同Y开展… is assigned though undated; a terse attributed item is a task; every closing formula is none', () => {
     const text = '某区2025年道路交通安全整治方案\n一、重点任务\n1.区交警大队会同区交通运输局开展货车超载专项整治，长期坚持。\n2.年底前完成演练。（区应急管理局负责）\n3.完成。（区应急管理局负责）\n二、附则\n本方案由区安委办负责解释，自印发之日起实施。\n';
