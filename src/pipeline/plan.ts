@@ -214,8 +214,9 @@ const LEVEL_COLLECTIVE = /^各(?:[^，。；、]{0,8}(?:人民政府|政府|办�
 
 /**
  * Is `seg` assigned to the subject found in it: named units (with their level: 县体育局, not a class such as
- * 审计机关 or a collective call such as 各单位) that open it (after a run-in title at most) and take the work by a
- * modal of assignment (要, 负责, 牵头, 应当, 须), or take partners for it (X会同Y开展…)?
+ * 审计机关 or a collective call such as 各单位; the governments of a level, 各乡镇人民政府, are named) that open it
+ * (after a run-in title at most) and take the work by a modal of assignment (要, 负责, 牵头, 应当, 须) or a verb
+ * of the work itself (组织开展…, 制定…), or take partners for it (X会同Y开展…, X配合Y做好…) — not an attitude (要高度重视)?
  */
 function assignedBy(seg: string, subject: FoundUnit[]): boolean {
   const u = subject.reduce((a, b) => (b.start < a.start ? b : a));
@@ -235,8 +236,11 @@ function assignedBy(seg: string, subject: FoundUnit[]): boolean {
   // X要… / X负责… — or X会同Y开展… / X配合Y做好…: units named as partners in the work are assigned it.
   const rest = seg.slice(end);
   if (ATTITUDE.test(rest)) return false;
-  return /^(?:要|负责|牵头|应当|应|须|必须)/.test(rest) || (partnered && WORK_START.test(rest));
+  return /^(?:要|负责|牵头|应当|应|须|必须)/.test(rest) || DOER_VERB.test(rest) || (partnered && WORK_START.test(rest));
 }
+
+/** A verb that gives the subject the work itself (区住建局组织开展…, 县水利局制定…), not a time, place or intention (将…). */
+const DOER_VERB = /^(?:组织|开展|建立|建设|制定|研究制定|编制|出台|完成|推进|推动|实施|落实|做好|抓好|统筹)/;
 
 /** A call for an attitude, not for work (各乡镇要高度重视…, 要充分认识…, 要增强责任意识). */
 const ATTITUDE = /^(?:要|应当|应|须|必须)?(?:进一步|切实|充分|始终)?(?:高度重视|重视|充分认识|深刻认识|提高(?:思想)?认识|统一思想|增强[^，。；]{0,6}意识|树立[^，。；]{0,6}意识)/;

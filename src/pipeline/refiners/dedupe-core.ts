@@ -1,8 +1,10 @@
 /**
  * De-duplication of scraped repeats: each obligation once. General rule, no sentence lists:
  *  1. identical normalized texts collapse to one;
- *  2. a candidate whose text is contained in a kept one, or whose every sentence already stands in kept
- *     ones, is a fragment/repeat and is dropped;
+ *  2. a candidate whose text is contained in a kept one, or whose opening or most sentences already stand in
+ *     kept ones, is a fragment/repeat and is dropped — sought in its own item (section path) only when
+ *     `byItem`: in a clean document two numbered items are two obligations, however much wording they share
+ *     (a scraped page, whose repeats land under any heading, is searched whole);
  *  3. what the dropped copy knew (units, deadlines) is merged into the copy that stays.
  * Priority of the copy that stays: has units, has its own (not inherited) units, has deadlines, names more
  * units (own ones), longer, earlier.
@@ -17,6 +19,8 @@ export interface Dedupable {
   /** Units taken from a later parenthetical of the paragraph, not the text's own. */
   inherited?: boolean;
   deadlines: unknown[];
+  /** The headings the candidate stands under: fragments and partial repeats are sought in its own item. */
+  section?: readonly string[];
 }
 
 export interface DedupeResult<T> {
@@ -42,7 +46,7 @@ function better<T extends Dedupable>(a: T, b: T): number {
   );
 }
 
-export function dedupe<T extends Dedupable>(items: T[], merge: (keep: T, drop: T) => void): DedupeResult<T> {
+export function dedupe<T extends Dedupable>(items: T[], merge: (keep: T, drop: T) => void, opts: { byItem?: boolean } = {}): DedupeResult<T> {
   // 1. exact repeats
   const byKey = new Map<string, T>();
   let dropped = 0;
@@ -57,12 +61,15 @@ export function dedupe<T extends Dedupable>(items: T[], merge: (keep: T, drop: T
       } else merge(prev, it);
     }
   }
-  // 2. fragments and partial repeats, best first
+  // 2. fragments and partial repeats, best first, within each item
   const ordered = [...byKey.values()].sort(better);
   const kept: T[] = [];
-  let joined = '';
+  const groups = new Map<string, { kept: T[]; joined: string }>();
   for (const c of ordered) {
-    const host = joined.includes(c.key) ? kept.find((k) => k.key.includes(c.key)) : undefined;
+    const at = opts.byItem && c.section ? c.section.join('\u0002') : '';
+    let item = groups.get(at);
+    if (!item) groups.set(at, (item = { kept: [], joined: '' }));
+    const host = item.joined.includes(c.key) ? item.kept.find((k) => k.key.includes(c.key)) : undefined;
     if (host) {
       merge(host, c);
       dropped++;
@@ -70,26 +77,43 @@ export function dedupe<T extends Dedupable>(items: T[], merge: (keep: T, drop: T
     }
     // A repeat cut differently by the scrape: its opening sentence, or most of its sentences, stand in kept ones.
     const sk = sentenceKeys(c.text);
-    const covered = sk.filter((k) => joined.includes(k)).length;
-    if (sk.length && (joined.includes(sk[0]) || covered * 2 > sk.length)) {
-      const h = kept.find((k) => k.key.includes(sk[0]));
+    const covered = sk.filter((k) => item.joined.includes(k)).length;
+    if (sk.length && (item.joined.includes(sk[0]) || covered * 2 > sk.length)) {
+      const h = item.kept.find((k) => k.key.includes(sk[0]));
       if (h) merge(h, c);
       dropped++;
       continue;
     }
     // A kept item contained in this one (lower priority but longer): this one absorbs it.
     let spliced = false;
-    for (let i = kept.length - 1; i >= 0; i--) {
-      if (c.key.includes(kept[i].key)) {
-        merge(c, kept[i]);
-        kept.splice(i, 1);
+    for (let i = item.kept.length - 1; i >= 0; i--) {
+      const k = item.kept[i];
+      if (c.key.includes(k.key)) {
+        merge(c, k);
+        item.kept.splice(i, 1);
+        kept.splice(kept.indexOf(k), 1);
         dropped++;
         spliced = true;
       }
     }
+    item.kept.push(c);
     kept.push(c);
-    joined = spliced ? kept.map((k) => k.key).join('\u0001') : `${joined}\u0001${c.key}`;
+    item.joined = spliced ? item.kept.map((k) => k.key).join('\u0001') : `${item.joined}\u0001${c.key}`;
   }
   kept.sort((a, b) => a.pos - b.pos);
   return { kept, dropped };
+}
+
+/** Does the text repeat itself as a scraped page does: three or more sentences of 30 characters or more each stand
+ * in it twice (a clean document restates a goal or two at most)? */
+export function repeatsItself(text: string): boolean {
+  const seen = new Set<string>();
+  let repeats = 0;
+  for (const sentence of text.split(/[。；！？\n]/)) {
+    const k = textKey(sentence);
+    if (k.length < 30) continue;
+    if (seen.has(k) && ++repeats >= 3) return true;
+    seen.add(k);
+  }
+  return false;
 }

@@ -1,8 +1,9 @@
 /**
  * Scraped repeats collapse to one task (see dedupe-core.ts for the three general rules); what the dropped
- * copy knew (units, deadlines) is merged into the copy that stays.
+ * copy knew (units, deadlines) is merged into the copy that stays. A document that does not repeat itself is
+ * no scrape: there fragments are sought within each numbered item only.
  */
-import { dedupe } from './dedupe-core.js';
+import { dedupe, repeatsItself } from './dedupe-core.js';
 import type { CandidateRefiner } from './types.js';
 
 export const dedupeRepeats: CandidateRefiner = {
@@ -15,7 +16,7 @@ export const dedupeRepeats: CandidateRefiner = {
       }
       if (!keep.deadlines.length) keep.deadlines = drop.deadlines;
       if (!keep.refinedBy.includes(this.name)) keep.refinedBy.push(this.name);
-    });
+    }, { byItem: !repeatsItself(ctx.text) });
     if (dropped) ctx.warnings.push(`${dropped} repeated or fragmentary passage(s) merged (scraped duplicates)`);
     return kept;
   },

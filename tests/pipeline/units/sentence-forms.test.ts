@@ -118,7 +118,7 @@ describe('unit/subject: the unit that opens an unattributed obligation', () => {
     expect(units('负责解释')).toBeUndefined();
   });
   it('in a plan: the governments of a level and the bodies of a kind are addressees (各镇人民政府要…, 各学校要…); each sentence names its own; X配合Y做好… makes Y do it', () => {
-    const text = '某区2025年食品安全专项整治方案\n一、重点任务\n（一）落实属地责任。各镇人民政府要建立食品安全网格台账，明确网格员。各社区要定期巡查辖区小作坊。\n（二）校园食品安全。各学校要在开学前完成食堂自查。区教育局负责督促落实。\n（三）联合执法。区公安分局配合区市场监管局做好食品安全违法案件查处工作。\n（四）提高认识。各街道要充分认识食品安全工作的重要性。\n（五）部门协同。各部门要加强协作配合。\n';
+    const text = '某区2025年食品安全专项整治方案\n一、重点任务\n（一）落实属地责任。各镇人民政府要建立食品安全网格台账，明确网格员。各社区要定期巡查辖区小作坊。\n（二）校园食品安全。各学校要在开学前完成食堂自查。区教育局负责督促落实。\n（三）联合执法。区公安分局配合区市场监管局做好食品安全违法案件查处工作。\n（四）提高认识。各街道要充分认识食品安全工作的重要性。\n（五）部门协同。各部门要加强协作配合。\n（六）宣传引导。区委宣传部组织开展食品安全宣传周活动。\n';
     const r = extractPlan('food.txt', Buffer.from(text, 'utf8'));
     if (!r.ok) throw new Error(r.reason);
     const units = (needle: string) => r.tasks.find((t) => t.text.includes(needle))?.units.map((u) => `${u.name}:${u.role}`);
@@ -130,6 +130,8 @@ describe('unit/subject: the unit that opens an unattributed obligation', () => {
     // a call for an attitude, and a call on every body, are no obligations
     expect(units('充分认识')).toBeUndefined();
     expect(units('协作配合')).toBeUndefined();
+    // a named unit opening the sentence with the verb of its work is assigned it
+    expect(units('宣传周活动')).toEqual(['区委宣传部:responsible']);
   });
   it('in a plan: X会同Y开展… is assigned though undated; a terse attributed item is a task; every closing formula is none', () => {
     const text = '某区2025年道路交通安全整治方案\n一、重点任务\n1.区交警大队会同区交通运输局开展货车超载专项整治，长期坚持。\n2.年底前完成演练。（区应急管理局负责）\n3.完成。（区应急管理局负责）\n二、附则\n本方案由区安委办负责解释，自印发之日起实施。\n';
