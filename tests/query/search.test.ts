@@ -43,6 +43,13 @@ describe('several words, some typed in pinyin', () => {
     const [h] = ix.search('fangxun yanlian', undefined, 10);
     expect(h.ranges.map(([a, b]) => tasks[0].text.slice(a, b))).toEqual(['防汛', '演练']);
   });
+  it('fangxunyanlian, typed without spaces, reads as its words of two syllables', () => {
+    const hits = ix.search('fangxunyanlian', undefined, 10);
+    expect(hits.map((h) => h.task)).toEqual([tasks[0], tasks[3]]);
+    expect(ix.search('yanlianfangxun', undefined, 10).map((h) => h.task)).toEqual([tasks[0], tasks[3]]);
+    // three syllables stay one word, found only where they stand together; letters that are no pinyin find nothing
+    expect(ix.search('yanlianx', undefined, 10)).toEqual([]);
+  });
 });
 
 describe('homophones: the typo a pinyin IME makes', () => {
@@ -285,5 +292,29 @@ describe('SearchIndex on the bundled corpus', () => {
         expect(typed.search(pre, undefined, 20).map((h) => [h.task.id, h.score])).toEqual(new SearchIndex(kb.tasks).search(pre, undefined, 20).map((h) => [h.task.id, h.score]));
       }
     }
+  });
+});
+
+describe('pinyin syllables', () => {
+  it('a run of full pinyin splits into its syllables, longest first; words of two', async () => {
+    const { syllablesOf, pinyinWords } = await import('../../src/query/search/pinyin.js');
+    expect(syllablesOf('fangxunyanlian')).toEqual(['fang', 'xun', 'yan', 'lian']);
+    expect(syllablesOf('zhengwuxinxi')).toEqual(['zheng', 'wu', 'xin', 'xi']);
+    expect(syllablesOf('qwrt')).toBeNull();
+    expect(pinyinWords('zhengwuxinxigongxiang')).toEqual(['zhengwu', 'xinxi', 'gongxiang']);
+    expect(pinyinWords('shujukaifangpingtai')).toEqual(['shuju', 'kaifang', 'pingtai']);
+    expect(pinyinWords('jiangshixitongqingli')).toEqual(['jiangshi', 'xitong', 'qingli']);
+    expect(pinyinWords('shenjiting')).toBeNull();
+    expect(pinyinWords('xiaofangjiancha')).toEqual(['xiaofang', 'jiancha']);
+  });
+});
+
+describe('pinyin syllables at length', () => {
+  it('a long run that splits nowhere is rejected at once', async () => {
+    const { syllablesOf } = await import('../../src/query/search/pinyin.js');
+    const t = performance.now();
+    expect(syllablesOf('a'.repeat(60) + 'q')).toBeNull();
+    expect(syllablesOf('ang'.repeat(40))).toHaveLength(40);
+    expect(performance.now() - t).toBeLessThan(50);
   });
 });

@@ -11,7 +11,8 @@
  *   0.10+ full pinyin ("shenji" → 审计) at a syllable start, of the text or the units/sections
  *   0.15+ pinyin initials ("sjt" → 审计厅), likewise; within these two tiers the Chinese word matched
  *         by more tasks ranks first, then text before units/sections
- *   0.20  several words, some typed in pinyin (fangxun yanlian, 防汛 yanlian, fx yl): every word in the task
+ *   0.20  several words, some typed in pinyin (fangxun yanlian, 防汛 yanlian, fx yl): every word in the task;
+ *         a run of four syllables or more without spaces (fangxunyanlian) is read as words of two
  *   0.30+ homophones: a Chinese query of 2–8 characters whose syllables are those of other characters (燃起 →
  *         燃气, the typo a pinyin IME makes): the same syllables, whole, over as many characters
  *   0.35+ fuzzy (typos: a wrong or missing character): fuse.js (0.35 + 0.65 × fuse score) over a
@@ -36,7 +37,7 @@ import { Fuse, pinyinLib } from './deps.js';
 import { allOccurrences, conceptWords, fold, HAS_CJK, HAS_LETTER, LATIN_QUERY, MAX_RANGES, mergeRanges, normalizeQuery, wholeWords } from './text.js';
 import { EMPTY, PagedList, trigramKeyOf, windowIntersect } from './postings.js';
 import { CharTable, eachChar } from './chars.js';
-import { casedPinyin, fullAt, fullRange, pinyinOf, pyKind, pyKindStored, syllablesAt, type Py } from './pinyin.js';
+import { casedPinyin, fullAt, fullRange, pinyinOf, pinyinWords, pyKind, pyKindStored, syllablesAt, type Py } from './pinyin.js';
 import { densestWindow, proximity } from './fuzzy.js';
 import type { SearchParts, SearchSource } from './persist.js';
 
@@ -964,6 +965,13 @@ export class SearchIndex {
     // --- several words, some typed in pinyin (fangxun yanlian, 防汛 yanlian, fx yl): each word in the task
     if (terms.length > 1 && terms.length <= 6 && terms.some((t) => PINYIN_TERM.test(t))) {
       this.pinyinTerms(terms, limit - out.length, ok, push);
+      if (full()) return out;
+    }
+
+    // --- a run of pinyin words typed without spaces (fangxunyanlian): as the words it reads as
+    const pyWords = terms.length === 1 && pyQuery ? pinyinWords(pyQuery) : null;
+    if (pyWords) {
+      this.pinyinTerms(pyWords, limit - out.length, ok, push);
       if (full()) return out;
     }
 

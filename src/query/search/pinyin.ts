@@ -129,3 +129,34 @@ export function pyKind(p: Py, q: string): number {
   if (p.ini.includes(q)) return 1;
   return -1;
 }
+
+/** One pinyin syllable: an initial (or none) and a final (generous: a few impossible pairs pass, no real one fails). */
+const PINYIN_SYLLABLE = /^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v)$/;
+
+/** The syllables of a run of full pinyin (fangxunyanlian → fang xun yan lian), longest first; null when it is none.
+ * Linear: each position's split is found once (a memo of what cannot be split). */
+export function syllablesOf(q: string, from = 0, dead: Set<number> = new Set()): string[] | null {
+  if (from === q.length) return [];
+  if (dead.has(from)) return null;
+  for (let k = Math.min(6, q.length - from); k >= 1; k--) {
+    if (!PINYIN_SYLLABLE.test(q.slice(from, from + k))) continue;
+    const rest = syllablesOf(q, from + k, dead);
+    if (rest) return [q.slice(from, from + k), ...rest];
+  }
+  dead.add(from);
+  return null;
+}
+
+/**
+ * A run of full pinyin of four syllables or more read as words of two (most Chinese words are; an odd one out
+ * joins the last word): fangxunyanlian → fangxun yanlian, so that it finds 防汛应急演练 as `fangxun yanlian` does.
+ * Null when the run is not full pinyin or too short to be more than one word.
+ */
+export function pinyinWords(q: string): string[] | null {
+  const s = syllablesOf(q);
+  if (!s || s.length < 4) return null;
+  const words: string[] = [];
+  for (let i = 0; i + 1 < s.length; i += 2) words.push(s[i] + s[i + 1]);
+  if (s.length % 2) words[words.length - 1] += s[s.length - 1];
+  return words;
+}

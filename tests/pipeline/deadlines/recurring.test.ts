@@ -12,6 +12,10 @@ describe('recurring deadlines', () => {
     expect(only(monthly, '每月通报一次')).toEqual([['每月', null, 'monthly']]);
     expect(only(monthly, '每个月月底前汇总')).toEqual([['每个月月底前', null, 'monthly']]);
   });
+  it('deadline/monthly keeps the ten-day part of the month it names: 每月上旬, 每月中旬前', () => {
+    expect(only(monthly, '各街道每月上旬报送上月排查情况')).toEqual([['每月上旬', null, 'monthly']]);
+    expect(only(monthly, '每月中旬前召开调度会')).toEqual([['每月中旬前', null, 'monthly']]);
+  });
   it('deadline/quarterly: 每季度, 每季度末, 每季度最后一个月20日前, 按季度', () => {
     expect(only(quarterly, '每季度报送一次')).toEqual([['每季度', null, 'quarterly']]);
     expect(only(quarterly, '每季度最后一个月20日前提交')).toEqual([['每季度最后一个月20日前', null, 'quarterly']]);
