@@ -427,10 +427,28 @@ function placeTag(p: Plan): string {
 function titleTopic(p: Plan): string {
   let t = (p.title ?? '').replace(/[《》“”"\s]/g, '');
   if (p.province && t.startsWith(p.province)) t = t.slice(p.province.length);
-  t = t.replace(/^(?:(?:19|20)\d{2}(?:[—\-－~～至](?:19|20)?\d{2,4})?年(?:度)?)/, '').replace(/^(?:关于|全市|全省|全县|全区)/, '');
-  t = t.replace(/^(?:进一步)?(?:全面|加快|深入|持续|大力)?(?:推进|推动|加强|深化|做好|开展|实施)(?=.{4})/, '');
-  t = t.replace(/(?:（[^）]*）)$/, '').replace(/(?:三年|五年)?(?:专项)?(?:实施方案|工作方案|行动方案|行动计划|工作计划|方案|工作要点|要点|任务分工表|任务清单|责任清单|整改清单|清单|规划|计划|意见|办法|细则|安排|台账)$/, '');
-  t = t.replace(/(?:工作|行动|攻坚|专项)$/, '');
+  // What opens a title but names no topic: the year, 关于, the scope (全市), 贯彻落实, an ordinal (第三次), a verb of
+  // doing (加快推进) — taken off as long as some remain (关于贯彻落实第三次全国土壤普查… → 土壤普查).
+  const OPENERS = [
+    /^(?:(?:19|20)\d{2}(?:[—\-－~～至](?:19|20)?\d{2,4})?年(?:度)?)/,
+    /^(?:关于|全国|全省|全市|全县|全区|全域|全面)/,
+    /^(?:认真)?(?:贯彻落实|贯彻|落实|学习贯彻)(?=.{4})/,
+    /^第[一二三四五六七八九十\d]+(?:次|批|轮|届)/,
+    /^(?:进一步)?(?:全面|加快|深入|持续|大力)?(?:推进|推动|加强|深化|做好|开展|实施)(?=.{4})/,
+  ];
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const re of OPENERS) {
+      const u = t.replace(re, '');
+      if (u !== t && u.length >= 2) {
+        t = u;
+        changed = true;
+      }
+    }
+  }
+  if (p.province && t.startsWith(p.province)) t = t.slice(p.province.length);
+  t = t.replace(/(?:（[^）]*）)$/, '').replace(/的?(?:三年|五年)?(?:专项)?(?:实施方案|工作方案|行动方案|行动计划|工作计划|方案|工作要点|要点|任务分工表|任务清单|责任清单|整改清单|清单|规划|计划|意见|办法|细则|安排|台账|通知)$/, '');
+  t = t.replace(/的$/, '').replace(/(?:工作|行动|攻坚|专项)$/, '');
   return t.slice(0, 6);
 }
 

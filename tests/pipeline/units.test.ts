@@ -95,6 +95,10 @@ describe('canonical names and kinds', () => {
     expect(unitKind('各设区市政府')).toBe('市县政府');
     expect(unitKind('省委编办')).toBe('编办');
     expect(unitKind('省数字办')).toBe('政务服务/大数据');
+    // medical insurance is its own department (since 2018), not health
+    expect(unitKind('市医疗保障局')).toBe('医保');
+    expect(unitKind('县医保局')).toBe('医保');
+    expect(unitKind('市卫生健康委员会')).toBe('卫健');
     // a weather bureau is no emergency office; hydrology is water; a flood HQ is emergency management
     expect(unitKind('省气象局')).toBe('气象');
     expect(unitKind('市水文局')).toBe(unitKind('县水利局'));

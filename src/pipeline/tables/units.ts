@@ -63,7 +63,8 @@ export const UNIT_KINDS: KindRule[] = [
   [/水利|水务|水文/, '水利'],
   [/商务|口岸|海关|外事|外办|招商|投资促进/, '商务'],
   [/文化|旅游|文旅|广电|体育|文物/, '文旅'],
-  [/卫生|卫健|健康|医保|医疗保障|疾控|中医药/, '卫健'],
+  [/医保|医疗保障/, '医保'],
+  [/卫生|卫健|健康|疾控|中医药/, '卫健'],
   [/退役军人/, '退役军人'],
   [/气象/, '气象'],
   [/人武部|武装部|军分区|武警/, '人武'],
@@ -110,7 +111,7 @@ export function unitKindWith(name: string, tables: UnitTables): string {
 /** Words that make a list item look like an organisation (or a group of them). A bank is 银行 or an abbreviation
  * (农行, 农发行, 国开行), not any word ending in 行 (试运行); 防指 is the usual short form of a 防汛抗旱指挥部; a 站
  * (水利站, 农技站) but not a 网站 or a 加油站. */
-export const ORG_SUFFIX = /(?:厅|局|委|办|会|院|部|室|科室|中心|政府|部门|单位|机构|小组|组|处|科|署|所|(?<![网车]|加油|充电|换电)站|(?:[农工建交招邮中]|发|开)行|团|公司|管委会|办公室|机关|党委|纪委|法院|检察院|银行|集团|协会|联|海关|队|馆|街道|办事处|乡镇|指挥部|防指|学校)$/;
+export const ORG_SUFFIX = /(?:厅|局|委|办|会|院|部|室|科室|中心|政府|部门|单位|机构|小组|组|处|科|署|所|(?<![网车]|加油|充电|换电)站|(?:[农工建交招邮中]|发|开)行|团|公司|管委会|办公室|机关|党委|纪委|法院|检察院|银行|集团|协会|联|海关|队|馆|街道|办事处|乡镇|指挥部|防指|学校|专班)$/;
 /** A level prefix a bare list item can inherit from its neighbour (省工商局、人社厅 → 省人社厅). */
 export const LEVEL_PREFIX = /^(省|市|自治区|县|区|州)/;
 /** Collectives of local governments that stand as a unit on their own: 各区县, 各市州, 各设区市, 各市, 各村（社区）. */

@@ -93,6 +93,8 @@ describe('unit/subject: the unit that opens an unattributed obligation', () => {
     expect(roles(rolePhrase, '开展农田水利设施维护，镇农技站负责，各村（社区）配合。')).toEqual(['镇农技站:responsible', '各村（社区）:support']);
     expect(roles(subject, '各市、县医疗保障局每年1月20日前拨付预付金。')).toEqual(['各市、县医疗保障局:responsible']);
     expect(roles(subject, '省政务网站每月更新一次。')).toBeNull();
+    // a task force (工作专班) is a unit
+    expect(roles(rolePhrase, '建立问题整改台账，区创文工作专班牵头，各街道配合。')).toEqual(['区创文工作专班:lead', '各街道:support']);
   });
   it('collective calls and non-units are not subjects', () => {
     expect(subject.parse('各地区各部门要在年底前完成自查。')).toBeNull();
