@@ -58,7 +58,7 @@ describe('counterparts on the bundled plans', () => {
     console.log(`[measure] counterparts vs reading annotation, per requirement clause: precision ${clause.precision.toFixed(3)}, recall ${clause.recall.toFixed(3)} (tp ${clause.tp}, fp ${clause.fp}, fn ${clause.fn})`);
     console.log(`[measure] …per task (the best counterpart in each plan, whatever clause): precision ${task.precision.toFixed(3)}, recall ${task.recall.toFixed(3)}`);
     expect(clause.precision).toBeGreaterThanOrEqual(0.86);
-    expect(clause.recall).toBeGreaterThanOrEqual(0.64);
+    expect(clause.recall).toBeGreaterThanOrEqual(0.68);
   });
   it('against a second reading that records every statement of each requirement (goals, headings, repeats)', () => {
     // tests/gold/counterparts-second.json: another annotator, the same 44 requirements, every passage of each
@@ -97,8 +97,8 @@ describe('counterparts on the bundled plans', () => {
     const precision = right / (right + wrong);
     const recall = found / pairs;
     console.log(`[measure] counterparts vs the second reading: precision per returned counterpart ${precision.toFixed(3)} (${right} right, ${wrong} wrong); plan pairs that state a requirement found ${recall.toFixed(3)} (${found} of ${pairs})`);
-    expect(precision).toBeGreaterThanOrEqual(0.93);
-    expect(recall).toBeGreaterThanOrEqual(0.71);
+    expect(precision).toBeGreaterThanOrEqual(0.95);
+    expect(recall).toBeGreaterThanOrEqual(0.72);
   });
   it('the threshold, calibrated on one half of the annotation, holds on the other', () => {
     const blank = kb.tasks.map((t) => ({ ...t, counterparts: undefined }));
