@@ -1,6 +1,7 @@
 /** Deadline labels: one wording for recurrence, the short label of a row, and the one-line CLI form. */
 import type { Deadline, Precision } from '../types.js';
 import { stripControl } from '../util/text.js';
+import { isMonthEnd } from './dates.js';
 import type { RecurrenceKind } from './recurrence.js';
 
 export const RECURRENCE_LABEL: Readonly<Record<RecurrenceKind, string>> = { yearly: '每年', 'twice-yearly': '每半年', quarterly: '每季度', monthly: '每月', weekly: '每周', daily: '每日' };
@@ -19,7 +20,10 @@ export function dateLabel(d: Deadline): string | null {
   if (!d.date) return null;
   if (d.recurring) {
     const label = RECURRENCE_LABEL[d.recurring];
-    return d.recurring === 'monthly' ? `${label}${d.date.slice(8)}日` : `${label}${d.date.slice(5)}`;
+    if (d.recurring === 'monthly') return `${label}${d.date.slice(8)}日`;
+    // the end of February recurs on the 28th or the 29th: 每年02月底, not 每年02-29
+    if (d.date.slice(5, 7) === '02' && isMonthEnd(d.date)) return `${label}02月底`;
+    return `${label}${d.date.slice(5)}`;
   }
   return d.precision === 'year' ? d.date.slice(0, 4) : d.precision === 'day' ? d.date : d.date.slice(0, 7);
 }

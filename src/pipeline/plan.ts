@@ -162,9 +162,10 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
       // Undated, it is an obligation when a unit opens one of its sentences and is assigned the work (县体育局要…，
       // 长期坚持。): the subject first (after a run-in title at most), a modal of assignment after it. Each sentence
       // may name its own (各乡镇要…。各村要…。县教育局负责督促落实。).
-      // An attribution of supervisors only (…。县教育局负责督促落实。) leaves the doers to the subjects.
+      // An attribution of supervisors or supporters only (…。县教育局负责督促落实。 / …。各区政府配合。) leaves the doers
+      // to the subjects.
       const undated = !units.length && !deadlines.length;
-      const supervised = units.length > 0 && units.every((u) => u.role === 'supervise');
+      const supervised = units.length > 0 && units.every((u) => u.role === 'supervise' || u.role === 'support');
       let subjectUnits = !units.length || supervised ? sentenceSubjects(doc, start, stop, undated || supervised) : undefined;
       if (undated && !subjectUnits) continue;
       if (undated) {
@@ -192,7 +193,7 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
 function sentenceSubjects(doc: Doc, start: number, stop: number, assigned: boolean): TaskUnit[] | undefined {
   const out: TaskUnit[] = [];
   const text = doc.folded.text.slice(start, stop);
-  for (const m of text.matchAll(/[^。！？]+[。！？]?/g)) {
+  for (const m of text.matchAll(/[^。！？；]+[。！？；]?/g)) {
     const sentence = m[0];
     const subj = parseUnits(doc.config.units, 'subject', sentence);
     if (!subj || (assigned && !assignedBy(sentence, subj.units))) continue;
@@ -221,7 +222,8 @@ const LEVEL_COLLECTIVE = /^各(?:[^，。；、]{0,8}(?:人民政府|政府|办�
 function assignedBy(seg: string, subject: FoundUnit[]): boolean {
   const u = subject.reduce((a, b) => (b.start < a.start ? b : a));
   if (subject.some((x) => !(SPECIFIC_UNIT.test(x.prefix + x.name) || LEVEL_COLLECTIVE.test(x.prefix + x.name)) || /有关|相关/.test(x.name))) return false;
-  const before = seg.slice(0, u.start);
+  // …after a run-in title, and after a time that opens the sentence (4月30日前，X牵头…) at most
+  const before = seg.slice(0, u.start).replace(/(?:^|(?<=[。！？]))[^，。；！？]{1,16}?(?:前|底|内|期间|后|起)[，,]\s*$/, '');
   if (/[，,；;]/.test(before) || before.replace(/^[^。！？]*[。！？]/, '').trim()) return false;
   let end = u.end;
   let partnered = false;
@@ -236,11 +238,12 @@ function assignedBy(seg: string, subject: FoundUnit[]): boolean {
   // X要… / X负责… — or X会同Y开展… / X配合Y做好…: units named as partners in the work are assigned it.
   const rest = seg.slice(end);
   if (ATTITUDE.test(rest)) return false;
-  return /^(?:要|负责|牵头|应当|应|须|必须)/.test(rest) || DOER_VERB.test(rest) || (partnered && WORK_START.test(rest));
+  return /^(?:要|负责|牵头|应当|应|须|必须|按(?:照)?职责(?:分工)?)/.test(rest) || DOER_VERB.test(rest) || (partnered && WORK_START.test(rest));
 }
 
-/** A verb that gives the subject the work itself (区住建局组织开展…, 县水利局制定…), not a time, place or intention (将…). */
-const DOER_VERB = /^(?:组织|开展|建立|建设|制定|研究制定|编制|出台|完成|推进|推动|实施|落实|做好|抓好|统筹)/;
+/** A verb that gives the subject the work itself (区住建局组织开展…, 县水利局制定…, 市政府督查室对…进行督查), not a time, place
+ * or intention (将…). */
+const DOER_VERB = /^(?:至少|分别|均|统一|定期|每[年季月周])?(?:组织|开展|建立|建设|制定|研究制定|编制|出台|完成|推进|推动|实施|落实|做好|抓好|统筹|对[^，。；]{2,40}?(?:进行|开展|实施))/;
 
 /** A call for an attitude, not for work (各乡镇要高度重视…, 要充分认识…, 要增强责任意识). */
 const ATTITUDE = /^(?:要|应当|应|须|必须)?(?:进一步|切实|充分|始终)?(?:高度重视|重视|充分认识|深刻认识|提高(?:思想)?认识|统一思想|增强[^，。；]{0,6}意识|树立[^，。；]{0,6}意识)/;

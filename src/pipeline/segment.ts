@@ -5,6 +5,7 @@
  * governs the action text before it, back to the previous attribution, heading, paragraph, or sentence
  * that opens with its own deadline.
  */
+import { TIME_LABEL } from './units/clauses.js';
 import { opensWithDeadline, type DeadlineContext, type DeadlineRules } from './deadlines/index.js';
 import type { FoundUnit, UnitParser } from './units/index.js';
 import { parseUnits } from './units/index.js';
@@ -161,25 +162,46 @@ export function segmentTokens(text: string, tokens: Token[], ctx: DeadlineContex
     cur = null;
   };
   const titleEnd = opts.runInTitleEnd ?? -1;
+  // The attribution of an item's title alone (2.农村改厕。牵头单位：…；配合单位：…。全年完成…): it governs the text after
+  // it in its paragraph that no attribution of its own governs — the title's own segment then goes.
+  let titleGov: Segment | null = null;
+  const closeUngoverned = (spanEnd: number) => {
+    if (!titleGov) return close(spanEnd, null, []);
+    close(spanEnd, titleGov.units ? [...titleGov.units] : null, [...titleGov.extras]);
+    const at = out.indexOf(titleGov);
+    if (at >= 0) out.splice(at, 1);
+  };
   for (const [ti, t] of tokens.entries()) {
     if (t.type === 'break') {
       // A paragraph break ends the pending text, unless the next paragraph opens with the attribution
       // that governs it: scraped pages break lines anywhere.
       let n = ti + 1;
       while (n < tokens.length && tokens[n].type === 'break') n++;
-      if (cur && tokens[n]?.type !== 'units') close(cur.end, null, []);
+      if (cur && tokens[n]?.type !== 'units') closeUngoverned(cur.end);
+      // …within its paragraph
+      if (tokens[n]?.type !== 'units') titleGov = null;
       continue;
     }
     if (t.type === 'sentence') {
+      // 完成时限：… right after an attribution (…。责任单位：X。完成时限：2024年10月底前。): its time is the governed text's
+      if (!cur && lastWasUnits && out.length && TIME_LABEL.test(text.slice(t.start, t.end).trim())) {
+        const prev = out[out.length - 1];
+        prev.extras.push([t.start, t.end]);
+        prev.spanEnd = t.end;
+        continue;
+      }
       const onlyTitle = cur !== null && cur.end <= titleEnd;
-      if (cur && !onlyTitle && opensWithDeadline(text.slice(t.start, t.end), ctx, opts.deadlines)) close(cur.end, null, []);
+      if (cur && !onlyTitle && opensWithDeadline(text.slice(t.start, t.end), ctx, opts.deadlines)) closeUngoverned(cur.end);
       cur = cur ? { start: cur.start, end: t.end } : { start: t.start, end: t.end };
       lastWasUnits = false;
       continue;
     }
     const extras: Array<[number, number]> = t.extra ? [t.extra] : [];
-    if (cur) close(t.end, t.units ?? [], extras);
-    else if (lastWasUnits && out.length) {
+    if (cur) {
+      const onlyTitle = cur.end <= titleEnd;
+      close(t.end, t.units ?? [], extras);
+      if (onlyTitle) titleGov = out[out.length - 1];
+    } else if (lastWasUnits && out.length) {
       // Several attributions in a row govern the same text.
       const prev = out[out.length - 1];
       prev.units = [...(prev.units ?? []), ...(t.units ?? [])];
@@ -188,9 +210,10 @@ export function segmentTokens(text: string, tokens: Token[], ctx: DeadlineContex
     } else {
       // An attribution right after a heading: empty action text (the heading's title is governed).
       out.push({ start: t.start, end: t.start, spanEnd: t.end, units: t.units ?? [], extras });
+      if (out.length === 1) titleGov = out[0];
     }
     lastWasUnits = true;
   }
-  if (cur) close(cur.end, null, []);
+  if (cur) closeUngoverned(cur.end);
   return out;
 }

@@ -59,6 +59,10 @@ describe('domain: one vocabulary', () => {
     expect(deadlineLabel([dl('2017-12-31', null, 'day')])).toBe('2017-12-31');
     expect(deadlineLabel([dl('2018-12-31', null, 'year')])).toBe('2018');
     expect(deadlineLabel([dl('2017-12-31', 'yearly')])).toBe('每年12-31');
+    // a yearly end of February (每年10月至次年2月, first due in a leap year) is no 29 February of every year
+    expect(deadlineLabel([dl('2024-02-29', 'yearly')])).toBe('每年02月底');
+    expect(deadlineLabel([dl('2023-02-28', 'yearly')])).toBe('每年02月底');
+    expect(deadlineLabel([dl('2023-02-20', 'yearly')])).toBe('每年02-20');
     expect(deadlineLabel([dl('2017-06-30', 'twice-yearly')])).toBe('每半年06-30');
     expect(deadlineLabel([dl('2018-03-31', 'quarterly')])).toBe('每季度03-31');
     expect(deadlineLabel([dl('2018-01-31', 'monthly')])).toBe('每月31日');

@@ -21,7 +21,7 @@ export interface FoundUnit {
 }
 
 /** Role words at the end of a clause, longest first. */
-export const ROLE_SUFFIX = /(?:等(?:有关|相关)?(?:部门|单位)?)?(?:按职责(?:分工)?|分别|共同|具体|统一|跟进|跟踪)?(牵头(?:组织|负责|抓总|汇总|协调|统筹)?|负责(?:督查|督办)|负责(?:落实|汇总|统筹|协调|组织|实施|推进)?|负总责|配合|参与|协助|协办|督查落实|督促落实|督查|督办|督导|(?:业务|统筹|工作)?指导|监督|组织实施|具体实施|落实|承办)$/;
+export const ROLE_SUFFIX = /(?:等(?:有关|相关)?(?:部门|单位)?)?(?:按职责(?:分工)?|分别|共同|具体|统一|跟进|跟踪)?(牵头(?:组织|负责|抓总|汇总|协调|统筹)?|负责(?:督查|督办|督导|监督|(?:业务|技术|工作)?指导)|负责(?:落实|汇总|统筹|协调|组织|实施|推进)?|负总责|配合|参与|协助|协办|督查落实|督促落实|督查|督办|督导|(?:业务|统筹|工作)?指导|监督|组织实施|具体实施|落实|承办)$/;
 /** Labels of unit fields: 牵头单位：… 责任科室：… 协同责任单位：… */
 export const UNIT_LABEL = /^[【\[［]?((?:牵头|主办|主责|责任|承办|配合|协同|协办|参与|督办|督查|监督)(?:责任|负责)?(?:单位|部门|科室|处室|机构|司局|处|科))(?:[】\]］][：:]?|[：:])/;
 /** Labels of people, not units: 牵头负责领导：某某 / 责任人：… */
@@ -34,13 +34,13 @@ const TIME_OR_NOTE = /(?:\d|[〇零一二三四五六七八九十]{1,4}年|年�
 const NOT_A_NAME = /(?:^(?:主动|自觉)?接受|\d|由|的|情况|年底|年内|月底|季度|持续|长期|坚持|常态|以下|下同|不再|一一|列出|均需|列第|为牵头|汇总单位|要|将|应当|领导$|同志$)/;
 
 /** Work that is supervision (a clause whose verb is one of these makes its subject supervise). */
-export const SUPERVISE_WORK = /督查|督办|督导|督促检查|监督检查|督促落实(?:工作)?(?=[，。；]|$)/;
+export const SUPERVISE_WORK = /督查|督办|督导|督促检查|监督检查|(?:督促落实|负责(?:业务|技术)?指导)(?:工作)?(?=[，。；]|$)/;
 
 export function roleOfWord(w: string): Role {
   if (w.startsWith('牵头')) return 'lead';
   if (w === '配合' || w === '参与' || w === '协助' || w === '协办') return 'support';
   // 指导 / 监督 oversee the work as 督查 does
-  if (w.startsWith('督') || w === '负责督查' || w === '负责督办' || w.endsWith('指导') || w === '监督') return 'supervise';
+  if (w.startsWith('督') || /^负责(?:督|监督)/.test(w) || w.endsWith('指导') || w === '监督') return 'supervise';
   return 'responsible';
 }
 

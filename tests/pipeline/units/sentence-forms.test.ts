@@ -47,6 +47,9 @@ describe('unit attributions inside sentences', () => {
   it('unit/subject-supervise: X将会同Y进行督办 → both supervise', () => {
     expect(roles(subjectSupervise, '市政府办公室将会同市委督查室进行专项督办。')).toEqual(['市政府办公室:supervise', '市委督查室:supervise']);
   });
+  it('a parenthetical (X负责指导) supervises, the name without 负责', () => {
+    expect(roles(rolePhrase, '开展垃圾分类入户宣传，各村负责，镇环卫所负责指导。')).toEqual(['各村:responsible', '镇环卫所:supervise']);
+  });
   it('unit/role-phrase: bare places sharing the last name\'s suffix', () => {
     expect(roles(rolePhrase, '开展森林防火检查，东山、西山、南山县人民政府负责，市林业局配合。')).toEqual(['东山:responsible', '西山:responsible', '南山县人民政府:responsible', '市林业局:support']);
   });
@@ -67,8 +70,8 @@ describe('unit/subject: the unit that opens an unattributed obligation', () => {
     expect(roles(subject, '区人社局、区财政局于2024年6月底前出台补贴办法。')).toEqual(['区人社局:responsible', '区财政局:responsible']);
     expect(roles(subject, '市司法局牵头制定行政执法公示办法。')).toEqual(['市司法局:lead']);
   });
-  it('after a leading time clause; with a partner (会同 / 联合); a supervising sentence supervises', () => {
-    expect(roles(subject, '4月底前，县应急局会同县林业局对重点林区开展一次联合检查。')).toEqual(['县应急局:responsible', '县林业局:responsible']);
+  it('after a leading time clause; with a partner (X会同Y: X hosts, Y takes part; 联合/与: both); a supervising sentence supervises', () => {
+    expect(roles(subject, '4月底前，县应急局会同县林业局对重点林区开展一次联合检查。')).toEqual(['县应急局:lead', '县林业局:support']);
     expect(roles(subject, '区政府督查室会同区防办，汛期每月开展一次防汛工作督导。')).toEqual(['区政府督查室:supervise', '区防办:supervise']);
     expect(roles(subject, '市气象局、市水文局与市应急管理局建立汛情会商机制。')).toEqual(['市气象局:responsible', '市水文局:responsible', '市应急管理局:responsible']);
     expect(roles(subject, '县防指于4月1日前完成责任人名单公布。')).toEqual(['县防指:responsible']);
@@ -77,14 +80,19 @@ describe('unit/subject: the unit that opens an unattributed obligation', () => {
     expect(roles(subject, '汛期实行24小时值班制度，县防办每日通报雨情水情。')).toEqual(['县防办:responsible']);
   });
   it('partners after 会同 end where the work begins, however it opens (建立, 研究, 核定, 在…)', () => {
-    expect(roles(subject, '县气象局会同县水利局建立山洪预警联动机制，6月底前实现预警到村。')).toEqual(['县气象局:responsible', '县水利局:responsible']);
-    expect(roles(subject, '区卫健委会同区委编办研究制定村医编制办法，年底前出台。')).toEqual(['区卫健委:responsible', '区委编办:responsible']);
-    expect(roles(subject, '市文明办会同团市委、市妇联在全市中小学开展主题活动，每学期一次。')).toEqual(['市文明办:responsible', '团市委:responsible', '市妇联:responsible']);
+    expect(roles(subject, '县气象局会同县水利局建立山洪预警联动机制，6月底前实现预警到村。')).toEqual(['县气象局:lead', '县水利局:support']);
+    expect(roles(subject, '区卫健委会同区委编办研究制定村医编制办法，年底前出台。')).toEqual(['区卫健委:lead', '区委编办:support']);
+    expect(roles(subject, '市文明办会同团市委、市妇联在全市中小学开展主题活动，每学期一次。')).toEqual(['市文明办:lead', '团市委:support', '市妇联:support']);
     expect(roles(subject, '县财政局统筹各类涉农资金，9月底前下达。')).toEqual(['县财政局:responsible']);
   });
   it('X配合Y做好…: Y does the work, X supports it; X配合 alone supports', () => {
     expect(roles(subject, '市交通运输局配合市公安局交警支队做好节假日道路疏导工作。')).toEqual(['市公安局交警支队:responsible', '市交通运输局:support']);
     expect(roles(subject, '6月底前，区城管局协助区住建局完成老旧小区管线改造。')).toEqual(['区住建局:responsible', '区城管局:support']);
+  });
+  it('X、Y按职责分工，…: both responsible; 由X负责…，Y负责…: each its own; X负责指导 supervises', () => {
+    expect(roles(subject, '区公安分局、区市场监管局按职责分工，常态化开展校园周边食品安全整治。')).toEqual(['区公安分局:responsible', '区市场监管局:responsible']);
+    expect(roles(byUnit, '由区财政局负责资金保障，区住建局负责工程建设，年底前完成。')).toEqual(['区财政局:responsible', '区住建局:responsible']);
+    expect(roles(subjectSupervise, '县林业局负责业务指导。')).toEqual(['县林业局:supervise']);
   });
   it('接受X监督 is no attribution: the unit is not given the work', () => {
     expect(rolePhrase.parse('对失职失责的，依纪依法追究有关人员责任，接受县纪委监委监督。')).toBeNull();
@@ -134,6 +142,28 @@ describe('unit/subject: the unit that opens an unattributed obligation', () => {
     expect(units('协作配合')).toBeUndefined();
     // a named unit opening the sentence with the verb of its work is assigned it
     expect(units('宣传周活动')).toEqual(['区委宣传部:responsible']);
+  });
+  it('in a plan: a supervising unit opening an undated sentence (X对…进行督查); a lead after the opening date; the doers beside supporters; 向…报送', () => {
+    const text = '某区2025年校园安全整治方案\n一、重点任务\n（一）督查通报。区政府督查室对各校整治推进情况进行督查，对进展滞后的予以通报。\n（二）安全排查。6月30日前，区教育局牵头，组织各学校开展一次校舍安全排查。各街道配合。\n（三）进度报送。每月5日前，各学校向区教育局报送整治进展；区教育局每季度末通报一次。\n（四）应急演练。9月底前，各学校至少组织开展1次消防疏散演练，区消防救援大队负责指导。\n';
+    const r = extractPlan('school.txt', Buffer.from(text, 'utf8'));
+    if (!r.ok) throw new Error(r.reason);
+    const units = (needle: string) => r.tasks.find((t) => t.text.includes(needle))?.units.map((u) => `${u.name}:${u.role}`);
+    expect(units('进行督查')).toEqual(['区政府督查室:supervise']);
+    expect(units('校舍安全排查')).toEqual(['区教育局:lead', '各街道:support']);
+    expect(units('报送整治进展')).toEqual(['各学校:responsible', '区教育局:responsible']);
+    expect(units('消防疏散演练')).toEqual(['各学校:responsible', '区消防救援大队:supervise']);
+  });
+  it('in a plan: the attribution of a run-in title alone governs the item after it; 完成时限 after 责任单位 is the item\'s time', () => {
+    const text = '某镇2025年农村道路养护方案\n一、重点任务\n1.路面修补。牵头单位：镇建设办；配合单位：各村民委员会。全年修补破损路面5公里，10月底前完成验收。\n2.边沟清理。对镇村道路边沟开展集中清理。责任单位：镇建设办、镇环卫所。完成时限：2025年4月至5月。\n';
+    const r = extractPlan('road-care.txt', Buffer.from(text, 'utf8'));
+    if (!r.ok) throw new Error(r.reason);
+    const t = (needle: string) => r.tasks.find((x) => x.text.includes(needle));
+    expect(t('破损路面')?.units.map((u) => `${u.name}:${u.role}`)).toEqual(['镇建设办:lead', '各村民委员会:support']);
+    expect(t('破损路面')?.deadlines.map((d) => d.date)).toEqual(['2025-10-31']);
+    // the title is not left as a task of its own
+    expect(r.tasks.filter((x) => x.text.includes('路面修补'))).toHaveLength(0);
+    expect(t('边沟开展集中清理')?.deadlines.map((d) => d.date)).toEqual(['2025-05-31']);
+    expect(t('边沟开展集中清理')?.units.map((u) => u.name)).toEqual(['镇建设办', '镇环卫所']);
   });
   it('in a plan: X会同Y开展… is assigned though undated; a terse attributed item is a task; every closing formula is none', () => {
     const text = '某区2025年道路交通安全整治方案\n一、重点任务\n1.区交警大队会同区交通运输局开展货车超载专项整治，长期坚持。\n2.年底前完成演练。（区应急管理局负责）\n3.完成。（区应急管理局负责）\n二、附则\n本方案由区安委办负责解释，自印发之日起实施。\n';

@@ -1,6 +1,7 @@
 /**
  * 由X负责 / 由X牵头 / 由X、Y跟进督办 inside a sentence: the units after 由 take the role of the verb
- * (督办/督查 → supervise). X must name organisations (由许某同志负总责 names a person).
+ * (督办/督查 → supervise), and so do the units that open a later clause with 负责/牵头 (由X负责…，Y负责…). X must
+ * name organisations (由许某同志负总责 names a person).
  */
 import { foundUnit, roleOfWord, splitList, looksLikeUnit } from '../clauses.js';
 import type { FoundUnit, UnitParser } from '../types.js';
@@ -18,6 +19,21 @@ export const byUnit: UnitParser = {
       const items = splitList({ text: m[1], start: m.index + 1 });
       if (!items.length || !items.every((it) => looksLikeUnit(it.text, true))) continue;
       for (const it of items) units.push(foundUnit(it, roleOfWord(m[2]), this.name));
+      // 由X负责…，Y负责…: the next clauses of the sentence that open with units and 负责/牵头 name their own
+      const next = /[，；]([^，。；由]{2,40}?)(牵头|负责)/y;
+      for (let at = BY.lastIndex; ; ) {
+        const rest = sentence.slice(at);
+        const to = rest.search(/[，；]/);
+        if (to < 0) break;
+        next.lastIndex = 0;
+        const n = next.exec(rest.slice(to));
+        if (n) {
+          const from = at + to + 1;
+          const more = splitList({ text: n[1], start: from });
+          if (more.length && more.every((it) => looksLikeUnit(it.text, true))) for (const it of more) units.push(foundUnit(it, roleOfWord(n[2]), this.name));
+        }
+        at += to + 1;
+      }
     }
     return units.length ? { units } : null;
   },

@@ -4,7 +4,8 @@
  * "5月底前，市应急局会同市水利局开展…", "…值班制度，县防办每日通报…" (at a clause's start). Read only for a dated task that has no
  * units of its own (scope 'subject'), before units are inherited from the next attribution. The name must end
  * like an organisation (strict); collective calls on every body (各地区各部门要…, 有关单位要…) assign nobody in
- * particular and are left out. A partner after 会同/联合 shares the role; a sentence whose work is supervision
+ * particular and are left out. A partner after 联合 shares the role, one after 会同 supports the host (X会同Y制定… →
+ * X lead, Y support), except in supervision; a sentence whose work is supervision
  * (督查, 督导…) makes them supervise; the clause after a lead's (X牵头，Y配合，…) names its supporters, and so do
  * the lead's partners (X牵头，会同Y、Z制定…); X配合Y做好… makes Y responsible and X its supporter.
  */
@@ -14,7 +15,7 @@ import type { FoundUnit, UnitParser } from '../types.js';
 /** Where a subject may open: the text's, a sentence's or a clause's start (5月底前，X…; …制度，X每日…). */
 const OPEN = String.raw`(?:^|[。；！？，])\s*`;
 /** What follows a subject: a modal, a time adverbial, or a verb of assignment or of the work itself. */
-const AFTER = String.raw`(?:(?<![主重需必只])要|将|应当|应(?!急|用)|须|必须|负责|牵头|会同|联合|配合|协助|定期|每(?=[年月季周半日天学个])|按(?=月|季度|年)|于(?=\d|[一二三四五六七八九十]|年|今|明|本|每)|在(?=\d|[一二三四五六七八九十]|年|今|明|本)|组织|开展|建立|制定|完成|统筹|推进|推动|研究|指导|督促|落实|加强|做好|实施|编制|出台|健全|完善|核定|印发|对(?=[^，。；]{2,}(?:开展|进行|实施)))`;
+const AFTER = String.raw`(?:(?<![主重需必只])要|将|向(?=[^，。；]{2,30}?(?:报送|报告|提交|报备|汇报|申报))|按(?:照)?职责(?:分工)?|(?:至少|分别|均|统一)(?=组织|开展|完成|制定|建立)|应当|应(?!急|用)|须|必须|负责|牵头|会同|联合|配合|协助|定期|每(?=[年月季周半日天学个])|按(?=月|季度|年)|于(?=\d|[一二三四五六七八九十]|年|今|明|本|每)|在(?=\d|[一二三四五六七八九十]|年|今|明|本)|组织|开展|建立|制定|完成|统筹|推进|推动|研究|指导|督促|落实|加强|做好|实施|编制|出台|健全|完善|核定|印发|对(?=[^，。；]{2,}(?:开展|进行|实施)))`;
 /** A name: no clause punctuation; a short bracket inside it stays (各县（市、区）). */
 const NAME = String.raw`(?:[^，。；！？：“”（）()]|（[^（）。，；]{1,6}）){2,30}?`;
 const SUBJECT = new RegExp(`${OPEN}(${NAME})${AFTER}`, 'g');
@@ -35,8 +36,12 @@ export const subject: UnitParser = {
       // X会同Y，… / X联合Y开展… / X会同Y、Z建立…: Y works with X (the units that open what follows 会同)
       const w = /^(?:将|要)?(?:会同|联合)/.exec(rest);
       const partners = w ? (unitListPrefix(rest.slice(w[0].length), at + m[1].length + w[0].length)?.items ?? []) : [];
+      const supervise = SUPERVISE.test(sentence);
+      const role = supervise ? 'supervise' : rest.startsWith('牵头') ? 'lead' : 'responsible';
+      // X会同Y开展…: X hosts the work (牵头), Y takes part (配合) — as a ledger writes it; supervisors supervise together
+      if (partners.length && /会同/.test(w![0]) && !supervise)
+        return { units: [...items.map((it) => foundUnit(it, 'lead', this.name)), ...partners.map((it) => foundUnit(it, 'support', this.name))] };
       const all = [...items, ...partners];
-      const role = SUPERVISE.test(sentence) ? 'supervise' : rest.startsWith('牵头') ? 'lead' : 'responsible';
       // X配合Y做好… / X协助Y开展…: Y does the work, X supports it (X配合。 alone: X supports)
       const h = /^(?:要)?(?:配合|协助)/.exec(rest);
       if (h) {
