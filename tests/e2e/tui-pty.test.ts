@@ -65,7 +65,7 @@ describe.skipIf(!hasTmux)('plans in a real terminal (tmux)', () => {
     tmux('send-keys', '-t', SESSION, 'Escape');
     await waitForScreen((s) => s.includes('(/ 输入)'), 'the list focused');
     tmux('send-keys', '-t', SESSION, '2');
-    const matrix = await waitForScreen((s) => s.includes('对比 Compare'), 'the compare matrix');
+    const matrix = await waitForScreen((s) => s.includes('对比 Compare') && /个主题 × 5 个方案/.test(s), 'the compare matrix with its footer');
     const header = matrix.split('\n').find((l) => l.includes('主题 \\ 方案')) ?? '';
     for (const tag of ['安徽', '重庆', '福建', '河北', '湖南']) expect(header).toContain(tag);
     expect(matrix).toMatch(/20\d\d-\d\d \d+项/);
