@@ -21,7 +21,7 @@ import { linkRestates } from './refiners/restates.js';
 import type { Candidate } from './refiners/types.js';
 import { segmentTokens, tokenize } from './segment.js';
 import { themesOf, type ThemeRule } from './tables/topics/e-government.js';
-import { canonicalNameWith as canonicalName, unitKindWith as unitKind, type UnitTables } from './tables/units.js';
+import { canonicalNameWith as canonicalName, REGION_COLLECTIVE, unitKindWith as unitKind, type UnitTables } from './tables/units.js';
 import { parseRoleClauses, parseUnits, splitList, splitTopText, unitListPrefix, WORK_START, type FoundUnit } from './units/index.js';
 import { splitTop } from './units/pieces.js';
 
@@ -157,22 +157,20 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
       for (const [a, z] of s.extras) for (const d of deadlinesIn(doc, a, z)) if (!deadlines.some((x) => x.raw === d.raw && x.date === d.date)) deadlines.push(d);
       const units: TaskUnit[] = [];
       mergeUnits(units, (s.units ?? []).map((u) => toUnit(doc, u)));
-      // No attribution governs it: the unit that opens its sentence as the subject, if one does — taken when
-      // the refiners leave it without units (an attribution later in its paragraph governs it first).
-      // Undated, it is an obligation when a unit opens one of its sentences and is assigned the work (县体育局要…，
-      // 长期坚持。): the subject first (after a run-in title at most), a modal of assignment after it. Each sentence
-      // may name its own (各乡镇要…。各村要…。县教育局负责督促落实。).
-      // An attribution of supervisors or supporters only (…。县教育局负责督促落实。 / …。各区政府配合。) leaves the doers
-      // to the subjects.
+      // No attribution governs it: the units that open its sentences as subjects, if any do — taken when the
+      // refiners leave it without units (an attribution later in its paragraph governs it first). Undated, it is an
+      // obligation when a unit opens one of its sentences and is assigned the work (县体育局要…，长期坚持。 / 各乡镇要…。
+      // 各村要…。). An attribution of supervisors or supporters only (…。县教育局负责督促落实。 / …。各区政府配合。) leaves
+      // the doers to the subjects.
       const undated = !units.length && !deadlines.length;
-      const supervised = units.length > 0 && units.every((u) => u.role === 'supervise' || u.role === 'support');
-      let subjectUnits = !units.length || supervised ? sentenceSubjects(doc, start, stop, undated || supervised) : undefined;
+      const noDoer = units.length > 0 && units.every((u) => u.role === 'supervise' || u.role === 'support');
+      let subjectUnits = !units.length || noDoer ? sentenceSubjects(doc, start, stop, undated || noDoer) : undefined;
       if (undated && !subjectUnits) continue;
       if (undated) {
         // assigned by its subject, which no attribution later in the paragraph replaces
         rule = 'task/assigned-text';
         mergeUnits(units, subjectUnits!);
-      } else if (supervised && subjectUnits) {
+      } else if (noDoer && subjectUnits) {
         units.unshift(...subjectUnits.filter((u) => !units.some((x) => x.canonical === u.canonical)));
         subjectUnits = undefined;
       }
@@ -210,8 +208,8 @@ const CLOSING = { test: (body: string) => body.split(/[，。；,;]/).filter((c)
 /** A unit named with its level or place: 县体育局, 青溪县住建局, 市委宣传部 (not 审计机关, not 各单位). */
 const SPECIFIC_UNIT = /^(?!各)(?:省|市|自治区|县|区|州|乡|镇|街道|[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|州|盟|旗|乡|镇|街道))/;
 /** The governments of a named level, or the bodies of a named kind, as a plan's addressees: 各乡镇人民政府, 各区政府,
- * 各县（市、区）, 各村, 各学校 — assigned the work as much as one named unit (not 各地区, 各部门, 各单位: every body). */
-const LEVEL_COLLECTIVE = /^各(?:[^，。；、]{0,8}(?:人民政府|政府|办事处)|设区市|区县|市州|市县|县市区|县[（(]市、区[)）]|市|县|区|州|乡镇|乡|镇|街道|村[（(]社区[)）]|村居|村|社区|行政村|[^，。；、]{0,6}(?:学校|医院|卫生院))$/;
+ * 各县（市、区）, 各村, 各学校 — assigned the work as much as one named unit (not 各地, 各部门, 各单位: every body). */
+const LEVEL_COLLECTIVE = { test: (s: string) => (REGION_COLLECTIVE.test(s) && s !== '各地') || /^各[^，。；、]{0,8}(?:人民政府|政府|办事处|学校|医院|卫生院)$/.test(s) };
 
 /**
  * Is `seg` assigned to the subject found in it: named units (with their level: 县体育局, not a class such as

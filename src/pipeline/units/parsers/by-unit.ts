@@ -8,6 +8,9 @@ import type { FoundUnit, UnitParser } from '../types.js';
 
 const BY = /由([^，。；由]{2,60}?)(?:按职责(?:分工)?|分别|共同|具体|统一|跟进|跟踪|牵头)?(牵头|负责督查|负责督办|负责|督办|督查|督导|组织实施|承办)(?![室处组局科办厅委])/g;
 
+/** A clause that opens with units and their role: …，Y负责… (the name cannot span a comma, so it opens the clause). */
+const NEXT_CLAUSE = /[，；]([^，。；由]{2,40}?)(牵头|负责)/g;
+
 export const byUnit: UnitParser = {
   name: 'unit/by-unit',
   scope: 'sentence',
@@ -19,20 +22,10 @@ export const byUnit: UnitParser = {
       const items = splitList({ text: m[1], start: m.index + 1 });
       if (!items.length || !items.every((it) => looksLikeUnit(it.text, true))) continue;
       for (const it of items) units.push(foundUnit(it, roleOfWord(m[2]), this.name));
-      // 由X负责…，Y负责…: the next clauses of the sentence that open with units and 负责/牵头 name their own
-      const next = /[，；]([^，。；由]{2,40}?)(牵头|负责)/y;
-      for (let at = BY.lastIndex; ; ) {
-        const rest = sentence.slice(at);
-        const to = rest.search(/[，；]/);
-        if (to < 0) break;
-        next.lastIndex = 0;
-        const n = next.exec(rest.slice(to));
-        if (n) {
-          const from = at + to + 1;
-          const more = splitList({ text: n[1], start: from });
-          if (more.length && more.every((it) => looksLikeUnit(it.text, true))) for (const it of more) units.push(foundUnit(it, roleOfWord(n[2]), this.name));
-        }
-        at += to + 1;
+      // 由X负责…，Y负责…: the later clauses of the sentence that open with units and 负责/牵头 name their own
+      for (const n of sentence.slice(BY.lastIndex).matchAll(NEXT_CLAUSE)) {
+        const more = splitList({ text: n[1], start: BY.lastIndex + n.index! + 1 });
+        if (more.length && more.every((it) => looksLikeUnit(it.text, true))) for (const it of more) units.push(foundUnit(it, roleOfWord(n[2]), this.name));
       }
     }
     return units.length ? { units } : null;
