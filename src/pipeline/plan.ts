@@ -164,7 +164,7 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
       // the doers to the subjects.
       const undated = !units.length && !deadlines.length;
       const noDoer = units.length > 0 && units.every((u) => u.role === 'supervise' || u.role === 'support');
-      let subjectUnits = !units.length || noDoer ? sentenceSubjects(doc, start, stop, undated || noDoer) : undefined;
+      let subjectUnits = !units.length || noDoer ? sentenceSubjects(doc, start, stop, undated || noDoer, !!b.heading) : undefined;
       if (undated && !subjectUnits) continue;
       if (undated) {
         // assigned by its subject, which no attribution later in the paragraph replaces
@@ -188,13 +188,13 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
 
 /** The units that open the sentences of the folded span [start, stop) as their subjects (assigned the work, when
  * `assigned`: see assignedBy), each once; undefined when none does. */
-function sentenceSubjects(doc: Doc, start: number, stop: number, assigned: boolean): TaskUnit[] | undefined {
+function sentenceSubjects(doc: Doc, start: number, stop: number, assigned: boolean, inItem: boolean): TaskUnit[] | undefined {
   const out: TaskUnit[] = [];
   const text = doc.folded.text.slice(start, stop);
   for (const m of text.matchAll(/[^。！？；]+[。！？；]?/g)) {
     const sentence = m[0];
     const subj = parseUnits(doc.config.units, 'subject', sentence);
-    if (!subj || (assigned && !assignedBy(sentence, subj.units))) continue;
+    if (!subj || (assigned && !assignedBy(sentence, subj.units, inItem))) continue;
     const at = start + m.index!;
     mergeUnits(out, subj.units.map((u) => toUnit(doc, { ...u, start: u.start + at, end: u.end + at })));
   }
@@ -215,9 +215,10 @@ const LEVEL_COLLECTIVE = { test: (s: string) => (REGION_COLLECTIVE.test(s) && s 
  * Is `seg` assigned to the subject found in it: named units (with their level: 县体育局, not a class such as
  * 审计机关 or a collective call such as 各单位; the governments of a level, 各乡镇人民政府, are named) that open it
  * (after a run-in title at most) and take the work by a modal of assignment (要, 负责, 牵头, 应当, 须) or a verb
- * of the work itself (组织开展…, 制定…), or take partners for it (X会同Y开展…, X配合Y做好…) — not an attitude (要高度重视)?
+ * of the work itself (组织开展…, 制定…; 将…纳入考核: a named unit's 将 commits it in a plan's items — in its opening paragraph it states the
+ * issuer's intent), or take partners for it (X会同Y开展…, X配合Y做好…) — not an attitude (要高度重视)?
  */
-function assignedBy(seg: string, subject: FoundUnit[]): boolean {
+function assignedBy(seg: string, subject: FoundUnit[], inItem: boolean): boolean {
   const u = subject.reduce((a, b) => (b.start < a.start ? b : a));
   if (subject.some((x) => !(SPECIFIC_UNIT.test(x.prefix + x.name) || LEVEL_COLLECTIVE.test(x.prefix + x.name)) || /有关|相关/.test(x.name))) return false;
   // …after a run-in title, and after a time that opens the sentence (4月30日前，X牵头…) at most
@@ -236,11 +237,11 @@ function assignedBy(seg: string, subject: FoundUnit[]): boolean {
   // X要… / X负责… — or X会同Y开展… / X配合Y做好…: units named as partners in the work are assigned it.
   const rest = seg.slice(end);
   if (ATTITUDE.test(rest)) return false;
-  return /^(?:要|负责|牵头|应当|应|须|必须|按(?:照)?职责(?:分工)?)/.test(rest) || DOER_VERB.test(rest) || (partnered && WORK_START.test(rest));
+  return /^(?:要|负责|牵头|应当|应|须|必须|按(?:照)?职责(?:分工)?|将(?!来|近|会))/.test(rest) && (inItem || !rest.startsWith('将')) || DOER_VERB.test(rest) || (partnered && WORK_START.test(rest));
 }
 
-/** A verb that gives the subject the work itself (区住建局组织开展…, 县水利局制定…, 市政府督查室对…进行督查), not a time, place
- * or intention (将…). */
+/** A verb that gives the subject the work itself (区住建局组织开展…, 县水利局制定…, 市政府督查室对…进行督查), not a time or
+ * place. */
 const DOER_VERB = /^(?:至少|分别|均|统一|定期|每[年季月周])?(?:组织|开展|建立|建设|制定|研究制定|编制|出台|完成|推进|推动|实施|落实|做好|抓好|统筹|对[^，。；]{2,40}?(?:进行|开展|实施))/;
 
 /** A call for an attitude, not for work (各乡镇要高度重视…, 要充分认识…, 要增强责任意识). */

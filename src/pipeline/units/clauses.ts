@@ -33,8 +33,9 @@ const TIME_OR_NOTE = /(?:\d|[〇零一二三四五六七八九十]{1,4}年|年�
 /** What a unit's name never holds. */
 const NOT_A_NAME = /(?:^(?:主动|自觉)?接受|\d|由|的|情况|年底|年内|月底|季度|持续|长期|坚持|常态|以下|下同|不再|一一|列出|均需|列第|为牵头|汇总单位|要|将|应当|领导$|同志$)/;
 
-/** Work that is supervision (a clause whose verb is one of these makes its subject supervise). */
-export const SUPERVISE_WORK = /督查|督办|督导|督促检查|监督检查|(?:督促落实|负责(?:业务|技术)?指导)(?:工作)?(?=[，。；]|$)/;
+/** Work that is supervision (a clause whose verb is one of these makes its subject supervise). 监督检查 of the work
+ * (工作落实情况的监督检查) is; of a sector (县市场监管局负责学校食堂食品安全监督检查) it is the unit's own work. */
+export const SUPERVISE_WORK = /督查|督办|督导|督促检查|(?<=(?:工作|任务|落实|进展|进度|情况|执行|实施)[^，。；]{0,8})监督检查|(?:督促落实|负责(?:业务|技术)?指导)(?:工作)?(?=[，。；]|$)/;
 
 export function roleOfWord(w: string): Role {
   if (w.startsWith('牵头')) return 'lead';

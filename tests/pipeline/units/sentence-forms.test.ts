@@ -176,4 +176,17 @@ describe('unit/subject: the unit that opens an unattributed obligation', () => {
     expect(r.tasks.map((x) => x.text)).not.toContain('完成。');
     expect(t('负责解释')).toBeUndefined();
   });
+  it('in a plan: a named unit\'s 将… in an item commits it (X将…纳入考核), not in the opening paragraph; 监督检查 of a sector is the unit\'s own work', () => {
+    const text = '某县2026年养老机构安全管理要点\n今年是巩固提升之年，县政府将把养老机构安全纳入年度绩效考核。\n一、重点任务\n（一）消防检查。县消防救援大队负责养老机构消防安全监督检查，每季度不少于1次；县民政局将消防安全工作纳入养老机构等级评定。\n二、保障措施\n县民政局将各机构安全管理情况纳入年度考核，对问题突出的予以约谈。\n县政府督查室负责对工作落实情况的监督检查。\n';
+    const r = extractPlan('care.txt', Buffer.from(text, 'utf8'));
+    if (!r.ok) throw new Error(r.reason);
+    const units = (needle: string) => r.tasks.find((t) => t.text.includes(needle))?.units.map((u) => `${u.name}:${u.role}`);
+    expect(units('等级评定')).toEqual(['县消防救援大队:responsible', '县民政局:responsible']);
+    expect(units('约谈')).toEqual(['县民政局:responsible']);
+    expect(r.tasks.find((t) => t.text.includes('约谈'))?.rule).toBe('task/assigned-text');
+    // the issuer's intent in the opening paragraph is no task of its own
+    expect(units('巩固提升')).toBeUndefined();
+    // 监督检查 of the work's progress is supervision
+    expect(units('工作落实情况')).toEqual(['县政府督查室:supervise']);
+  });
 });
