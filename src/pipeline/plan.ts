@@ -170,6 +170,10 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
         // assigned by its subject, which no attribution later in the paragraph replaces
         rule = 'task/assigned-text';
         mergeUnits(units, subjectUnits!);
+      } else if (!units.length && subjectUnits && ITEM_OPENS.test(doc.folded.text.slice(start, stop))) {
+        // 一是X每季度…；二是Y每月…: an enumerated item that names its own unit is that unit's, not the next attribution's
+        mergeUnits(units, subjectUnits);
+        subjectUnits = undefined;
       } else if (noDoer && subjectUnits) {
         units.unshift(...subjectUnits.filter((u) => !units.some((x) => x.canonical === u.canonical)));
         subjectUnits = undefined;
@@ -192,14 +196,21 @@ function sentenceSubjects(doc: Doc, start: number, stop: number, assigned: boole
   const out: TaskUnit[] = [];
   const text = doc.folded.text.slice(start, stop);
   for (const m of text.matchAll(/[^。！？；]+[。！？；]?/g)) {
-    const sentence = m[0];
+    // (an enumerated item, 二是X每月…, names its subject after its marker)
+    const marker = ITEM_MARKER.exec(m[0])?.[0].length ?? 0;
+    const sentence = m[0].slice(marker);
     const subj = parseUnits(doc.config.units, 'subject', sentence);
     if (!subj || (assigned && !assignedBy(sentence, subj.units, inItem))) continue;
-    const at = start + m.index!;
+    const at = start + m.index! + marker;
     mergeUnits(out, subj.units.map((u) => toUnit(doc, { ...u, start: u.start + at, end: u.end + at })));
   }
   return out.length ? out : undefined;
 }
+
+/** The marker of an item of an enumeration (一是…, 二是…). */
+const ITEM_MARKER = /^\s*[一二三四五六七八九十]是(?=[^，。；]{2})/;
+/** …opening one of a text's sentences. */
+const ITEM_OPENS = /(?:^|[。；：])\s*[一二三四五六七八九十]是(?=[^，。；]{2})/;
 
 /** The closing formulas of a plan (附则): when it takes effect, until when, who interprets it — no work to do. */
 const CLOSING_CLAUSE = /^(?:本(?:方案|办法|意见|通知|要点|计划|细则|清单))?(?:[^，。；]{0,12}自(?:印发|发布|公布)之日起(?:施行|执行|实施|生效)|由[^，。；]{2,30}负责解释|有效期[^，。；]{0,20}|[^，。；]{0,12}同时废止)$/;
@@ -209,7 +220,7 @@ const CLOSING = { test: (body: string) => body.split(/[，。；,;]/).filter((c)
 const SPECIFIC_UNIT = /^(?!各)(?:省|市|自治区|县|区|州|乡|镇|街道|[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|州|盟|旗|乡|镇|街道))/;
 /** The governments of a named level, or the bodies of a named kind, as a plan's addressees: 各乡镇人民政府, 各区政府,
  * 各县（市、区）, 各村, 各学校 — assigned the work as much as one named unit (not 各地, 各部门, 各单位: every body). */
-const LEVEL_COLLECTIVE = { test: (s: string) => (REGION_COLLECTIVE.test(s) && s !== '各地') || /^各[^，。；、]{0,8}(?:人民政府|政府|办事处|学校|医院|卫生院)$/.test(s) };
+const LEVEL_COLLECTIVE = { test: (s: string) => (REGION_COLLECTIVE.test(s) && s !== '各地') || /^各[^，。；、]{0,8}(?:人民政府|政府|办事处|学校|幼儿园|医院|卫生院)$/.test(s) };
 
 /**
  * Is `seg` assigned to the subject found in it: named units (with their level: 县体育局, not a class such as

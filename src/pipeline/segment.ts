@@ -3,7 +3,7 @@
  *
  * The governing rule: a unit attribution (a bracket, a labelled line, a role phrase closing a sentence)
  * governs the action text before it, back to the previous attribution, heading, paragraph, or sentence
- * that opens with its own deadline.
+ * that opens with its own deadline — or a later item of an enumeration that names its own unit (一是X…；二是Y…).
  */
 import { TIME_LABEL } from './units/clauses.js';
 import { opensWithDeadline, type DeadlineContext, type DeadlineRules } from './deadlines/index.js';
@@ -18,6 +18,9 @@ export interface Token {
   units?: FoundUnit[];
   /** Span whose deadlines also belong to the governed text (a bracket or labelled line). */
   extra?: [number, number];
+  /** A sentence that is a later item of an enumeration (二是…, 三是…): 'own' when a unit of its own opens it — its own
+   * obligation, and so are the items after it. */
+  item?: 'own' | 'later';
 }
 
 export interface Segment {
@@ -30,6 +33,9 @@ export interface Segment {
   /** Attributions governing this text: their deadlines belong to it too. */
   extras: Array<[number, number]>;
 }
+
+/** The marker of a later item of an enumeration: 二是, 三是, … (一是 goes with the words that lead into it). */
+const LATER_ITEM = /^[二三四五六七八九十]是/;
 
 const isOpen = (c: number) => c === 0xff08 || c === 0xff3b || c === 40 || c === 0x3010 || c === 0x3014 || c === 91;
 const isClose = (c: number) => c === 0xff09 || c === 0xff3d || c === 41 || c === 0x3011 || c === 0x3015 || c === 93;
@@ -58,6 +64,14 @@ export function tokenize(text: string, from: number, to: number, parsers: UnitPa
     nextStop[k - from] = isClose(c) || c === 10 ? k : nextStop[k + 1 - from];
   }
   const sentenceParsers = parsers.filter((p) => p.scope === 'sentence');
+  const subjectParsers = parsers.filter((p) => p.scope === 'subject');
+  /** 二是市场管理处每月汇总…: a later enumerated item, 'own' when its subject opens it. */
+  const itemOf = (sentence: string): { item?: 'own' | 'later' } => {
+    const m = LATER_ITEM.exec(sentence);
+    if (!m) return {};
+    const r = parseUnits(subjectParsers, 'subject', sentence.slice(m[0].length));
+    return { item: r && r.units.some((u) => u.start === 0) ? 'own' : 'later' };
+  };
   let sentStart = from;
   const flushSentence = (end: number) => {
     let s = sentStart;
@@ -77,12 +91,12 @@ export function tokenize(text: string, from: number, to: number, parsers: UnitPa
       }
     }
     if (!found.length) {
-      tokens.push({ type: 'sentence', start: s, end });
+      tokens.push({ type: 'sentence', start: s, end, ...itemOf(sentence) });
       return;
     }
     // In the order the sentence names them (由X负责，Y配合: X first, whichever parser found it).
     found.sort((a, b) => a.start - b.start);
-    if (cut > 0) tokens.push({ type: 'sentence', start: s, end: s + cut });
+    if (cut > 0) tokens.push({ type: 'sentence', start: s, end: s + cut, ...itemOf(sentence) });
     tokens.push({ type: 'units', start: s + cut, end, units: offset(found, s), extra: [s, end] });
   };
   let i = from;
@@ -165,6 +179,7 @@ export function segmentTokens(text: string, tokens: Token[], ctx: DeadlineContex
   // The attribution of an item's title alone (2.农村改厕。牵头单位：…；配合单位：…。全年完成…): it governs the text after
   // it in its paragraph that no attribution of its own governs — the title's own segment then goes.
   let titleGov: Segment | null = null;
+  let ownItems = false;
   const closeUngoverned = (spanEnd: number) => {
     if (!titleGov) return close(spanEnd, null, []);
     close(spanEnd, titleGov.units ? [...titleGov.units] : null, [...titleGov.extras]);
@@ -180,6 +195,7 @@ export function segmentTokens(text: string, tokens: Token[], ctx: DeadlineContex
       if (cur && tokens[n]?.type !== 'units') closeUngoverned(cur.end);
       // …within its paragraph
       if (tokens[n]?.type !== 'units') titleGov = null;
+      ownItems = false;
       continue;
     }
     if (t.type === 'sentence') {
@@ -191,7 +207,9 @@ export function segmentTokens(text: string, tokens: Token[], ctx: DeadlineContex
         continue;
       }
       const onlyTitle = cur !== null && cur.end <= titleEnd;
-      if (cur && !onlyTitle && opensWithDeadline(text.slice(t.start, t.end), ctx, opts.deadlines)) closeUngoverned(cur.end);
+      // (an enumeration whose items name their own units: each item apart, within the paragraph)
+      if (t.item === 'own') ownItems = true;
+      if (cur && !onlyTitle && ((t.item && ownItems) || opensWithDeadline(text.slice(t.start, t.end), ctx, opts.deadlines))) closeUngoverned(cur.end);
       cur = cur ? { start: cur.start, end: t.end } : { start: t.start, end: t.end };
       lastWasUnits = false;
       continue;

@@ -108,5 +108,10 @@ export function opensWithDeadline(sentence: string, ctx: DeadlineContext, rules:
   const head = sentence.replace(/^[\s，。；、]+/, '').replace(/^(?:力争|争取|确保|要|应|原则上|到|于|在)/, '');
   if (!/^[\d〇零一二三四五六七八九十每今明次当上下年第]/.test(head)) return false;
   const ds = findDeadlines(head.slice(0, 24), ctx, rules);
-  return ds.length > 0 && ds[0].start === 0 && ds[0].raw !== '每年';
+  if (!(ds.length > 0 && ds[0].start === 0 && ds[0].raw !== '每年')) return false;
+  // A time and nothing more (…；二是建立台账。2025年6月底前完成。): it closes the text before it, opens nothing.
+  return !BARE_COMPLETION.test(head.slice(ds[0].end));
 }
+
+/** What a sentence that only gives the time of the text before it says after its time. */
+const BARE_COMPLETION = /^(?:前|底|内|以前)?[，,]?(?:全面|基本|全部|务必)?(?:完成|办结|到位|完成任务|落实到位)?[。；！]?\s*$/;

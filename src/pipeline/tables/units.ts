@@ -110,9 +110,9 @@ export function unitKindWith(name: string, tables: UnitTables): string {
 
 /** Words that make a list item look like an organisation (or a group of them). A bank is 银行 or an abbreviation
  * (农行, 农发行, 国开行), not any word ending in 行 (试运行); 防指 is the usual short form of a 防汛抗旱指挥部; a 站
- * (水利站, 农技站) but not a 网站 or a 加油站. */
-export const ORG_SUFFIX = /(?:厅|局|委|办|会|院|部|室|科室|中心|政府|部门|单位|机构|小组|组|处|科|署|所|(?<![网车]|加油|充电|换电)站|(?:[农工建交招邮中]|发|开)行|团|公司|管委会|办公室|机关|党委|纪委|法院|检察院|银行|集团|协会|联|海关|队|馆|街道|办事处|乡镇|指挥部|防指|学校|专班)$/;
+ * (水利站, 农技站) but not a 网站 or a 加油站; a county bureau's 股 (食品经营股), not 控股. */
+export const ORG_SUFFIX = /(?:厅|局|委|办|会|院|部|室|科室|中心|政府|部门|单位|机构|小组|组|处|科|(?<![控入持参配])股|署|所|(?<![网车]|加油|充电|换电)站|(?:[农工建交招邮中]|发|开)行|团|公司|管委会|办公室|机关|党委|纪委|法院|检察院|银行|集团|协会|联|海关|队|馆|街道|办事处|乡镇|指挥部|防指|学校|幼儿园|专班)$/;
 /** A level prefix a bare list item can inherit from its neighbour (省工商局、人社厅 → 省人社厅). */
 export const LEVEL_PREFIX = /^(省|市|自治区|县|区|州)/;
 /** Collectives of local governments that stand as a unit on their own: 各区县, 各市州, 各设区市, 各市, 各村（社区）. */
-export const REGION_COLLECTIVE = /^各(?:设区市|区县|市州|市县|县市区|县（市、区）|县\(市、区\)|市|县|区|地|州|乡镇|街道|村（社区）|村\(社区\)|村居|村|社区|行政村)$/;
+export const REGION_COLLECTIVE = /^各(?:设区市|区县|市州|市县|县市区|市|县|区|地|州|乡镇|乡|镇|街道|村居|村|社区|行政村)(?:（[^（）]{1,10}）|\([^()]{1,10}\))?$/;

@@ -189,4 +189,36 @@ describe('unit/subject: the unit that opens an unattributed obligation', () => {
     // 监督检查 of the work's progress is supervision
     expect(units('工作落实情况')).toEqual(['县政府督查室:supervise']);
   });
+  it('role clauses inside a sentence, led by a 牵头, attribute it; the unit opening it is the doer; X牵头，Y具体实施: Y responsible; a 股 is a unit', () => {
+    expect(roles(rolePhrase, '各幼儿园每周开展一次安全巡查，区教育局牵头，区消防救援大队配合，在园区显著位置张贴疏散图。')).toEqual(['各幼儿园:responsible', '区教育局:lead', '区消防救援大队:support']);
+    expect(roles(rolePhrase, '汛期前，各村开展一次山塘巡查，镇水利站牵头，镇派出所配合。')).toEqual(['各村:responsible', '镇水利站:lead', '镇派出所:support']);
+    // a lead's clause inside a sentence that no unit opens names the lead alone; a 配合 alone inside it is no attribution
+    expect(roles(rolePhrase, '全面排查校舍隐患，区教育局牵头，建立整改台账。')).toEqual(['区教育局:lead']);
+    expect(rolePhrase.parse('全面排查校舍隐患，各部门配合，建立整改台账。')).toBeNull();
+    expect(roles(subject, '县局特种设备股牵头，各市场监管所具体实施，对电梯开展全覆盖检查。')).toEqual(['县局特种设备股:lead', '各市场监管所:responsible']);
+    expect(roles(subject, '办公室会同登记注册股于6月底前完成年报公示。')).toEqual(['办公室:lead', '登记注册股:support']);
+    // 控股 is no unit
+    expect(subject.parse('市属国有控股要在年底前完成改制。')).toBeNull();
+  });
+  it('in a plan: 各乡镇（街道）and 各县（市、区） are addressees assigned the work beside a supervisor', () => {
+    const text = '某县2025年森林防火方案\n一、重点任务\n1．隐患排查。各乡镇（街道）要于2025年10月底前完成林区坟头隐患排查，县林业局负责督导。\n';
+    const r = extractPlan('fire.txt', Buffer.from(text, 'utf8'));
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.tasks.find((t) => t.text.includes('坟头'))?.units.map((u) => `${u.name}:${u.role}`)).toEqual(['各乡镇（街道）:responsible', '县林业局:supervise']);
+  });
+  it('in a plan: an enumeration whose items name their own units (一是X…；二是Y…) is one task per item; one whose items do not stays under its attribution', () => {
+    const text = '某市2025年河湖管护要点\n一、重点任务\n（一）巡河护河。一是各区河长办每月开展一次河道巡查；二是市水务局每季度末通报巡查发现问题；三是河湖保洁长期坚持，由各区政府负责。\n（二）制度建设。一是修订河长制考核办法；二是建立问题销号台账。2025年6月底前完成。（责任单位：市河长办）\n';
+    const r = extractPlan('river.txt', Buffer.from(text, 'utf8'));
+    if (!r.ok) throw new Error(r.reason);
+    const t = (needle: string) => r.tasks.find((x) => x.text.includes(needle));
+    const units = (needle: string) => t(needle)?.units.map((u) => `${u.name}:${u.role}`);
+    expect(units('河道巡查')).toEqual(['各区河长办:responsible']);
+    expect(t('河道巡查')?.text).not.toContain('通报');
+    expect(units('通报巡查')).toEqual(['市水务局:responsible']);
+    expect(t('通报巡查')?.deadlines.map((d) => d.recurring)).toEqual(['quarterly']);
+    expect(units('河湖保洁')).toEqual(['各区政府:responsible']);
+    // no item names a unit: one task, the bracket's
+    expect(t('考核办法')?.text).toContain('销号台账');
+    expect(units('考核办法')).toEqual(['市河长办:responsible']);
+  });
 });

@@ -7,7 +7,7 @@
  * particular and are left out. A partner after 联合 shares the role, one after 会同 supports the host (X会同Y制定… →
  * X lead, Y support), except in supervision; a sentence whose work is supervision
  * (督查, 督导…) makes them supervise; the clause after a lead's (X牵头，Y配合，…) names its supporters, and so do
- * the lead's partners (X牵头，会同Y、Z制定…); X配合Y做好… makes Y responsible and X its supporter.
+ * the lead's partners (X牵头，会同Y、Z制定…) — or its doers (X牵头，Y具体实施，…); X配合Y做好… makes Y responsible and X its supporter.
  */
 import { foundUnit, looksLikeUnit, splitList, unitListPrefix, SUPERVISE_WORK as SUPERVISE } from '../clauses.js';
 import type { FoundUnit, UnitParser } from '../types.js';
@@ -54,11 +54,13 @@ export const subject: UnitParser = {
       const sup = g ? unitListPrefix(rest.slice(g[0].length), at + m[1].length + g[0].length) : null;
       if (sup) units.push(...sup.items.map((it) => foundUnit(it, 'support', this.name)));
       // X牵头，Y配合，…: the clause after a lead's names its supporters
-      const s = /^(?:牵头|负责)[，,]([^，。；]{2,40}?)(配合|参与|协助|协同)(?=[，。；]|$)/.exec(rest);
+      // (X牵头，Y具体实施，…: Y does the work under the lead)
+      const s = /^(?:牵头|负责)[，,]([^，。；]{2,40}?)(配合|参与|协助|协同|(?:具体|组织|负责)(?:实施|负责|落实)|抓好落实)(?=[，。；]|$)/.exec(rest);
       if (s) {
         const from = at + m[1].length + s[0].length - s[1].length - s[2].length;
         const sup = splitList({ text: s[1], start: from });
-        if (sup.length && sup.every((it) => looksLikeUnit(it.text, true))) units.push(...sup.map((it) => foundUnit(it, 'support', this.name)));
+        const role = /实施|负责|落实/.test(s[2]) ? 'responsible' : 'support';
+        if (sup.length && sup.every((it) => looksLikeUnit(it.text, true))) units.push(...sup.map((it) => foundUnit(it, role, this.name)));
       }
       return { units };
     }
