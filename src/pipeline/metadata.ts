@@ -76,9 +76,12 @@ export function extractMetadata(text: string): PlanMeta {
   // Title: the document named in "关于印发《?X》?的通知", else a line that is a plan title.
   let title: string | null = null;
   let issuer: string | null = null;
-  const notice = new RegExp(`^(?:.*?)([\\u4e00-\\u9fff]{2,20}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会))?关于印发《?([^《》]{4,60}?${TITLE_WORDS})》?的通知`).exec(flat);
+  // (read with its line breaks kept: the issuer is on the notice's own line, not glued to the scrape's line above —
+  // 【时效性】尚未施行 / 所在位置: 杭州网 > 热点专题 — while the title may wrap)
+  const lined = head.replace(/[ \t\u3000\u00a0]+/g, '');
+  const notice = new RegExp(`^(?:[\\s\\S]*?)([\\u4e00-\\u9fff]{2,20}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会))?关于印发《?([^《》]{4,60}?${TITLE_WORDS})》?的通知`).exec(lined);
   if (notice) {
-    title = notice[2];
+    title = notice[2].replace(/\n/g, '');
     issuer = notice[1] ?? null;
   } else {
     // A title line: Chinese, years and quotes, ending in a plan word (2024年工作要点, 三年行动方案（2024—2026年）,
@@ -92,15 +95,21 @@ export function extractMetadata(text: string): PlanMeta {
   // Province / municipality: the leading place name of the title or issuer.
   // (A name of up to 4 characters before 省/市, longer before 自治区; 全市, 本省, 城市, 都市 are no place; a
   // leading year is skipped: 2023年新余市…)
-  const place = /^(?:(?:19|20)\d{2}年(?:度)?)?((?:[\u4e00-\u9fff]{2,8}?自治区|(?![全本各该我][省市])[\u4e00-\u9fff]{1,4}?(?:特别行政区|省|市))(?<!城市|都市))/;
+  const place = /^(?:(?:19|20)\d{2}年(?:度)?)?((?:[\u4e00-\u9fff]{2,8}?自治区|(?![全本各该我][省市])[\u4e00-\u9fff]{1,4}?(?:特别行政区|省|市)))/;
+  // (城市 and 都市 are no place, nor 智慧城市 or 文明城市; 运城市, 盐城市 and 成都市 are)
+  const placeOf = (s: string | null) => {
+    const c = s ? place.exec(s)?.[1] : undefined;
+    return c && !/^(?:[\u4e00-\u9fff]{2,})?[城都]市$/.test(c) ? c : null;
+  };
   // …else a county-level one (松原县, 白河区, 恩施州, 阿拉善盟) or a township (石桥镇, 东山街道); not a word that
   // merely ends so (社区, 园区, 全区, 城镇).
   const county = /^(?:(?:19|20)\d{2}年(?:度)?)?((?!全|本)[\u4e00-\u9fff]{2,8}?(?:县|区|州|盟|旗|乡|镇|街道))/;
   const countyOf = (s: string | null) => {
     const c = s ? county.exec(s)?.[1] : undefined;
-    return c && !/(?:社区|园区|景区|片区|辖区|城区|小区|校区|库区|矿区|林区|牧区|山区|灾区|地区|城镇|乡镇|村镇|集镇|城乡)$/.test(c) ? c : null;
+    // (nor the words of a title: 关于推进全省乡村… is no 乡)
+    return c && !/(?:社区|园区|景区|片区|辖区|城区|小区|校区|库区|矿区|林区|牧区|山区|灾区|地区|城镇|乡镇|村镇|集镇|城乡)$/.test(c) && !/^关于|全[省市县区]/.test(c) ? c : null;
   };
-  const province = (title && place.exec(title)?.[1]) || (issuer && place.exec(issuer)?.[1]) || countyOf(title) || countyOf(issuer) || null;
+  const province = placeOf(title) || placeOf(issuer) || countyOf(title) || countyOf(issuer) || null;
   // The issuing office starts with the place name: prefer that reading over a glued notice prefix.
   if (province) {
     const office = new RegExp(`${province}(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室)`).exec(flat);
@@ -124,6 +133,21 @@ export function extractMetadata(text: string): PlanMeta {
   let issuedOn: string | null = null;
   const field = /(?:签署日期|成文日期|印发日期)[:：]?\s*(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})/.exec(head);
   if (field) issuedOn = isoOf(field[1], field[2], field[3]);
+  // A header line naming the issuer and the date together (（某街道办事处  2026年1月15日）under a ledger's title; the
+  // space between them may be gone)
+  let signedBy: string | null = null;
+  if (!issuedOn) {
+    for (const l of head.split('\n').slice(0, 12)) {
+      const m = /^[ \t\u3000]*[（(]?([^（）()\d\n]{4,60}?)[ \t\u3000]*((?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)[）)]?[ \t\u3000]*$/.exec(l);
+      const orgs = m ? organisations(m[1]) : null;
+      const d = m ? /^(\d{4}|[〇零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日$/.exec(m[2]) : null;
+      if (orgs && d) {
+        issuedOn = isoOf(d[1], d[2], d[3]);
+        signedBy = orgs;
+        break;
+      }
+    }
+  }
   if (!issuedOn) {
     // A date line of the header (the date under the issuer, or in brackets under the title) first…
     const line = /(?:^|\n)[ \t\u3000]*[（(]?(\d{4}|[〇零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日(?:印发|发布)?[）)]?[ \t\u3000]*(?=\n|$)/.exec(head);
@@ -148,6 +172,7 @@ export function extractMetadata(text: string): PlanMeta {
     if (pub) issuedOn = isoOf(pub[1], pub[2], pub[3]);
   }
   if (!issuer && notice) issuer = noticeIssuers(head);
+  if (!issuer) issuer = signedBy;
   if (!issuer) {
     const iss = /^\s*([\u4e00-\u9fff]{2,12}(?:人民政府办公厅|人民政府办公室|人民政府))\s*$/m.exec(head);
     issuer = iss ? iss[1] : null;
@@ -160,6 +185,8 @@ export function extractMetadata(text: string): PlanMeta {
     const lines = head.split('\n').map((l) => l.trim()).filter(Boolean);
     const at = lines.findIndex((l) => l.replace(/^#+\s*|[《》]/g, '').includes(t));
     if (at >= 0 && at + 1 < lines.length) issuer = organisations(lines[at + 1].replace(/^\*\*|\*\*$/g, ''));
+    // …or right above it (北川省林业和草原局 / 关于推进…的实施意见)
+    if (!issuer && at > 0) issuer = organisations(lines[at - 1].replace(/^\*\*|\*\*$/g, ''));
   }
   // A plan signed at its end: the bodies above the date closing it — all of them when several sign
   // (中共某市委办公室 / 某市人民政府办公室), else the one when the header named none.
@@ -187,6 +214,6 @@ export function extractMetadata(text: string): PlanMeta {
     if (parts.length > 1 && parts.every((p) => looksLikeUnit(p, true))) issuer = parts.join('、');
   }
   // an issuer found only now (a signature block, a notice's own title line) still names the place
-  const where = province ?? ((issuer && place.exec(issuer)?.[1]) || countyOf(issuer) || null);
+  const where = province ?? (placeOf(issuer) || countyOf(issuer) || null);
   return { province: where, title, docNumber, issuer, issuedOn };
 }

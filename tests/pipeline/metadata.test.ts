@@ -69,6 +69,24 @@ describe('extractMetadata', () => {
     expect(extractMetadata('黑龙江省数字政府建设规划\n').province).toBe('黑龙江省');
     expect(extractMetadata('宁夏回族自治区营商环境优化方案\n').province).toBe('宁夏回族自治区');
   });
+  it('a city whose name ends in 城 is a place (晋城市, 成都市); a city word of two or more characters before 城市 is not', () => {
+    expect(extractMetadata('晋城市2025年秋冬季大气污染防治方案\n').province).toBe('晋城市');
+    expect(extractMetadata('成都市2024年背街小巷整治方案\n').province).toBe('成都市');
+    expect(extractMetadata('智慧城市建设三年行动方案\n').province).toBeNull();
+  });
+  it('the issuer is the one on the notice\'s own line, not the scrape glued above it; a title\'s words are no place', () => {
+    const head = '【效力级别】地方规范性文件\n当前位置：首页 > 政策文件\n柳岸市人民政府办公室关于印发柳岸市2024年\n农贸市场提升改造工作方案的通知\n柳政办发〔2024〕7号\n';
+    expect(extractMetadata(head)).toMatchObject({ issuer: '柳岸市人民政府办公室', province: '柳岸市', title: '柳岸市2024年农贸市场提升改造工作方案' });
+    const opinion = '北川省林业和草原局\n关于推进全省乡村绿化美化的实施意见\n\n一、总体要求\n';
+    expect(extractMetadata(opinion).province).not.toBe('关于推进全省乡');
+    expect(extractMetadata(opinion).province).toBe('北川省');
+  });
+  it('a ledger\'s header line naming the issuer and the date together gives both — not the first deadline of its rows', () => {
+    const sheet = '河口镇2025年农房安全排查任务清单\n（河口镇人民政府　2025年3月2日）\n序号\t任务\t责任单位\t完成时限\n1\t完成危房鉴定\t镇村建办\t2025年6月30日\n';
+    expect(extractMetadata(sheet)).toMatchObject({ issuer: '河口镇人民政府', issuedOn: '2025-03-02' });
+    // …with the space between them gone, as normalisation leaves it
+    expect(extractMetadata(sheet.replace('　', ''))).toMatchObject({ issuer: '河口镇人民政府', issuedOn: '2025-03-02' });
+  });
   it('a word that merely ends in 区 or 县 is no place', () => {
     expect(extractMetadata('社区养老服务提升行动方案\n').province).toBeNull();
     expect(extractMetadata('全区2025年防汛工作方案\n').province).toBeNull();
