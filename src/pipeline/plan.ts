@@ -178,7 +178,7 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
         units.unshift(...subjectUnits.filter((u) => !units.some((x) => x.canonical === u.canonical)));
         subjectUnits = undefined;
       }
-      if (CLOSING.test(body)) continue;
+      if (CLOSING.test(body) || PURPOSE.test(body)) continue;
       // …，长期坚持 / （…负责，持续推进）: the task's time requirement when it names no limit of its own.
       if (!deadlines.length) deadlines.push(...ongoingIn(doc, start, Math.max(s.spanEnd, stop)));
       // A terse item (年底前完成演练。（…负责）) is a task when an attribution governs it and it names the work.
@@ -216,8 +216,13 @@ const ITEM_OPENS = /(?:^|[。；：])\s*[一二三四五六七八九十]是(?=[^
 const CLOSING_CLAUSE = /^(?:本(?:方案|办法|意见|通知|要点|计划|细则|清单))?(?:[^，。；]{0,12}自(?:印发|发布|公布)之日起(?:施行|执行|实施|生效)|由[^，。；]{2,30}负责解释|有效期[^，。；]{0,20}|[^，。；]{0,12}同时废止)$/;
 const CLOSING = { test: (body: string) => body.split(/[，。；,;]/).filter((c) => c.trim()).every((c) => CLOSING_CLAUSE.test(c.trim())) };
 
-/** A unit named with its level or place: 县体育局, 青溪县住建局, 市委宣传部 (not 审计机关, not 各单位). */
-const SPECIFIC_UNIT = /^(?!各)(?:省|市|自治区|县|区|州|乡|镇|街道|[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|州|盟|旗|乡|镇|街道))/;
+/** The statement of a plan's purpose that closes its opening (为…，自2025年3月起在全县开展…行动，特制定本方案。 /
+ * …，现提出如下意见): what the plan is, not a task in it. */
+const PURPOSE = /(?:^|[，。；])(?:特|现|故|为此|据此)?[，,]?(?:结合[^，。；]{1,12}实际[，,]?)?(?:制定|制订|印发|提出|形成)(?:本|如下|以下)[^，。；]{0,10}?(?:方案|计划|要点|意见|办法|细则|清单|措施)[。；]?$/;
+
+/** A unit named with its level or place: 县体育局, 青溪县住建局, 市委宣传部 — or a division of the issuing body (政策法规处,
+ * 食品经营股) — not 审计机关, not 各单位. */
+const SPECIFIC_UNIT = /^(?!各)(?:省|市|自治区|县|区|州|乡|镇|街道|[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|州|盟|旗|乡|镇|街道))|^(?!各|有关|相关)[\u4e00-\u9fff]{2,12}(?:处|科|股)$/;
 /** The governments of a named level, or the bodies of a named kind, as a plan's addressees: 各乡镇人民政府, 各区政府,
  * 各县（市、区）, 各村, 各学校 — assigned the work as much as one named unit (not 各地, 各部门, 各单位: every body). */
 const LEVEL_COLLECTIVE = { test: (s: string) => (REGION_COLLECTIVE.test(s) && s !== '各地') || /^各[^，。；、]{0,8}(?:人民政府|政府|办事处|学校|幼儿园|医院|卫生院)$/.test(s) };
@@ -234,7 +239,9 @@ function assignedBy(seg: string, subject: FoundUnit[], inItem: boolean): boolean
   if (subject.some((x) => !(SPECIFIC_UNIT.test(x.prefix + x.name) || LEVEL_COLLECTIVE.test(x.prefix + x.name)) || /有关|相关/.test(x.name))) return false;
   // …after a run-in title, and after a time that opens the sentence (4月30日前，X牵头…) at most
   const before = seg.slice(0, u.start).replace(/(?:^|(?<=[。！？]))[^，。；！？]{1,16}?(?:前|底|内|期间|后|起)[，,]\s*$/, '');
-  if (/[，,；;]/.test(before) || before.replace(/^[^。！？]*[。！？]/, '').trim()) return false;
+  // (a unit opening a later clause takes it only by 负责 or 牵头: 将…纳入年度考核，政策法规处负责考核实施)
+  const late = /[，,；;]/.test(before) || !!before.replace(/^[^。！？]*[。！？]/, '').trim();
+  if (late && !/[，,]$/.test(before)) return false;
   let end = u.end;
   let partnered = false;
   for (;;) {
@@ -248,6 +255,7 @@ function assignedBy(seg: string, subject: FoundUnit[], inItem: boolean): boolean
   // X要… / X负责… — or X会同Y开展… / X配合Y做好…: units named as partners in the work are assigned it.
   const rest = seg.slice(end);
   if (ATTITUDE.test(rest)) return false;
+  if (late) return /^(?:负责|牵头)/.test(rest);
   return /^(?:要|负责|牵头|应当|应|须|必须|按(?:照)?职责(?:分工)?|将(?!来|近|会))/.test(rest) && (inItem || !rest.startsWith('将')) || DOER_VERB.test(rest) || (partnered && WORK_START.test(rest));
 }
 

@@ -10,6 +10,7 @@ import { afterIssue } from './parsers/after-issue.js';
 import { event } from './parsers/event.js';
 import { monthly } from './parsers/monthly.js';
 import { ongoing } from './parsers/ongoing.js';
+import { fromYear } from './parsers/from-year.js';
 import { period } from './parsers/period.js';
 import { quarterly } from './parsers/quarterly.js';
 import { tenDay } from './parsers/ten-day.js';
@@ -68,8 +69,9 @@ export const DEADLINE_PARSERS: DeadlineParser[] = [
 
 export const DEADLINE_REFINERS: DeadlineRefiner[] = [overlapRemoval, notADeadline];
 
-/** The ongoing marks of a task's text (长期坚持, 持续推进 as a clause): shown as its time requirement, never what makes it a task. */
-export const ONGOING_RULES: DeadlineRules = { parsers: [ongoing], refiners: [] };
+/** The ongoing marks of a task's text (长期坚持, 持续推进 as a clause; a start, 2026年起): shown as its time requirement, never
+ * what makes it a task. */
+export const ONGOING_RULES: DeadlineRules = { parsers: [ongoing, fromYear], refiners: [] };
 
 export interface DeadlineRules {
   parsers: DeadlineParser[];

@@ -13,6 +13,17 @@ describe('deadline/ongoing', () => {
     // a verb phrase is work, not a time
     expect(raws('持续推进政务公开，长期推进机制建设')).toEqual([]);
   });
+  it('deadline/from-year: a start (2026年起，…) is the time of a task with no limit of its own, no date', () => {
+    const raws = (s: string) => findDeadlines(s, CTX, ONGOING_RULES).map((d) => [d.raw, d.date, d.rule]);
+    expect(raws('2026年起，每个乡镇卫生院配备1名全科医生。')).toEqual([['2026年起', null, 'deadline/from-year']]);
+    expect(raws('自2025年7月起全面实行垃圾分类计量收费。')).toEqual([['自2025年7月起', null, 'deadline/from-year']]);
+    // a start inside a phrase of the past is not one (自2020年起至今)
+    expect(raws('自2020年起至今已建成12个站点。')).toEqual([]);
+    expect(all('2026年起，每个乡镇卫生院配备1名全科医生。')).toEqual([]);
+    const r = extractPlan('doctor.txt', Buffer.from('某县2025年基层卫生工作要点\n一、重点任务\n1.充实基层队伍。2026年起，每个乡镇卫生院至少配备1名全科医生。（责任单位：县卫生健康局）\n', 'utf8'));
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.tasks.find((t) => t.text.includes('全科医生'))?.deadlines.map((d) => [d.raw, d.date])).toEqual([['2026年起', null]]);
+  });
   it('not among the parsers that make a sentence dated', () => {
     expect(all('开展占道经营整治，长期坚持。')).toEqual([]);
   });

@@ -50,6 +50,8 @@ describe('deadline/event: a limit set by an event of the calendar', () => {
     expect(all('2022年春节前，完成农民工工资清欠')).toEqual([['2022年春节前', null, null, 'deadline/event']]);
     expect(all('入汛前完成水库除险加固')).toEqual([['入汛前', null, null, 'deadline/event']]);
     expect(all('每年供暖季前完成管网检修')).toEqual([['每年供暖季前', null, 'yearly', 'deadline/event']]);
+    // a school year has two terms
+    expect(all('每学期开学前，对校车开展一次安全排查')).toEqual([['每学期开学前', null, 'twice-yearly', 'deadline/event']]);
   });
   it('before a noun it names the work, no limit (开展汛前隐患排查, 汛前检查)', () => {
     expect(all('开展汛前隐患排查整治，落实汛前检查制度')).toEqual([]);

@@ -221,4 +221,13 @@ describe('unit/subject: the unit that opens an unattributed obligation', () => {
     expect(t('考核办法')?.text).toContain('销号台账');
     expect(units('考核办法')).toEqual(['市河长办:responsible']);
   });
+  it('in a plan: a division of the issuing body (X处, X股) taking the work by 负责 in a later clause is assigned it; the statement of the plan\'s purpose is no task', () => {
+    const text = '某省2025年非遗保护工作要点\n为加强非物质文化遗产保护，省文化厅决定自2025年4月至11月在全省开展非遗普查，特制定本方案。\n一、重点任务\n（一）传承人管理。将传承人履职情况纳入年度评估，非遗处负责评估实施。\n（二）宣传展示。各市文化局要于6月底前举办一次非遗展演。\n';
+    const r = extractPlan('heritage.txt', Buffer.from(text, 'utf8'));
+    if (!r.ok) throw new Error(r.reason);
+    const units = (needle: string) => r.tasks.find((t) => t.text.includes(needle))?.units.map((u) => `${u.name}:${u.role}`);
+    expect(units('传承人履职')).toEqual(['非遗处:responsible']);
+    expect(units('非遗展演')).toEqual(['各市文化局:responsible']);
+    expect(r.tasks.find((t) => t.text.includes('特制定本方案'))).toBeUndefined();
+  });
 });
