@@ -6,6 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { checkCache, defaultCachePath, loadCached, type KeyedFiles, type LoadOptions, type LoadResult } from '../kb/cache.js';
 import { corpusReader } from '../kb/source.js';
+import { isNotAPlan } from '../readers/not-a-plan.js';
 import { PlansQuery } from '../query/index.js';
 import { Checklist, type ChecklistApiOptions } from '../checklist/api.js';
 import { openStore } from '../checklist/store.js';
@@ -43,7 +44,9 @@ export async function openKb(p: ParsedArgs, io: Io, opts: { force?: boolean; qui
   const loadOpts: LoadOptions = { corpusDir: corpus, cachePath: defaultCachePath(data, corpus, BUNDLED_CORPUS), force: opts.force, onProgress: opts.onProgress, corpus: opts.corpus };
   const load = (!opts.force && loadCached(loadOpts)) || (await import('../kb/load.js')).loadKnowledgeBase(loadOpts);
   if (!opts.quietSkips) {
-    for (const s of load.skipped) io.err(`plans: 跳过 skipped ${s.file}: ${s.reason}`);
+    // A file that cannot be read is reported every time; a note beside the plans only when the folder is read again
+    // (it is there on purpose: `plans index` lists it).
+    for (const s of load.skipped) if (load.rebuilt || !isNotAPlan(s.reason)) io.err(`plans: 跳过 skipped ${s.file}: ${s.reason}`);
   }
   if (load.kb.plans.length === 0) {
     const why = load.skipped.map((s) => `\n  ${s.file}: ${s.reason}`).join('');

@@ -2,7 +2,7 @@
 import type { KnowledgeBase, Plan, SkippedFile, Task, UnitEntry } from '../types.js';
 import { extractPlan } from '../pipeline/plan.js';
 import { counterpartInput, CounterpartInputs, streamCounterparts } from './counterparts.js';
-import { THEME_RULES } from '../pipeline/tables/topics/e-government.js';
+import { DEFAULT_CONFIG } from '../pipeline/config.js';
 
 export interface CorpusFile {
   name: string;
@@ -140,7 +140,7 @@ export function extractCorpus(files: Iterable<CorpusFile>, total: number, onTask
 }
 
 export function themeList(): KnowledgeBase['themes'] {
-  return THEME_RULES.map((r) => ({ id: r.id, label: r.label }));
+  return DEFAULT_CONFIG.tables.topics.flatMap((t) => t.themes).map((r) => ({ id: r.id, label: r.label }));
 }
 
 /** The knowledge base of these files, every task in memory (no cache: kb/load.ts streams a build into its cache instead). */

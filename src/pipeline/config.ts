@@ -1,8 +1,8 @@
 /**
  * The extractor as a configuration (chrono-node style): which deadline parsers and refiners, which
  * unit-attribution parsers, which candidate refiners, and which tables. `extractPlan(file, bytes,
- * config)` takes it; DEFAULT_CONFIG is generic official-document (公文) rules plus the e-government topic
- * table of the bundled plans. To teach the extractor a new form, add a parser file and list it here.
+ * config)` takes it; DEFAULT_CONFIG is generic official-document (公文) rules, the guarantees every plan has, and
+ * the e-government topic table of the bundled plans. To teach the extractor a new form, add a parser file and list it here.
  */
 import { DEFAULT_DEADLINE_RULES, type DeadlineRules } from './deadlines/index.js';
 import { dedupeRepeats } from './refiners/dedupe.js';
@@ -10,6 +10,7 @@ import { inheritUnits } from './refiners/inherit-units.js';
 import { yearlyContext } from './refiners/yearly-context.js';
 import type { CandidateRefiner } from './refiners/types.js';
 import { E_GOVERNMENT, type ThemeRule, type TopicTable } from './tables/topics/e-government.js';
+import { GUARANTEES } from './tables/topics/guarantees.js';
 import { GENERIC_UNIT_TABLES, type UnitTables } from './tables/units.js';
 import { UNIT_PARSERS, type UnitParser } from './units/index.js';
 
@@ -33,7 +34,7 @@ export function configWith(topics: TopicTable[]): ExtractorConfig {
   };
 }
 
-export const DEFAULT_CONFIG: ExtractorConfig = configWith([E_GOVERNMENT]);
+export const DEFAULT_CONFIG: ExtractorConfig = configWith([E_GOVERNMENT, GUARANTEES]);
 
 /** Unit tables with the topics' kinds first. */
 export function unitTablesOf(config: ExtractorConfig): UnitTables {

@@ -9,6 +9,7 @@ import { markdownReader } from './markdown.js';
 import { pdfReader } from './pdf.js';
 import { textReader } from './text.js';
 import type { Reader, ReadResult } from './types.js';
+import { NOT_A_PLAN_REASON } from './not-a-plan.js';
 import { xlsxReader } from './xlsx.js';
 
 export type { Format, LineOrigin, ReadResult } from './types.js';
@@ -37,7 +38,7 @@ function ext(name: string): string {
 
 /** Is the file one the corpus should try to read? false → listed as "not a plan" (with the reason). */
 export function classify(name: string): { read: true; reader: Reader } | { read: false; reason: string; notPlan: boolean } {
-  if (NOT_A_PLAN.test(name)) return { read: false, reason: 'not a plan (a note or data file beside the plans); not indexed', notPlan: true };
+  if (NOT_A_PLAN.test(name)) return { read: false, reason: NOT_A_PLAN_REASON, notPlan: true };
   const e = ext(name);
   const reader = READERS.find((r) => r.extensions.includes(e));
   if (reader) return { read: true, reader };

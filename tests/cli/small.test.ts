@@ -146,3 +146,23 @@ describe('where the options go', () => {
     expect(a.err).toContain('is a file');
   });
 });
+
+describe('notes beside the plans', () => {
+  it('a note is reported when the folder is read, not again on every command; a file that cannot be read is, every time', async () => {
+    const dir = tmp('plans-notes-');
+    const data = tmp('plans-notes-data-');
+    writeFileSync(join(dir, '某县2025年防汛工作方案.txt'), '某县2025年防汛工作方案\n一、重点任务\n1.5月底前完成山塘隐患排查。（责任单位：县水利局）\n');
+    writeFileSync(join(dir, 'notes.json'), '{"todo": 1}');
+    writeFileSync(join(dir, 'old.doc'), 'not really a doc');
+    const run = () => plans(['search', '山塘', '--corpus', dir, '--data-dir', data]);
+    const first = await run();
+    expect(first.code).toBe(0);
+    expect(first.err).toContain('notes.json: not a plan');
+    expect(first.err).toContain('old.doc: cannot be read');
+    const again = await run();
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('山塘');
+    expect(again.err).not.toContain('notes.json');
+    expect(again.err).toContain('old.doc: cannot be read');
+  });
+});

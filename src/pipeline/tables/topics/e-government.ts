@@ -1,6 +1,7 @@
 /**
  * Topic table: e-government integration and sharing (政务信息系统整合共享), the topic of the five bundled
- * plans. Its themes (the national plan's ten tasks and its guarantees, each a keyword rule: a task gets
+ * plans. Its themes (the national plan's ten tasks and its own guarantees — the guarantees of every plan are
+ * tables/topics/guarantees.ts — each a keyword rule: a task gets
  * every theme whose `title` rule matches its section titles or whose `text` rule matches its own text)
  * and the offices these plans name that the generic unit table does not know. Selected by the
  * extractor's configuration (src/pipeline/config.ts), never by the base rules.
@@ -28,9 +29,6 @@ export const THEME_RULES: ThemeRule[] = [
   { id: 'one-stop', label: '"互联网+政务服务"一体化平台', title: /一体化|互联网\+政务服务/, text: /互联网\+政务服务|一体化(?:网上)?政务服务|网上政务服务平台|网上办事大厅/ },
   { id: 'pilot', label: '试点', title: /试点/, text: /试点/ },
   { id: 'data-center', label: '数据中心', title: /数据中心/, text: /数据中心|云计算中心/ },
-  { id: 'leadership', label: '组织领导', title: /组织领导|组织推进|组织实施/, text: /第一责任人|领导小组|联席会议|组织推进组/ },
-  { id: 'reporting', label: '年度报告/台账', title: /推进落实|报告/, text: /年度报告|共享情况|台账|报送|报告上一年度/ },
-  { id: 'evaluation', label: '评价考核', title: /评价|考核/, text: /评价办法|评价机制|评价规则|考核|评估报告|评估工作|工作检查/ },
   { id: 'audit', label: '审计监督', title: /审计/, text: /审计/ },
   { id: 'build-mode', label: '建设模式/采购/项目管理', title: /建设模式|建设管理/, text: /建设模式|采购|项目管理|集约化|购买服务|工程建设规划|项目清单/ },
   { id: 'funding', label: '备案/经费', title: /备案|经费|运维制度|建设管理/, text: /备案|运维经费|经费保障|经费管理|预算|建设资金|财政资金/ },
