@@ -138,11 +138,10 @@ export function extractMetadata(text: string): PlanMeta {
   let signedBy: string | null = null;
   if (!issuedOn) {
     for (const l of head.split('\n').slice(0, 12)) {
-      const m = /^[ \t\u3000]*[（(]?([^（）()\d\n]{4,60}?)[ \t\u3000]*((?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)[）)]?[ \t\u3000]*$/.exec(l);
+      const m = /^[ \t\u3000]*[（(]?([^（）()\d\n]{4,60}?)[ \t\u3000]*(\d{4}|[〇零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日[）)]?[ \t\u3000]*$/.exec(l);
       const orgs = m ? organisations(m[1]) : null;
-      const d = m ? /^(\d{4}|[〇零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日$/.exec(m[2]) : null;
-      if (orgs && d) {
-        issuedOn = isoOf(d[1], d[2], d[3]);
+      if (m && orgs) {
+        issuedOn = isoOf(m[2], m[3], m[4]);
         signedBy = orgs;
         break;
       }

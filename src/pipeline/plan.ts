@@ -19,7 +19,7 @@ import { extractMetadata } from './metadata.js';
 import { normalize, rawEnd, rawStart, type Normalized } from './normalize.js';
 import { linkRestates } from './refiners/restates.js';
 import type { Candidate } from './refiners/types.js';
-import { segmentTokens, tokenize } from './segment.js';
+import { ITEM_MARKER, segmentTokens, tokenize } from './segment.js';
 import { themesOf, type ThemeRule } from './tables/topics/e-government.js';
 import { canonicalNameWith as canonicalName, REGION_COLLECTIVE, unitKindWith as unitKind, type UnitTables } from './tables/units.js';
 import { parseRoleClauses, parseUnits, splitList, splitTopText, unitListPrefix, WORK_START, type FoundUnit } from './units/index.js';
@@ -207,10 +207,8 @@ function sentenceSubjects(doc: Doc, start: number, stop: number, assigned: boole
   return out.length ? out : undefined;
 }
 
-/** The marker of an item of an enumeration (一是…, 二是…). */
-const ITEM_MARKER = /^\s*[一二三四五六七八九十]是(?=[^，。；]{2})/;
-/** …opening one of a text's sentences. */
-const ITEM_OPENS = /(?:^|[。；：])\s*[一二三四五六七八九十]是(?=[^，。；]{2})/;
+/** Does an enumerated item (ITEM_MARKER) open one of the text's sentences? */
+const ITEM_OPENS = { test: (text: string) => text.split(/[。；：]/).some((x) => ITEM_MARKER.test(x)) };
 
 /** The closing formulas of a plan (附则): when it takes effect, until when, who interprets it — no work to do. */
 const CLOSING_CLAUSE = /^(?:本(?:方案|办法|意见|通知|要点|计划|细则|清单))?(?:[^，。；]{0,12}自(?:印发|发布|公布)之日起(?:施行|执行|实施|生效)|由[^，。；]{2,30}负责解释|有效期[^，。；]{0,20}|[^，。；]{0,12}同时废止)$/;
@@ -256,7 +254,8 @@ function assignedBy(seg: string, subject: FoundUnit[], inItem: boolean): boolean
   const rest = seg.slice(end);
   if (ATTITUDE.test(rest)) return false;
   if (late) return /^(?:负责|牵头)/.test(rest);
-  return /^(?:要|负责|牵头|应当|应|须|必须|按(?:照)?职责(?:分工)?|将(?!来|近|会))/.test(rest) && (inItem || !rest.startsWith('将')) || DOER_VERB.test(rest) || (partnered && WORK_START.test(rest));
+  const modal = /^(?:要|负责|牵头|应当|应|须|必须|按(?:照)?职责(?:分工)?|将(?!来|近|会))/.test(rest) && (inItem || !rest.startsWith('将'));
+  return modal || DOER_VERB.test(rest) || (partnered && WORK_START.test(rest));
 }
 
 /** A verb that gives the subject the work itself (区住建局组织开展…, 县水利局制定…, 市政府督查室对…进行督查), not a time or

@@ -34,8 +34,8 @@ export interface Segment {
   extras: Array<[number, number]>;
 }
 
-/** The marker of a later item of an enumeration: 二是, 三是, … (一是 goes with the words that lead into it). */
-const LATER_ITEM = /^[二三四五六七八九十]是/;
+/** The marker of an item of an enumeration (一是…, 二是…) opening a sentence; its numeral is m[1]. */
+export const ITEM_MARKER = /^\s*([一二三四五六七八九十])是(?=[^，。；]{2})/;
 
 const isOpen = (c: number) => c === 0xff08 || c === 0xff3b || c === 40 || c === 0x3010 || c === 0x3014 || c === 91;
 const isClose = (c: number) => c === 0xff09 || c === 0xff3d || c === 41 || c === 0x3011 || c === 0x3015 || c === 93;
@@ -65,10 +65,10 @@ export function tokenize(text: string, from: number, to: number, parsers: UnitPa
   }
   const sentenceParsers = parsers.filter((p) => p.scope === 'sentence');
   const subjectParsers = parsers.filter((p) => p.scope === 'subject');
-  /** 二是市场管理处每月汇总…: a later enumerated item, 'own' when its subject opens it. */
+  /** 二是市场管理处每月汇总…: a later enumerated item (一是 goes with the words that lead into it), 'own' when its subject opens it. */
   const itemOf = (sentence: string): { item?: 'own' | 'later' } => {
-    const m = LATER_ITEM.exec(sentence);
-    if (!m) return {};
+    const m = ITEM_MARKER.exec(sentence);
+    if (!m || m[1] === '一') return {};
     const r = parseUnits(subjectParsers, 'subject', sentence.slice(m[0].length));
     return { item: r && r.units.some((u) => u.start === 0) ? 'own' : 'later' };
   };
