@@ -166,3 +166,32 @@ describe('notes beside the plans', () => {
     expect(again.err).toContain('old.doc: cannot be read');
   });
 });
+
+describe('themes', () => {
+  it('lists the themes the plans have with their counts, and names the themes no plan has once, at the end', async () => {
+    const dir = tmp('plans-themes-');
+    writeFileSync(
+      join(dir, 'xiaofang.txt'),
+      [
+        '某县消防安全专项整治工作方案',
+        '一、重点任务',
+        '（一）开展高层建筑消防隐患排查。县消防救援大队牵头，各乡镇配合，2026年6月底前完成辖区高层建筑隐患排查。',
+        '二、保障措施',
+        '（一）加强组织领导。成立县消防安全专项整治工作领导小组，统筹推进整治工作。',
+        '（二）严格考核评价。县政府将整治工作纳入年度目标考核，对工作不力的单位予以通报。',
+      ].join('\n'),
+    );
+    const data = tmp();
+    const text = await plans(['themes', '--corpus', dir, '--data-dir', data]);
+    expect(text.code, text.err).toBe(0);
+    const lines = text.out.trim().split('\n');
+    expect(lines.find((l) => l.startsWith('evaluation'))).toMatch(/评价考核 +xiaofang:1$/);
+    expect(lines.some((l) => l.startsWith('zombie'))).toBe(false);
+    const last = lines[lines.length - 1];
+    expect(last).toMatch(/^无任务 no task in these plans: .*清理"僵尸"系统/);
+    expect(last).not.toContain('评价考核');
+    const json = await plans(['themes', '--json', '--corpus', dir, '--data-dir', data]);
+    const rows = JSON.parse(json.out) as Array<{ id: string; plans: Record<string, number> }>;
+    expect(rows.find((r) => r.id === 'zombie')?.plans).toEqual({ [Object.keys(rows[0].plans)[0]]: 0 });
+  });
+});

@@ -14,6 +14,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.out(JSON.stringify(rows, null, 2));
     return 0;
   }
-  for (const r of rows) io.out(`${r.id.padEnd(12)} ${r.label}  ${Object.entries(r.plans).map(([k, n]) => `${query.planTag(k)}:${n}`).join(' ')}`);
+  // A theme no plan of the folder has (the e-government themes, for plans of another topic) is named once, at the end.
+  const some = rows.filter((r) => Object.values(r.plans).some((n) => n > 0));
+  for (const r of some) io.out(`${r.id.padEnd(12)} ${r.label}  ${Object.entries(r.plans).map(([k, n]) => `${query.planTag(k)}:${n}`).join(' ')}`);
+  const none = rows.filter((r) => !some.includes(r));
+  if (none.length) io.out(`${some.length ? '\n' : ''}无任务 no task in these plans: ${none.map((r) => r.label).join('、')}`);
   return 0;
 }
