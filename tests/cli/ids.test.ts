@@ -45,6 +45,15 @@ describe('resolveId', () => {
     expect(() => resolveId('z', ['ab'])).toThrow(UnknownIdError);
     expect(() => resolveId('', ['ab'])).toThrow(UnknownIdError);
   });
+  it('the hash part of an id without its plan name, from four characters; the plan prefix wins when both fit', () => {
+    const ids = ['hebei-d5ae8ca7', 'hunan-0d5a1b2c', 'jiangxi-shengwei-d5ae0001'];
+    expect(resolveId('0d5a', ids)).toBe('hunan-0d5a1b2c');
+    expect(resolveId('d5ae8', ids)).toBe('hebei-d5ae8ca7');
+    expect(() => resolveId('d5ae', ids)).toThrow(AmbiguousIdError); // hebei's and jiangxi-shengwei's
+    expect(() => resolveId('d5a', ids)).toThrow(UnknownIdError); // too short to be read as a hash
+    expect(resolveId('hebei', ids)).toBe('hebei-d5ae8ca7');
+    expect(() => resolveId('8ca7', ids)).toThrow(UnknownIdError); // the start of the hash, not any part of it
+  });
 });
 
 describe('a prefix of several ids: the candidates on stderr, exit 2, for every command that takes an id', () => {
