@@ -16,6 +16,21 @@ describe('recurring deadlines', () => {
     expect(only(monthly, '各街道每月上旬报送上月排查情况')).toEqual([['每月上旬', null, 'monthly']]);
     expect(only(monthly, '每月中旬前召开调度会')).toEqual([['每月中旬前', null, 'monthly']]);
   });
+  it('deadline/monthly: the start, the last working day, 逐月, and the report of a month due in the next (次月5日前, 结束后N个工作日内)', () => {
+    expect(only(monthly, '各镇每月初报送上月台账')).toEqual([['每月初', null, 'monthly']]);
+    expect(only(monthly, '于每月最后一个工作日前报送')).toEqual([['每月最后一个工作日前', null, 'monthly']]);
+    expect(only(monthly, '逐月调度项目进度')).toEqual([['逐月', null, 'monthly']]);
+    expect(only(monthly, '于次月10日前将上月情况报县应急局')).toEqual([['次月10日前', null, 'monthly']]);
+    expect(only(monthly, '每月结束后3个工作日内报送')).toEqual([['每月结束后3个工作日内', null, 'monthly']]);
+    expect(all('次月起施行')).toEqual([]);
+  });
+  it('deadline/quarterly: the report of a quarter due after it (每季度结束后, 季度结束后, 季后, 次季度首月); not a named quarter', () => {
+    expect(only(quarterly, '每季度结束后7日内报送工作小结')).toEqual([['每季度结束后7日内', null, 'quarterly']]);
+    expect(only(quarterly, '于季度结束后10个工作日内上报')).toEqual([['季度结束后10个工作日内', null, 'quarterly']]);
+    expect(only(quarterly, '季后15日内报送')).toEqual([['季后15日内', null, 'quarterly']]);
+    expect(only(quarterly, '次季度首月5日前报送上季度进展')).toEqual([['次季度首月5日前', null, 'quarterly']]);
+    expect(only(quarterly, '二季度结束后10日内报送')).toEqual([]);
+  });
   it('deadline/quarterly: 每季度, 每季度末, 每季度最后一个月20日前, 按季度', () => {
     expect(only(quarterly, '每季度报送一次')).toEqual([['每季度', null, 'quarterly']]);
     expect(only(quarterly, '每季度最后一个月20日前提交')).toEqual([['每季度最后一个月20日前', null, 'quarterly']]);
