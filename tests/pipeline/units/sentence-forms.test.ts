@@ -36,6 +36,12 @@ describe('unit attributions inside sentences', () => {
     // the next clause is work, not units: no supporters
     expect(roles(subject, '区卫健委牵头，全面推进家庭医生签约服务。')).toEqual(['区卫健委:lead']);
   });
+  it('unit/subject: a subject before a time relative to the report (于次月5日前 / 在次年1月底前 / 于当月)', () => {
+    expect(roles(subject, '县统计局于次月5日前将上月数据报送县政府。')).toEqual(['县统计局:responsible']);
+    expect(roles(subject, '各乡镇人民政府在次年1月底前报送上年度工作总结。')).toEqual(['各乡镇人民政府:responsible']);
+    expect(roles(subject, '区财政局于当月拨付补助资金。')).toEqual(['区财政局:responsible']);
+    expect(roles(subject, '区财政局于次要位置设置公示栏。')).toBeNull();
+  });
   it('unit/subject: the partners of a lead (X牵头，会同Y、Z…) support it, with or without the comma', () => {
     expect(roles(subject, '县水利局牵头，会同县财政局、县自然资源局，年底前完成山塘整治。')).toEqual(['县水利局:lead', '县财政局:support', '县自然资源局:support']);
     expect(roles(subject, '县水利局牵头会同县财政局制定山塘整治资金办法，6月底前印发。')).toEqual(['县水利局:lead', '县财政局:support']);
