@@ -164,6 +164,7 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
       // the doers to the subjects.
       const undated = !units.length && !deadlines.length;
       const noDoer = units.length > 0 && units.every((u) => u.role === 'supervise' || u.role === 'support');
+      let ownItem = false;
       let subjectUnits = !units.length || noDoer ? sentenceSubjects(doc, start, stop, undated || noDoer, !!b.heading) : undefined;
       if (undated && !subjectUnits) continue;
       if (undated) {
@@ -174,6 +175,7 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
         // 一是X每季度…；二是Y每月…: an enumerated item that names its own unit is that unit's, not the next attribution's
         mergeUnits(units, subjectUnits);
         subjectUnits = undefined;
+        ownItem = true;
       } else if (noDoer && subjectUnits) {
         units.unshift(...subjectUnits.filter((u) => !units.some((x) => x.canonical === u.canonical)));
         subjectUnits = undefined;
@@ -183,7 +185,7 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
       if (!deadlines.length) deadlines.push(...ongoingIn(doc, start, Math.max(s.spanEnd, stop)));
       // A terse item (年底前完成演练。（…负责）) is a task when an attribution governs it and it names the work.
       if (actionLength(body, deadlines.slice(0, own)) < (units.length && HAS_ACTION.test(body) ? MIN_GOVERNED_ACTION : MIN_ACTION)) continue;
-      blockCands.push({ text: body, key: textKey(body), pos: start, start, end: stop, spanEnd: Math.max(s.spanEnd, stop), block: bi, section, sectionTitles, units, inherited: false, deadlines, rule, refinedBy: [], ...(subjectUnits ? { subjectUnits } : {}) });
+      blockCands.push({ text: body, key: textKey(body), pos: start, start, end: stop, spanEnd: Math.max(s.spanEnd, stop), block: bi, section, sectionTitles, units, inherited: false, deadlines, rule, refinedBy: [], ...(subjectUnits ? { subjectUnits } : {}), ...(ownItem ? { ownItem } : {}) });
     }
     out.push(...blockCands);
   }

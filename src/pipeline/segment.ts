@@ -19,8 +19,8 @@ export interface Token {
   /** Span whose deadlines also belong to the governed text (a bracket or labelled line). */
   extra?: [number, number];
   /** A sentence that is a later item of an enumeration (二是…, 三是…): 'own' when a unit of its own opens it — its own
-   * obligation, and so are the items after it. */
-  item?: 'own' | 'later';
+   * obligation, and so are the items after it; 'first': 一是 opened by a unit of its own. */
+  item?: 'own' | 'later' | 'first';
 }
 
 export interface Segment {
@@ -35,6 +35,8 @@ export interface Segment {
 }
 
 /** The marker of an item of an enumeration (一是…, 二是…) opening a sentence; its numeral is m[1]. */
+/** Words that lead into a list (…以下工作： / …做好三方面工作。): its first item goes with them. */
+const LEAD_IN = /[：:]\s*$|以下|如下|[两二三四五六七八九十几多]个?(?:方面|项|件|类|点|是)/;
 export const ITEM_MARKER = /^\s*([一二三四五六七八九十])是(?=[^，。；]{2})/;
 
 const isOpen = (c: number) => c === 0xff08 || c === 0xff3b || c === 40 || c === 0x3010 || c === 0x3014 || c === 91;
@@ -66,11 +68,13 @@ export function tokenize(text: string, from: number, to: number, parsers: UnitPa
   const sentenceParsers = parsers.filter((p) => p.scope === 'sentence');
   const subjectParsers = parsers.filter((p) => p.scope === 'subject');
   /** 二是市场管理处每月汇总…: a later enumerated item (一是 goes with the words that lead into it), 'own' when its subject opens it. */
-  const itemOf = (sentence: string): { item?: 'own' | 'later' } => {
+  const itemOf = (sentence: string): { item?: 'own' | 'later' | 'first' } => {
     const m = ITEM_MARKER.exec(sentence);
-    if (!m || m[1] === '一') return {};
+    if (!m) return {};
     const r = parseUnits(subjectParsers, 'subject', sentence.slice(m[0].length));
-    return { item: r && r.units.some((u) => u.start === 0) ? 'own' : 'later' };
+    const own = !!r && r.units.some((u) => u.start === 0);
+    if (m[1] === '一') return own ? { item: 'first' } : {};
+    return { item: own ? 'own' : 'later' };
   };
   let sentStart = from;
   const flushSentence = (end: number) => {
@@ -209,6 +213,14 @@ export function segmentTokens(text: string, tokens: Token[], ctx: DeadlineContex
       const onlyTitle = cur !== null && cur.end <= titleEnd;
       // (an enumeration whose items name their own units: each item apart, within the paragraph)
       if (t.item === 'own') ownItems = true;
+      // 一是X… after a whole sentence of its own (…，2026年6月底前完成整改。一是X每季度…；二是Y…), not after the words that
+      // lead into the list (…重点抓好以下工作：一是… / …做好三方面工作。一是…): the list starts apart from it
+      if (t.item === 'first' && cur && !LEAD_IN.test(text.slice(cur.start, cur.end))) ownItems = true;
+      if (t.item === 'first' && !ownItems) {
+        cur = cur ? { start: cur.start, end: t.end } : { start: t.start, end: t.end };
+        lastWasUnits = false;
+        continue;
+      }
       if (cur && !onlyTitle && ((t.item && ownItems) || opensWithDeadline(text.slice(t.start, t.end), ctx, opts.deadlines))) closeUngoverned(cur.end);
       cur = cur ? { start: cur.start, end: t.end } : { start: t.start, end: t.end };
       lastWasUnits = false;

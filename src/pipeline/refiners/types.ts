@@ -17,6 +17,8 @@ export interface Candidate {
   units: TaskUnit[];
   /** The unit(s) opening its text as subject (unit/subject): its units if the refiners leave it none. */
   subjectUnits?: TaskUnit[];
+  /** An item of an enumeration whose units are the subject opening it (一是X…；二是Y…), not an attribution. */
+  ownItem?: boolean;
   inherited: boolean;
   deadlines: Deadline[];
   rule: string;

@@ -227,6 +227,21 @@ describe('unit/subject: the unit that opens an unattributed obligation', () => {
     expect(t('考核办法')?.text).toContain('销号台账');
     expect(units('考核办法')).toEqual(['市河长办:responsible']);
   });
+  it('in a plan: a list whose first item names its unit, after a whole sentence of its own, starts apart from it; after the words leading into it, it does not', () => {
+    const text = '某县2026年燃气安全整治方案\n一、重点任务\n（一）排查整治。各乡镇要全面排查餐饮场所燃气隐患，2026年5月底前完成整改。一是县住建局每月抽查一次燃气企业；二是县市场监管局每季度检查一次气瓶充装站。（牵头单位：县住建局；配合单位：县市场监管局）\n（二）宣传教育。县应急局重点抓好以下工作：一是县融媒体中心每周播放一次安全提示；二是各学校每学期开展一次演练。2026年12月底前完成。\n';
+    const r = extractPlan('gas.txt', Buffer.from(text, 'utf8'));
+    if (!r.ok) throw new Error(r.reason);
+    const t = (needle: string) => r.tasks.find((x) => x.text.includes(needle));
+    const units = (needle: string) => t(needle)?.units.map((u) => `${u.name}:${u.role}`);
+    expect(t('餐饮场所')?.text).not.toContain('抽查');
+    expect(units('餐饮场所')).toEqual(['各乡镇:responsible']);
+    expect(t('餐饮场所')?.deadlines.map((d) => d.date)).toEqual(['2026-05-31']);
+    expect(units('抽查一次')).toEqual(['县住建局:responsible']);
+    expect(t('抽查一次')?.deadlines.map((d) => d.recurring)).toEqual(['monthly']);
+    expect(t('抽查一次')?.text).not.toContain('气瓶');
+    // 以下工作：一是… — the first item goes with its lead-in
+    expect(t('以下工作')?.text).toContain('安全提示');
+  });
   it('in a plan: a division of the issuing body (X处, X股) taking the work by 负责 in a later clause is assigned it; the statement of the plan\'s purpose is no task', () => {
     const text = '某省2025年非遗保护工作要点\n为加强非物质文化遗产保护，省文化厅决定自2025年4月至11月在全省开展非遗普查，特制定本方案。\n一、重点任务\n（一）传承人管理。将传承人履职情况纳入年度评估，非遗处负责评估实施。\n（二）宣传展示。各市文化局要于6月底前举办一次非遗展演。\n';
     const r = extractPlan('heritage.txt', Buffer.from(text, 'utf8'));
