@@ -94,10 +94,12 @@ function deadlinesIn(doc: Doc, fs: number, fe: number): Deadline[] {
   }));
 }
 
-/** The ongoing marks (长期坚持 as a clause) in the folded span [fs, fe), as deadlines without a date. */
+/** The ongoing marks (长期坚持 as a clause) in the folded span [fs, fe), as deadlines without a date: each form once
+ * (立行立改，长期坚持: at once, and for good). */
 function ongoingIn(doc: Doc, fs: number, fe: number): Deadline[] {
   return findDeadlines(doc.folded.text.slice(fs, fe), doc.ctx, ONGOING_RULES)
-    .slice(0, 1)
+    .filter((d, i, all) => all.findIndex((x) => x.raw === d.raw) === i)
+    .slice(0, 2)
     .map((d) => ({ raw: doc.written(fs + d.start, fs + d.end) || d.raw, date: null, recurring: null, precision: d.precision, rule: d.rule }));
 }
 

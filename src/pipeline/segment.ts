@@ -6,7 +6,7 @@
  * that opens with its own deadline — or a later item of an enumeration that names its own unit (一是X…；二是Y…).
  */
 import { TIME_LABEL } from './units/clauses.js';
-import { opensWithDeadline, type DeadlineContext, type DeadlineRules } from './deadlines/index.js';
+import { isBareTime, opensWithDeadline, type DeadlineContext, type DeadlineRules } from './deadlines/index.js';
 import type { FoundUnit, UnitParser } from './units/index.js';
 import { parseUnits } from './units/index.js';
 
@@ -204,7 +204,9 @@ export function segmentTokens(text: string, tokens: Token[], ctx: DeadlineContex
     }
     if (t.type === 'sentence') {
       // 完成时限：… right after an attribution (…。责任单位：X。完成时限：2024年10月底前。): its time is the governed text's
-      if (!cur && lastWasUnits && out.length && TIME_LABEL.test(text.slice(t.start, t.end).trim())) {
+      // …（牵头单位：X）2024年6月底前完成。 / （责任单位：X）长期坚持。: a time alone after the attribution is its text's too
+      const said = text.slice(t.start, t.end).trim();
+      if (!cur && lastWasUnits && out.length && (TIME_LABEL.test(said) || isBareTime(said, ctx, opts.deadlines))) {
         const prev = out[out.length - 1];
         prev.extras.push([t.start, t.end]);
         prev.spanEnd = t.end;

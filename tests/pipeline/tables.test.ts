@@ -49,7 +49,8 @@ describe('task tables', () => {
     const got = r.tasks.filter((x) => x.source.origin === 'annex').map((x) => [x.section.slice(1), x.text, x.deadlines.map((d) => d.raw)]);
     expect(got).toEqual([
       [['镇区生活污水直排河道', '污水收集率达到85%'], '新建污水管网12公里', ['2025年10月底前']],
-      [['镇区生活污水直排河道', '消除黑臭水体'], '开展河道清淤和生态修复', ['立行立改']],
+      // both marks of the cell: at once, and for good
+      [['镇区生活污水直排河道', '消除黑臭水体'], '开展河道清淤和生态修复', ['立行立改', '长期坚持']],
     ]);
   });
 

@@ -117,3 +117,15 @@ export function opensWithDeadline(sentence: string, ctx: DeadlineContext, rules:
 
 /** What a sentence that only gives the time of the text before it says after its time. */
 const BARE_COMPLETION = /^(?:前|底|内|以前)?[，,]?(?:全面|基本|全部|务必)?(?:完成|办结|到位|完成任务|落实到位)?[。；！]?\s*$/;
+
+/** A sentence that gives a time and nothing more (2024年6月底前完成。 / 长期坚持。 / 立行立改，长期坚持。): after an
+ * attribution, the time of the text it governs. */
+export function isBareTime(sentence: string, ctx: DeadlineContext, rules: DeadlineRules = DEFAULT_DEADLINE_RULES): boolean {
+  const head = sentence.trim().replace(/^[\s，。；、]+/, '').replace(/^(?:力争|争取|确保|原则上|于|在)/, '');
+  if (!head || head.length > 40) return false;
+  const spans = [...findDeadlines(head, ctx, rules), ...findDeadlines(head, ctx, ONGOING_RULES)];
+  if (!spans.length) return false;
+  let rest = head;
+  for (const d of [...spans].sort((a, b) => b.start - a.start)) rest = rest.slice(0, d.start) + ' '.repeat(d.end - d.start) + rest.slice(d.end);
+  return !rest.replace(/前|底|内|以前|全面|基本|全部|务必|完成任务|完成|办结|到位|落实到位|[，,、；;。！\s]/g, '');
+}

@@ -23,7 +23,7 @@ export function columnKind(h: string): ColumnKind | null {
   if (/牵头|主办|主责/.test(s)) return { role: 'lead' };
   if (/配合|协办|参与|协同/.test(s)) return { role: 'support' };
   if (/督办|督查/.test(s)) return { role: 'supervise' };
-  if (/责任|承办|实施主体|负责/.test(s) && /单位|部门|科室|处室|主体|领导/.test(s)) return { role: 'responsible' };
+  if (/责任|承办|实施主体|负责/.test(s) && /单位|部门|科室|处室|股室|主体|领导/.test(s)) return { role: 'responsible' };
   if (/任务|内容|事项|工作|措施|要求|目标|举措|指标/.test(s)) return 'text';
   return null;
 }

@@ -18,6 +18,18 @@ describe('year-less deadlines (year from the plan: first occurrence after its is
     expect(only(yearlessMonth, '8月底前出台办法')).toEqual([['8月底前', '2021-08-31', null]]);
     expect(only(yearlessMonth, '4月底完成摸底')).toEqual([['4月底', '2021-04-30', null]]);
   });
+  it('deadline/yearless-month: M月(份) with the action right after it is done within that month; not a rate, not the end of a span', () => {
+    expect(only(yearlessMonth, '9月份组织开展消防宣传月活动')).toEqual([['9月份', '2021-09-30', null]]);
+    expect(all('各校7月中旬开展暑期安全教育')).toEqual([['7月中旬', '2021-07-20', null, 'deadline/ten-day']]);
+    expect(only(yearlessMonth, '5月完成率达到80%')).toEqual([]);
+    expect(only(yearlessMonth, '4月至10月开展巡查')).toEqual([]);
+    expect(only(yearlessMonth, '10月份的工作会议')).toEqual([]);
+  });
+  it('deadline/yearless-year-end: 全年 before the action (全年开展…) is within the year; not a year-round rate', () => {
+    expect(only(yearlessYearEnd, '全年开展两轮专项检查')).toEqual([['全年', '2021-12-31', null]]);
+    expect(only(yearlessYearEnd, '全年完成率达到95%')).toEqual([]);
+    expect(only(yearlessYearEnd, '全年空气优良天数比例')).toEqual([]);
+  });
   it('deadline/yearless-year-end: 年底前, 年内', () => {
     expect(only(yearlessYearEnd, '年底前完成整合')).toEqual([['年底前', '2021-12-31', null]]);
     expect(only(yearlessYearEnd, '年内建成')).toEqual([['年内', '2021-12-31', null]]);

@@ -242,6 +242,35 @@ describe('unit/subject: the unit that opens an unattributed obligation', () => {
     // 以下工作：一是… — the first item goes with its lead-in
     expect(t('以下工作')?.text).toContain('安全提示');
   });
+  it('in a plan: the time after a closing attribution, 会同 and 按职责分工落实 after 由X负责, 配合X opening a sentence, a 督查室 among the supporters', () => {
+    const text = [
+      '某省交通运输厅2025年工作要点',
+      '一、重点任务',
+      '（一）修订养护办法。修订全省农村公路养护管理办法。（牵头单位：公路处；配合单位：法规处）2025年5月底前完成。',
+      '（二）治理超限超载。开展货车超限超载常态化治理。（责任单位：运输处）长期坚持。',
+      '（三）抓好重点工程调度。建设处牵头，督查室配合，建立重点工程周调度制度，2025年4月底前建立。',
+      '（四）推进多式联运。配合省发展改革委编制多式联运发展规划，2025年8月底前完成。',
+      '（五）加强汛期安全。由安全监督处负责，会同省气象局建立恶劣天气预警联动机制，2025年6月底前建立。',
+      '（六）规范执法行为。由执法局负责，公路处、运输处按职责分工落实，2025年9月底前完成。',
+      '（七）强化站点检查。对全省客运站开展安全检查。（责任股室：安全股）2025年10月底前完成。',
+      '（八）整治道路扬尘。责任单位：公路处牵头，各市交通运输局落实属地责任。完成时限：2025年11月底前。',
+    ].join('\n');
+    const r = extractPlan('traffic.txt', Buffer.from(text, 'utf8'));
+    if (!r.ok) throw new Error(r.reason);
+    const t = (needle: string) => r.tasks.find((x) => x.text.includes(needle));
+    const units = (needle: string) => t(needle)?.units.map((u) => `${u.name}:${u.role}`);
+    const times = (needle: string) => t(needle)?.deadlines.map((d) => d.date ?? d.raw);
+    expect(units('养护管理办法')).toEqual(['公路处:lead', '法规处:support']);
+    expect(times('养护管理办法')).toEqual(['2025-05-31']);
+    expect(times('超限超载')).toEqual(['长期坚持']);
+    expect(units('周调度')).toEqual(['建设处:lead', '督查室:support']);
+    expect(units('多式联运发展规划')).toEqual(['省发展改革委:responsible']);
+    expect(units('预警联动')).toEqual(['安全监督处:responsible', '省气象局:support']);
+    expect(units('规范执法')).toEqual(['执法局:responsible', '公路处:responsible', '运输处:responsible']);
+    expect(units('客运站')).toEqual(['安全股:responsible']);
+    expect(times('客运站')).toEqual(['2025-10-31']);
+    expect(units('道路扬尘')).toEqual(['公路处:lead', '各市交通运输局:responsible']);
+  });
   it('in a plan: a division of the issuing body (X处, X股) taking the work by 负责 in a later clause is assigned it; the statement of the plan\'s purpose is no task', () => {
     const text = '某省2025年非遗保护工作要点\n为加强非物质文化遗产保护，省文化厅决定自2025年4月至11月在全省开展非遗普查，特制定本方案。\n一、重点任务\n（一）传承人管理。将传承人履职情况纳入年度评估，非遗处负责评估实施。\n（二）宣传展示。各市文化局要于6月底前举办一次非遗展演。\n';
     const r = extractPlan('heritage.txt', Buffer.from(text, 'utf8'));

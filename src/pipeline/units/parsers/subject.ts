@@ -28,14 +28,17 @@ export const subject: UnitParser = {
     SUBJECT.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = SUBJECT.exec(text))) {
-      const at = m.index + m[0].lastIndexOf(m[1]);
-      const items = splitList({ text: m[1], start: at });
+      // 配合省发改委开展…, opening the sentence: the work is the named host's (the issuer helps it)
+      const helps = /^(?:积极)?(?:配合|协助)(?=[^，。；]{2})/.exec(m[1]);
+      const at = m.index + m[0].lastIndexOf(m[1]) + (helps ? helps[0].length : 0);
+      const name = helps ? m[1].slice(helps[0].length) : m[1];
+      const items = splitList({ text: name, start: at });
       if (!items.length || !items.every((it) => looksLikeUnit(it.text, true) && !COLLECTIVE.test(it.text))) continue;
-      const rest = text.slice(at + m[1].length);
+      const rest = text.slice(at + name.length);
       const sentence = rest.slice(0, rest.search(/[。；！？]|$/));
       // X会同Y，… / X联合Y开展… / X会同Y、Z建立…: Y works with X (the units that open what follows 会同)
       const w = /^(?:将|要)?(?:会同|联合)/.exec(rest);
-      const partners = w ? (unitListPrefix(rest.slice(w[0].length), at + m[1].length + w[0].length)?.items ?? []) : [];
+      const partners = w ? (unitListPrefix(rest.slice(w[0].length), at + name.length + w[0].length)?.items ?? []) : [];
       const supervise = SUPERVISE.test(sentence);
       const role = supervise ? 'supervise' : rest.startsWith('牵头') ? 'lead' : 'responsible';
       // X会同Y开展…: X hosts the work (牵头), Y takes part (配合) — as a ledger writes it; supervisors supervise together
@@ -45,19 +48,19 @@ export const subject: UnitParser = {
       // X配合Y做好… / X协助Y开展…: Y does the work, X supports it (X配合。 alone: X supports)
       const h = /^(?:要)?(?:配合|协助)/.exec(rest);
       if (h) {
-        const hosts = unitListPrefix(rest.slice(h[0].length), at + m[1].length + h[0].length)?.items ?? [];
+        const hosts = unitListPrefix(rest.slice(h[0].length), at + name.length + h[0].length)?.items ?? [];
         return { units: [...hosts.map((it) => foundUnit(it, role, this.name)), ...items.map((it) => foundUnit(it, 'support', this.name))] };
       }
       const units: FoundUnit[] = all.map((it) => foundUnit(it, role, this.name));
       // X牵头，会同Y、Z，…: the lead's partners support it
       const g = /^牵头[，,]?(?:会同|联合)/.exec(rest);
-      const sup = g ? unitListPrefix(rest.slice(g[0].length), at + m[1].length + g[0].length) : null;
+      const sup = g ? unitListPrefix(rest.slice(g[0].length), at + name.length + g[0].length) : null;
       if (sup) units.push(...sup.items.map((it) => foundUnit(it, 'support', this.name)));
       // X牵头，Y配合，…: the clause after a lead's names its supporters
       // (X牵头，Y具体实施，…: Y does the work under the lead)
       const s = /^(?:牵头|负责)[，,]([^，。；]{2,40}?)(配合|参与|协助|协同|(?:具体|组织|负责)(?:实施|负责|落实)|抓好落实)(?=[，。；]|$)/.exec(rest);
       if (s) {
-        const from = at + m[1].length + s[0].length - s[1].length - s[2].length;
+        const from = at + name.length + s[0].length - s[1].length - s[2].length;
         const sup = splitList({ text: s[1], start: from });
         const role = /实施|负责|落实/.test(s[2]) ? 'responsible' : 'support';
         if (sup.length && sup.every((it) => looksLikeUnit(it.text, true))) units.push(...sup.map((it) => foundUnit(it, role, this.name)));
