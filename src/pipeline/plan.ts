@@ -15,6 +15,7 @@ import { ACTION_VERB } from './deadlines/patterns.js';
 import { fold, unfoldSpan, type Folded } from './fold.js';
 import { findHeadings, type Heading } from './headings.js';
 import { planIdOf, taskId, textKey } from './ids.js';
+import { fieldRecord, type Field } from './fields.js';
 import { extractMetadata } from './metadata.js';
 import { normalize, rawEnd, rawStart, type Normalized } from './normalize.js';
 import { linkRestates } from './refiners/restates.js';
@@ -140,6 +141,13 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
     const section = b.path.map((h) => doc.written(h.start, h.start + h.marker.length + h.title.length));
     const deepest = b.path.filter((h) => h.level >= 2);
     const sectionTitles = (deepest.length ? deepest : b.path).map((h) => h.title);
+    // 整改时限：… / 责任单位：… / 整改措施：…: one obligation of labelled fields
+    const fields = b.heading && b.runInEnd === null ? fieldRecord(text, b.from, b.to) : null;
+    if (fields) {
+      const c = recordCandidate(doc, fields, bi, section, sectionTitles);
+      if (c) out.push(c);
+      continue;
+    }
     const segs = segmentTokens(text, tokenize(text, b.from, b.to, doc.config.units, memo), doc.ctx, { runInTitleEnd: b.runInEnd, deadlines: doc.config.deadlines });
     const blockCands: Candidate[] = [];
     for (const [si, s] of segs.entries()) {
@@ -192,6 +200,34 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
     out.push(...blockCands);
   }
   return out;
+}
+
+/** The obligation of a block of labelled fields (fields.ts): the work's text (else the target's), the time fields'
+ * deadlines (their ongoing marks when they name no date) before those in the work's text, the unit fields' units. */
+function recordCandidate(doc: Doc, fields: Field[], block: number, section: string[], sectionTitles: string[]): Candidate | null {
+  const work = fields.filter((f) => f.kind === 'work');
+  const what = work.length ? work : fields.filter((f) => f.kind === 'goal');
+  const start = what[0].valueStart;
+  const stop = what[what.length - 1].end;
+  const body = cleanText(doc.written(start, stop));
+  if (!body) return null;
+  const times = fields.filter((f) => f.kind === 'time');
+  const deadlines: Deadline[] = [];
+  const add = (ds: Deadline[]) => {
+    for (const d of ds) if (!deadlines.some((x) => x.raw === d.raw && x.date === d.date)) deadlines.push(d);
+  };
+  // the time field's own (立行立改，长期坚持 when it names no date), then the dates of the work's steps
+  for (const f of times) add(deadlinesIn(doc, f.valueStart, f.end));
+  if (!deadlines.length) for (const f of times) add(ongoingIn(doc, f.valueStart, f.end));
+  for (const f of what) add(deadlinesIn(doc, f.valueStart, f.end));
+  if (!deadlines.length) for (const f of what) add(ongoingIn(doc, f.valueStart, f.end));
+  const units: TaskUnit[] = [];
+  for (const f of fields.filter((x) => x.kind === 'unit')) {
+    const r = parseUnits(doc.config.units, 'line', doc.folded.text.slice(f.start, f.end));
+    if (r) mergeUnits(units, r.units.map((u) => toUnit(doc, { ...u, start: u.start + f.start, end: u.end + f.start })));
+  }
+  const spanEnd = Math.max(...fields.map((f) => f.end));
+  return { text: body, key: textKey(body), pos: start, start, end: stop, spanEnd, block, section, sectionTitles, units, inherited: false, deadlines, rule: 'task/field-record', refinedBy: [] };
 }
 
 /** The units that open the sentences of the folded span [start, stop) as their subjects (assigned the work, when
