@@ -235,9 +235,10 @@ function cellTable(lines: Line[], i: number, j: number, cols: Array<{ header: st
 function assignRow(row: number, numLine: Line, cells: Line[], cols: Array<{ header: string; kind: ColumnKind }>, ctx: DeadlineContext, prevGroup: string | null): AnnexRow {
   const out: AnnexRow = { row, start: numLine.start, end: cells.length ? cells[cells.length - 1].end : numLine.end, text: null, group: prevGroup, units: [], deadline: null };
   const cell = (l: Line): AnnexCell => ({ text: l.text, start: l.start, end: l.end });
-  if (cells.length >= cols.length) {
+  // (a row whose missing cells are only the last columns' notes — a spreadsheet's empty 备注 — is complete)
+  if (cells.length >= cols.length || (cells.length > 1 && cols.slice(cells.length).every((c) => c.kind === 'other'))) {
     // Every column present: by position; extra cells continue the task cell.
-    const extra = cells.length - cols.length;
+    const extra = Math.max(0, cells.length - cols.length);
     const textAt = cols.findIndex((c) => c.kind === 'text');
     let ci = 0;
     // Several grouping columns (反馈问题, 整改目标 → 整改措施): one level each, an empty cell keeps the row above's.

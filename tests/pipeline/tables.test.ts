@@ -54,6 +54,25 @@ describe('task tables', () => {
     ]);
   });
 
+  it('a spreadsheet ledger whose rows leave the last 备注 empty: every row by position, its category its own', () => {
+    const csv = [
+      '某街道2024年平安建设工作台账',
+      '序号,工作类别,工作任务,责任单位,配合单位,完成时限,备注',
+      '1,矛盾化解,建立矛盾纠纷排查化解台账，逐一销号管理。,街道综治中心,各社区,2024年3月底前,',
+      '2,治安防控,推进小区智能门禁改造，新增覆盖20个小区。,街道派出所,街道城建办,2024年9月底前,',
+      '3,治安防控,组织平安志愿者开展夜间巡逻，每周不少于2次。,街道综治中心,各社区,长期,按周报送',
+      '4,宣传教育,开展平安建设宣传进社区活动，全年不少于12场。,街道宣传办,各社区,每月,',
+    ].join('\n');
+    const r = extractPlan('ledger.csv', Buffer.from(csv, 'utf8'));
+    if (!r.ok) throw new Error(r.reason);
+    const got = r.tasks.filter((t) => t.source.origin === 'annex').map((t) => [t.section[t.section.length - 1], t.units.map((u) => u.name).join('、'), t.deadlines.map((d) => d.date ?? d.raw).join('、')]);
+    expect(got).toEqual([
+      ['矛盾化解', '街道综治中心、各社区', '2024-03-31'],
+      ['治安防控', '街道派出所、街道城建办', '2024-09-30'],
+      ['治安防控', '街道综治中心、各社区', '长期'],
+      ['宣传教育', '街道宣传办、各社区', '每月'],
+    ]);
+  });
   it('one cell per line with blank lines; a 进展情况 column is not the task and gives no units', () => {
     const t = ['序号', '', '目标任务', '', '进展情况', '', '责任单位', '', '1', '', '新建城市绿道30公里。', '', '已完成选线，1-3月完成投资2亿元。', '', '市林业局', '', '2', '', '改造老旧管网50公里。', '', '正在招标。', '', '市水务局'].join('\n');
     const got = rows(TITLE + t);
