@@ -7,6 +7,7 @@
 import { Parser } from './libs.js';
 import type { LineOrigin, Reader, ReadResult } from './types.js';
 import { openZip } from './zip.js';
+import { joinCellParagraphs, PARA } from './cell.js';
 
 export function docxXmlToText(xml: string): { text: string; lines: LineOrigin[] } {
   const lines: string[] = [];
@@ -88,10 +89,11 @@ export function docxXmlToText(xml: string): { text: string; lines: LineOrigin[] 
                 }
               }
               para = null;
-            } else if (depth >= 1 && cell) cell.text += depth === 1 ? '' : ' ';
+            } else if (depth >= 1 && cell) cell.text += depth === 1 ? PARA : ' ';
             break;
           case 'w:tc':
             if (depth === 1 && row && cell) {
+              cell.text = joinCellParagraphs(cell.text);
               row.push(cell);
               cell = null;
             }

@@ -5,6 +5,7 @@
  * Parsed with htmlparser2 (a well-kept, forgiving HTML parser), not regexes over markup.
  */
 import { Parser } from './libs.js';
+import { joinCellParagraphs, PARA } from './cell.js';
 import type { LineOrigin, Reader, ReadResult } from './types.js';
 
 const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'nav', 'header', 'footer', 'iframe', 'button', 'select', 'option', 'textarea', 'head', 'template', 'svg', 'form', 'aside', 'object']);
@@ -88,7 +89,7 @@ export function htmlToText(html: string): { text: string; lines: LineOrigin[] } 
         if (tableDepth === 1) {
           if (name === 'tr') row = [];
           else if ((name === 'td' || name === 'th') && row) cell = '';
-          else if ((name === 'br' || name === 'p' || name === 'div') && cell !== null) cell += '';
+          else if ((name === 'br' || name === 'p' || name === 'div') && cell !== null) cell += PARA;
           return;
         }
         if (name === 'br' || BLOCK_TAGS.has(name)) flush();
@@ -111,7 +112,7 @@ export function htmlToText(html: string): { text: string; lines: LineOrigin[] } 
         }
         if (tableDepth === 1) {
           if ((name === 'td' || name === 'th') && row && cell !== null) {
-            row.push(cell.trim());
+            row.push(joinCellParagraphs(cell.trim()).trim());
             cell = null;
           } else if (name === 'tr' && row) {
             while (row.length && !row[row.length - 1]) row.pop();

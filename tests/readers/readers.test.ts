@@ -56,6 +56,18 @@ describe('docx', () => {
       ['建设自助服务区', ['县政务服务中心'], ['2022-09-30'], 3],
     ]);
   });
+  it('the paragraphs of a cell are items apart (two units on two lines), a paragraph ending in its own punctuation keeps it', () => {
+    const cell = (...ps: string[]) => `<w:tc><w:tcPr></w:tcPr>${ps.map(p).join('')}</w:tc>`;
+    const body =
+      p('某县2022年工作要点') +
+      `<w:tbl><w:tr>${tc('序号')}${tc('工作任务')}${tc('牵头单位')}${tc('配合单位')}</w:tr>` +
+      `<w:tr>${tc('1')}${cell('推行电子证照，', '年底前全覆盖')}${tc('县政务服务中心')}${cell('县大数据中心', '县公安局')}</w:tr></w:tbl>`;
+    const r = ok(readDocument('a.docx', docx(body)));
+    expect(r.text.split('\n')[2]).toBe('1\t推行电子证照，年底前全覆盖\t县政务服务中心\t县大数据中心；县公安局');
+    const plan = extractPlan('a.docx', docx(body));
+    if (!plan.ok) throw new Error(plan.reason);
+    expect(plan.tasks[0].units.map((u) => `${u.name}:${u.role}`)).toEqual(['县政务服务中心:lead', '县大数据中心:support', '县公安局:support']);
+  });
 });
 
 describe('xlsx (written by exceljs)', () => {

@@ -1,0 +1,14 @@
+/**
+ * The paragraphs of a table cell (Word's w:p, a page's <p>/<br> inside a <td>): items apart — 县卫生健康委 and
+ * 县医疗保障服务中心 on two lines are two units — so they are joined by ；, unless a paragraph ends with its own
+ * punctuation (推行电子证照， / 年底前全覆盖 reads on).
+ */
+/** Marks the end of a paragraph inside a cell while the cell is read. */
+export const PARA = '\u0000';
+
+export function joinCellParagraphs(text: string): string {
+  return text
+    .replace(/^\u0000+|\u0000+$/g, '')
+    .replace(/([。；;，,、：:])\u0000+/g, '$1')
+    .replace(/\u0000+/g, '；');
+}
