@@ -78,7 +78,11 @@ export interface Task {
 
 export interface Plan {
   id: string;
+  /** The provincial-level division the plan is of (安徽省, 重庆市): its issuer's, or the one its place lies in as the
+   * text names it (安徽省芜湖市); null when the text names none. */
   province: string | null;
+  /** The issuer's own place (安徽省, 芜湖市, 兰考县, 尼山镇): what the plan is labelled with. */
+  place: string | null;
   title: string | null;
   docNumber: string | null;
   issuer: string | null;

@@ -116,7 +116,7 @@ export function extractCorpus(files: Iterable<CorpusFile>, total: number, onTask
     planIds.add(r.plan.id);
     const p = r.plan;
     const d = (x: string | null) => (x === null ? x : detach(x));
-    plans.push({ ...p, province: d(p.province), title: d(p.title), docNumber: d(p.docNumber), issuer: d(p.issuer), issuedOn: d(p.issuedOn), warnings: p.warnings.map(detach) });
+    plans.push({ ...p, province: d(p.province), place: d(p.place), title: d(p.title), docNumber: d(p.docNumber), issuer: d(p.issuer), issuedOn: d(p.issuedOn), warnings: p.warnings.map(detach) });
     const c: PlanCounts = { tasks: 0, prose: 0, annex: 0, dated: 0, withUnits: 0 };
     counts.set(r.plan.id, c);
     for (const t of r.tasks) {

@@ -230,7 +230,7 @@ export function readCorpus(corpusDir: string): KeyedFiles & { files: CorpusFile[
 }
 
 /** Bumped whenever the layout of the cache changes: a cache of another format is rebuilt. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
 /**
  * The cache: a small manifest at `cachePath` (written last, by an atomic rename, so a reader sees a

@@ -4,9 +4,13 @@
  */
 import { parseNumber } from './numerals.js';
 import { looksLikeUnit } from './units/clauses.js';
+import { provinceFromText } from '../domain/provinces.js';
 
 export interface PlanMeta {
+  /** The provincial-level division (domain/provinces.ts). */
   province: string | null;
+  /** The issuer's own place: the province, or the city, county or township below it. */
+  place: string | null;
   title: string | null;
   docNumber: string | null;
   issuer: string | null;
@@ -107,7 +111,7 @@ export function extractMetadata(text: string): PlanMeta {
   const countyOf = (s: string | null) => {
     const c = s ? county.exec(s)?.[1] : undefined;
     // (nor the words of a title: 关于推进全省乡村… is no 乡)
-    return c && !/(?:社区|园区|景区|片区|辖区|城区|小区|校区|库区|矿区|林区|牧区|山区|灾区|地区|城镇|乡镇|村镇|集镇|城乡)$/.test(c) && !/^关于|全[省市县区]/.test(c) ? c : null;
+    return c && !/(?:社区|园区|景区|片区|辖区|城区|小区|校区|库区|矿区|林区|牧区|山区|灾区|地区|城镇|乡镇|村镇|集镇|城乡)$|^自治区$/.test(c) && !/^关于|全[省市县区]/.test(c) ? c : null;
   };
   const province = placeOf(title) || placeOf(issuer) || countyOf(title) || countyOf(issuer) || null;
   // The issuing office starts with the place name: prefer that reading over a glued notice prefix.
@@ -214,5 +218,5 @@ export function extractMetadata(text: string): PlanMeta {
   }
   // an issuer found only now (a signature block, a notice's own title line) still names the place
   const where = province ?? (placeOf(issuer) || countyOf(issuer) || null);
-  return { province: where, title, docNumber, issuer, issuedOn };
+  return { province: where ? provinceFromText(where, text) : null, place: where, title, docNumber, issuer, issuedOn };
 }

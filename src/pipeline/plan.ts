@@ -422,7 +422,8 @@ export function extractPlan(file: string, bytes: Uint8Array, config: ExtractorCo
   const warnings: string[] = [];
   warnings.push(...read.warnings);
   if (folded.changed) warnings.push('traditional script or pinyin glosses: matched on a simplified reading, reported as written');
-  for (const k of ['province', 'title', 'docNumber', 'issuer', 'issuedOn'] as const) if (!meta[k]) warnings.push(`no ${k} found in the document header`);
+  for (const k of ['place', 'title', 'docNumber', 'issuer', 'issuedOn'] as const) if (!meta[k]) warnings.push(`no ${k} found in the document header`);
+  if (meta.place && !meta.province) warnings.push(`the province of ${meta.place} is not named in the text`);
 
   const annex = parseAnnex(folded.text, ctx);
   // The prose before a table, and after it (a notice's closing requirements follow its task table).
@@ -462,6 +463,6 @@ export function extractPlan(file: string, bytes: Uint8Array, config: ExtractorCo
     if (odd) warnings.push(`${odd} annex row(s) skipped: the task cell holds no task (a number, units or a date)`);
   }
   if (!tasks.length) warnings.push('no obligations found (no deadlines or responsible-unit notes recognised)');
-  const plan: Plan = { id: planId, province: meta.province, title: meta.title, docNumber: meta.docNumber, issuer: meta.issuer, issuedOn: meta.issuedOn, file, warnings };
+  const plan: Plan = { id: planId, province: meta.province, place: meta.place, title: meta.title, docNumber: meta.docNumber, issuer: meta.issuer, issuedOn: meta.issuedOn, file, warnings };
   return { ok: true, plan, tasks };
 }

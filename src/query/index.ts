@@ -24,6 +24,7 @@ export type { Timeline, TimelineOptions, TimelineMarker, TimelineRow, MarkerStat
 export interface CompareColumn {
   planId: string;
   province: string | null;
+  place: string | null;
   tasks: Task[];
 }
 
@@ -322,6 +323,7 @@ export class PlansQuery {
       columns: plans.map((p) => ({
         planId: p.id,
         province: p.province,
+        place: p.place,
         tasks: this.kb.tasks.filter((t) => t.planId === p.id && t.themes.includes(themeId)),
       })),
     };
@@ -418,7 +420,7 @@ export class PlansQuery {
 
 /** The place of a plan without its level word (安徽省 → 安徽), else the file id. */
 function placeTag(p: Plan): string {
-  const name = p.province ?? p.id;
+  const name = p.place ?? p.id;
   const short = name.replace(/(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市|县|区|盟|旗|镇|乡|街道)$/u, '');
   return short.length >= 2 || (short && /(?:省|市|自治区)$/.test(name)) ? short : name;
 }
@@ -426,7 +428,7 @@ function placeTag(p: Plan): string {
 /** The topic of a plan's title: without its place, year and plan word, at most 6 characters (防汛, 营商环境). */
 function titleTopic(p: Plan): string {
   let t = (p.title ?? '').replace(/[《》“”"\s]/g, '');
-  if (p.province && t.startsWith(p.province)) t = t.slice(p.province.length);
+  if (p.place && t.startsWith(p.place)) t = t.slice(p.place.length);
   // What opens a title but names no topic: the year, 关于, the scope (全市), 贯彻落实, an ordinal (第三次), a verb of
   // doing (加快推进) — taken off as long as some remain (关于贯彻落实第三次全国土壤普查… → 土壤普查).
   const OPENERS = [
@@ -446,7 +448,7 @@ function titleTopic(p: Plan): string {
       }
     }
   }
-  if (p.province && t.startsWith(p.province)) t = t.slice(p.province.length);
+  if (p.place && t.startsWith(p.place)) t = t.slice(p.place.length);
   t = t.replace(/(?:（[^）]*）)$/, '').replace(/的?(?:三年|五年)?(?:专项)?(?:实施方案|工作方案|行动方案|行动计划|工作计划|方案|工作要点|要点|任务分工表|任务清单|责任清单|整改清单|清单|规划|计划|意见|办法|细则|安排|台账|通知)$/, '');
   t = t.replace(/的$/, '').replace(/(?:工作|行动|攻坚|专项)$/, '');
   return t.slice(0, 6);

@@ -48,7 +48,7 @@ export interface TimelineOptions {
   groupBy?: TimelineGrouping;
   /** Window after asOf counted as "upcoming" (default 30 days). */
   upcomingDays?: number;
-  /** Label for a plan row (default: province or id). */
+  /** Label for a plan row (default: place or id). */
   planLabel?: (plan: Plan) => string;
 }
 
@@ -112,7 +112,7 @@ export function buildTimeline(tasks: Task[], plans: Plan[], themes: Theme[], opt
   };
   if (groupBy === 'plan') {
     for (const p of plans) {
-      const row: TimelineRow = { key: p.id, label: opts.planLabel ? opts.planLabel(p) : (p.province ?? p.id), cells: {}, count: 0 };
+      const row: TimelineRow = { key: p.id, label: opts.planLabel ? opts.planLabel(p) : (p.place ?? p.id), cells: {}, count: 0 };
       for (const t of tasks) if (t.planId === p.id) addTo(row, markersOf.get(t) ?? []);
       rows.push(row);
     }

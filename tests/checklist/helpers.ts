@@ -72,8 +72,8 @@ export function syntheticKb(): KnowledgeBase {
   return {
     version: 1,
     plans: [
-      { id: 'anhui', province: '安徽省', title: '安徽省政务信息系统整合共享实施方案', docNumber: null, issuer: null, issuedOn: '2017-08-23', file: 'anhui.txt', warnings: [] },
-      { id: 'hebei', province: '河北省', title: '河北省政务信息系统整合共享实施方案', docNumber: null, issuer: null, issuedOn: '2017-09-01', file: 'hebei.txt', warnings: [] },
+      { id: 'anhui', province: '安徽省', place: '安徽省', title: '安徽省政务信息系统整合共享实施方案', docNumber: null, issuer: null, issuedOn: '2017-08-23', file: 'anhui.txt', warnings: [] },
+      { id: 'hebei', province: '河北省', place: '河北省', title: '河北省政务信息系统整合共享实施方案', docNumber: null, issuer: null, issuedOn: '2017-09-01', file: 'hebei.txt', warnings: [] },
     ],
     tasks,
     units: [

@@ -21,7 +21,7 @@ describe('plans compare', () => {
     expect(out.theme.id).toBe('audit');
     expect(out.columns.map((c) => c.planId).sort()).toEqual(['anhui', 'chongqing', 'fujian', 'hebei', 'hunan']);
     for (const c of out.columns) {
-      expect(Object.keys(c).sort()).toEqual(['planId', 'province', 'tasks']);
+      expect(Object.keys(c).sort()).toEqual(['place', 'planId', 'province', 'tasks']);
       for (const t of c.tasks) {
         expect(t.planId).toBe(c.planId);
         expect(t.themes).toContain('audit');

@@ -26,7 +26,7 @@ describe('human output: Chinese first, the English term where it helps', () => {
     const r = plans(['index', '--corpus', corpus], env);
     expect(r.code, r.stderr).toBe(0);
     const [head] = r.stdout.split('\n');
-    expect(head).toMatch(/^方案 plan\s+省份 province\s+任务 tasks\s+正文 prose\s+附件 annex\s+有期限 dated\s+有单位 with units\s+提示 warnings$/);
+    expect(head).toMatch(/^方案 plan\s+地方 place\s+任务 tasks\s+正文 prose\s+附件 annex\s+有期限 dated\s+有单位 with units\s+提示 warnings$/);
     expect(r.stdout).toMatch(/1 个方案 plans，2 项任务 tasks，0 个文件跳过 files skipped，用时 built in \d+ ms/);
     expect(r.stdout).not.toMatch(/\(s\)/);
     const j = JSON.parse(plans(['index', '--json', '--corpus', corpus], env).stdout) as { plans: { tasks: number }[] };

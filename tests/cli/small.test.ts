@@ -195,3 +195,26 @@ describe('themes', () => {
     expect(rows.find((r) => r.id === 'zombie')?.plans).toEqual({ [Object.keys(rows[0].plans)[0]]: 0 });
   });
 });
+
+describe('--province', () => {
+  it('a province finds the plans of its cities too (the province the text places the city in); the place itself finds its plan', async () => {
+    const dir = tmp('plans-province-');
+    writeFileSync(join(dir, 'xuancheng.txt'), ['宣城市2025年优化营商环境工作要点', '一、重点任务', '（一）压缩开办时间。市市场监管局牵头，2025年6月底前实现企业开办一日办结。', '主办单位：安徽省宣城市人民政府办公室'].join('\n'));
+    writeFileSync(join(dir, 'hebei.txt'), ['河北省2025年优化营商环境工作要点', '一、重点任务', '（一）压缩开办时间。省市场监管局牵头，2025年6月底前实现企业开办一日办结。'].join('\n'));
+    const base = ['--corpus', dir, '--data-dir', tmp(), '--json'];
+    const plansOf = async (p: string) => {
+      const r = await plans(['search', '--province', p, ...base]);
+      expect(r.code, r.err).toBe(0);
+      return [...new Set((JSON.parse(r.out) as Array<{ task: { planId: string } }>).map((h) => h.task.planId))];
+    };
+    expect(await plansOf('安徽')).toEqual(['xuancheng']);
+    expect(await plansOf('安徽省')).toEqual(['xuancheng']);
+    expect(await plansOf('宣城市')).toEqual(['xuancheng']);
+    expect(await plansOf('河北')).toEqual(['hebei']);
+    const exp = JSON.parse((await plans(['export', '--format', 'json', '--corpus', dir, '--data-dir', tmp()])).out) as { plans: Array<{ id: string; place: string; province: string }> };
+    expect(exp.plans.map((p) => [p.id, p.place, p.province])).toEqual([
+      ['hebei', '河北省', '河北省'],
+      ['xuancheng', '宣城市', '安徽省'],
+    ]);
+  });
+});

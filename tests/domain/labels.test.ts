@@ -49,7 +49,7 @@ describe('domain: one vocabulary', () => {
       source: { file: 'p.txt', start: 0, end: 1, line: 1, origin: 'prose', row: null },
       restates: null,
     };
-    const kb: KnowledgeBase = { version: 1, plans: [{ id: 'p', province: '河北省', title: null, docNumber: null, issuer: null, issuedOn: null, file: 'p.txt', warnings: [] }], tasks: [t], units: [], themes: [] };
+    const kb: KnowledgeBase = { version: 1, plans: [{ id: 'p', province: '河北省', place: '河北省', title: null, docNumber: null, issuer: null, issuedOn: null, file: 'p.txt', warnings: [] }], tasks: [t], units: [], themes: [] };
     expect(detailMarkdown(new PlansQuery(kb), t, null)).toContain('• 督查：省政府督查室');
   });
 

@@ -99,7 +99,7 @@ describe('domain/recurrence', () => {
   it('2017-06-30 twice-yearly is next due 2017-12-31 on the timeline, in 我的清单 and in the ICS export alike', () => {
     const d = dl('2017-06-30', 'twice-yearly');
     const t = task('half', d);
-    const kb: KnowledgeBase = { version: 1, plans: [{ id: 'p', province: '河北省', title: null, docNumber: null, issuer: null, issuedOn: null, file: 'p.txt', warnings: [] }], tasks: [t, task('once', dl('2018-12-31', null))], units: [], themes: [{ id: 't', label: 't' }] };
+    const kb: KnowledgeBase = { version: 1, plans: [{ id: 'p', province: '河北省', place: '河北省', title: null, docNumber: null, issuer: null, issuedOn: null, file: 'p.txt', warnings: [] }], tasks: [t, task('once', dl('2018-12-31', null))], units: [], themes: [{ id: 't', label: 't' }] };
     const tl = buildTimeline(kb.tasks, kb.plans, kb.themes, { asOf: '2017-07-01' });
     expect(tl.byMonth['2017-12'].find((m) => m.taskId === 'half')?.date).toBe('2017-12-31');
     const cl = emptyChecklist();
@@ -117,7 +117,7 @@ describe('domain/recurrence', () => {
 
   it('quarterly and monthly deadlines appear on the timeline every period', () => {
     const kb = [task('q', dl('2018-03-31', 'quarterly')), task('m', dl('2018-01-31', 'monthly')), task('end', dl('2018-12-31', null))];
-    const tl = buildTimeline(kb, [{ id: 'p', province: '河北省', title: null, docNumber: null, issuer: null, issuedOn: null, file: 'p.txt', warnings: [] }], [], { asOf: '2018-01-01' });
+    const tl = buildTimeline(kb, [{ id: 'p', province: '河北省', place: '河北省', title: null, docNumber: null, issuer: null, issuedOn: null, file: 'p.txt', warnings: [] }], [], { asOf: '2018-01-01' });
     const dates = (id: string) => Object.values(tl.byMonth).flat().filter((m) => m.taskId === id).map((m) => m.date).sort();
     expect(dates('q')).toEqual(['2018-03-31', '2018-06-30', '2018-09-30', '2018-12-31']);
     expect(dates('m')).toHaveLength(12);
@@ -133,7 +133,7 @@ describe('domain/recurrence', () => {
       ['yearly', '2017-12-31', '2018-12-31'],
     ];
     const tasks = kinds.map(([k, first]) => task(k, dl(first, k)));
-    const kb: KnowledgeBase = { version: 1, plans: [{ id: 'p', province: '河北省', title: null, docNumber: null, issuer: null, issuedOn: null, file: 'p.txt', warnings: [] }], tasks, units: [], themes: [] };
+    const kb: KnowledgeBase = { version: 1, plans: [{ id: 'p', province: '河北省', place: '河北省', title: null, docNumber: null, issuer: null, issuedOn: null, file: 'p.txt', warnings: [] }], tasks, units: [], themes: [] };
     const cl = emptyChecklist();
     cl.units = [{ type: 'kind', value: '审计' }];
     const items = resolveMine(kb, cl, { asOf });

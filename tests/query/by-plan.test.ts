@@ -12,7 +12,7 @@ function kb(): KnowledgeBase {
     mkTask('丙一', { planId: 'c' }),
     mkTask('丙二', { planId: 'c', themes: ['x'] }),
   ];
-  const plans = ['a', 'b', 'c'].map((id) => ({ id, province: null, title: null, docNumber: null, issuer: null, issuedOn: null, file: `${id}.txt`, warnings: [] }));
+  const plans = ['a', 'b', 'c'].map((id) => ({ id, province: null, place: null, title: null, docNumber: null, issuer: null, issuedOn: null, file: `${id}.txt`, warnings: [] }));
   return { version: 1, plans, tasks, units: [], themes: [{ id: 'x', label: 'X' }] };
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PlansQuery } from '../../src/query/index.js';
 import type { KnowledgeBase, Plan } from '../../src/types.js';
 
-const plan = (id: string, province: string | null, title: string | null): Plan => ({ id, province, title, docNumber: null, issuer: null, issuedOn: null, file: `${id}.txt`, warnings: [] });
+const plan = (id: string, place: string | null, title: string | null): Plan => ({ id, province: null, place, title, docNumber: null, issuer: null, issuedOn: null, file: `${id}.txt`, warnings: [] });
 const kbOf = (plans: Plan[]) => ({ version: 1, plans, tasks: [], units: [], themes: [] }) as unknown as KnowledgeBase;
 
 describe('planTag', () => {

@@ -99,7 +99,7 @@ describe('start-up progress', () => {
 });
 
 describe('the plan column of a row', () => {
-  const plan = (id: string, province: string, title: string) => ({ id, province, title, docNumber: null, issuer: null, issuedOn: null, file: `${id}.txt`, warnings: [] });
+  const plan = (id: string, place: string, title: string) => ({ id, province: null, place, title, docNumber: null, issuer: null, issuedOn: null, file: `${id}.txt`, warnings: [] });
   const query = (plans: ReturnType<typeof plan>[]) => new PlansQuery({ version: 1, plans, tasks: [], units: [], themes: [], skipped: [] } as unknown as KnowledgeBase);
   it('is 4 columns for tags of one place each, and wider, up to a share of the row, for tags that tell plans of one place apart', () => {
     const one = query([plan('a', '安徽省', '安徽省方案'), plan('b', '河北省', '河北省方案')]);

@@ -17,7 +17,7 @@ const task = (id: string, planId: string, deadlines: Deadline[], themes: string[
   source: { file: `${planId}.txt`, start: 0, end: 1, line: 1, origin: 'prose', row: null },
   restates: null,
 });
-const plan = (id: string, province: string): Plan => ({ id, province, title: null, docNumber: null, issuer: null, issuedOn: null, file: `${id}.txt`, warnings: [] });
+const plan = (id: string, province: string): Plan => ({ id, province, place: province, title: null, docNumber: null, issuer: null, issuedOn: null, file: `${id}.txt`, warnings: [] });
 const themes: Theme[] = [
   { id: 't1', label: '僵尸系统' },
   { id: 't2', label: '数据共享' },

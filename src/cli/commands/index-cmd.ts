@@ -41,17 +41,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
     // counted by the build (the tasks are not read back: at thousands of plans they would not fit in memory
     // twice); else grouped once for all plans, linear in the tasks
     const c = load.planCounts?.get(plan.id) ?? countsOf(query.tasksOfPlan(plan.id));
-    return { plan: plan.id, province: plan.province, file: plan.file, ...c, warnings: plan.warnings };
+    return { plan: plan.id, province: plan.province, place: plan.place, file: plan.file, ...c, warnings: plan.warnings };
   });
   if (p.flags.json) {
     const timings = load.timings && Object.fromEntries(Object.entries(load.timings).map(([k, v]) => [k, Math.round(v)]));
     io.out(JSON.stringify({ ms: Math.round(load.ms), ...(timings ? { timings } : {}), plans: rows, skipped: load.skipped }, null, 2));
     return 0;
   }
-  const head = ['方案 plan', '省份 province', '任务 tasks', '正文 prose', '附件 annex', '有期限 dated', '有单位 with units', '提示 warnings'];
-  const table = [head, ...rows.map((r) => [r.plan, r.province ?? '—', r.tasks, r.prose, r.annex, r.dated, r.withUnits, r.warnings.length].map(String))];
+  const head = ['方案 plan', '地方 place', '任务 tasks', '正文 prose', '附件 annex', '有期限 dated', '有单位 with units', '提示 warnings'];
+  const table = [head, ...rows.map((r) => [r.plan, r.place && r.province && r.province !== r.place ? `${r.place}（${r.province}）` : (r.place ?? r.province ?? '—'), r.tasks, r.prose, r.annex, r.dated, r.withUnits, r.warnings.length].map(String))];
   const widths = head.map((_, i) => Math.max(...table.map((r) => displayWidth(r[i]))));
-  for (const r of table) io.out(r.map((c, i) => padEndWidth(c, widths[i])).join('  '));
+  for (const r of table) io.out(r.map((c, i) => padEndWidth(c, widths[i])).join('  ').trimEnd());
   for (const r of rows) for (const w of r.warnings) io.out(`提示 warning ${r.plan}: ${w}`);
   for (const s of load.skipped) io.err(`跳过 skipped ${s.file}: ${s.reason}`);
   const tm = load.timings;

@@ -36,7 +36,7 @@ export function parseUnitArg(q: PlansQuery, arg: string, cl: Checklist): MyUnit 
   if (slash > 0) {
     const planArg = a.slice(0, slash);
     const name = a.slice(slash + 1);
-    const plan = q.plans().find((p) => p.id === planArg || q.planTag(p.id) === planArg || p.province === planArg);
+    const plan = q.plans().find((p) => p.id === planArg || q.planTag(p.id) === planArg || p.place === planArg || p.province === planArg);
     if (!plan) throw new UsageError(`no plan "${planArg}"; plans: ${q.plans().map((p) => `${p.id} (${q.planTag(p.id)})`).join(', ')}`);
     const u = q.units().find((x) => (x.canonical === name || x.aliases.includes(name)) && x.plans[plan.id]);
     if (!u) throw new UsageError(`no unit "${name}" in ${q.planTag(plan.id)}`);

@@ -6,14 +6,17 @@ import type { PlansQuery, TaskFilters } from '../../query/index.js';
 import { highlight, leadUnits, paint } from '../render.js';
 import { deadlineShort } from '../../domain/deadline-format.js';
 import { stripControl } from '../../util/text.js';
+import { provinceNamed } from '../../domain/provinces.js';
 
-/** Plan ids matching --province: a plan id, a province name (安徽省) or its tag (安徽, 江州·防汛), or a part of one. */
+/** Plan ids matching --province: a plan id, a province (安徽省, 安徽: the plans of its cities and counties too), a
+ * place (芜湖市) or a plan's tag (安徽, 江州·防汛), or a part of one. */
 export function resolveProvince(query: PlansQuery, p: string): string[] {
   const want = p.trim();
   const plans = query.plans();
-  const exact = plans.filter((pl) => pl.id === want || pl.province === want || query.planTag(pl.id) === want);
+  const province = provinceNamed(want);
+  const exact = plans.filter((pl) => pl.id === want || (province && pl.province === province) || pl.place === want || query.planTag(pl.id) === want);
   if (exact.length) return exact.map((pl) => pl.id);
-  const partial = plans.filter((pl) => pl.id.includes(want.toLowerCase()) || (pl.province ?? '').includes(want) || query.planTag(pl.id).includes(want));
+  const partial = plans.filter((pl) => pl.id.includes(want.toLowerCase()) || (pl.province ?? '').includes(want) || (pl.place ?? '').includes(want) || query.planTag(pl.id).includes(want));
   return partial.map((pl) => pl.id);
 }
 

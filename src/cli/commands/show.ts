@@ -20,7 +20,7 @@ interface Block {
 
 function blocks(query: PlansQuery, t: Task, others: RelatedTask[]): { title: string; body: Block[] } {
   const plan = query.plan(t.planId);
-  const title = `${plan?.province ?? t.planId} · ${plan?.title ?? t.planId}`;
+  const title = `${plan?.place ?? t.planId} · ${plan?.title ?? t.planId}`;
   const body: Block[] = [];
   body.push({ heading: '章节 Section', lines: [t.section.length ? t.section.join(' › ') : '—'] });
   body.push({ heading: t.kind === 'goal' ? '目标 Goal' : '任务 Task', lines: [t.text], quote: true });
