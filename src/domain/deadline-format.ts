@@ -35,6 +35,13 @@ export function deadlineLabel(deadlines: readonly Deadline[]): string {
   return dateLabel(d) ?? (oneLine(d.raw) || '—');
 }
 
+/** deadlineShort and how the task's deadlines recur, for a line of the CLI: "2023-12-20（每月、每年）", "每月5日前（每月）". */
+export function deadlineBrief(deadlines: readonly Deadline[]): string {
+  const short = deadlineShort(deadlines);
+  const rec = [...new Set(deadlines.map((d) => d.recurring).filter((r): r is NonNullable<Deadline['recurring']> => !!r))].map((r) => RECURRENCE_LABEL[r]);
+  return short && rec.length ? `${short}（${rec.join('、')}）` : short;
+}
+
 const oneLine = (s: string) => stripControl(s.replace(/[\r\n\t]+/g, ' ')).trim();
 
 /** One deadline inline in a view: "每半年 → 2017-06-30（每半年）", "2017年底前 → 2017-12-31". */

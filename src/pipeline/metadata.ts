@@ -117,7 +117,8 @@ export function extractMetadata(text: string): PlanMeta {
   // The issuing office starts with the place name: prefer that reading over a glued notice prefix.
   if (province) {
     const office = new RegExp(`${province}(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室)`).exec(flat);
-    if (office && !(issuer && issuer.split('、').includes(office[0]))) issuer = office[0];
+    // (an issuer the notice names that already opens with the place stays: 芜湖市人民政府办公室, not the site's 芜湖市人民政府)
+    if (office && !(issuer && (issuer.split('、').includes(office[0]) || issuer.startsWith(province)))) issuer = office[0];
   }
 
   // Document number: 皖政办〔2017〕69号, not inside a citation bracket.

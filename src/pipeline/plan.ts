@@ -175,7 +175,7 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
       const undated = !units.length && !deadlines.length;
       const noDoer = units.length > 0 && units.every((u) => u.role === 'supervise' || u.role === 'support');
       let ownItem = false;
-      let subjectUnits = !units.length || noDoer ? sentenceSubjects(doc, start, stop, undated || noDoer, !!b.heading) : undefined;
+      let subjectUnits = !units.length || noDoer ? sentenceSubjects(doc, start, stop, undated || noDoer, !!b.heading, !undated) : undefined;
       if (undated && !subjectUnits) continue;
       if (undated) {
         // assigned by its subject, which no attribution later in the paragraph replaces
@@ -232,7 +232,7 @@ function recordCandidate(doc: Doc, fields: Field[], block: number, section: stri
 
 /** The units that open the sentences of the folded span [start, stop) as their subjects (assigned the work, when
  * `assigned`: see assignedBy), each once; undefined when none does. */
-function sentenceSubjects(doc: Doc, start: number, stop: number, assigned: boolean, inItem: boolean): TaskUnit[] | undefined {
+function sentenceSubjects(doc: Doc, start: number, stop: number, assigned: boolean, inItem: boolean, dated: boolean): TaskUnit[] | undefined {
   const out: TaskUnit[] = [];
   const text = doc.folded.text.slice(start, stop);
   for (const m of text.matchAll(/[^。！？；]+[。！？；]?/g)) {
@@ -240,7 +240,7 @@ function sentenceSubjects(doc: Doc, start: number, stop: number, assigned: boole
     const marker = ITEM_MARKER.exec(m[0])?.[0].length ?? 0;
     const sentence = m[0].slice(marker);
     const subj = parseUnits(doc.config.units, 'subject', sentence);
-    if (!subj || (assigned && !assignedBy(sentence, subj.units, inItem))) continue;
+    if (!subj || (assigned && !assignedBy(sentence, subj.units, inItem, dated))) continue;
     const at = start + m.index! + marker;
     mergeUnits(out, subj.units.map((u) => toUnit(doc, { ...u, start: u.start + at, end: u.end + at })));
   }
@@ -262,8 +262,13 @@ const PURPOSE = /(?:^|[，。；])(?:特|现|故|为此|据此)?[，,]?(?:结合
  * 食品经营股) — not 审计机关, not 各单位. */
 const SPECIFIC_UNIT = /^(?!各)(?:省|市|自治区|县|区|州|乡|镇|街道|[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|州|盟|旗|乡|镇|街道))|^(?!各|有关|相关)[\u4e00-\u9fff]{2,12}(?:处|科|股)$/;
 /** The governments of a named level, or the bodies of a named kind, as a plan's addressees: 各乡镇人民政府, 各区政府,
- * 各县（市、区）, 各村, 各学校 — assigned the work as much as one named unit (not 各地, 各部门, 各单位: every body). */
-const LEVEL_COLLECTIVE = { test: (s: string) => (REGION_COLLECTIVE.test(s) && s !== '各地') || /^各[^，。；、]{0,8}(?:人民政府|政府|办事处|学校|幼儿园|医院|卫生院)$/.test(s) };
+ * 各县（市、区）, 各村, 各学校 — assigned the work as much as one named unit (not 各地, 各部门, 各单位: every body);
+ * so are the issuer's own divisions (各股室, 各处室). */
+const LEVEL_COLLECTIVE = {
+  test: (s: string) => (REGION_COLLECTIVE.test(s) && s !== '各地') || /^各[^，。；、]{0,8}(?:人民政府|政府|办事处|学校|幼儿园|医院|卫生院)$|^各(?:股室|科室|处室)$/.test(s),
+};
+/** The units of a role in the plan's tasks: 各牵头单位, 各责任部门. */
+const ROLE_COLLECTIVE = /^各(?:牵头|责任|承办|牵头和责任|牵头责任)(?:单位|部门)$/;
 
 /**
  * Is `seg` assigned to the subject found in it: named units (with their level: 县体育局, not a class such as
@@ -272,9 +277,10 @@ const LEVEL_COLLECTIVE = { test: (s: string) => (REGION_COLLECTIVE.test(s) && s 
  * of the work itself (组织开展…, 制定…; 将…纳入考核: a named unit's 将 commits it in a plan's items — in its opening paragraph it states the
  * issuer's intent), or take partners for it (X会同Y开展…, X配合Y做好…) — not an attitude (要高度重视)?
  */
-function assignedBy(seg: string, subject: FoundUnit[], inItem: boolean): boolean {
+function assignedBy(seg: string, subject: FoundUnit[], inItem: boolean, dated: boolean): boolean {
   const u = subject.reduce((a, b) => (b.start < a.start ? b : a));
-  if (subject.some((x) => !(SPECIFIC_UNIT.test(x.prefix + x.name) || LEVEL_COLLECTIVE.test(x.prefix + x.name)) || /有关|相关/.test(x.name))) return false;
+  // (the units of a role — 各牵头单位 — only with a time: undated, it is the notice's exhortation, 各牵头单位要切实承担起…)
+  if (subject.some((x) => !(SPECIFIC_UNIT.test(x.prefix + x.name) || LEVEL_COLLECTIVE.test(x.prefix + x.name) || (dated && ROLE_COLLECTIVE.test(x.prefix + x.name))) || /有关|相关/.test(x.name))) return false;
   // …after a run-in title, and after a time that opens the sentence (4月30日前，X牵头…) at most
   const before = seg.slice(0, u.start).replace(/(?:^|(?<=[。！？]))[^，。；！？]{1,16}?(?:前|底|内|期间|后|起)[，,]\s*$/, '');
   // (a unit opening a later clause takes it only by 负责 or 牵头: 将…纳入年度考核，政策法规处负责考核实施)

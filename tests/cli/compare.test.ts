@@ -13,6 +13,18 @@ beforeAll(() => {
 });
 
 describe('plans compare', () => {
+  it('a cell\'s deadline says how it recurs, and a lead unit too long for the column continues under its name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plans-cmp-wrap-'));
+    for (const [id, place] of [['a', '岭北县'], ['b', '河东县']])
+      writeFileSync(join(dir, `${id}.txt`), [`${place}2025年食品安全工作要点`, '一、重点任务', `（一）严格信息报送。${place}市场监督管理局食品安全协调处牵头，每月5日前报送上月食品安全工作进展，每年12月20日前报送年度总结。`].join('\n'));
+    const r = plans(['compare', 'reporting', '--corpus', dir], { ...env, COLUMNS: '44' });
+    expect(r.code, r.stderr).toBe(0);
+    const col = r.stdout.split('\n').slice(3).map((l) => l.slice(0, 21));
+    expect(col.map((l) => l.trim()).join('')).toContain('2025-12-20（每月、每年）');
+    const lead = col.findIndex((l) => l.startsWith('  ▸ '));
+    expect(lead).toBeGreaterThan(0);
+    expect(col[lead + 1]).toMatch(/^ {4}\S/);
+  });
   it('--json prints {theme, columns:[{planId, province, tasks}]}, one column per plan', () => {
     const r = plans(['compare', 'audit', '--json'], env);
     expect(r.code).toBe(0);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { leadsOf, ROLE_LABEL } from '../../src/domain/roles.js';
-import { deadlineInline, deadlineLabel, deadlineLine, deadlineShort } from '../../src/domain/deadline-format.js';
+import { deadlineBrief, deadlineInline, deadlineLabel, deadlineLine, deadlineShort } from '../../src/domain/deadline-format.js';
 import { detailMarkdown } from '../../src/tui/markdown.js';
 import { PlansQuery } from '../../src/query/index.js';
 import type { Deadline, KnowledgeBase, Role, Task } from '../../src/types.js';
@@ -70,6 +70,11 @@ describe('domain: one vocabulary', () => {
     expect(deadlineLine(dl('2017-06-30', 'twice-yearly', 'half', '每半年'))).toBe('每半年 → 2017-06-30 (每半年) [half]');
     expect(deadlineShort([dl(null, null, 'month', '长期'), dl('2018-06-30', null)])).toBe('2018-06-30');
     expect(deadlineShort([dl(null, null, 'month', '长期')])).toBe('长期');
+    // the CLI's line: the short form and how the task recurs (a monthly report beside a yearly one)
+    expect(deadlineBrief([dl(null, 'monthly', 'day', '每月5日前'), dl('2023-12-20', 'yearly', 'day')])).toBe('2023-12-20（每月、每年）');
+    expect(deadlineBrief([dl(null, 'monthly', 'day', '次月5日前')])).toBe('次月5日前（每月）');
+    expect(deadlineBrief([dl('2023-06-30', null)])).toBe('2023-06-30');
+    expect(deadlineBrief([])).toBe('');
     expect(deadlineInline(dl('2018-03-31', 'quarterly', 'month', '每季度末'))).toBe('每季度末 → 2018-03-31（每季度）');
     expect(deadlineInline(dl('2018-01-31', 'monthly', 'month', '每月\n底'))).toBe('每月 底 → 2018-01-31（每月）');
     expect(deadlineInline(dl(null, null, 'month', '长期'))).toBe('长期');

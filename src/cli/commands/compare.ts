@@ -8,7 +8,7 @@ import { parseArgs, positiveInt, str, UsageError } from '../args.js';
 import type { Io } from '../../app/io.js';
 import { KB_FLAGS, openKb } from '../../app/open.js';
 import { leadUnits, paint, termWidth } from '../render.js';
-import { deadlineShort } from '../../domain/deadline-format.js';
+import { deadlineBrief, deadlineShort } from '../../domain/deadline-format.js';
 import { resolveProvince, resolveTheme } from './search.js';
 import { displayWidth, padEndWidth, stripControl, truncateWidth, wrapWidth } from '../../util/text.js';
 import type { Task } from '../../types.js';
@@ -23,10 +23,12 @@ function cell(t: Task, width: number): string[] {
   const lines = wrapWidth(stripControl(t.text), width - 2);
   const text = lines.length > MAX_TEXT_LINES ? [...lines.slice(0, MAX_TEXT_LINES - 1), truncateWidth(lines.slice(MAX_TEXT_LINES - 1).join(''), width - 2)] : lines;
   const out = text.map((l, i) => (i === 0 ? '• ' : '  ') + l);
-  const d = deadlineShort(t.deadlines);
-  if (d) out.push(...wrapWidth(`  ⏱ ${d}`, width));
+  // (a line that wraps continues under its text, not at the column's edge)
+  const mark = (sign: string, s: string) => wrapWidth(s, width - 4).map((l, i) => (i === 0 ? `  ${sign} ` : '    ') + l);
+  const d = deadlineBrief(t.deadlines);
+  if (d) out.push(...mark('⏱', d));
   const lead = leadUnits(t);
-  if (lead.length) out.push(...wrapWidth(`  ▸ ${lead.join('、')}`, width));
+  if (lead.length) out.push(...mark('▸', lead.join('、')));
   return out;
 }
 

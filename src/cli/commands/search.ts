@@ -4,7 +4,7 @@ import type { Io } from '../../app/io.js';
 import { KB_FLAGS, openKb } from '../../app/open.js';
 import type { PlansQuery, TaskFilters } from '../../query/index.js';
 import { highlight, leadUnits, paint } from '../render.js';
-import { deadlineShort } from '../../domain/deadline-format.js';
+import { deadlineBrief } from '../../domain/deadline-format.js';
 import { stripControl } from '../../util/text.js';
 import { provinceNamed } from '../../domain/provinces.js';
 
@@ -64,7 +64,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const c = io.color;
   for (const h of hits) {
     const t = h.task;
-    const meta = [paint.cyan(c, query.planTag(t.planId)), paint.dim(c, t.id), deadlineShort(t.deadlines), leadUnits(t).join('、')].filter(Boolean).join('  ');
+    const meta = [paint.cyan(c, query.planTag(t.planId)), paint.dim(c, t.id), deadlineBrief(t.deadlines), leadUnits(t).join('、')].filter(Boolean).join('  ');
     io.out(meta);
     io.out(`  ${highlight(t.text, h.ranges, c)}`);
   }

@@ -271,6 +271,20 @@ describe('unit/subject: the unit that opens an unattributed obligation', () => {
     expect(times('客运站')).toEqual(['2025-10-31']);
     expect(units('道路扬尘')).toEqual(['公路处:lead', '各市交通运输局:responsible']);
   });
+  it('in a plan: the units of a role (各牵头单位) report by a time they are given; undated, the notice\'s exhortation names nobody', () => {
+    const text = [
+      '某县2025年河道保洁工作方案',
+      '现将本方案印发给你们，请认真贯彻执行。各牵头单位要切实承担起牵头职责，狠抓落实。',
+      '一、重点任务',
+      '（一）清理河道垃圾。县水利局牵头，2025年5月底前完成主要河道清理。',
+      '二、保障措施',
+      '（一）加强调度。各牵头单位于每月5日前将上月进展报送县河长办。',
+    ].join('\n');
+    const r = extractPlan('river2.txt', Buffer.from(text, 'utf8'));
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.tasks.find((t) => t.text.includes('上月进展'))?.units.map((u) => `${u.name}:${u.role}`)).toEqual(['各牵头单位:responsible']);
+    expect(r.tasks.some((t) => t.text.includes('切实承担起'))).toBe(false);
+  });
   it('in a plan: a division of the issuing body (X处, X股) taking the work by 负责 in a later clause is assigned it; the statement of the plan\'s purpose is no task', () => {
     const text = '某省2025年非遗保护工作要点\n为加强非物质文化遗产保护，省文化厅决定自2025年4月至11月在全省开展非遗普查，特制定本方案。\n一、重点任务\n（一）传承人管理。将传承人履职情况纳入年度评估，非遗处负责评估实施。\n（二）宣传展示。各市文化局要于6月底前举办一次非遗展演。\n';
     const r = extractPlan('heritage.txt', Buffer.from(text, 'utf8'));
