@@ -183,6 +183,11 @@ export function extractMetadata(text: string): PlanMeta {
   }
   // a signature block under the title
   if (!issuer) issuer = signatureBlock(head.split('\n').slice(0, 30));
+  // a field of the header (a ledger's 填报单位：…, a government site's 发布机构：…)
+  if (!issuer) {
+    const f = /(?:填报单位|编制单位|发文单位|发文机关|发布机构|发布单位)[:：]\s*([^\s,，;；\t]{2,30})/.exec(head);
+    if (f && looksLikeUnit(f[1], true)) issuer = f[1];
+  }
   if (!issuer && title) {
     // …or on its own line right under the title (a Markdown header in bold: **某市防汛抗旱指挥部办公室**).
     const t = title;
@@ -191,6 +196,13 @@ export function extractMetadata(text: string): PlanMeta {
     if (at >= 0 && at + 1 < lines.length) issuer = organisations(lines[at + 1].replace(/^\*\*|\*\*$/g, ''));
     // …or right above it (北川省林业和草原局 / 关于推进…的实施意见)
     if (!issuer && at > 0) issuer = organisations(lines[at - 1].replace(/^\*\*|\*\*$/g, ''));
+  }
+  // The notice's signature block under its text names the issuers in full (中共某区委办公室 / 某市某区人民政府办公室
+  // above 2024年5月20日): it wins over the one body read from the notice's line when it holds that body.
+  if (issuer) {
+    const sig = signatureBlock(head.split('\n').slice(0, 60));
+    const first = issuer.split('、')[0];
+    if (sig && sig !== issuer && sig.split('、').some((x) => x.endsWith(first))) issuer = sig;
   }
   // A plan signed at its end: the bodies above the date closing it — all of them when several sign
   // (中共某市委办公室 / 某市人民政府办公室), else the one when the header named none.

@@ -145,3 +145,19 @@ describe('the province of a plan below one', () => {
     expect(extractMetadata('岭北市2025年防汛工作方案\n')).toMatchObject({ place: '岭北市', province: null });
   });
 });
+
+describe('issuers in full', () => {
+  it('the signature block under the notice names every issuer in full; a ledger header field names its own', () => {
+    const notice = [
+      '中共青溪县委办公室 青溪县人民政府办公室关于印发《青溪县2025年人居环境整治方案》的通知',
+      '各乡镇党委、人民政府：',
+      '现将《青溪县2025年人居环境整治方案》印发给你们，请认真贯彻落实。',
+      '中共岭北市青溪县委办公室',
+      '岭北市青溪县人民政府办公室',
+      '2025年3月2日',
+      '青溪县2025年人居环境整治方案',
+    ].join('\n');
+    expect(extractMetadata(notice).issuer).toBe('中共岭北市青溪县委办公室、岭北市青溪县人民政府办公室');
+    expect(extractMetadata('青溪镇2025年重点工作台账\n填报单位：青溪镇党政办公室,,,,填报日期：2025年1月6日\n序号,工作任务,责任单位\n').issuer).toBe('青溪镇党政办公室');
+  });
+});
