@@ -100,13 +100,18 @@ function mapColumns(headers: string[]): Array<{ header: string; kind: ColumnKind
   return useful ? cols : null;
 }
 
+/** A ledger's header line between its title and its table: 填报单位：…  填报日期：… */
+const FILLED_BY = /^(?:填报|编制|报送|制表)(?:单位|日期|时间|人)[:：]/;
+
 function titleBefore(lines: Line[], i: number): { title: string; k: number } {
   let k = i;
-  while (k > 0 && (lines[k - 1].text === '' || (lines[k - 1].text.length <= 40 && /附件|表|清单|分工|分解|任务/.test(lines[k - 1].text)))) {
+  while (k > 1 && FILLED_BY.test(lines[k - 1].text.trim())) k--;
+  const top = k;
+  while (k > 0 && (lines[k - 1].text === '' || (lines[k - 1].text.length <= 40 && /附件|表|清单|分工|分解|任务|台账/.test(lines[k - 1].text)))) {
     if (lines[k - 1].text === '' && (k < 2 || !/附件|表|清单|分工|分解/.test(lines[k - 2].text))) break;
     k--;
   }
-  const title = lines.slice(k, i).map((l) => l.text).filter((t) => t && !/^附件\d*$/.test(t)).pop() ?? '附件';
+  const title = lines.slice(k, top).map((l) => l.text).filter((t) => t && !/^附件\d*$/.test(t)).pop() ?? '附件';
   return { title, k };
 }
 

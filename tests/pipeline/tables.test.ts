@@ -57,6 +57,7 @@ describe('task tables', () => {
   it('a spreadsheet ledger whose rows leave the last 备注 empty: every row by position, its category its own', () => {
     const csv = [
       '某街道2024年平安建设工作台账',
+      '填报单位：某街道综治中心,,,,,填报日期：2024年1月5日',
       '序号,工作类别,工作任务,责任单位,配合单位,完成时限,备注',
       '1,矛盾化解,建立矛盾纠纷排查化解台账，逐一销号管理。,街道综治中心,各社区,2024年3月底前,',
       '2,治安防控,推进小区智能门禁改造，新增覆盖20个小区。,街道派出所,街道城建办,2024年9月底前,',
@@ -65,7 +66,11 @@ describe('task tables', () => {
     ].join('\n');
     const r = extractPlan('ledger.csv', Buffer.from(csv, 'utf8'));
     if (!r.ok) throw new Error(r.reason);
-    const got = r.tasks.filter((t) => t.source.origin === 'annex').map((t) => [t.section[t.section.length - 1], t.units.map((u) => u.name).join('、'), t.deadlines.map((d) => d.date ?? d.raw).join('、')]);
+    const annexRows = r.tasks.filter((t) => t.source.origin === 'annex');
+    // the ledger's own title heads its rows, not the header line under it
+    expect(annexRows.every((t) => t.section[0] === '某街道2024年平安建设工作台账')).toBe(true);
+    expect(r.plan.issuer).toBe('某街道综治中心');
+    const got = annexRows.map((t) => [t.section[t.section.length - 1], t.units.map((u) => u.name).join('、'), t.deadlines.map((d) => d.date ?? d.raw).join('、')]);
     expect(got).toEqual([
       ['矛盾化解', '街道综治中心、各社区', '2024-03-31'],
       ['治安防控', '街道派出所、街道城建办', '2024-09-30'],
