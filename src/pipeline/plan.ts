@@ -191,6 +191,8 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
         subjectUnits = undefined;
       }
       if (CLOSING.test(body) || PURPOSE.test(body)) continue;
+      // X会同Y开展…。（责任单位：X、Y）: the attribution lists both alike, the text names the host
+      if (units.length > 1 && units.every((u) => u.role === 'responsible')) refineRoles(units, sentenceSubjects(doc, start, stop, false, !!b.heading, true));
       // …，长期坚持 / （…负责，持续推进）: the task's time requirement when it names no limit of its own.
       if (!deadlines.length) deadlines.push(...ongoingIn(doc, start, Math.max(s.spanEnd, stop)));
       // A terse item (年底前完成演练。（…负责）) is a task when an attribution governs it and it names the work.
@@ -228,6 +230,15 @@ function recordCandidate(doc: Doc, fields: Field[], block: number, section: stri
   }
   const spanEnd = Math.max(...fields.map((f) => f.end));
   return { text: body, key: textKey(body), pos: start, start, end: stop, spanEnd, block, section, sectionTitles, units, inherited: false, deadlines, rule: 'task/field-record', refinedBy: [] };
+}
+
+/** The host the text names among the units an attribution lists alike (X会同Y… with 责任单位：X、Y): X leads; its
+ * partners stay answerable as the attribution has them. Only when the text's subjects are those units and no others. */
+function refineRoles(units: TaskUnit[], subjects: TaskUnit[] | undefined): void {
+  if (!subjects || !subjects.some((u) => u.role === 'lead')) return;
+  const role = new Map(subjects.map((u) => [u.canonical, u.role]));
+  if (!units.every((u) => role.has(u.canonical))) return;
+  for (const u of units) if (role.get(u.canonical) === 'lead') u.role = 'lead';
 }
 
 /** The units that open the sentences of the folded span [start, stop) as their subjects (assigned the work, when

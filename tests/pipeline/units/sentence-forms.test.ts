@@ -285,6 +285,19 @@ describe('unit/subject: the unit that opens an unattributed obligation', () => {
     expect(r.tasks.find((t) => t.text.includes('上月进展'))?.units.map((u) => `${u.name}:${u.role}`)).toEqual(['各牵头单位:responsible']);
     expect(r.tasks.some((t) => t.text.includes('切实承担起'))).toBe(false);
   });
+  it('in a plan: X会同Y… under a bracket naming both alike — X leads, Y stays answerable; the bracket\'s roles stand when it gives them', () => {
+    const text = [
+      '某市2025年校园安全工作要点',
+      '一、重点任务',
+      '（一）开展应急演练。市教育局会同市消防救援支队组织中小学开展消防演练，2025年10月底前完成。（责任单位：市教育局、市消防救援支队）',
+      '（二）排查周边隐患。市公安局会同市市场监管局排查校园周边隐患，2025年9月底前完成。（牵头单位：市市场监管局；配合单位：市公安局）',
+    ].join('\n');
+    const r = extractPlan('school.txt', Buffer.from(text, 'utf8'));
+    if (!r.ok) throw new Error(r.reason);
+    const units = (needle: string) => r.tasks.find((t) => t.text.includes(needle))?.units.map((u) => `${u.name}:${u.role}`);
+    expect(units('消防演练')).toEqual(['市教育局:lead', '市消防救援支队:responsible']);
+    expect(units('周边隐患')).toEqual(['市市场监管局:lead', '市公安局:support']);
+  });
   it('in a plan: a division of the issuing body (X处, X股) taking the work by 负责 in a later clause is assigned it; the statement of the plan\'s purpose is no task', () => {
     const text = '某省2025年非遗保护工作要点\n为加强非物质文化遗产保护，省文化厅决定自2025年4月至11月在全省开展非遗普查，特制定本方案。\n一、重点任务\n（一）传承人管理。将传承人履职情况纳入年度评估，非遗处负责评估实施。\n（二）宣传展示。各市文化局要于6月底前举办一次非遗展演。\n';
     const r = extractPlan('heritage.txt', Buffer.from(text, 'utf8'));
