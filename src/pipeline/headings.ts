@@ -51,8 +51,10 @@ function titleExtent(text: string, from: number, level: number, nextStart: numbe
 }
 
 export function findHeadings(text: string, from = 0, to = text.length): Heading[] {
-  const hs: Array<{ level: 1 | 2 | 3 | 4; start: number; bodyFrom: number; marker: string }> = [];
+  const hs: Array<{ level: 1 | 2 | 3 | 4; start: number; bodyFrom: number; marker: string; n: number }> = [];
   HEAD_RE.lastIndex = from;
+  /** The number of the last heading of each level kept. */
+  const lastN = [0, 0, 0, 0, 0];
   let m: RegExpExecArray | null;
   while ((m = HEAD_RE.exec(text)) && m.index < to) {
     if (m[0].length === 0) {
@@ -60,7 +62,13 @@ export function findHeadings(text: string, from = 0, to = text.length): Heading[
       continue;
     }
     const level = m[1] ? 1 : m[2] ? 2 : m[3] ? 3 : 4;
-    hs.push({ level, start: m.index, bodyFrom: m.index + m[0].length, marker: m[0] });
+    // An item glued mid-line (…；2.制定…) is a heading only after its predecessor (1.) is one: in 整改措施：1.…；2.…；3.…
+    // the numbers list the parts of one sentence.
+    const n = level >= 3 ? Number(m[3] ?? m[4]) : 0;
+    const midLine = m.index > 0 && text[m.index - 1] !== '\n';
+    if (midLine && n > 1 && lastN[level] !== n - 1) continue;
+    lastN[level] = n;
+    hs.push({ level, start: m.index, bodyFrom: m.index + m[0].length, marker: m[0], n });
   }
   return hs.map((h, i) => {
     const next = i + 1 < hs.length ? hs[i + 1].start : to;
