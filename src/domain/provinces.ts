@@ -70,7 +70,8 @@ for (const [p, names] of Object.entries(PREFECTURES)) for (const n of names.spli
 export function provinceOfPrefecture(place: string): string | null {
   for (let k = Math.min(5, place.length - 1); k >= 2; k--) {
     const p = PREFECTURE.get(place.slice(0, k));
-    if (p && /^(?:[\u4e00-\u9fff]*族)?(?:市|地区|盟|自治州|州)$/.test(place.slice(k))) return p;
+    // (or a zone of the city: 襄阳高新区, 赣州经开区)
+    if (p && /^(?:[\u4e00-\u9fff]*族)?(?:市|地区|盟|自治州|州)$|^(?:高新|经开|经济技术开发|高新技术产业开发|开发|新|综合保税)区$/.test(place.slice(k))) return p;
   }
   return null;
 }

@@ -17,7 +17,10 @@ export const WORK_FIELD = /^[【\[［]?(?:整改措施|工作措施|具体措施
 /** The aim of the work: 整改目标：… */
 export const GOAL_FIELD = /^[【\[［]?(?:整改目标|工作目标|目标任务|预期目标|目标要求)(?:[】\]］][：:]?|[：:])/;
 
-export type FieldKind = 'work' | 'goal' | 'time' | 'unit' | 'person';
+/** The problem a rectification answers: 问题：… 存在问题：… */
+export const PROBLEM_FIELD = /^[【\[［]?(?:问题|存在问题|反馈问题|问题描述|问题表现|具体问题|问题清单)(?:[】\]］][：:]?|[：:])/;
+
+export type FieldKind = 'work' | 'goal' | 'time' | 'unit' | 'person' | 'problem';
 
 export interface Field {
   kind: FieldKind;
@@ -34,6 +37,7 @@ function kindOf(line: string): { kind: FieldKind; label: number } | null {
     ['time', TIME_LABEL],
     ['unit', UNIT_LABEL],
     ['person', PERSON_LABEL],
+    ['problem', PROBLEM_FIELD],
   ] as const) {
     const m = re.exec(line);
     if (m) return { kind, label: m[0].length };
@@ -41,28 +45,80 @@ function kindOf(line: string): { kind: FieldKind; label: number } | null {
   return null;
 }
 
+/** A record of fields in a longer text: its fields, its title line (问题一) if one heads it, and its span. */
+export interface FieldRecordAt {
+  fields: Field[];
+  title: { start: number; end: number } | null;
+  start: number;
+  end: number;
+}
+
+/** A short line that names the record under it (问题一 / 问题2 / 第三项), not text of its own. */
+const RECORD_TITLE = /^(?:问题|事项|任务|第)[一二三四五六七八九十\d]{1,3}(?:项|个|条)?[：:、.．]?$/;
+
 /**
- * The fields of text[from, to) when every line of it is a field (a line that is none continues the field above)
- * and an attribution or a time comes before the work: null otherwise.
+ * The records of labelled fields in text[from, to) — each opened by a title line (问题一), a problem field or a field
+ * kind the record already has — when they are records: a problem field or a title line heads them, or an
+ * attribution or a time comes before the work. The prose between them is left out (the caller reads it as prose).
  */
-export function fieldRecord(text: string, from: number, to: number): Field[] | null {
-  const fields: Field[] = [];
+export function fieldRecords(text: string, from: number, to: number): FieldRecordAt[] {
+  const out: FieldRecordAt[] = [];
+  let cur: FieldRecordAt | null = null;
+  let title: { start: number; end: number } | null = null;
+  const close = () => {
+    if (cur && isRecord(cur)) out.push(cur);
+    cur = null;
+  };
   let at = from;
   while (at < to) {
     let eol = text.indexOf('\n', at);
     if (eol < 0 || eol > to) eol = to;
     const line = text.slice(at, eol);
     const lead = line.length - line.trimStart().length;
-    if (line.trim()) {
-      const k = kindOf(line.trimStart());
-      if (k) fields.push({ kind: k.kind, start: at + lead, valueStart: at + lead + k.label, end: at + line.trimEnd().length });
-      else if (fields.length) fields[fields.length - 1].end = at + line.trimEnd().length;
-      else return null;
+    const trimmed = line.trim();
+    if (trimmed) {
+      const start = at + lead;
+      const end = at + line.trimEnd().length;
+      const k = kindOf(trimmed);
+      if (k) {
+        // (a problem opens the next record once this one has its problem or its work: 责任单位 and 责任领导 may come first)
+        const has = (kinds: FieldKind[]) => !!cur && cur.fields.some((f) => kinds.includes(f.kind));
+        const opens = !cur || (k.kind === 'problem' ? has(['problem', 'work', 'goal']) : k.kind !== 'unit' && k.kind !== 'person' && has([k.kind]));
+        if (opens) {
+          close();
+          cur = { fields: [], title, start: title?.start ?? start, end };
+          title = null;
+        }
+        cur!.fields.push({ kind: k.kind, start, valueStart: start + k.label, end });
+        cur!.end = end;
+      } else if (RECORD_TITLE.test(trimmed)) {
+        close();
+        title = { start, end };
+      } else if (cur && continues((cur as FieldRecordAt).fields[(cur as FieldRecordAt).fields.length - 1], text)) {
+        // a line that continues the field above (a text field's value wrapped)
+        const f = cur.fields[cur.fields.length - 1];
+        f.end = end;
+        cur.end = end;
+      } else {
+        close();
+        title = null;
+      }
     }
     at = eol + 1;
   }
-  const firstWork = fields.findIndex((f) => f.kind === 'work');
-  const work = firstWork >= 0 ? firstWork : fields.findIndex((f) => f.kind === 'goal');
-  if (work < 0) return null;
-  return fields.slice(0, work).some((f) => f.kind === 'time' || f.kind === 'unit') ? fields : null;
+  close();
+  return out;
+}
+
+/** Does the next line continue field f: a text field (problem, goal, work) whose value is not yet a finished sentence. */
+function continues(f: Field, text: string): boolean {
+  return (f.kind === 'work' || f.kind === 'goal' || f.kind === 'problem') && !/[。！？]$/.test(text.slice(f.start, f.end));
+}
+
+function isRecord(r: FieldRecordAt): boolean {
+  const kinds = r.fields.map((f) => f.kind);
+  const firstWork = kinds.indexOf('work');
+  const work = firstWork >= 0 ? firstWork : kinds.indexOf('goal');
+  if (work < 0 || !kinds.some((k) => k === 'time' || k === 'unit')) return false;
+  return !!r.title || kinds.includes('problem') || kinds.slice(0, work).some((k) => k === 'time' || k === 'unit');
 }

@@ -211,6 +211,11 @@ export function extractMetadata(text: string): PlanMeta {
     const orgs = tail.length > 1 && DATE_LINE.test(tail[tail.length - 1]) ? issuersAbove(tail, tail.length - 1) : [];
     if (orgs.length > 1 || (orgs.length && !issuer)) issuer = orgs.join('、');
   }
+  // …else the office that printed it (the 版记 at its end: 某区管委会办公室　2025年2月18日印发)
+  if (!issuer) {
+    const printed = /(?:^|\n)\s*([\u4e00-\u9fff（）()]{2,30}?)[\s\u3000,，\t]*(?:\d{4}|[〇零一二三四五六七八九]{4})年[^\n]{1,8}日印发/.exec(text.slice(-400));
+    if (printed && looksLikeUnit(printed[1], true)) issuer = printed[1];
+  }
   // A notice without 印发 (关于开展…的通知) is its own title.
   if (!title) {
     const lines = head.split('\n').slice(0, 10).map((l) => l.trim());

@@ -15,7 +15,7 @@ import { ACTION_VERB } from './deadlines/patterns.js';
 import { fold, unfoldSpan, type Folded } from './fold.js';
 import { findHeadings, type Heading } from './headings.js';
 import { planIdOf, taskId, textKey } from './ids.js';
-import { fieldRecord, type Field } from './fields.js';
+import { fieldRecords, type FieldRecordAt } from './fields.js';
 import { extractMetadata } from './metadata.js';
 import { normalize, rawEnd, rawStart, type Normalized } from './normalize.js';
 import { linkRestates } from './refiners/restates.js';
@@ -141,20 +141,28 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
     const section = b.path.map((h) => doc.written(h.start, h.start + h.marker.length + h.title.length));
     const deepest = b.path.filter((h) => h.level >= 2);
     const sectionTitles = (deepest.length ? deepest : b.path).map((h) => h.title);
-    // 整改时限：… / 责任单位：… / 整改措施：…: one obligation of labelled fields
-    const fields = b.heading && b.runInEnd === null ? fieldRecord(text, b.from, b.to) : null;
-    if (fields) {
-      const c = recordCandidate(doc, fields, bi, section, sectionTitles);
-      if (c) out.push(c);
-      continue;
+    // 问题：… / 整改时限：… / 责任单位：… / 整改措施：…: one obligation per record of labelled fields; the prose
+    // around the records as prose
+    const records = b.runInEnd === null ? fieldRecords(text, b.from, b.to) : [];
+    const ranges: Array<[number, number]> = [];
+    let proseFrom = b.from;
+    for (const r of records) {
+      if (r.start > proseFrom) ranges.push([proseFrom, r.start]);
+      proseFrom = r.end;
     }
-    const segs = segmentTokens(text, tokenize(text, b.from, b.to, doc.config.units, memo), doc.ctx, { runInTitleEnd: b.runInEnd, deadlines: doc.config.deadlines });
+    if (proseFrom < b.to || !records.length) ranges.push([proseFrom, b.to]);
     const blockCands: Candidate[] = [];
+    for (const r of records) {
+      const c = recordCandidate(doc, r, bi, section, sectionTitles);
+      if (c) blockCands.push(c);
+    }
+    const afterHeading = ranges.length > 0 && ranges[0][0] === b.from;
+    const segs = ranges.flatMap(([f, t]) => segmentTokens(text, tokenize(text, f, t, doc.config.units, memo), doc.ctx, { runInTitleEnd: b.runInEnd, deadlines: doc.config.deadlines }));
     for (const [si, s] of segs.entries()) {
       let start = s.start;
       let stop = s.end;
       let rule = s.units && s.units.length ? 'task/governed-text' : 'task/dated-text';
-      if (stop <= start && si === 0 && b.heading && s.units) {
+      if (stop <= start && si === 0 && afterHeading && b.heading && s.units) {
         // An attribution right after a heading governs the heading's own title.
         start = b.heading.start + b.heading.marker.length;
         stop = start + b.heading.title.length;
@@ -199,14 +207,16 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
       if (actionLength(body, deadlines.slice(0, own)) < (units.length && HAS_ACTION.test(body) ? MIN_GOVERNED_ACTION : MIN_ACTION)) continue;
       blockCands.push({ text: body, key: textKey(body), pos: start, start, end: stop, spanEnd: Math.max(s.spanEnd, stop), block: bi, section, sectionTitles, units, inherited: false, deadlines, rule, refinedBy: [], ...(subjectUnits ? { subjectUnits } : {}), ...(ownItem ? { ownItem } : {}) });
     }
-    out.push(...blockCands);
+    out.push(...blockCands.sort((x, y) => x.start - y.start));
   }
   return out;
 }
 
-/** The obligation of a block of labelled fields (fields.ts): the work's text (else the target's), the time fields'
- * deadlines (their ongoing marks when they name no date) before those in the work's text, the unit fields' units. */
-function recordCandidate(doc: Doc, fields: Field[], block: number, section: string[], sectionTitles: string[]): Candidate | null {
+/** The obligation of a record of labelled fields (fields.ts): the work's text (else the target's), the time fields'
+ * deadlines and ongoing marks before the dates in the work's text, the unit fields' units; the record's title and
+ * problem (问题一, 问题：…) and its target group it below its section, one level each (as a 整改清单 table's columns). */
+function recordCandidate(doc: Doc, rec: FieldRecordAt, block: number, section: string[], sectionTitles: string[]): Candidate | null {
+  const { fields } = rec;
   const work = fields.filter((f) => f.kind === 'work');
   const what = work.length ? work : fields.filter((f) => f.kind === 'goal');
   const start = what[0].valueStart;
@@ -218,9 +228,11 @@ function recordCandidate(doc: Doc, fields: Field[], block: number, section: stri
   const add = (ds: Deadline[]) => {
     for (const d of ds) if (!deadlines.some((x) => x.raw === d.raw && x.date === d.date)) deadlines.push(d);
   };
-  // the time field's own (立行立改，长期坚持 when it names no date), then the dates of the work's steps
-  for (const f of times) add(deadlinesIn(doc, f.valueStart, f.end));
-  if (!deadlines.length) for (const f of times) add(ongoingIn(doc, f.valueStart, f.end));
+  // the time field's own (2022年3月底前…；…长期坚持: both), then the dates of the work's steps
+  for (const f of times) {
+    add(deadlinesIn(doc, f.valueStart, f.end));
+    add(ongoingIn(doc, f.valueStart, f.end));
+  }
   for (const f of what) add(deadlinesIn(doc, f.valueStart, f.end));
   if (!deadlines.length) for (const f of what) add(ongoingIn(doc, f.valueStart, f.end));
   const units: TaskUnit[] = [];
@@ -228,8 +240,15 @@ function recordCandidate(doc: Doc, fields: Field[], block: number, section: stri
     const r = parseUnits(doc.config.units, 'line', doc.folded.text.slice(f.start, f.end));
     if (r) mergeUnits(units, r.units.map((u) => toUnit(doc, { ...u, start: u.start + f.start, end: u.end + f.start })));
   }
+  const levels: string[] = [];
+  if (rec.title) levels.push(cleanText(doc.written(rec.title.start, rec.title.end)).replace(/[：:、.．]$/, ''));
+  for (const k of ['problem', ...(work.length ? ['goal'] : [])] as const) {
+    const f = fields.find((x) => x.kind === k);
+    const v = f && cleanText(doc.written(f.valueStart, f.end)).replace(/[。；]$/, '');
+    if (v) levels.push(v);
+  }
   const spanEnd = Math.max(...fields.map((f) => f.end));
-  return { text: body, key: textKey(body), pos: start, start, end: stop, spanEnd, block, section, sectionTitles, units, inherited: false, deadlines, rule: 'task/field-record', refinedBy: [] };
+  return { text: body, key: textKey(body), pos: start, start, end: stop, spanEnd, block, section: [...section, ...levels], sectionTitles: [...sectionTitles, ...levels], units, inherited: false, deadlines, rule: 'task/field-record', refinedBy: [] };
 }
 
 /** The host the text names among the units an attribution lists alike (X会同Y… with 责任单位：X、Y): X leads; its

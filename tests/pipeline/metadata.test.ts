@@ -136,6 +136,7 @@ describe('the province of a plan below one', () => {
     expect(['赣州市', '延边朝鲜族自治州', '阿克苏地区', '兴安盟', '吉林市'].map((p) => provinceFromText(p, ''))).toEqual(['江西省', '吉林省', '新疆维吾尔自治区', '内蒙古自治区', '吉林省']);
     expect(provinceFromText('兰考县', '开封市兰考县人民政府办公室')).toBe('河南省');
     expect(provinceFromText('东台县', '')).toBeNull();
+    expect(provinceFromText('宜昌高新区', '')).toBe('湖北省');
   });
   it('in the metadata: place and province apart', () => {
     const head = '宣城市人民政府办公室关于印发宣城市2025年优化营商环境工作要点的通知\n各县市区人民政府：\n为贯彻《安徽省优化营商环境条例》，现印发如下。\n';
@@ -159,5 +160,7 @@ describe('issuers in full', () => {
     ].join('\n');
     expect(extractMetadata(notice).issuer).toBe('中共岭北市青溪县委办公室、岭北市青溪县人民政府办公室');
     expect(extractMetadata('青溪镇2025年重点工作台账\n填报单位：青溪镇党政办公室,,,,填报日期：2025年1月6日\n序号,工作任务,责任单位\n').issuer).toBe('青溪镇党政办公室');
+    // …or the office that printed it, in the 版记 at its end
+    expect(extractMetadata('青溪开发区2025年招商工作要点\n一、重点任务\n（一）引进项目10个。\n青溪开发区管委会办公室　2025年2月18日印发').issuer).toBe('青溪开发区管委会办公室');
   });
 });

@@ -61,9 +61,11 @@ describe('docx', () => {
     const body =
       p('某县2022年工作要点') +
       `<w:tbl><w:tr>${tc('序号')}${tc('工作任务')}${tc('牵头单位')}${tc('配合单位')}</w:tr>` +
-      `<w:tr>${tc('1')}${cell('推行电子证照，', '年底前全覆盖')}${tc('县政务服务中心')}${cell('县大数据中心', '县公安局')}</w:tr></w:tbl>`;
+      `<w:tr>${tc('1')}${cell('推行电子证照，', '年底前全覆盖')}${tc('县政务服务中心')}${cell('县大数据中心', '县公安局')}</w:tr>` +
+      `<w:tr>${tc('2')}${tc('建设自助服务区')}${tc('县政务服务中心')}${cell('2022年', '12月底前')}</w:tr></w:tbl>`;
     const r = ok(readDocument('a.docx', docx(body)));
     expect(r.text.split('\n')[2]).toBe('1\t推行电子证照，年底前全覆盖\t县政务服务中心\t县大数据中心；县公安局');
+    expect(r.text.split('\n')[3]).toBe('2\t建设自助服务区\t县政务服务中心\t2022年12月底前'); // a date wrapped in its cell runs on
     const plan = extractPlan('a.docx', docx(body));
     if (!plan.ok) throw new Error(plan.reason);
     expect(plan.tasks[0].units.map((u) => `${u.name}:${u.role}`)).toEqual(['县政务服务中心:lead', '县大数据中心:support', '县公安局:support']);

@@ -8,6 +8,6 @@ import type { DeadlineParser } from '../types.js';
 
 export const ongoing: DeadlineParser = {
   name: 'deadline/ongoing',
-  pattern: /(?<=^|[，,；;（(）)：:、\s])(?:长期坚持|长期推进|长期执行|持续推进|持续开展|常态化推进|常态化开展|常态化|立行立改|长期|持续)(?=[。；;，,、）)\s]|$)/g,
+  pattern: /(?<=^|[，,；;（(）)：:、\s并和]|工作)(?:长期坚持|长期推进|长期执行|持续推进|持续开展|常态化推进|常态化开展|常态化|立行立改|长期|持续)(?=[。；;，,、）)\s并和]|$)/g,
   extract: () => ({ date: null, recurring: null, precision: 'day' }),
 };
