@@ -5,7 +5,7 @@
  * governs the action text before it, back to the previous attribution, heading, paragraph, or sentence
  * that opens with its own deadline — or a later item of an enumeration that names its own unit (一是X…；二是Y…).
  */
-import { TIME_LABEL } from './units/clauses.js';
+import { TIME_LABEL, UNIT_LABEL } from './units/clauses.js';
 import { isBareTime, opensWithDeadline, type DeadlineContext, type DeadlineRules } from './deadlines/index.js';
 import type { FoundUnit, UnitParser } from './units/index.js';
 import { parseUnits } from './units/index.js';
@@ -106,11 +106,15 @@ export function tokenize(text: string, from: number, to: number, parsers: UnitPa
   let i = from;
   while (i < to) {
     const ch = text[i];
-    if (i === from || text[i - 1] === '\n') {
-      // The line, if short (a bounded scan: a single-line file must not be rescanned per block).
+    // (…长期坚持。责任单位：X，Y负责监管。 — a labelled attribution after a sentence on the same line — is read as a line too)
+    const midLine = i > from && text[i - 1] === '。' && UNIT_LABEL.test(text.slice(i, i + 12));
+    if (i === from || text[i - 1] === '\n' || midLine) {
+      // The line, if short (a bounded scan: a single-line file must not be rescanned per block) — after a sentence,
+      // to its own end.
       let e = i;
       const lim = Math.min(to, i + 400);
-      while (e < lim && text.charCodeAt(e) !== 10) e++;
+      while (e < lim && text.charCodeAt(e) !== 10 && !(midLine && text[e] === '。')) e++;
+      if (midLine && text[e] === '。') e++;
       const r = e < lim || e === to ? parseUnits(parsers, 'line', text.slice(i, e)) : null;
       if (r) {
         flushSentence(i);

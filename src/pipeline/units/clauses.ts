@@ -21,7 +21,7 @@ export interface FoundUnit {
 }
 
 /** Role words at the end of a clause, longest first. */
-export const ROLE_SUFFIX = /(?:等(?:有关|相关)?(?:部门|单位)?)?(?:按职责(?:分工)?|分别|共同|具体|统一|跟进|跟踪)?(牵头(?:组织|负责|抓总|汇总|协调|统筹)?|负责(?:督查|督办|督导|监督|(?:业务|技术|工作)?指导)|负责(?:具体)?(?:落实|汇总|统筹|协调|组织|实施|推进)?|负总责|配合|参与|协助|协办|督查落实|督促落实|督查|督办|督导|(?:业务|统筹|工作)?指导|监督|组织实施|具体实施|(?:落实|履行|压实)属地(?:管理)?责任|属地负责|落实|承办)$/;
+export const ROLE_SUFFIX = /(?:等(?:有关|相关)?(?:部门|单位)?)?(?:按职责(?:分工)?|分别|共同|具体|统一|跟进|跟踪)?(牵头(?:组织|负责|抓总|汇总|协调|统筹)?|负责(?:督查|督办|督导|监督|监管|(?:业务|技术|工作)?指导)|负责(?:具体)?(?:落实|汇总|统筹|协调|组织|实施|推进)?|负总责|配合|参与|协助|协办|督查落实|督促落实|督查|督办|督导|(?:业务|统筹|工作)?指导|监督|组织实施|具体实施|(?:落实|履行|压实)属地(?:管理)?责任|属地负责|落实|承办)$/;
 /** Labels of unit fields: 牵头单位：… 责任科室：… 协同责任单位：… */
 export const UNIT_LABEL = /^[【\[［]?((?:牵头|主办|主责|责任|承办|配合|协同|协办|参与|督办|督查|监督)(?:责任|负责)?(?:单位|部门|科室|处室|股室|机构|司局|处|科|股))(?:[】\]］][：:]?|[：:])/;
 /** Labels of people, not units: 牵头负责领导：某某 / 责任人：… */
@@ -42,7 +42,7 @@ export function roleOfWord(w: string): Role {
   if (w.startsWith('牵头')) return 'lead';
   if (w === '配合' || w === '参与' || w === '协助' || w === '协办') return 'support';
   // 指导 / 监督 oversee the work as 督查 does
-  if (w.startsWith('督') || /^负责(?:督|监督)/.test(w) || w.endsWith('指导') || w === '监督') return 'supervise';
+  if (w.startsWith('督') || /^负责(?:督|监督|监管)/.test(w) || w.endsWith('指导') || w === '监督' || w === '监管') return 'supervise';
   return 'responsible';
 }
 
@@ -120,8 +120,8 @@ export function splitList(list: Piece): ListItem[] {
     // 各县、市、区政府 is one unit: the level words share the suffix of the last one.
     if (BARE_COLLECTIVE.test(item.text) || /^各[^、]*、/.test(item.text)) {
       while (i + 1 < raw.length && LEVEL_TAIL.test(raw[i + 1].text)) join();
-      // 各市、县医疗保障局: the bodies of each level share the department named after the last level word.
-      if (/^各[市县区乡镇旗州](?:、[市县区乡镇旗州])*$/.test(item.text) && i + 1 < raw.length && /^[市县区乡镇旗州][\u4e00-\u9fff]{2,12}$/.test(raw[i + 1].text) && ORG_SUFFIX.test(raw[i + 1].text) && raw[i + 1].text[0] !== item.text[1]) join();
+      // 各市、县医疗保障局 / 各市、县（区）水务局: the bodies of each level share the department named after the last level word.
+      if (/^各[市县区乡镇旗州](?:、[市县区乡镇旗州])*$/.test(item.text) && i + 1 < raw.length && /^[市县区乡镇旗州](?:（[^）]{1,6}）)?[\u4e00-\u9fff]{2,12}$/.test(raw[i + 1].text) && ORG_SUFFIX.test(raw[i + 1].text) && raw[i + 1].text[0] !== item.text[1]) join();
     }
     // 各级财政、发改部门: an item that names no organisation takes the next one's suffix.
     while (i + 1 < raw.length && /^各级/.test(item.text) && !ORG_SUFFIX.test(item.text) && raw[i + 1].text.length <= 8) join();

@@ -298,6 +298,14 @@ describe('unit/subject: the unit that opens an unattributed obligation', () => {
     expect(units('消防演练')).toEqual(['市教育局:lead', '市消防救援支队:responsible']);
     expect(units('周边隐患')).toEqual(['市市场监管局:lead', '市公安局:support']);
   });
+  it('in a plan: a labelled attribution after a sentence on its line (…。责任单位：X，Y负责监管。): X answers for it, Y oversees; 各市、县（区）X局 is one collective', () => {
+    const text = ['某自治区2025年河湖管理要点', '一、重点任务', '（一）严格采砂管理。禁采期内一律不得开采河砂，此项工作长期坚持。责任单位：各河道管理单位，各市、县（区）水务局负责监管。'].join('\n');
+    const r = extractPlan('sand.txt', Buffer.from(text, 'utf8'));
+    if (!r.ok) throw new Error(r.reason);
+    const t = r.tasks.find((x) => x.text.includes('开采河砂'));
+    expect(t?.units.map((u) => `${u.name}:${u.role}`)).toEqual(['各河道管理单位:responsible', '各市、县（区）水务局:supervise']);
+    expect(t?.deadlines.map((d) => d.raw)).toEqual(['长期坚持']);
+  });
   it('in a plan: a division of the issuing body (X处, X股) taking the work by 负责 in a later clause is assigned it; the statement of the plan\'s purpose is no task', () => {
     const text = '某省2025年非遗保护工作要点\n为加强非物质文化遗产保护，省文化厅决定自2025年4月至11月在全省开展非遗普查，特制定本方案。\n一、重点任务\n（一）传承人管理。将传承人履职情况纳入年度评估，非遗处负责评估实施。\n（二）宣传展示。各市文化局要于6月底前举办一次非遗展演。\n';
     const r = extractPlan('heritage.txt', Buffer.from(text, 'utf8'));
