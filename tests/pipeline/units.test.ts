@@ -54,6 +54,8 @@ describe('unit parentheticals', () => {
   it('a level prefix is inherited by bare names: 省工商局、人社厅 → 省人社厅', () => {
     const us = parseUnitParen('省工商局、人社厅、交通运输厅负责')!;
     expect(us.map((u) => u.canonical)).toEqual(['省工商局', '省人社厅', '省交通运输厅']);
+    // …not by one that names its level already
+    expect(parseUnitParen('市委宣传部、团市委负责')!.map((u) => u.canonical)).toEqual(['市委宣传部', '团市委']);
   });
   it('notes that are not unit lists are rejected', () => {
     for (const s of ['包括政务信息资源目录编制情况、数据对接共享和支撑协同应用情况等', '以下简称市共享交换平台', '国办发〔2017〕39号', '含平潭综合实验区，下同', '此件公开发布', '电力等'])

@@ -147,7 +147,8 @@ export function splitList(list: Piece): ListItem[] {
       prefix = m[1];
       return { ...item, prefix: '', suffix: suffixes[i] };
     }
-    const inherit = prefix && /^[\u4e00-\u9fff]{1,8}(?:厅|局|委|办)$/.test(item.text) && !/^(?:各|有关|相关|省|市|县|区|自治区)/.test(item.text);
+    // (团市委, 团县委 name their level already)
+    const inherit = prefix && /^[\u4e00-\u9fff]{1,8}(?:厅|局|委|办)$/.test(item.text) && !/^(?:各|有关|相关|省|市|县|区|自治区)/.test(item.text) && !/[省市县区]委$/.test(item.text);
     return { ...item, prefix: inherit ? prefix : '', suffix: suffixes[i] };
   });
 }
