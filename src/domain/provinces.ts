@@ -4,7 +4,7 @@
  * else, for a prefecture-level city, the province it is one of; else the province the text names most
  * (《安徽省优化营商环境条例》 in a county's plan).
  */
-export const PROVINCES: readonly string[] = [
+const PROVINCES: readonly string[] = [
   '北京市', '天津市', '上海市', '重庆市',
   '河北省', '山西省', '辽宁省', '吉林省', '黑龙江省', '江苏省', '浙江省', '安徽省', '福建省', '江西省', '山东省', '河南省',
   '湖北省', '湖南省', '广东省', '海南省', '四川省', '贵州省', '云南省', '陕西省', '甘肃省', '青海省', '台湾省',
@@ -13,7 +13,7 @@ export const PROVINCES: readonly string[] = [
 ];
 
 /** The short name of each (安徽, 内蒙古, 广西, 新疆): what users type and documents abbreviate. */
-export function shortProvince(p: string): string {
+function shortProvince(p: string): string {
   return p.replace(/(?:维吾尔|壮族|回族)?自治区$|特别行政区$|省$|市$/, '');
 }
 
@@ -77,7 +77,7 @@ export function provinceOfPrefecture(place: string): string | null {
 }
 
 const NAMES = [...BY_NAME.keys()].sort((a, b) => b.length - a.length).join('|');
-const MENTION = new RegExp(`(?<![全本我该外各分兄])(${PROVINCES.map((p) => p).sort((a, b) => b.length - a.length).join('|')})`, 'g');
+const MENTION = new RegExp(`(?<![全本我该外各分兄])(${[...PROVINCES].sort((a, b) => b.length - a.length).join('|')})`, 'g');
 
 /**
  * The province of a plan whose place (芜湖市, 兰考县, 尼山镇) is below a province, read from its text: the province

@@ -1,14 +1,14 @@
 /**
- * A heading's block written as labelled fields, one per line, with the attribution before the work — the form of a
- * rectification plan (整改方案) and of many task breakdowns:
- *   （一）问题……
- *   整改目标：……
+ * Records of labelled fields, one field a line, in any order — the form of a rectification plan (整改方案) and of many
+ * task breakdowns:
+ *   问题一                                  (a title line, a heading, or none)
+ *   问题：……        整改目标：……
  *   整改时限：2025年6月底前
- *   责任单位：X（牵头），Y、Z
- *   整改措施：一是……；二是……
- * One obligation: the work is the measures (else the target), its time the time field's, its units the unit fields'.
- * (Fields after the work — 工作任务：… then 责任单位：… — are read by the sentence segmentation as any text and the
- * attribution that follows it.)
+ *   责任单位：X（牵头），Y、Z                 责任领导：某某
+ *   整改措施：1.……；2.……
+ * One obligation each: the work is the measures (else the target), its time the time field's, its units the unit
+ * fields'. A run of fields with the work first and nothing naming it (工作任务：… then 责任单位：…) is no record: the
+ * sentence segmentation reads it as any text and the attribution after it.
  */
 import { PERSON_LABEL, TIME_LABEL, UNIT_LABEL } from './units/clauses.js';
 
@@ -16,6 +16,8 @@ import { PERSON_LABEL, TIME_LABEL, UNIT_LABEL } from './units/clauses.js';
 export const WORK_FIELD = /^[【\[［]?(?:整改措施|工作措施|具体措施|主要措施|推进措施|落实措施|工作内容|主要内容|具体内容|任务内容|工作任务|具体任务|主要任务|重点任务|工作要求)(?:[】\]］][：:]?|[：:])/;
 /** The aim of the work: 整改目标：… */
 export const GOAL_FIELD = /^[【\[［]?(?:整改目标|工作目标|目标任务|预期目标|目标要求)(?:[】\]］][：:]?|[：:])/;
+/** The label opening a text of work or aim, dropped from a task's text (工作任务：推进… → 推进…). */
+export const TEXT_LABEL = new RegExp(`(?:${WORK_FIELD.source})|(?:${GOAL_FIELD.source})`);
 
 /** The problem a rectification answers: 问题：… 存在问题：… */
 export const PROBLEM_FIELD = /^[【\[［]?(?:问题|存在问题|反馈问题|问题描述|问题表现|具体问题|问题清单)(?:[】\]］][：:]?|[：:])/;
@@ -94,10 +96,9 @@ export function fieldRecords(text: string, from: number, to: number): FieldRecor
       } else if (RECORD_TITLE.test(trimmed)) {
         close();
         title = { start, end };
-      } else if (cur && continues((cur as FieldRecordAt).fields[(cur as FieldRecordAt).fields.length - 1], text)) {
+      } else if (cur && continues(cur.fields[cur.fields.length - 1], text)) {
         // a line that continues the field above (a text field's value wrapped)
-        const f = cur.fields[cur.fields.length - 1];
-        f.end = end;
+        cur.fields[cur.fields.length - 1].end = end;
         cur.end = end;
       } else {
         close();

@@ -1,5 +1,5 @@
 /**
- * Plan metadata from the document header: province/municipality, title, document number, issuing
+ * Plan metadata from the document header: place and province, title, document number, issuing
  * office, issue date. A field that is not in the text is null: never invented.
  */
 import { parseNumber } from './numerals.js';
@@ -113,12 +113,12 @@ export function extractMetadata(text: string): PlanMeta {
     // (nor the words of a title: 关于推进全省乡村… is no 乡)
     return c && !/(?:社区|园区|景区|片区|辖区|城区|小区|校区|库区|矿区|林区|牧区|山区|灾区|地区|城镇|乡镇|村镇|集镇|城乡)$|^自治区$/.test(c) && !/^关于|全[省市县区]/.test(c) ? c : null;
   };
-  const province = placeOf(title) || placeOf(issuer) || countyOf(title) || countyOf(issuer) || null;
+  const titlePlace = placeOf(title) || placeOf(issuer) || countyOf(title) || countyOf(issuer) || null;
   // The issuing office starts with the place name: prefer that reading over a glued notice prefix.
-  if (province) {
-    const office = new RegExp(`${province}(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室)`).exec(flat);
+  if (titlePlace) {
+    const office = new RegExp(`${titlePlace}(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室)`).exec(flat);
     // (an issuer the notice names that already opens with the place stays: 芜湖市人民政府办公室, not the site's 芜湖市人民政府)
-    if (office && !(issuer && (issuer.split('、').includes(office[0]) || issuer.startsWith(province)))) issuer = office[0];
+    if (office && !(issuer && (issuer.split('、').includes(office[0]) || issuer.startsWith(titlePlace)))) issuer = office[0];
   }
 
   // Document number: 皖政办〔2017〕69号, not inside a citation bracket.
@@ -235,6 +235,6 @@ export function extractMetadata(text: string): PlanMeta {
     if (parts.length > 1 && parts.every((p) => looksLikeUnit(p, true))) issuer = parts.join('、');
   }
   // an issuer found only now (a signature block, a notice's own title line) still names the place
-  const where = province ?? (placeOf(issuer) || countyOf(issuer) || null);
+  const where = titlePlace ?? (placeOf(issuer) || countyOf(issuer) || null);
   return { province: where ? provinceFromText(where, text) : null, place: where, title, docNumber, issuer, issuedOn };
 }

@@ -15,7 +15,7 @@ import { ACTION_VERB } from './deadlines/patterns.js';
 import { fold, unfoldSpan, type Folded } from './fold.js';
 import { findHeadings, type Heading } from './headings.js';
 import { planIdOf, taskId, textKey } from './ids.js';
-import { fieldRecords, type FieldRecordAt } from './fields.js';
+import { fieldRecords, TEXT_LABEL, type FieldRecordAt } from './fields.js';
 import { extractMetadata } from './metadata.js';
 import { normalize, rawEnd, rawStart, type Normalized } from './normalize.js';
 import { linkRestates } from './refiners/restates.js';
@@ -55,10 +55,9 @@ const HAS_ACTION = new RegExp(ACTION_VERB);
 const STARTS_WITH_ACTION = new RegExp(`^(?:基本|全面|全部|率先)?${ACTION_VERB}`);
 
 /** A field label opening an item (工作内容：…, 具体措施：…) is no part of its text. */
-const FIELD_LABEL = /^(?:工作内容|主要内容|具体内容|任务内容|工作任务|具体任务|目标任务|工作措施|具体措施|主要措施|工作要求)[:：]\s*/;
 
 function cleanText(s: string): string {
-  return s.replace(/\n/g, '').replace(/\t/g, ' ').replace(/^[，。；、：\s]+/, '').trim().replace(FIELD_LABEL, '');
+  return s.replace(/\n/g, '').replace(/\t/g, ' ').replace(/^[，。；、：\s]+/, '').trim().replace(TEXT_LABEL, '').trim();
 }
 
 /** The document's working state: its readings and how to cut text as written. */
@@ -102,6 +101,11 @@ function ongoingIn(doc: Doc, fs: number, fe: number): Deadline[] {
     .filter((d, i, all) => all.findIndex((x) => x.raw === d.raw) === i)
     .slice(0, 2)
     .map((d) => ({ raw: doc.written(fs + d.start, fs + d.end) || d.raw, date: null, recurring: null, precision: d.precision, rule: d.rule }));
+}
+
+/** Adds to `into` the deadlines it does not hold yet (the same raw and date). */
+function addDeadlines(into: Deadline[], ds: Deadline[]): void {
+  for (const d of ds) if (!into.some((x) => x.raw === d.raw && x.date === d.date)) into.push(d);
 }
 
 /** Length of the action text without the deadlines found in it (linear: no string rebuilding). */
@@ -172,7 +176,7 @@ function proseCandidates(doc: Doc, begin: number, end: number): Candidate[] {
       if (!body) continue;
       const deadlines = deadlinesIn(doc, start, stop);
       const own = deadlines.length;
-      for (const [a, z] of s.extras) for (const d of deadlinesIn(doc, a, z)) if (!deadlines.some((x) => x.raw === d.raw && x.date === d.date)) deadlines.push(d);
+      for (const [a, z] of s.extras) addDeadlines(deadlines, deadlinesIn(doc, a, z));
       const units: TaskUnit[] = [];
       mergeUnits(units, (s.units ?? []).map((u) => toUnit(doc, u)));
       // No attribution governs it: the units that open its sentences as subjects, if any do — taken when the
@@ -225,9 +229,7 @@ function recordCandidate(doc: Doc, rec: FieldRecordAt, block: number, section: s
   if (!body) return null;
   const times = fields.filter((f) => f.kind === 'time');
   const deadlines: Deadline[] = [];
-  const add = (ds: Deadline[]) => {
-    for (const d of ds) if (!deadlines.some((x) => x.raw === d.raw && x.date === d.date)) deadlines.push(d);
-  };
+  const add = (ds: Deadline[]) => addDeadlines(deadlines, ds);
   // the time field's own (2022年3月底前…；…长期坚持: both), then the dates of the work's steps
   for (const f of times) {
     add(deadlinesIn(doc, f.valueStart, f.end));

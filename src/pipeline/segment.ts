@@ -34,9 +34,9 @@ export interface Segment {
   extras: Array<[number, number]>;
 }
 
-/** The marker of an item of an enumeration (一是…, 二是…) opening a sentence; its numeral is m[1]. */
 /** Words that lead into a list (…以下工作： / …做好三方面工作。): its first item goes with them. */
 const LEAD_IN = /[：:]\s*$|以下|如下|[两二三四五六七八九十几多]个?(?:方面|项|件|类|点|是)/;
+/** The marker of an item of an enumeration (一是…, 二是…) opening a sentence; its numeral is m[1]. */
 export const ITEM_MARKER = /^\s*([一二三四五六七八九十])是(?=[^，。；]{2})/;
 
 const isOpen = (c: number) => c === 0xff08 || c === 0xff3b || c === 40 || c === 0x3010 || c === 0x3014 || c === 91;

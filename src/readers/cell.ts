@@ -6,6 +6,11 @@
 /** Marks the end of a paragraph inside a cell while the cell is read. */
 export const PARA = '\u0000';
 
+/** A cell whose paragraphs are its line breaks (a spreadsheet's Alt+Enter, a CSV's quoted newline), joined. */
+export function joinCellLines(text: string): string {
+  return joinCellParagraphs(text.trim().replace(/\s*[\r\n]+\s*/g, PARA));
+}
+
 export function joinCellParagraphs(text: string): string {
   return text
     .replace(/^\u0000+|\u0000+$/g, '')

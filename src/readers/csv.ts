@@ -1,6 +1,6 @@
 /** CSV task tables (Excel's exports, UTF-8 or GBK): one row per line, cells by tabs. RFC 4180 quoting. */
 import { decode } from '../pipeline/decode.js';
-import { joinCellParagraphs, PARA } from './cell.js';
+import { joinCellLines } from './cell.js';
 import type { LineOrigin, Reader } from './types.js';
 
 export function parseCsv(text: string): string[][] {
@@ -45,7 +45,7 @@ export function rowsToText(rows: string[][], origin: (i: number) => LineOrigin):
   const lines: LineOrigin[] = [];
   rows.forEach((r, i) => {
     // (a ' before = + - @ is how a spreadsheet export keeps a cell from being read as a formula: not text)
-    const cells = r.map((c) => joinCellParagraphs(c.trim().replace(/\s*[\r\n]+\s*/g, PARA)).replace(/\t/g, ' ').trim().replace(/^'(?=[=+\-@])/, ''));
+    const cells = r.map((c) => joinCellLines(c).replace(/\t/g, ' ').trim().replace(/^'(?=[=+\-@])/, ''));
     if (!cells.some(Boolean)) return;
     // trailing empty cells carry nothing
     while (cells.length && !cells[cells.length - 1]) cells.pop();

@@ -5,7 +5,7 @@
  * the header by its words. The OOXML is read with fflate and htmlparser2 in XML mode (sync, no temp files).
  */
 import { Parser } from './libs.js';
-import { joinCellParagraphs, PARA } from './cell.js';
+import { joinCellLines } from './cell.js';
 import { isoOf } from '../domain/dates.js';
 import type { LineOrigin, Reader, ReadResult } from './types.js';
 import { openZip } from './zip.js';
@@ -165,7 +165,7 @@ export const xlsxReader: Reader = {
       const xml = zip.part(s.path);
       if (!xml) return;
       sheetRows(xml, strings, dates).forEach((row, ri) => {
-        const cells = row.map((c) => joinCellParagraphs(c.trim().replace(/\s*[\r\n]+\s*/g, PARA)).replace(/\t/g, ' ').trim());
+        const cells = row.map((c) => joinCellLines(c).replace(/\t/g, ' ').trim());
         while (cells.length && !cells[cells.length - 1]) cells.pop();
         if (!cells.some(Boolean)) return;
         out.push(cells.join('\t'));
