@@ -6,7 +6,7 @@ import { loadKnowledgeBase } from '../../src/kb/load.js';
 import { PlansQuery } from '../../src/query/index.js';
 import { assertFrameIntact, KEY, realQuery, renderApp, type Driven } from './helpers.js';
 import { shortUnit } from '../../src/tui/format.js';
-import { obligationCell } from '../../src/tui/views/compare.js';
+import { compareMatrix, obligationCell } from '../../src/tui/views/compare.js';
 import { displayWidth, truncateWidth } from '../../src/util/text.js';
 
 let app: Driven | null = null;
@@ -183,5 +183,20 @@ describe('an obligation cell', () => {
   it('— for a plan without the obligation, ↗ 另见 when its counterpart stands in another row', () => {
     expect(obligationCell(null, 20, false)).toEqual(['—']);
     expect(obligationCell(null, 20, false, t('县水利局'))).toEqual(['↗ 另见']);
+  });
+});
+
+describe('the theme matrix on plans of another topic', () => {
+  it('lists the themes some plan has first, in their order; those no plan has after them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plans-matrix-'));
+    writeFileSync(join(dir, 'fire.txt'), ['某县2025年消防工作要点', '一、重点任务', '（一）严格考核评价。县政府将消防工作纳入年度目标考核，2025年12月底前完成考核。', '（二）加强组织领导。县消防安全委员会牵头，2025年3月底前成立工作专班。'].join('\n'));
+    const q = new PlansQuery(loadKnowledgeBase({ corpusDir: dir, cachePath: null }).kb);
+    const rows = compareMatrix(q);
+    const some = rows.filter((r) => r.total > 0).map((r) => r.theme.id);
+    expect(some.length).toBeGreaterThan(0);
+    expect(rows.slice(0, some.length).map((r) => r.theme.id)).toEqual(some);
+    expect(rows.length).toBe(q.themes().length);
+    const order = q.themes().map((t) => t.id);
+    expect(some).toEqual(order.filter((id) => some.includes(id)));
   });
 });

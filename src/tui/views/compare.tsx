@@ -29,12 +29,15 @@ export interface MatrixRow {
   total: number;
 }
 
+/** One row per theme, the themes some plan has first (in their order), those none has after them (the e-government
+ * themes, for plans of another topic). */
 export function compareMatrix(q: PlansQuery): MatrixRow[] {
   const plans = q.plans();
-  return q.themes().map((theme) => {
+  const rows = q.themes().map((theme) => {
     const cells = plans.map((p) => q.matrixCell(theme.id, p.id));
     return { theme, cells, total: cells.reduce((n, c) => n + c.count, 0) };
   });
+  return [...rows.filter((r) => r.total > 0), ...rows.filter((r) => r.total === 0)];
 }
 
 /** A matrix cell as text lines: ["2017-12 3项", "发展改革委"] (one line when wide enough), or ["—"]. */
